@@ -1,0 +1,3 @@
+//! kk: a fast, kubectl-compatible Kubernetes command-line client.
+
+pub mod printers;

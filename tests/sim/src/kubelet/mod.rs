@@ -1,0 +1,1 @@
+//! The fake kubelet: pod lifecycle, logs, exec and port-forward backends (issue 3).
