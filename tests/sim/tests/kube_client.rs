@@ -304,3 +304,140 @@ async fn no_credentials_is_401() {
         (401, "Unauthorized", "Unauthorized")
     );
 }
+
+fn deployment(name: &str, replicas: i32) -> Deployment {
+    serde_json::from_value(json!({"metadata": {"name": name},
+        "spec": {"replicas": replicas, "selector": {"matchLabels": {"app": name}},
+                 "template": {"metadata": {"labels": {"app": name}},
+                              "spec": {"containers": [{"name": "c", "image": "nginx"}]}}},
+        "status": {"replicas": 99}}))
+    .unwrap()
+}
+
+#[tokio::test]
+async fn status_and_scale_subresources() {
+    let c = client().await;
+    namespace(&c, "kube-subresources").await;
+    let api: Api<Deployment> = Api::namespaced(c, "kube-subresources");
+    let d = api
+        .create(&PostParams::default(), &deployment("web", 2))
+        .await
+        .unwrap();
+    assert!(
+        d.status.is_none(),
+        "status set on create is dropped: {:?}",
+        d.status
+    );
+    assert_eq!(d.metadata.generation, Some(1));
+    // A status write changes only status, and not the generation.
+    let mut st = d.clone();
+    st.status =
+        Some(serde_json::from_value(json!({"replicas": 2, "observedGeneration": 1})).unwrap());
+    st.spec.as_mut().unwrap().replicas = Some(7);
+    let after = api
+        .replace_status("web", &PostParams::default(), &st)
+        .await
+        .unwrap();
+    assert_eq!(after.status.as_ref().unwrap().replicas, Some(2));
+    assert_eq!(after.spec.as_ref().unwrap().replicas, Some(2));
+    assert_eq!(after.metadata.generation, Some(1));
+    // A main-resource write ignores status and bumps the generation for a spec change.
+    let mut main = after.clone();
+    main.status = None;
+    main.spec.as_mut().unwrap().replicas = Some(3);
+    let after = api
+        .replace("web", &PostParams::default(), &main)
+        .await
+        .unwrap();
+    assert_eq!(after.status.as_ref().unwrap().replicas, Some(2));
+    assert_eq!(after.metadata.generation, Some(2));
+    // Scale reads and writes spec.replicas.
+    let scale = api.get_scale("web").await.unwrap();
+    assert_eq!(scale.spec.as_ref().unwrap().replicas, Some(3));
+    assert_eq!(
+        scale.status.as_ref().unwrap().selector.as_deref(),
+        Some("app=web")
+    );
+    let mut s = scale.clone();
+    s.spec.as_mut().unwrap().replicas = Some(5);
+    let out = api
+        .replace_scale("web", &PostParams::default(), &s)
+        .await
+        .unwrap();
+    assert_eq!(out.spec.unwrap().replicas, Some(5));
+    assert_eq!(api.get("web").await.unwrap().metadata.generation, Some(3));
+    // The old Scale's resourceVersion is stale now.
+    let e = api_error(
+        api.replace_scale("web", &PostParams::default(), &s)
+            .await
+            .unwrap_err(),
+    );
+    assert_eq!(e.code, 409);
+}
+
+#[tokio::test]
+async fn dry_run_persists_nothing() {
+    let c = client().await;
+    namespace(&c, "kube-dryrun").await;
+    let api: Api<ConfigMap> = Api::namespaced(c, "kube-dryrun");
+    let before = api
+        .list(&ListParams::default())
+        .await
+        .unwrap()
+        .metadata
+        .resource_version;
+    let pp = PostParams {
+        dry_run: true,
+        ..Default::default()
+    };
+    let out = api.create(&pp, &cm("ghost", "1")).await.unwrap();
+    assert_eq!(out.metadata.name.as_deref(), Some("ghost"));
+    assert!(out.metadata.uid.is_some());
+    let e = api_error(api.get("ghost").await.unwrap_err());
+    assert_eq!(e.code, 404);
+    api.create(&PostParams::default(), &cm("real", "1"))
+        .await
+        .unwrap();
+    let dp = DeleteParams {
+        dry_run: true,
+        ..Default::default()
+    };
+    api.delete("real", &dp).await.unwrap();
+    assert!(api.get("real").await.is_ok());
+    let after = api
+        .list(&ListParams::default())
+        .await
+        .unwrap()
+        .metadata
+        .resource_version;
+    assert_ne!(before, after);
+}
+
+#[tokio::test]
+async fn generate_name_and_namespace_checks() {
+    let c = client().await;
+    namespace(&c, "kube-genname").await;
+    let api: Api<ConfigMap> = Api::namespaced(c.clone(), "kube-genname");
+    let obj: ConfigMap =
+        serde_json::from_value(json!({"metadata": {"generateName": "job-"}})).unwrap();
+    let out = api.create(&PostParams::default(), &obj).await.unwrap();
+    let name = out.metadata.name.unwrap();
+    assert!(name.starts_with("job-") && name.len() == 9, "{name}");
+    assert!(
+        name[4..]
+            .chars()
+            .all(|c| "bcdfghjklmnpqrstvwxz2456789".contains(c)),
+        "{name}"
+    );
+    let missing: Api<ConfigMap> = Api::namespaced(c, "no-such-namespace");
+    let e = api_error(
+        missing
+            .create(&PostParams::default(), &cm("a", "b"))
+            .await
+            .unwrap_err(),
+    );
+    assert_eq!(
+        (e.code, e.message.as_str()),
+        (404, "namespaces \"no-such-namespace\" not found")
+    );
+}
