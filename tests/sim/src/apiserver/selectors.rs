@@ -913,6 +913,11 @@ const BUILTIN_GROUPS: &[&str] = &[
     "storagemigration.k8s.io",
 ];
 
+/// Whether the apiserver itself serves `group` (anything else comes from a CRD).
+pub(crate) fn is_builtin_group(group: &str) -> bool {
+    BUILTIN_GROUPS.contains(&group)
+}
+
 /// The extra field labels each built-in type registers (`AddFieldLabelConversionFunc`).
 fn builtin_fields(group: &str, resource: &str) -> Option<&'static [&'static str]> {
     Some(match (group, resource) {
@@ -967,7 +972,7 @@ fn convert_field_label(group: &str, resource: &str, label: &str) -> Result<Strin
     if label == "metadata.name" || label == "metadata.namespace" {
         return Ok(label.to_string());
     }
-    if BUILTIN_GROUPS.contains(&group) {
+    if is_builtin_group(group) {
         Err(format!(
             "{} is not a known field selector: only \"metadata.name\", \"metadata.namespace\"",
             go_quote(label)
