@@ -141,6 +141,19 @@ pub fn format_labels(map: &Value) -> String {
 }
 
 impl LabelSelector {
+    /// The selector that matches every object (`labels.Everything()`).
+    pub fn everything() -> Self {
+        LabelSelector::default()
+    }
+
+    /// The selector that matches nothing (`labels.Nothing()`, a nil `metav1.LabelSelector`).
+    pub fn nothing() -> Self {
+        LabelSelector {
+            reqs: Vec::new(),
+            nothing: true,
+        }
+    }
+
     fn from_requirements(mut reqs: Vec<Requirement>) -> Self {
         reqs.sort_by(|a, b| a.key.cmp(&b.key));
         LabelSelector {
@@ -957,8 +970,34 @@ fn builtin_fields(group: &str, resource: &str) -> Option<&'static [&'static str]
     })
 }
 
+/// events.k8s.io field labels and the internal (core) names they convert to.
+const EVENTS_V1_FIELDS: &[(&str, &str)] = &[
+    ("reason", "reason"),
+    ("regarding.kind", "involvedObject.kind"),
+    ("regarding.namespace", "involvedObject.namespace"),
+    ("regarding.name", "involvedObject.name"),
+    ("regarding.uid", "involvedObject.uid"),
+    ("regarding.apiVersion", "involvedObject.apiVersion"),
+    (
+        "regarding.resourceVersion",
+        "involvedObject.resourceVersion",
+    ),
+    ("regarding.fieldPath", "involvedObject.fieldPath"),
+    ("reportingController", "reportingComponent"),
+    ("type", "type"),
+    ("metadata.namespace", "metadata.namespace"),
+    ("metadata.name", "metadata.name"),
+];
+
 /// `Scheme.ConvertFieldLabel`: which labels a type accepts, with the matching error text.
 fn convert_field_label(group: &str, resource: &str, label: &str) -> Result<String, String> {
+    if group == "events.k8s.io" && resource == "events" {
+        return EVENTS_V1_FIELDS
+            .iter()
+            .find(|(l, _)| *l == label)
+            .map(|(_, internal)| internal.to_string())
+            .ok_or_else(|| format!("field label not supported: {label}"));
+    }
     if let Some(extra) = builtin_fields(group, resource) {
         if group.is_empty() && resource == "pods" && label == "spec.host" {
             // Old v1 clients' name for spec.nodeName.
@@ -980,6 +1019,15 @@ fn convert_field_label(group: &str, resource: &str, label: &str) -> Result<Strin
     } else {
         Err(format!("field label not supported: {label}"))
     }
+}
+
+/// The first non-empty string among several JSON pointers.
+fn first_str(obj: &Value, ptrs: &[&str]) -> String {
+    ptrs.iter()
+        .map(|p| str_at(obj, p))
+        .find(|s| !s.is_empty())
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn str_at<'a>(obj: &'a Value, ptr: &str) -> &'a str {
@@ -1013,8 +1061,24 @@ fn field_value(group: &str, resource: &str, obj: &Value, field: &str) -> String 
             }
             .to_string()
         }
-        ("", "events", "source") => str_at(obj, "/source/component").to_string(),
-        ("", "events", "reportingComponent") => str_at(obj, "/reportingComponent").to_string(),
+        // Events are matched on their internal (core) field names; an events.k8s.io object
+        // carries the same data under its own names.
+        (_, "events", "source") => {
+            first_str(obj, &["/source/component", "/deprecatedSource/component"])
+        }
+        (_, "events", "reportingComponent") => {
+            first_str(obj, &["/reportingComponent", "/reportingController"])
+        }
+        (_, "events", f) if f.starts_with("involvedObject.") => {
+            let rest = &f["involvedObject.".len()..];
+            first_str(
+                obj,
+                &[
+                    &format!("/involvedObject/{rest}"),
+                    &format!("/regarding/{rest}"),
+                ],
+            )
+        }
         ("", "nodes", "spec.unschedulable") => bool_at("/spec/unschedulable"),
         ("", "replicationcontrollers", "status.replicas")
         | ("apps", "replicasets", "status.replicas") => int_at("/status/replicas"),
@@ -1230,6 +1294,27 @@ mod tests {
         )
         .unwrap();
         assert!(sel.matches(&ev));
+        let ev1 = json!({"metadata": {"name": "e"}, "regarding": {"kind": "Pod", "name": "p"},
+                         "reportingController": "kubelet", "type": "Warning"});
+        let sel = parse_field_selector(
+            "events.k8s.io",
+            "events",
+            "regarding.kind=Pod,regarding.name=p,reportingController=kubelet,type=Warning",
+        )
+        .unwrap();
+        assert_eq!(sel.terms()[0].field, "involvedObject.kind");
+        assert!(sel.matches(&ev1));
+        assert!(
+            parse_field_selector("", "events", "involvedObject.name=p")
+                .unwrap()
+                .matches(&ev1)
+        );
+        assert_eq!(
+            parse_field_selector("events.k8s.io", "events", "involvedObject.name=p")
+                .unwrap_err()
+                .message,
+            "field label not supported: involvedObject.name"
+        );
         let rs = json!({"metadata": {"name": "r"}, "status": {"replicas": 3}});
         assert!(
             parse_field_selector("apps", "replicasets", "status.replicas=3")
