@@ -614,6 +614,21 @@ fn qty(v: Option<&Value>) -> String {
 
 /// `formatHPAMetrics`: up to two `current/target` entries, then `+ N more...`.
 fn hpa_metrics(obj: &Value) -> String {
+    // autoscaling/v1 objects carry only a CPU target; the apiserver converts that to a
+    // Resource metric before printing.
+    if obj.pointer("/spec/metrics").is_none()
+        && let Some(target) = obj.pointer("/spec/targetCPUUtilizationPercentage")
+    {
+        let mut status = json!({});
+        if let Some(cur) = obj.pointer("/status/currentCPUUtilizationPercentage") {
+            status = json!({"currentMetrics": [{"type": "Resource",
+                "resource": {"name": "cpu", "current": {"averageUtilization": cur}}}]});
+        }
+        let v2 = json!({"spec": {"metrics": [{"type": "Resource", "resource": {"name": "cpu",
+            "target": {"type": "Utilization", "averageUtilization": target}}}]},
+            "status": status});
+        return hpa_metrics(&v2);
+    }
     let specs = arr_at(obj, "/spec/metrics");
     if specs.is_empty() {
         return "<none>".to_string();
@@ -1263,6 +1278,17 @@ mod tests {
                 Some("cpu: <unknown>/50%, memory: <unknown>/100Mi + 1 more..."),
                 Some("<unset>")
             )
+        );
+        let v1 = json!({"metadata": {"name": "v1"}, "spec": {"scaleTargetRef": {"kind": "Deployment", "name": "w"},
+            "maxReplicas": 3, "targetCPUUtilizationPercentage": 70}, "status": {"currentCPUUtilizationPercentage": 12}});
+        assert_eq!(
+            cells("autoscaling", "horizontalpodautoscalers", v1)[2],
+            "cpu: 12%/70%"
+        );
+        let v1 = json!({"metadata": {"name": "v1"}, "spec": {"maxReplicas": 3}});
+        assert_eq!(
+            cells("autoscaling", "horizontalpodautoscalers", v1)[2],
+            "<none>"
         );
         let pdb = json!({"metadata": {"name": "p"}, "spec": {"minAvailable": "50%"}, "status": {"disruptionsAllowed": 1}});
         assert_eq!(
