@@ -687,13 +687,14 @@ fn csr_cells(csr: &Value, now: DateTime<Utc>) -> Vec<Value> {
         "" => "<none>",
         s => s,
     };
-    let duration = csr
+    let duration = match csr
         .pointer("/spec/expirationSeconds")
         .and_then(Value::as_i64)
-        .map_or_else(
-            || "<none>".to_string(),
-            |s| super::human_duration(chrono::Duration::seconds(s)),
-        );
+    {
+        None => "<none>".to_string(),
+        Some(s) => chrono::Duration::try_seconds(s)
+            .map_or_else(|| "<invalid>".to_string(), super::human_duration),
+    };
     vec![
         json!(name(csr)),
         age(csr, now),

@@ -550,6 +550,89 @@ mod tests {
         );
     }
 
+    /// Every printer yields one cell per column and survives malformed objects.
+    #[test]
+    fn cells_match_columns_for_every_kind_even_for_garbage() {
+        let kinds = [
+            ("", "pods"),
+            ("apps", "deployments"),
+            ("apps", "replicasets"),
+            ("", "replicationcontrollers"),
+            ("apps", "statefulsets"),
+            ("apps", "daemonsets"),
+            ("batch", "jobs"),
+            ("batch", "cronjobs"),
+            ("", "podtemplates"),
+            ("apps", "controllerrevisions"),
+            ("autoscaling", "horizontalpodautoscalers"),
+            ("policy", "poddisruptionbudgets"),
+            ("", "services"),
+            ("", "endpoints"),
+            ("discovery.k8s.io", "endpointslices"),
+            ("networking.k8s.io", "ingresses"),
+            ("networking.k8s.io", "ingressclasses"),
+            ("networking.k8s.io", "networkpolicies"),
+            ("", "nodes"),
+            ("", "namespaces"),
+            ("", "events"),
+            ("events.k8s.io", "events"),
+            ("", "configmaps"),
+            ("", "secrets"),
+            ("", "serviceaccounts"),
+            ("", "persistentvolumes"),
+            ("", "persistentvolumeclaims"),
+            ("storage.k8s.io", "storageclasses"),
+            ("storage.k8s.io", "volumeattachments"),
+            ("rbac.authorization.k8s.io", "rolebindings"),
+            ("rbac.authorization.k8s.io", "clusterrolebindings"),
+            ("scheduling.k8s.io", "priorityclasses"),
+            ("coordination.k8s.io", "leases"),
+            ("", "resourcequotas"),
+            ("certificates.k8s.io", "certificatesigningrequests"),
+            ("node.k8s.io", "runtimeclasses"),
+            (
+                "admissionregistration.k8s.io",
+                "validatingwebhookconfigurations",
+            ),
+            ("apiregistration.k8s.io", "apiservices"),
+            ("", "limitranges"),
+            ("example.com", "widgets"),
+        ];
+        let garbage = [
+            json!({}),
+            json!(null),
+            json!({"metadata": null, "spec": "x", "status": 5, "subsets": {}, "data": [],
+                   "regarding": 1, "series": {"count": "x"}}),
+            json!({"metadata": {"name": 7, "creationTimestamp": "bogus", "deletionTimestamp": "x",
+                                "labels": {"a": 1}, "ownerReferences": [{"controller": true}]},
+                   "spec": {"containers": [{}, 5], "initContainers": [null], "ports": [{"port": "x"}],
+                            "selector": {"matchExpressions": [{"operator": "Bad"}]},
+                            "metrics": [{"type": "Resource"}, {"type": "External"}, {"type": "Object"},
+                                        {"type": "Pods"}, {"type": "ContainerResource"}, {}],
+                            "expirationSeconds": i64::MAX, "rules": [1, 2, 3, 4, 5]},
+                   "status": {"containerStatuses": [{"state": {"terminated": {}}}, 3],
+                              "initContainerStatuses": [{"state": {"waiting": {}}}],
+                              "conditions": [null], "loadBalancer": {"ingress": [{}]},
+                              "hard": {"x": 1}, "lastScheduleTime": "nope"}}),
+        ];
+        for (g, r) in kinds {
+            for obj in &garbage {
+                let t = build_table(
+                    g,
+                    r,
+                    None,
+                    std::slice::from_ref(obj),
+                    IncludeObject::Metadata,
+                    true,
+                    now(),
+                );
+                let ncols = t["columnDefinitions"].as_array().unwrap().len();
+                let cells = t["rows"][0]["cells"].as_array().unwrap();
+                assert_eq!(cells.len(), ncols, "{g}/{r} with {obj}");
+            }
+        }
+    }
+
     #[test]
     fn default_table_for_types_without_printer() {
         assert_eq!(
