@@ -1,7 +1,7 @@
 //! Server-side printing: `meta.k8s.io/v1` Tables with the real apiserver's columns.
 //!
 //! `build_table` picks the column set the real apiserver uses for a resource (the built-in
-//! printers in [`workloads`], [`network`], [`cluster`]; a CRD's `additionalPrinterColumns` in
+//! printers in [`workloads`], [`network`], [`cluster`], [`platform`]; a CRD's `additionalPrinterColumns` in
 //! [`custom`]; or the default `Name`/`Created At` table), renders every row's *wide* cells
 //! (kubectl hides `priority > 0` columns itself) and attaches `object` per `includeObject`.
 
@@ -9,6 +9,7 @@ mod cluster;
 mod custom;
 mod descriptions;
 mod network;
+mod platform;
 mod workloads;
 
 use chrono::{DateTime, Duration, Utc};
@@ -119,6 +120,7 @@ fn builtin_printer(group: &str, resource: &str) -> Option<Printer> {
     workloads::printer(group, resource)
         .or_else(|| network::printer(group, resource))
         .or_else(|| cluster::printer(group, resource))
+        .or_else(|| platform::printer(group, resource))
 }
 
 /// Renders `objects` (each with apiVersion and kind set) of one resource as a Table.
@@ -147,8 +149,12 @@ pub fn build_table(
             .collect();
         (printer.columns(), Value::Array(rows))
     } else if let Some(p) = builtin_printer(group, resource) {
-        let rows: Vec<Value> = objects
-            .iter()
+        let mut ordered: Vec<&Value> = objects.iter().collect();
+        if group == "flowcontrol.apiserver.k8s.io" && resource == "flowschemas" {
+            platform::sort_flow_schemas(&mut ordered);
+        }
+        let rows: Vec<Value> = ordered
+            .into_iter()
             .map(|o| {
                 let conditions = if group.is_empty() && resource == "pods" {
                     workloads::pod_row_conditions(o)
@@ -596,6 +602,12 @@ mod tests {
             ),
             ("apiregistration.k8s.io", "apiservices"),
             ("", "limitranges"),
+            ("flowcontrol.apiserver.k8s.io", "flowschemas"),
+            ("flowcontrol.apiserver.k8s.io", "prioritylevelconfigurations"),
+            ("storage.k8s.io", "csidrivers"),
+            ("storage.k8s.io", "csinodes"),
+            ("storage.k8s.io", "csistoragecapacities"),
+            ("", "componentstatuses"),
             ("example.com", "widgets"),
         ];
         let garbage = [
