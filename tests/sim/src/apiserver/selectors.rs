@@ -768,6 +768,17 @@ pub fn parse_field_selector(
     resource: &str,
     s: &str,
 ) -> Result<FieldSelector, ApiError> {
+    parse_field_selector_with(group, resource, s, &[])
+}
+
+/// Like [`parse_field_selector`] for a custom resource whose CRD version declares
+/// `selectableFields` (their `jsonPath`s without the leading dot, e.g. `spec.color`).
+pub fn parse_field_selector_with(
+    group: &str,
+    resource: &str,
+    s: &str,
+    selectable: &[String],
+) -> Result<FieldSelector, ApiError> {
     let mut parts = split_terms(s);
     parts.sort();
     let mut raw = Vec::new();
@@ -787,7 +798,10 @@ pub fn parse_field_selector(
     // Conversion runs after parsing, term by term in sorted order (`Selector.Transform`).
     let mut terms = Vec::with_capacity(raw.len());
     for mut t in raw {
-        t.field = convert_field_label(group, resource, &t.field).map_err(ApiError::bad_request)?;
+        if !selectable.contains(&t.field) {
+            t.field =
+                convert_field_label(group, resource, &t.field).map_err(ApiError::bad_request)?;
+        }
         terms.push(t);
     }
     Ok(FieldSelector {
@@ -1338,6 +1352,16 @@ mod tests {
                 .requires_exact("metadata.name"),
             Some("a")
         );
+        let e = parse_field_selector("example.com", "widgets", "spec.color=red").unwrap_err();
+        assert_eq!(e.message, "field label not supported: spec.color");
+        let sel = parse_field_selector_with(
+            "example.com",
+            "widgets",
+            "spec.color=red",
+            &["spec.color".to_string()],
+        )
+        .unwrap();
+        assert!(sel.matches(&cr));
         // Escapes.
         let cm = json!({"metadata": {"name": "a,b"}});
         assert!(
