@@ -414,10 +414,14 @@ impl Parser {
             return new_requirement(&key, op, Vec::new());
         }
         let op = self.parse_operator()?;
-        let values = match op {
+        let mut values = match op {
             Operator::In | Operator::NotIn => self.parse_values()?,
             _ => self.parse_exact_value()?,
         };
+        // The parser collects values in a set and validates them in sorted order, so error
+        // indexes refer to that order.
+        values.sort();
+        values.dedup();
         new_requirement(&key, op, values)
     }
 
@@ -1225,6 +1229,9 @@ mod tests {
              or '12345', regex used for validation is \
              '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"
         );
+        assert!(err("x in (b/c,a,a)").starts_with(
+            "unable to parse requirement: values[1][x]: Invalid value: \"b/c\": a valid label"
+        ));
         assert_eq!(
             err("n>abc"),
             "unable to parse requirement: values[0]: Invalid value: \"abc\": for 'Gt', 'Lt' \
