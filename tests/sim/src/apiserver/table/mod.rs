@@ -603,7 +603,10 @@ mod tests {
             ("apiregistration.k8s.io", "apiservices"),
             ("", "limitranges"),
             ("flowcontrol.apiserver.k8s.io", "flowschemas"),
-            ("flowcontrol.apiserver.k8s.io", "prioritylevelconfigurations"),
+            (
+                "flowcontrol.apiserver.k8s.io",
+                "prioritylevelconfigurations",
+            ),
             ("storage.k8s.io", "csidrivers"),
             ("storage.k8s.io", "csinodes"),
             ("storage.k8s.io", "csistoragecapacities"),

@@ -167,9 +167,13 @@ fn service_ports(svc: &Value) -> String {
 }
 
 fn service_cells(svc: &Value, now: DateTime<Utc>) -> Vec<Value> {
-    let cluster_ip = match str_at(svc, "/spec/clusterIPs/0") {
-        "" => "<none>",
-        ip => ip,
+    // The apiserver keeps clusterIP == clusterIPs[0]; fall back for objects without the list.
+    let cluster_ip = match (
+        str_at(svc, "/spec/clusterIPs/0"),
+        str_at(svc, "/spec/clusterIP"),
+    ) {
+        ("", "") => "<none>",
+        ("", ip) | (ip, _) => ip,
     };
     let selector = svc.pointer("/spec/selector").unwrap_or(&Value::Null);
     vec![

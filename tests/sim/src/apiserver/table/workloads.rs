@@ -360,7 +360,11 @@ fn pod_cells(pod: &Value, now: DateTime<Utc>) -> Vec<Value> {
             s.to_string()
         }
     };
-    let pod_ip = or_none(str_at(pod, "/status/podIPs/0/ip"));
+    // The apiserver keeps podIP == podIPs[0]; fall back for objects that only set podIP.
+    let pod_ip = match str_at(pod, "/status/podIPs/0/ip") {
+        "" => or_none(str_at(pod, "/status/podIP")),
+        ip => ip.to_string(),
+    };
     let gates = arr_at(pod, "/spec/readinessGates");
     let gates_cell = if gates.is_empty() {
         "<none>".to_string()
