@@ -130,7 +130,9 @@ fn builtin_printer(group: &str, resource: &str) -> Option<Printer> {
 /// default `Age` column). Resources of unknown built-in groups without `crd_columns` are
 /// treated as custom resources too. `with_definitions` is false for watch events after the
 /// first one: like the apiserver's `NoHeaders` encoding, `columnDefinitions` is then `null`.
-/// The returned Table has an empty `metadata` the caller fills (resourceVersion, continue).
+/// The returned Table has an empty `metadata` the caller fills like the apiserver does: a
+/// list's `resourceVersion`/`continue`/`remainingItemCount`, or for a single object (GET or a
+/// watch event) that object's `resourceVersion`.
 pub fn build_table(
     group: &str,
     resource: &str,
