@@ -125,6 +125,8 @@ fn builtin_printer(group: &str, resource: &str) -> Option<Printer> {
 
 /// Renders `objects` (each with apiVersion and kind set) of one resource as a Table.
 ///
+/// `resource` is the plural; for the `/scale` subresource pass group `autoscaling` and
+/// resource `scale` (other subresources print like their parent resource).
 /// `crd_columns` is the served version's `additionalPrinterColumns` for custom resources
 /// (`Some(&Value::Null)` or an empty array when the CRD defines none: it then gets the
 /// default `Age` column). Resources of unknown built-in groups without `crd_columns` are
@@ -613,6 +615,7 @@ mod tests {
             ("storage.k8s.io", "csinodes"),
             ("storage.k8s.io", "csistoragecapacities"),
             ("", "componentstatuses"),
+            ("autoscaling", "scale"),
             ("example.com", "widgets"),
         ];
         let garbage = [

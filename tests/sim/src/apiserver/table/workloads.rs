@@ -163,6 +163,16 @@ pub(super) fn printer(group: &str, resource: &str) -> Option<Printer> {
             ],
             hpa_cells,
         ),
+        // The `/scale` subresource's autoscaling/v1 Scale (`kubectl get --subresource=scale`).
+        ("autoscaling", "scale" | "scales") => (
+            vec![
+                name_col(),
+                col("Desired", "integer", d::SCALE_SPEC_REPLICAS),
+                col("Available", "integer", d::SCALE_STATUS_REPLICAS),
+                age_col(),
+            ],
+            scale_cells,
+        ),
         ("policy", "poddisruptionbudgets") => (
             vec![
                 name_col(),
@@ -742,6 +752,15 @@ fn hpa_cells(obj: &Value, now: DateTime<Utc>) -> Vec<Value> {
     ]
 }
 
+fn scale_cells(obj: &Value, now: DateTime<Utc>) -> Vec<Value> {
+    vec![
+        json!(name(obj)),
+        json!(int_at(obj, "/spec/replicas")),
+        json!(int_at(obj, "/status/replicas")),
+        age(obj, now),
+    ]
+}
+
 fn pdb_cells(obj: &Value, now: DateTime<Utc>) -> Vec<Value> {
     let or_na = |p: &str| {
         obj.pointer(p)
@@ -1298,6 +1317,13 @@ mod tests {
         assert_eq!(
             Value::Array(cells("policy", "poddisruptionbudgets", pdb)),
             json!(["p", "50%", "N/A", 1, "<unknown>"])
+        );
+        let scale = json!({"kind": "Scale", "apiVersion": "autoscaling/v1",
+            "metadata": {"name": "web", "creationTimestamp": ago(60)},
+            "spec": {"replicas": 3}, "status": {"replicas": 2, "selector": "app=web"}});
+        assert_eq!(
+            Value::Array(cells("autoscaling", "scale", scale)),
+            json!(["web", 3, 2, "60s"])
         );
         let pt = json!({"metadata": {"name": "t"}, "template": template()});
         assert_eq!(
