@@ -1,6 +1,8 @@
 //! `/openapi/v2` and `/openapi/v3` documents, enough for `kubectl apply`/`create -f` validation
 //! (and `kubectl explain` for built-in kinds).
 
+pub mod schemas;
+
 use serde_json::{Value, json};
 
 use crate::resources::ResourceInfo;
