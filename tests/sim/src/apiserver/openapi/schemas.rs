@@ -6,6 +6,7 @@
 
 use std::sync::OnceLock;
 
+use k8s_openapi::apimachinery::pkg::apis::meta::v1 as meta;
 use k8s_openapi::schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
@@ -13,6 +14,15 @@ use crate::apiserver::protobuf::kinds::BUILTIN_KINDS;
 
 /// The prefix of every `$ref`.
 pub const REF_PREFIX: &str = "#/components/schemas/";
+
+/// Definitions every group-version document carries (patch bodies, delete options, Status,
+/// and ObjectMeta, which CRD schemas reference).
+pub const COMMON: &[&str] = &[
+    "io.k8s.apimachinery.pkg.apis.meta.v1.Patch",
+    "io.k8s.apimachinery.pkg.apis.meta.v1.Status",
+    "io.k8s.apimachinery.pkg.apis.meta.v1.DeleteOptions",
+    "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta",
+];
 
 /// All definitions by name (`io.k8s.api.apps.v1.Deployment`).
 pub fn definitions() -> &'static Map<String, Value> {
@@ -25,6 +35,9 @@ fn build() -> Map<String, Value> {
     for k in BUILTIN_KINDS {
         (k.add_schema)(&mut generator);
     }
+    generator.subschema_for::<meta::Patch>();
+    generator.subschema_for::<meta::Status>();
+    generator.subschema_for::<meta::DeleteOptions>();
     let mut defs = generator.take_definitions(true);
     for k in BUILTIN_KINDS {
         if let Some(Value::Object(def)) = defs.get_mut((k.schema_name)().as_ref()) {

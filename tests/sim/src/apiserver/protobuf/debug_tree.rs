@@ -230,7 +230,10 @@ mod tests {
 
     #[test]
     fn parses_prost_debug_shapes() {
-        let text = r#"Foo { a: Some("x\"y\\z\u{1b}é"), b: None, r#type: Some(-3), c: [1, 2], d: {"k": Bar { e: Some(true) }}, f: Empty, g: Some(1.5e-7) }"#;
+        let text = concat!(
+            r#"Foo { a: Some("x\"y\\z\u{1b}é"), b: None, r#type: Some(-3), c: [1, 2], "#,
+            r#"d: {"k": Bar { e: Some(true) }}, f: Empty, g: Some(1.5e-7) }"#
+        );
         let node = parse(text).unwrap();
         assert_eq!(
             node,
