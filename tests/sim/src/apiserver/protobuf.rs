@@ -273,6 +273,117 @@ mod tests {
         );
     }
 
+    #[test]
+    fn crd_schemas_with_raw_json_and_either_or_types() {
+        use k8s_pb::apiextensions_apiserver::pkg::apis::apiextensions::v1 as ext;
+        use k8s_pb::apimachinery::pkg::apis::meta::v1 as meta;
+        let props = |ty: &str| ext::JsonSchemaProps {
+            r#type: Some(ty.into()),
+            ..Default::default()
+        };
+        let spec_schema = ext::JsonSchemaProps {
+            r#type: Some("object".into()),
+            properties: [
+                (
+                    "replicas".to_string(),
+                    ext::JsonSchemaProps {
+                        r#type: Some("integer".into()),
+                        default: Some(ext::Json {
+                            raw: Some(b"3".to_vec()),
+                        }),
+                        minimum: Some(0.0),
+                        ..Default::default()
+                    },
+                ),
+                (
+                    "tags".to_string(),
+                    ext::JsonSchemaProps {
+                        r#type: Some("array".into()),
+                        items: Some(Box::new(ext::JsonSchemaPropsOrArray {
+                            schema: Some(Box::new(props("string"))),
+                            j_son_schemas: vec![],
+                        })),
+                        x_kubernetes_list_type: Some("set".into()),
+                        ..Default::default()
+                    },
+                ),
+                (
+                    "labels".to_string(),
+                    ext::JsonSchemaProps {
+                        r#type: Some("object".into()),
+                        additional_properties: Some(Box::new(ext::JsonSchemaPropsOrBool {
+                            allows: Some(true),
+                            schema: Some(Box::new(props("string"))),
+                        })),
+                        ..Default::default()
+                    },
+                ),
+                (
+                    "extra".to_string(),
+                    ext::JsonSchemaProps {
+                        r#type: Some("object".into()),
+                        x_kubernetes_preserve_unknown_fields: Some(true),
+                        additional_properties: Some(Box::new(ext::JsonSchemaPropsOrBool {
+                            allows: Some(false),
+                            schema: None,
+                        })),
+                        ..Default::default()
+                    },
+                ),
+            ]
+            .into(),
+            ..Default::default()
+        };
+        let crd = ext::CustomResourceDefinition {
+            metadata: Some(meta::ObjectMeta {
+                name: Some("crontabs.stable.example.com".into()),
+                ..Default::default()
+            }),
+            spec: Some(ext::CustomResourceDefinitionSpec {
+                group: Some("stable.example.com".into()),
+                names: Some(ext::CustomResourceDefinitionNames {
+                    plural: Some("crontabs".into()),
+                    kind: Some("CronTab".into()),
+                    ..Default::default()
+                }),
+                scope: Some("Namespaced".into()),
+                versions: vec![ext::CustomResourceDefinitionVersion {
+                    name: Some("v1".into()),
+                    served: Some(true),
+                    storage: Some(true),
+                    schema: Some(ext::CustomResourceValidation {
+                        open_apiv3_schema: Some(spec_schema),
+                    }),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }),
+            status: None,
+        };
+        let mut body = MAGIC.to_vec();
+        body.extend(envelope(
+            "apiextensions.k8s.io/v1",
+            "CustomResourceDefinition",
+            &crd.encode_to_vec(),
+        ));
+        let got = decode(&body).unwrap();
+        assert_eq!(
+            got["spec"]["versions"][0]["schema"]["openAPIV3Schema"],
+            json!({"type": "object", "properties": {
+                "replicas": {"type": "integer", "default": 3, "minimum": 0.0},
+                "tags": {"type": "array", "items": {"type": "string"},
+                         "x-kubernetes-list-type": "set"},
+                "labels": {"type": "object", "additionalProperties": {"type": "string"}},
+                "extra": {"type": "object", "x-kubernetes-preserve-unknown-fields": true,
+                          "additionalProperties": false}}})
+        );
+        assert_eq!(
+            got["spec"]["names"],
+            json!({"plural": "crontabs", "kind": "CronTab"})
+        );
+        assert_eq!(got["spec"]["versions"][0]["served"], json!(true));
+    }
+
     fn envelope(api_version: &str, kind: &str, raw: &[u8]) -> Vec<u8> {
         use k8s_pb::apimachinery::pkg::runtime::{TypeMeta, Unknown};
         Unknown {

@@ -18,6 +18,9 @@ use super::debug_tree::Node;
 use crate::apiserver::openapi::schemas::{REF_PREFIX, ref_name};
 
 const META: &str = "io.k8s.apimachinery.pkg.apis.meta.v1.";
+const PROPS_OR: &str = "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaPropsOr";
+const JSON_SCHEMA_PROPS: &str =
+    "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps";
 
 /// (definition name suffix, JSON field) whose zero value must stay in the JSON: Go pointers
 /// that clients set to 0/false on purpose, and non-`omitempty` scalars.
@@ -85,6 +88,18 @@ const KEEP_ZERO: &[(&str, &str)] = &[
     ("autoscaling.v1.ScaleStatus", "replicas"),
     ("authentication.v1.TokenRequestSpec", "expirationSeconds"),
     ("DeleteOptions", "gracePeriodSeconds"),
+    ("apiextensions.v1.JSONSchemaProps", "maxLength"),
+    ("apiextensions.v1.JSONSchemaProps", "minLength"),
+    ("apiextensions.v1.JSONSchemaProps", "maxItems"),
+    ("apiextensions.v1.JSONSchemaProps", "minItems"),
+    ("apiextensions.v1.JSONSchemaProps", "maxProperties"),
+    ("apiextensions.v1.JSONSchemaProps", "minProperties"),
+    ("apiextensions.v1.JSONSchemaProps", "maximum"),
+    ("apiextensions.v1.JSONSchemaProps", "minimum"),
+    (
+        "apiextensions.v1.JSONSchemaProps",
+        "x-kubernetes-preserve-unknown-fields",
+    ),
 ];
 
 /// (definition name suffix, JSON field) of lists without `omitempty`: empty means `null`.
@@ -125,7 +140,7 @@ fn convert(
         ),
         None => ("", schema),
     };
-    if let Some(v) = special(node, name, schema, at)? {
+    if let Some(v) = special(node, name, schema, defs, at)? {
         return Ok(v);
     }
     match node {
@@ -170,7 +185,8 @@ fn convert(
                     }
                     continue;
                 }
-                if is_zero_scalar(&v) && !listed(KEEP_ZERO, name, json_name) {
+                let scalar = matches!(value, Node::Str(_) | Node::Num(_) | Node::Bool(_));
+                if scalar && is_zero_scalar(&v) && !listed(KEEP_ZERO, name, json_name) {
                     continue;
                 }
                 out.insert(json_name.clone(), v);
@@ -216,7 +232,13 @@ fn convert(
 }
 
 /// The types whose JSON form is not their proto structure.
-fn special(node: &Node, name: &str, schema: &Value, at: &str) -> Result<Option<Value>, String> {
+fn special(
+    node: &Node,
+    name: &str,
+    schema: &Value,
+    defs: &Map<String, Value>,
+    at: &str,
+) -> Result<Option<Value>, String> {
     let Node::Struct(struct_name, fields) = node else {
         return Ok(None);
     };
@@ -272,11 +294,38 @@ fn special(node: &Node, name: &str, schema: &Value, at: &str) -> Result<Option<V
         "io.k8s.apimachinery.pkg.api.resource.Quantity" => Value::String(string("string")),
         "FieldsV1" | "io.k8s.apimachinery.pkg.runtime.RawExtension" => raw_json("raw")?,
         "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSON" => raw_json("raw")?,
-        n if n.starts_with(
-            "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaPropsOr",
-        ) =>
-        {
-            return Ok(None);
+        n if n.starts_with(PROPS_OR) => {
+            // JSONSchemaPropsOrBool/OrArray/OrStringArray: JSON holds either the schema or the
+            // bool / list alternative, whichever proto field is set.
+            let props = serde_json::json!({ "$ref": format!("{REF_PREFIX}{JSON_SCHEMA_PROPS}") });
+            let schema_alt = match field("schema") {
+                Some(n @ Node::Struct(..)) => Some(convert(n, &props, defs, at)?),
+                _ => None,
+            };
+            match &n[PROPS_OR.len()..] {
+                "Bool" => {
+                    schema_alt.unwrap_or(Value::Bool(field("allows") == Some(&Node::Bool(true))))
+                }
+                "Array" => match field("JSONSchemas") {
+                    Some(Node::List(items)) if !items.is_empty() => Value::Array(
+                        items
+                            .iter()
+                            .map(|i| convert(i, &props, defs, at))
+                            .collect::<Result<_, _>>()?,
+                    ),
+                    _ => schema_alt.unwrap_or(Value::Null),
+                },
+                "StringArray" => match field("property") {
+                    Some(Node::List(items)) if !items.is_empty() => Value::Array(
+                        items
+                            .iter()
+                            .map(|i| convert(i, &serde_json::json!({"type": "string"}), defs, at))
+                            .collect::<Result<_, _>>()?,
+                    ),
+                    _ => schema_alt.unwrap_or(Value::Null),
+                },
+                _ => return Ok(None),
+            }
         }
         _ if struct_name == "Duration"
             && schema.get("type").and_then(Value::as_str) == Some("string") =>
@@ -288,24 +337,17 @@ fn special(node: &Node, name: &str, schema: &Value, at: &str) -> Result<Option<V
     Ok(Some(v))
 }
 
-/// prost's snake_case of a proto (= JSON) name, compared without case and underscores.
+/// prost's snake_case of a proto (= JSON) name, compared on letters and digits only, without
+/// case (`podIPs` ~ `pod_i_ps`, `$ref` ~ `r#ref`, `x-kubernetes-list-type` ~ `x_kubernetes_list_type`).
 fn same_name(json_name: &str, rust_name: &str) -> bool {
     let rust = rust_name.trim_start_matches("r#");
-    let mut a = json_name
-        .chars()
-        .filter(|c| *c != '_')
-        .map(|c| c.to_ascii_lowercase());
-    let mut b = rust
-        .chars()
-        .filter(|c| *c != '_')
-        .map(|c| c.to_ascii_lowercase());
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return true,
-            (x, y) if x == y => continue,
-            _ => return false,
-        }
-    }
+    let norm = |s: &str| {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect::<String>()
+    };
+    norm(json_name) == norm(rust)
 }
 
 fn is_zero_scalar(v: &Value) -> bool {
@@ -417,6 +459,12 @@ mod tests {
             "target_cpu_utilization_percentage"
         ));
         assert!(!same_name("podIP", "pod_i_ps"));
+        assert!(same_name("$ref", "r#ref"));
+        assert!(same_name(
+            "x-kubernetes-list-type",
+            "x_kubernetes_list_type"
+        ));
+        assert!(same_name("JSONSchemas", "j_son_schemas"));
     }
 
     #[test]
