@@ -338,7 +338,8 @@ fn special(
 }
 
 /// prost's snake_case of a proto (= JSON) name, compared on letters and digits only, without
-/// case (`podIPs` ~ `pod_i_ps`, `$ref` ~ `r#ref`, `x-kubernetes-list-type` ~ `x_kubernetes_list_type`).
+/// case (`podIPs` ~ `pod_i_ps`, `$ref` ~ `r#ref`, `x-kubernetes-list-type` ~
+/// `x_kubernetes_list_type`).
 fn same_name(json_name: &str, rust_name: &str) -> bool {
     let rust = rust_name.trim_start_matches("r#");
     let norm = |s: &str| {
