@@ -384,6 +384,56 @@ mod tests {
         assert_eq!(got["spec"]["versions"][0]["served"], json!(true));
     }
 
+    #[test]
+    fn int_or_string_zero_and_micro_time_survive() {
+        use k8s_pb::api::apps::v1 as apps;
+        use k8s_pb::api::coordination::v1 as coordination;
+        use k8s_pb::apimachinery::pkg::apis::meta::v1 as meta;
+        use k8s_pb::apimachinery::pkg::util::intstr::IntOrString;
+        let int = |i| IntOrString { r#type: Some(0), int_val: Some(i), str_val: Some(String::new()) };
+        let d = apps::Deployment {
+            spec: Some(apps::DeploymentSpec {
+                min_ready_seconds: Some(0),
+                paused: Some(false),
+                strategy: Some(apps::DeploymentStrategy {
+                    r#type: Some("RollingUpdate".into()),
+                    rolling_update: Some(apps::RollingUpdateDeployment {
+                        max_unavailable: Some(int(0)),
+                        max_surge: Some(IntOrString {
+                            r#type: Some(1),
+                            int_val: Some(0),
+                            str_val: Some("25%".into()),
+                        }),
+                    }),
+                }),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let mut body = MAGIC.to_vec();
+        body.extend(envelope("apps/v1", "Deployment", &d.encode_to_vec()));
+        assert_eq!(
+            decode(&body).unwrap()["spec"],
+            json!({"strategy": {"type": "RollingUpdate",
+                                "rollingUpdate": {"maxUnavailable": 0, "maxSurge": "25%"}}})
+        );
+
+        let lease = coordination::Lease {
+            spec: Some(coordination::LeaseSpec {
+                holder_identity: Some("me".into()),
+                renew_time: Some(meta::MicroTime { seconds: Some(1704164645), nanos: Some(5_000) }),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let mut body = MAGIC.to_vec();
+        body.extend(envelope("coordination.k8s.io/v1", "Lease", &lease.encode_to_vec()));
+        assert_eq!(
+            decode(&body).unwrap()["spec"],
+            json!({"holderIdentity": "me", "renewTime": "2024-01-02T03:04:05.000005Z"})
+        );
+    }
+
     fn envelope(api_version: &str, kind: &str, raw: &[u8]) -> Vec<u8> {
         use k8s_pb::apimachinery::pkg::runtime::{TypeMeta, Unknown};
         Unknown {
