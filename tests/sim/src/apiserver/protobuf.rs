@@ -161,6 +161,40 @@ mod tests {
         );
     }
 
+    #[test]
+    fn kubectl_auth_reviews() {
+        let review = |name| decode(&hex_fixture(name)).unwrap();
+        // `kubectl auth can-i create deployments.apps -n kube-system`
+        assert_eq!(
+            review("selfsubjectaccessreview"),
+            json!({"apiVersion": "authorization.k8s.io/v1", "kind": "SelfSubjectAccessReview",
+                   "metadata": {"creationTimestamp": null},
+                   "spec": {"resourceAttributes": {"namespace": "kube-system", "verb": "create",
+                                                   "group": "apps", "resource": "deployments"}},
+                   "status": {"allowed": false}})
+        );
+        // `kubectl auth can-i list pods --subresource=log`
+        assert_eq!(
+            review("selfsubjectaccessreview-subresource")["spec"],
+            json!({"resourceAttributes": {"namespace": "default", "verb": "list",
+                                          "resource": "pods", "subresource": "log"}})
+        );
+        // `kubectl auth whoami`
+        assert_eq!(
+            review("selfsubjectreview"),
+            json!({"apiVersion": "authentication.k8s.io/v1", "kind": "SelfSubjectReview",
+                   "metadata": {"creationTimestamp": null}, "status": {"userInfo": {}}})
+        );
+        // `kubectl auth can-i --list`
+        assert_eq!(
+            review("selfsubjectrulesreview"),
+            json!({"apiVersion": "authorization.k8s.io/v1", "kind": "SelfSubjectRulesReview",
+                   "metadata": {"creationTimestamp": null}, "spec": {"namespace": "default"},
+                   "status": {"resourceRules": null, "nonResourceRules": null,
+                              "incomplete": false}})
+        );
+    }
+
     fn expected_token() -> Value {
         // kubectl leaves the TokenRequest unnamed (the URL names the ServiceAccount). The empty
         // status.token is dropped like every empty string (the server fills it anyway).
@@ -390,7 +424,11 @@ mod tests {
         use k8s_pb::api::coordination::v1 as coordination;
         use k8s_pb::apimachinery::pkg::apis::meta::v1 as meta;
         use k8s_pb::apimachinery::pkg::util::intstr::IntOrString;
-        let int = |i| IntOrString { r#type: Some(0), int_val: Some(i), str_val: Some(String::new()) };
+        let int = |i| IntOrString {
+            r#type: Some(0),
+            int_val: Some(i),
+            str_val: Some(String::new()),
+        };
         let d = apps::Deployment {
             spec: Some(apps::DeploymentSpec {
                 min_ready_seconds: Some(0),
@@ -421,13 +459,20 @@ mod tests {
         let lease = coordination::Lease {
             spec: Some(coordination::LeaseSpec {
                 holder_identity: Some("me".into()),
-                renew_time: Some(meta::MicroTime { seconds: Some(1704164645), nanos: Some(5_000) }),
+                renew_time: Some(meta::MicroTime {
+                    seconds: Some(1704164645),
+                    nanos: Some(5_000),
+                }),
                 ..Default::default()
             }),
             ..Default::default()
         };
         let mut body = MAGIC.to_vec();
-        body.extend(envelope("coordination.k8s.io/v1", "Lease", &lease.encode_to_vec()));
+        body.extend(envelope(
+            "coordination.k8s.io/v1",
+            "Lease",
+            &lease.encode_to_vec(),
+        ));
         assert_eq!(
             decode(&body).unwrap()["spec"],
             json!({"holderIdentity": "me", "renewTime": "2024-01-02T03:04:05.000005Z"})

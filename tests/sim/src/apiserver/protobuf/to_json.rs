@@ -88,6 +88,8 @@ const KEEP_ZERO: &[(&str, &str)] = &[
     ("autoscaling.v1.ScaleStatus", "replicas"),
     ("authentication.v1.TokenRequestSpec", "expirationSeconds"),
     ("DeleteOptions", "gracePeriodSeconds"),
+    ("authorization.v1.SubjectAccessReviewStatus", "allowed"),
+    ("authorization.v1.SubjectRulesReviewStatus", "incomplete"),
     ("apiextensions.v1.JSONSchemaProps", "maxLength"),
     ("apiextensions.v1.JSONSchemaProps", "minLength"),
     ("apiextensions.v1.JSONSchemaProps", "maxItems"),
@@ -109,6 +111,11 @@ const NULL_WHEN_EMPTY: &[(&str, &str)] = &[
         "currentMetrics",
     ),
     ("authentication.v1.TokenRequestSpec", "audiences"),
+    ("authorization.v1.SubjectRulesReviewStatus", "resourceRules"),
+    (
+        "authorization.v1.SubjectRulesReviewStatus",
+        "nonResourceRules",
+    ),
 ];
 
 fn listed(table: &[(&str, &str)], def: &str, field: &str) -> bool {
