@@ -41,6 +41,14 @@ fn build() -> Map<String, Value> {
     let mut defs = generator.take_definitions(true);
     for k in BUILTIN_KINDS {
         if let Some(Value::Object(def)) = defs.get_mut((k.schema_name)().as_ref()) {
+            // k8s-openapi models `metadata` as non-optional, so its schema lists it as
+            // required; the apiserver's does not (`kubectl explain` would print -required-).
+            if let Some(Value::Array(required)) = def.get_mut("required") {
+                required.retain(|r| r != "metadata");
+                if required.is_empty() {
+                    def.remove("required");
+                }
+            }
             let gvk = json!({"group": k.group(), "kind": k.kind, "version": k.version()});
             match def.get_mut("x-kubernetes-group-version-kind") {
                 Some(Value::Array(list)) => list.push(gvk),
@@ -106,6 +114,7 @@ mod tests {
             d["x-kubernetes-group-version-kind"],
             json!([{"group": "apps", "kind": "Deployment", "version": "v1"}])
         );
+        assert_eq!(d.get("required"), None, "metadata is not required");
         let spec = &d["properties"]["spec"];
         assert_eq!(ref_name(spec), Some("io.k8s.api.apps.v1.DeploymentSpec"));
         assert!(
