@@ -135,6 +135,10 @@ mod tests {
             "priorityclass",
             "poddisruptionbudget",
             "hpa-v2",
+            "clusterrole-aggregated",
+            "secret-dockerregistry",
+            "deployment-multi",
+            "job-from-cronjob",
         ] {
             assert_matches_dry_run(name);
         }

@@ -88,6 +88,14 @@ const KEEP_ZERO: &[(&str, &str)] = &[
     ("autoscaling.v1.ScaleStatus", "replicas"),
     ("authentication.v1.TokenRequestSpec", "expirationSeconds"),
     ("DeleteOptions", "gracePeriodSeconds"),
+    ("meta.v1.OwnerReference", "controller"),
+    ("meta.v1.OwnerReference", "blockOwnerDeletion"),
+    // Every `optional` (secret/configMap refs and volumes) and file mode is a pointer.
+    ("", "optional"),
+    ("", "defaultMode"),
+    ("", "mode"),
+    ("core.v1.PodSpec", "setHostnameAsFQDN"),
+    ("core.v1.ServiceSpec", "allocateLoadBalancerNodePorts"),
     ("authorization.v1.SubjectAccessReviewStatus", "allowed"),
     ("authorization.v1.SubjectRulesReviewStatus", "incomplete"),
     ("apiextensions.v1.JSONSchemaProps", "maxLength"),
@@ -111,6 +119,8 @@ const NULL_WHEN_EMPTY: &[(&str, &str)] = &[
         "currentMetrics",
     ),
     ("authentication.v1.TokenRequestSpec", "audiences"),
+    ("rbac.v1.Role", "rules"),
+    ("rbac.v1.ClusterRole", "rules"),
     ("authorization.v1.SubjectRulesReviewStatus", "resourceRules"),
     (
         "authorization.v1.SubjectRulesReviewStatus",
