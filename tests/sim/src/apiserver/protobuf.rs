@@ -392,6 +392,10 @@ mod tests {
                     schema: Some(ext::CustomResourceValidation {
                         open_apiv3_schema: Some(spec_schema),
                     }),
+                    subresources: Some(ext::CustomResourceSubresources {
+                        status: Some(ext::CustomResourceSubresourceStatus {}),
+                        scale: None,
+                    }),
                     ..Default::default()
                 }],
                 ..Default::default()
@@ -420,6 +424,10 @@ mod tests {
             json!({"plural": "crontabs", "kind": "CronTab"})
         );
         assert_eq!(got["spec"]["versions"][0]["served"], json!(true));
+        assert_eq!(
+            got["spec"]["versions"][0]["subresources"],
+            json!({"status": {}})
+        );
     }
 
     #[test]
@@ -481,6 +489,27 @@ mod tests {
             decode(&body).unwrap()["spec"],
             json!({"holderIdentity": "me", "renewTime": "2024-01-02T03:04:05.000005Z"})
         );
+    }
+
+    #[test]
+    fn every_builtin_kind_decodes() {
+        for k in kinds::BUILTIN_KINDS {
+            let mut body = MAGIC.to_vec();
+            body.extend(envelope(k.api_version, k.kind, &[]));
+            let got = decode(&body).unwrap_or_else(|e| panic!("{}: {e:?}", k.kind));
+            assert_eq!(
+                (got["apiVersion"].as_str(), got["kind"].as_str()),
+                (Some(k.api_version), Some(k.kind))
+            );
+            // Only Go's non-omitempty lists (`null`) may appear in an empty message.
+            let extra: Vec<_> = got
+                .as_object()
+                .unwrap()
+                .iter()
+                .filter(|(f, v)| !v.is_null() && *f != "apiVersion" && *f != "kind")
+                .collect();
+            assert!(extra.is_empty(), "{}: {extra:?}", k.kind);
+        }
     }
 
     fn envelope(api_version: &str, kind: &str, raw: &[u8]) -> Vec<u8> {

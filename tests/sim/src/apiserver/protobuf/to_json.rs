@@ -162,10 +162,13 @@ fn convert(
     }
     match node {
         Node::Struct(_, fields) => {
+            // A message without properties in its schema is an empty Go struct
+            // (CustomResourceSubresourceStatus): `{}`.
+            let no_props = Map::new();
             let props = schema
                 .get("properties")
                 .and_then(Value::as_object)
-                .ok_or_else(|| format!("{at}: a message where the schema has no object"))?;
+                .unwrap_or(&no_props);
             let mut out = Map::new();
             for (rust_name, value) in fields {
                 if *value == Node::Null {
