@@ -54,6 +54,7 @@ pub fn apply_defaults(group: &str, kind: &str, obj: &mut Value) {
             other::role_binding(obj)
         }
         ("autoscaling", "HorizontalPodAutoscaler") => other::hpa(obj),
+        ("policy", "PodDisruptionBudget") => other::pdb(obj),
         ("apiextensions.k8s.io", "CustomResourceDefinition") => other::crd(obj),
         _ => {}
     }

@@ -1,6 +1,7 @@
 //! Defaults of the non-workload kinds: Service, Namespace, Secret, volumes and claims,
 //! networking, storage, scheduling, RBAC, autoscaling and CRDs.
 
+use base64::Engine as _;
 use serde_json::{Value, json};
 
 use super::{child, each_item, existing, set_default};
@@ -67,9 +68,25 @@ pub(super) fn namespace(obj: &mut Value) {
     }
 }
 
+/// Secrets: type Opaque, and `stringData` folded into `data` (the v1 conversion does it; the
+/// apiserver never stores `stringData`, and its values win over `data`'s).
 pub(super) fn secret(obj: &mut Value) {
-    if let Some(o) = obj.as_object_mut() {
-        set_default(o, "type", json!("Opaque"));
+    let Some(o) = obj.as_object_mut() else { return };
+    set_default(o, "type", json!("Opaque"));
+    let Some(Value::Object(string_data)) = o.remove("stringData") else {
+        return;
+    };
+    if string_data.is_empty() {
+        return;
+    }
+    if let Some(data) = child(o, "data") {
+        for (k, v) in string_data {
+            let plain = v.as_str().unwrap_or_default();
+            data.insert(
+                k,
+                json!(base64::engine::general_purpose::STANDARD.encode(plain)),
+            );
+        }
     }
 }
 
@@ -168,10 +185,22 @@ pub(super) fn role_binding(obj: &mut Value) {
 }
 
 /// autoscaling/v2 `SetDefaults_HorizontalPodAutoscaler` (+ behavior when one is given).
+/// autoscaling/v1 only defaults `minReplicas`.
 pub(super) fn hpa(obj: &mut Value) {
     let Some(o) = obj.as_object_mut() else { return };
+    let v1 = o.get("apiVersion").and_then(Value::as_str) == Some("autoscaling/v1");
+    // `desiredReplicas` and (v2) `currentMetrics` have no omitempty in Go.
+    let status = if v1 {
+        json!({"currentReplicas": 0, "desiredReplicas": 0})
+    } else {
+        json!({"currentMetrics": null, "desiredReplicas": 0})
+    };
+    set_default(o, "status", status);
     let Some(spec) = child(o, "spec") else { return };
     set_default(spec, "minReplicas", json!(1));
+    if v1 {
+        return;
+    }
     if spec
         .get("metrics")
         .and_then(Value::as_array)
@@ -203,6 +232,17 @@ pub(super) fn hpa(obj: &mut Value) {
             );
         }
     }
+}
+
+/// PodDisruptionBudget status counters have no omitempty in Go.
+pub(super) fn pdb(obj: &mut Value) {
+    let Some(o) = obj.as_object_mut() else { return };
+    set_default(
+        o,
+        "status",
+        json!({"currentHealthy": 0, "desiredHealthy": 0, "disruptionsAllowed": 0,
+               "expectedPods": 0}),
+    );
 }
 
 pub(super) fn crd(obj: &mut Value) {
@@ -295,6 +335,13 @@ mod tests {
         let mut s = json!({"data": {"a": "eQ=="}});
         apply_defaults("", "Secret", &mut s);
         assert_eq!(s["type"], json!("Opaque"));
+        let mut sd =
+            json!({"data": {"a": "eQ==", "b": "eQ=="}, "stringData": {"b": "hi", "c": ""}});
+        apply_defaults("", "Secret", &mut sd);
+        assert_eq!(
+            sd,
+            json!({"data": {"a": "eQ==", "b": "aGk=", "c": ""}, "type": "Opaque"})
+        );
         let mut tls = json!({"type": "kubernetes.io/tls"});
         apply_defaults("", "Secret", &mut tls);
         assert_eq!(tls["type"], json!("kubernetes.io/tls"));
@@ -342,6 +389,18 @@ mod tests {
             hpa["spec"]["metrics"][0]["resource"]["target"]["averageUtilization"],
             json!(80)
         );
+
+        let mut v1 = json!({"apiVersion": "autoscaling/v1", "spec": {"maxReplicas": 5}});
+        apply_defaults("autoscaling", "HorizontalPodAutoscaler", &mut v1);
+        assert_eq!(
+            v1,
+            json!({"apiVersion": "autoscaling/v1", "spec": {"maxReplicas": 5,
+            "minReplicas": 1}, "status": {"currentReplicas": 0, "desiredReplicas": 0}})
+        );
+
+        let mut pdb = json!({"spec": {"minAvailable": 1}});
+        apply_defaults("policy", "PodDisruptionBudget", &mut pdb);
+        assert_eq!(pdb["status"]["disruptionsAllowed"], json!(0));
 
         let mut ing = json!({"spec": {}});
         apply_defaults("networking.k8s.io", "Ingress", &mut ing);

@@ -213,7 +213,8 @@ pub(crate) fn config_map(errs: &mut Vec<Cause>, obj: &Value, old: Option<&Value>
 }
 
 pub(crate) fn secret(errs: &mut Vec<Cause>, obj: &Value, old: Option<&Value>) {
-    data_keys(errs, obj, ["data", "stringData"]);
+    // `stringData` was folded into `data` by defaulting.
+    data_keys(errs, obj, ["data", "binaryData"]);
     let data = obj.get("data");
     let has = |k: &str| data.and_then(|d| d.get(k)).is_some();
     match s(obj, "type") {

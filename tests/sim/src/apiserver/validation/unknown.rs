@@ -18,13 +18,11 @@ use serde_json::Value;
 /// Paths of the fields of `obj` that `group`/`kind`'s schema does not know; empty for kinds
 /// without a built-in schema (custom resources).
 pub(crate) fn unknown_fields(group: &str, kind: &str, obj: &Value) -> Vec<String> {
-    // apiVersion/kind are always known; removing them avoids k8s-openapi's own checks of
-    // their values (a version mismatch is the router's business, not a field error).
-    let mut body = obj.clone();
-    if let Some(m) = body.as_object_mut() {
-        m.remove("apiVersion");
-        m.remove("kind");
+    let version = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
+    if (group, kind, version) == ("autoscaling", "HorizontalPodAutoscaler", "autoscaling/v1") {
+        return collect::<k8s_openapi::api::autoscaling::v1::HorizontalPodAutoscaler>(&strip(obj));
     }
+    let body = strip(obj);
     macro_rules! typed {
         ($($g:literal, $k:literal => $t:ty;)*) => {
             match (group, kind) {
@@ -72,6 +70,17 @@ pub(crate) fn unknown_fields(group: &str, kind: &str, obj: &Value) -> Vec<String
         "coordination.k8s.io", "Lease" => coord::Lease;
         "apiextensions.k8s.io", "CustomResourceDefinition" => apiext::CustomResourceDefinition;
     }
+}
+
+/// apiVersion/kind are always known; removing them avoids k8s-openapi's own checks of their
+/// values (a version mismatch is the router's business, not a field error).
+fn strip(obj: &Value) -> Value {
+    let mut body = obj.clone();
+    if let Some(m) = body.as_object_mut() {
+        m.remove("apiVersion");
+        m.remove("kind");
+    }
+    body
 }
 
 /// Decodes `v` as `T`, collecting the path of every ignored key. A value of the wrong type
@@ -145,6 +154,19 @@ mod tests {
     fn custom_resources_have_no_schema_here() {
         let cr = json!({"apiVersion": "example.com/v1", "kind": "Widget", "spec": {"whatever": 1}});
         assert!(unknown_fields("example.com", "Widget", &cr).is_empty());
+    }
+
+    #[test]
+    fn hpa_versions_use_their_own_schema() {
+        let v1 = json!({"apiVersion": "autoscaling/v1", "spec": {"maxReplicas": 3,
+            "targetCPUUtilizationPercentage": 50}});
+        assert!(unknown_fields("autoscaling", "HorizontalPodAutoscaler", &v1).is_empty());
+        let v2 = json!({"apiVersion": "autoscaling/v2", "spec": {"maxReplicas": 3,
+            "targetCPUUtilizationPercentage": 50}});
+        assert_eq!(
+            unknown_fields("autoscaling", "HorizontalPodAutoscaler", &v2),
+            vec!["spec.targetCPUUtilizationPercentage".to_string()]
+        );
     }
 
     #[test]
