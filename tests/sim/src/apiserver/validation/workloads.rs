@@ -247,63 +247,139 @@ pub(crate) fn replication_controller(errs: &mut Vec<Cause>, obj: &Value) {
     }
 }
 
+/// `ValidateDaemonSetSpec`: unlike the others, a missing selector is only reported as the
+/// template mismatch (a nil selector matches nothing).
 pub(crate) fn daemon_set(errs: &mut Vec<Cause>, obj: &Value, old: Option<&Value>) {
     let spec = spec(obj);
-    apps_selector(errs, spec, "daemonset");
-    replicated_template(errs, spec);
+    let sel = spec.get("selector").filter(|s| !s.is_null());
+    if let Some(sel) = sel {
+        label_selector(errs, sel, "spec.selector");
+    }
+    let empty_sel = sel.is_some_and(selector_is_empty);
+    if !empty_sel && !selector_matches(sel, template_labels(spec)) {
+        errs.push(invalid(
+            "spec.template.metadata.labels",
+            Go::Raw(go_string_map(template_labels(spec))),
+            NO_MATCH,
+        ));
+    }
+    if let Some(sel) = sel.filter(|s| selector_is_empty(s)) {
+        errs.push(invalid(
+            "spec.selector",
+            Go::Raw(go_label_selector(sel)),
+            "empty selector is invalid for daemonset",
+        ));
+    }
+    let t = spec.get("template").unwrap_or(&Value::Null);
+    pod_template(errs, t, "spec.template");
+    controller_template_rules(errs, t, "DaemonSet");
     nonnegative(errs, spec, "minReadySeconds", "spec.minReadySeconds");
+    nonnegative(errs, spec, "templateGeneration", "spec.templateGeneration");
+    let us = spec.get("updateStrategy").unwrap_or(&Value::Null);
+    match us.get("type").and_then(Value::as_str).unwrap_or("") {
+        "OnDelete" => {}
+        "RollingUpdate" => match us.get("rollingUpdate").filter(|r| !r.is_null()) {
+            None => errs.push(required("spec.updateStrategy.rollingUpdate", "")),
+            Some(ru) => {
+                let p = "spec.updateStrategy.rollingUpdate";
+                let (mu, ms) = (ru.get("maxUnavailable"), ru.get("maxSurge"));
+                int_or_percent(errs, mu, &format!("{p}.maxUnavailable"));
+                int_or_percent(errs, ms, &format!("{p}.maxSurge"));
+                match (is_zero_or_unset(mu), is_zero_or_unset(ms)) {
+                    (false, false) => errs.push(invalid(
+                        &format!("{p}.maxSurge"),
+                        Go::Raw(go_int_or_string(ms.unwrap_or(&Value::Null))),
+                        "may not be set when maxUnavailable is non-zero",
+                    )),
+                    (true, true) => errs.push(required(
+                        &format!("{p}.maxUnavailable"),
+                        "cannot be 0 when maxSurge is 0",
+                    )),
+                    _ => {}
+                }
+            }
+        },
+        _ => errs.push(not_supported(
+            "spec.updateStrategy",
+            Go::Raw(go_update_strategy("apps.DaemonSetUpdateStrategy", us)),
+            &["RollingUpdate", "OnDelete"],
+        )),
+    }
     nonnegative(
         errs,
         spec,
         "revisionHistoryLimit",
         "spec.revisionHistoryLimit",
     );
-    let us = spec.get("updateStrategy").unwrap_or(&Value::Null);
-    match us.get("type").and_then(Value::as_str).unwrap_or("") {
-        "OnDelete" => {}
-        "RollingUpdate" => {
-            let ru = us.get("rollingUpdate").unwrap_or(&Value::Null);
-            let p = "spec.updateStrategy.rollingUpdate";
-            int_or_percent(
-                errs,
-                ru.get("maxUnavailable"),
-                &format!("{p}.maxUnavailable"),
-            );
-            int_or_percent(errs, ru.get("maxSurge"), &format!("{p}.maxSurge"));
-            if is_zero(ru.get("maxUnavailable")) && is_zero(ru.get("maxSurge")) {
-                errs.push(invalid(
-                    &format!("{p}.maxUnavailable"),
-                    Go::Raw(go_int_or_string(&ru["maxUnavailable"])),
-                    "may not be 0 when `maxSurge` is 0",
-                ));
-            }
-        }
-        other => errs.push(not_supported(
-            "spec.updateStrategy.type",
-            Go::str(other),
-            &["OnDelete", "RollingUpdate"],
-        )),
-    }
     if let Some(old) = old {
         immutable_selector(errs, spec, self::spec(old));
     }
 }
 
-pub(crate) fn stateful_set(errs: &mut Vec<Cause>, obj: &Value, old: Option<&Value>) {
-    let spec = spec(obj);
-    let pmp = spec
-        .get("podManagementPolicy")
+/// restartPolicy Always and no activeDeadlineSeconds, for DaemonSet/StatefulSet templates.
+fn controller_template_rules(errs: &mut Vec<Cause>, t: &Value, kind: &str) {
+    let ts = t.get("spec").unwrap_or(&Value::Null);
+    let restart = ts
+        .get("restartPolicy")
         .and_then(Value::as_str)
         .unwrap_or("");
-    if !["OrderedReady", "Parallel"].contains(&pmp) {
+    if restart != "Always" {
         errs.push(not_supported(
-            "spec.podManagementPolicy",
-            Go::str(pmp),
-            &["OrderedReady", "Parallel"],
+            "spec.template.spec.restartPolicy",
+            Go::str(restart),
+            &["Always"],
         ));
+    }
+    if ts
+        .get("activeDeadlineSeconds")
+        .is_some_and(|v| !v.is_null())
+    {
+        errs.push(forbidden(
+            "spec.template.spec.activeDeadlineSeconds",
+            &format!("activeDeadlineSeconds in {kind} is not Supported"),
+        ));
+    }
+}
+
+/// A zero (or absent, which Go decodes as zero) int-or-percent.
+fn is_zero_or_unset(v: Option<&Value>) -> bool {
+    v.is_none_or(Value::is_null) || is_zero(v)
+}
+
+/// `%#v` of an update-strategy struct with an unsupported type (rollingUpdate omitted).
+fn go_update_strategy(go_type: &str, us: &Value) -> String {
+    let ty = us.get("type").and_then(Value::as_str).unwrap_or("");
+    let ru = if us.get("rollingUpdate").is_some_and(|r| !r.is_null()) {
+        "(non-nil)"
+    } else {
+        "(nil)"
+    };
+    format!(
+        "{go_type}{{Type:{}, RollingUpdate:{ru}}}",
+        super::field::go_quote(ty)
+    )
+}
+
+/// `ValidateStatefulSetSpec`: the pod spec itself is not validated for StatefulSets (its
+/// volumes come from volumeClaimTemplates), only the template's labels and annotations.
+pub(crate) fn stateful_set(errs: &mut Vec<Cause>, obj: &Value, old: Option<&Value>) {
+    let spec = spec(obj);
+    match spec
+        .get("podManagementPolicy")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+    {
+        "" => errs.push(required("spec.podManagementPolicy", "")),
+        "OrderedReady" | "Parallel" => {}
+        other => errs.push(invalid(
+            "spec.podManagementPolicy",
+            Go::str(other),
+            "must be 'OrderedReady' or 'Parallel'",
+        )),
     }
     let us = spec.get("updateStrategy").unwrap_or(&Value::Null);
     match us.get("type").and_then(Value::as_str).unwrap_or("") {
+        "" => errs.push(required("spec.updateStrategy", "")),
         "OnDelete" => {
             if us.get("rollingUpdate").is_some_and(|r| !r.is_null()) {
                 errs.push(invalid(
@@ -314,25 +390,58 @@ pub(crate) fn stateful_set(errs: &mut Vec<Cause>, obj: &Value, old: Option<&Valu
             }
         }
         "RollingUpdate" => {
-            if let Some(ru) = us.get("rollingUpdate") {
-                nonnegative(
-                    errs,
-                    ru,
-                    "partition",
-                    "spec.updateStrategy.rollingUpdate.partition",
-                );
+            if let Some(ru) = us.get("rollingUpdate").filter(|r| r.is_object()) {
+                let p = "spec.updateStrategy.rollingUpdate";
+                nonnegative(errs, ru, "partition", &format!("{p}.partition"));
+                if let Some(mu) = ru.get("maxUnavailable").filter(|v| !v.is_null()) {
+                    int_or_percent(errs, Some(mu), &format!("{p}.maxUnavailable"));
+                    if is_zero(Some(mu)) {
+                        errs.push(invalid(
+                            &format!("{p}.maxUnavailable"),
+                            Go::Raw(go_int_or_string(mu)),
+                            "cannot be 0",
+                        ));
+                    }
+                }
             }
         }
-        other => errs.push(not_supported(
-            "spec.updateStrategy.type",
-            Go::str(other),
-            &["OnDelete", "RollingUpdate"],
+        _ => errs.push(invalid(
+            "spec.updateStrategy",
+            Go::Raw(go_update_strategy("apps.StatefulSetUpdateStrategy", us)),
+            "must be 'RollingUpdate' or 'OnDelete'",
         )),
+    }
+    if let Some(p) = spec
+        .get("persistentVolumeClaimRetentionPolicy")
+        .filter(|p| p.is_object())
+    {
+        for key in ["whenDeleted", "whenScaled"] {
+            let v = p.get(key).and_then(Value::as_str).unwrap_or("");
+            if v != "Retain" && v != "Delete" {
+                errs.push(not_supported(
+                    &format!("spec.persistentVolumeClaimRetentionPolicy.{key}"),
+                    Go::str(v),
+                    &["Retain", "Delete"],
+                ));
+            }
+        }
     }
     nonnegative(errs, spec, "replicas", "spec.replicas");
     nonnegative(errs, spec, "minReadySeconds", "spec.minReadySeconds");
     apps_selector(errs, spec, "statefulset");
-    replicated_template(errs, spec);
+    let sel = spec.get("selector").filter(|s| !s.is_null());
+    let t = spec.get("template").unwrap_or(&Value::Null);
+    if !sel.is_some_and(selector_is_empty) && !selector_matches(sel, template_labels(spec)) {
+        errs.push(invalid(
+            "spec.template.metadata.labels",
+            Go::Raw(go_string_map(template_labels(spec))),
+            NO_MATCH,
+        ));
+    }
+    let meta = t.get("metadata").unwrap_or(&Value::Null);
+    super::meta::labels(errs, meta.get("labels"), "spec.template.labels");
+    super::meta::annotations(errs, meta.get("annotations"), "spec.template.annotations");
+    controller_template_rules(errs, t, "StatefulSet");
     if let Some(old) = old {
         // Only these may change; everything else in spec is frozen.
         let mut a = spec.clone();
@@ -813,6 +922,83 @@ mod tests {
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].field, "spec.template");
         assert!(errs[0].message.ends_with(": field is immutable"));
+    }
+
+    #[test]
+    fn daemonset_rules_differ_from_deployment() {
+        let ds = |sel: Option<Value>, ru: Value| {
+            let mut d = json!({"metadata": {"name": "agent"}, "spec": {
+                "updateStrategy": {"type": "RollingUpdate", "rollingUpdate": ru},
+                "template": tmpl(json!({"app": "a"}), "Always"), "revisionHistoryLimit": 10}});
+            if let Some(s) = sel {
+                d["spec"]["selector"] = s;
+            }
+            d
+        };
+        let mut errs = Vec::new();
+        daemon_set(
+            &mut errs,
+            &ds(None, json!({"maxUnavailable": 1, "maxSurge": 0})),
+            None,
+        );
+        assert_eq!(
+            msgs(&errs),
+            vec![
+                "spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"a\"}: \
+                  `selector` does not match template `labels`"
+            ]
+        );
+        let sel = Some(json!({"matchLabels": {"app": "a"}}));
+        let mut errs = Vec::new();
+        daemon_set(
+            &mut errs,
+            &ds(sel.clone(), json!({"maxUnavailable": 1, "maxSurge": "10%"})),
+            None,
+        );
+        assert_eq!(
+            msgs(&errs),
+            vec![
+                "spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: intstr.IntOrString{\
+                  Type:1, IntVal:0, StrVal:\"10%\"}: may not be set when maxUnavailable is non-zero"
+            ]
+        );
+        let mut errs = Vec::new();
+        daemon_set(
+            &mut errs,
+            &ds(sel, json!({"maxUnavailable": 0, "maxSurge": 0})),
+            None,
+        );
+        assert_eq!(
+            msgs(&errs),
+            vec![
+                "spec.updateStrategy.rollingUpdate.maxUnavailable: Required value: cannot be 0 \
+                  when maxSurge is 0"
+            ]
+        );
+    }
+
+    #[test]
+    fn statefulset_pod_spec_may_mount_claim_templates() {
+        let mut t = tmpl(json!({"app": "db"}), "Always");
+        t["spec"]["containers"][0]["volumeMounts"] = json!([{"name": "data", "mountPath": "/d"}]);
+        let sts = json!({"metadata": {"name": "db"}, "spec": {"podManagementPolicy": "Parallel",
+            "updateStrategy": {"type": "RollingUpdate", "rollingUpdate": {"partition": 0}},
+            "replicas": 1, "selector": {"matchLabels": {"app": "db"}}, "template": t,
+            "volumeClaimTemplates": [{"metadata": {"name": "data"}}]}});
+        let mut errs = Vec::new();
+        stateful_set(&mut errs, &sts, None);
+        assert!(errs.is_empty(), "{errs:?}");
+        let mut bad = sts.clone();
+        bad["spec"]["podManagementPolicy"] = json!("Random");
+        let mut errs = Vec::new();
+        stateful_set(&mut errs, &bad, None);
+        assert_eq!(
+            msgs(&errs),
+            vec![
+                "spec.podManagementPolicy: Invalid value: \"Random\": must be 'OrderedReady' or \
+                  'Parallel'"
+            ]
+        );
     }
 
     #[test]
