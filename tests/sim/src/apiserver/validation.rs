@@ -24,7 +24,9 @@ pub fn validate(group: &str, kind: &str, obj: &Value, old: Option<&Value>) -> Re
     meta::object_meta(&mut errs, obj, name_rule(group, kind));
     match (group, kind) {
         ("", "Pod") => {
-            pod::pod_spec(&mut errs, obj.get("spec").unwrap_or(&Value::Null), "spec");
+            let spec = obj.get("spec").unwrap_or(&Value::Null);
+            pod::pod_spec(&mut errs, spec, "spec");
+            pod::pod_only(&mut errs, spec);
             if let Some(old) = old {
                 pod::pod_update(&mut errs, obj, old);
             }

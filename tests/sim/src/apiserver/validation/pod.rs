@@ -236,7 +236,8 @@ fn volumes(errs: &mut Vec<Cause>, spec: &Value, path: &str) -> BTreeSet<String> 
     names
 }
 
-/// Container checks shared by regular and init containers.
+/// Container checks shared by regular and init containers, in upstream's order
+/// (`validateContainerCommon`, then lifecycle/probes).
 fn container(errs: &mut Vec<Cause>, c: &Value, path: &str, volumes: &BTreeSet<String>) {
     let name = s(c, "name");
     if name.is_empty() {
@@ -246,52 +247,14 @@ fn container(errs: &mut Vec<Cause>, c: &Value, path: &str, volumes: &BTreeSet<St
             errs.push(invalid(&format!("{path}.name"), Go::str(name), &m));
         }
     }
-    let image = s(c, "image");
-    if image.is_empty() {
+    if s(c, "image").is_empty() {
         errs.push(required(&format!("{path}.image"), ""));
-    } else if image.trim() != image {
-        errs.push(invalid(
-            &format!("{path}.image"),
-            Go::str(image),
-            "must not have leading or trailing whitespace",
-        ));
-    }
-    for probe in ["livenessProbe", "readinessProbe", "startupProbe"] {
-        if let Some(p) = c.get(probe).filter(|p| p.is_object()) {
-            let pp = format!("{path}.{probe}");
-            let handlers = ["exec", "httpGet", "tcpSocket", "grpc"]
-                .iter()
-                .filter(|h| p.get(**h).is_some_and(|x| !x.is_null()))
-                .count();
-            if handlers == 0 {
-                errs.push(required(&pp, "must specify a handler type"));
-            } else if handlers > 1 {
-                errs.push(forbidden(&pp, "may not specify more than 1 handler type"));
-            }
-            for k in [
-                "initialDelaySeconds",
-                "timeoutSeconds",
-                "periodSeconds",
-                "successThreshold",
-                "failureThreshold",
-            ] {
-                super::field::nonnegative(errs, p, k, &format!("{pp}.{k}"));
-            }
-            if probe != "readinessProbe"
-                && let Some(n) = p.get("successThreshold").and_then(Value::as_i64)
-                && n != 1
-            {
-                errs.push(invalid(
-                    &format!("{pp}.successThreshold"),
-                    Go::Int(n),
-                    "must be 1",
-                ));
-            }
-        }
     }
     let policy = s(c, "terminationMessagePolicy");
     const TMP: &[&str] = &["File", "FallbackToLogsOnError"];
-    if !policy.is_empty() && !TMP.contains(&policy) {
+    if policy.is_empty() {
+        errs.push(required(&format!("{path}.terminationMessagePolicy"), ""));
+    } else if !TMP.contains(&policy) {
         errs.push(not_supported(
             &format!("{path}.terminationMessagePolicy"),
             Go::str(policy),
@@ -342,6 +305,66 @@ fn container(errs: &mut Vec<Cause>, c: &Value, path: &str, volumes: &BTreeSet<St
         ));
     }
     resources(errs, c.get("resources"), &format!("{path}.resources"));
+    for probe in ["livenessProbe", "readinessProbe", "startupProbe"] {
+        if let Some(p) = c.get(probe).filter(|p| p.is_object()) {
+            self::probe(
+                errs,
+                p,
+                &format!("{path}.{probe}"),
+                probe != "readinessProbe",
+            );
+        }
+    }
+}
+
+fn probe(errs: &mut Vec<Cause>, p: &Value, path: &str, success_must_be_one: bool) {
+    let handlers = ["exec", "httpGet", "tcpSocket", "grpc"]
+        .iter()
+        .filter(|h| p.get(**h).is_some_and(|x| !x.is_null()))
+        .count();
+    if handlers == 0 {
+        errs.push(required(path, "must specify a handler type"));
+    } else if handlers > 1 {
+        errs.push(forbidden(path, "may not specify more than 1 handler type"));
+    }
+    for k in [
+        "initialDelaySeconds",
+        "timeoutSeconds",
+        "periodSeconds",
+        "successThreshold",
+        "failureThreshold",
+    ] {
+        super::field::nonnegative(errs, p, k, &format!("{path}.{k}"));
+    }
+    if success_must_be_one {
+        if let Some(n) = p
+            .get("successThreshold")
+            .and_then(Value::as_i64)
+            .filter(|n| *n != 1)
+        {
+            errs.push(invalid(
+                &format!("{path}.successThreshold"),
+                Go::Int(n),
+                "must be 1",
+            ));
+        }
+    }
+}
+
+/// Pod-only container check (templates may keep whitespace around images).
+pub(crate) fn pod_only(errs: &mut Vec<Cause>, spec: &Value) {
+    for key in ["containers", "initContainers"] {
+        for (i, c) in arr(spec, key).iter().enumerate() {
+            let image = s(c, "image");
+            if image.trim() != image {
+                errs.push(invalid(
+                    &format!("spec.{key}[{i}].image"),
+                    Go::str(image),
+                    "must not have leading or trailing whitespace",
+                ));
+            }
+        }
+    }
 }
 
 fn ports(errs: &mut Vec<Cause>, ports: &[Value], path: &str) {
@@ -624,11 +647,11 @@ mod tests {
     fn container_name_image_ports() {
         let mut errs = Vec::new();
         let spec = defaulted_spec(json!([
-            {"name": "", "image": "", "imagePullPolicy": "Always",
+            {"name": "", "image": "", "imagePullPolicy": "Always", "terminationMessagePolicy": "File",
              "ports": [{"containerPort": 70000, "protocol": "TCP"},
                        {"containerPort": 80, "protocol": "HTTP", "name": "web"},
                        {"containerPort": 81, "protocol": "TCP", "name": "web"}]},
-            {"name": "Bad_Name", "image": "x", "imagePullPolicy": "Sometimes",
+            {"name": "Bad_Name", "image": "x", "imagePullPolicy": "Sometimes", "terminationMessagePolicy": "File",
              "volumeMounts": [{"name": "data", "mountPath": "/d"}]}
         ]));
         pod_spec(&mut errs, &spec, "spec");
@@ -668,7 +691,7 @@ mod tests {
     fn restart_policy_and_resources() {
         let mut errs = Vec::new();
         let spec = json!({"restartPolicy": "Sometimes", "dnsPolicy": "ClusterFirst",
-            "containers": [{"name": "c", "image": "i", "imagePullPolicy": "Always",
+            "containers": [{"name": "c", "image": "i", "imagePullPolicy": "Always", "terminationMessagePolicy": "File",
                 "resources": {"limits": {"cpu": "1"}, "requests": {"cpu": "2"}}}]});
         pod_spec(&mut errs, &spec, "spec");
         assert_eq!(

@@ -776,7 +776,7 @@ mod tests {
     fn tmpl(labels: Value, restart: &str) -> Value {
         json!({"metadata": {"labels": labels}, "spec": {"restartPolicy": restart,
             "dnsPolicy": "ClusterFirst", "containers": [{"name": "c", "image": "nginx",
-            "imagePullPolicy": "Always"}]}})
+            "imagePullPolicy": "Always", "terminationMessagePolicy": "File"}]}})
     }
 
     fn deploy(sel: Option<Value>, labels: Value) -> Value {
