@@ -336,18 +336,17 @@ fn probe(errs: &mut Vec<Cause>, p: &Value, path: &str, success_must_be_one: bool
     ] {
         super::field::nonnegative(errs, p, k, &format!("{path}.{k}"));
     }
-    if success_must_be_one {
-        if let Some(n) = p
+    if success_must_be_one
+        && let Some(n) = p
             .get("successThreshold")
             .and_then(Value::as_i64)
             .filter(|n| *n != 1)
-        {
-            errs.push(invalid(
-                &format!("{path}.successThreshold"),
-                Go::Int(n),
-                "must be 1",
-            ));
-        }
+    {
+        errs.push(invalid(
+            &format!("{path}.successThreshold"),
+            Go::Int(n),
+            "must be 1",
+        ));
     }
 }
 
