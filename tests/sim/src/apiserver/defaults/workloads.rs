@@ -149,24 +149,37 @@ pub(super) fn job(obj: &mut Value) {
         .and_then(Value::as_str)
         .unwrap_or("")
         .to_string();
+    let spec_val = o.get("spec");
+    let manual = spec_val
+        .and_then(|s| s.get("manualSelector"))
+        .and_then(Value::as_bool)
+        == Some(true);
+    // A selector already carrying the uid label means the Job was created before (an update
+    // or patch): the apiserver generates selectors only at creation.
+    let generated = spec_val
+        .and_then(|s| s.get("selector"))
+        .and_then(|s| s.get("matchLabels"))
+        .and_then(|m| m.get("batch.kubernetes.io/controller-uid"))
+        .is_some();
+    let generate = !manual && !generated;
     let uid = match meta
         .get("uid")
         .and_then(Value::as_str)
         .filter(|u| !u.is_empty())
     {
         Some(u) => u.to_string(),
-        None => {
+        None if generate => {
             let u = new_uid();
             if let Some(m) = child(o, "metadata") {
                 m.insert("uid".into(), json!(u));
             }
             u
         }
+        None => String::new(),
     };
     if let Some(spec) = child(o, "spec") {
         job_spec(spec);
-        let manual = spec.get("manualSelector").and_then(Value::as_bool) == Some(true);
-        if !manual {
+        if generate {
             generate_selector(spec, &name, &uid);
         }
     }
@@ -416,6 +429,19 @@ mod tests {
             json!({"a": "b"})
         );
         assert_eq!(m["metadata"]["labels"], json!({"a": "b"}));
+    }
+
+    #[test]
+    fn job_update_without_uid_keeps_the_generated_selector() {
+        let mut j = json!({"metadata": {"name": "pi"}, "spec": {"template": {"spec": {
+            "containers": [{"name": "pi", "image": "perl"}], "restartPolicy": "Never"}}}});
+        apply_defaults("batch", "Job", &mut j);
+        let created = j.clone();
+        // A PUT body that lost metadata.uid must not get a second, different uid.
+        j["metadata"].as_object_mut().unwrap().remove("uid");
+        apply_defaults("batch", "Job", &mut j);
+        assert!(j["metadata"].get("uid").is_none());
+        assert_eq!(j["spec"], created["spec"]);
     }
 
     #[test]
