@@ -10,5 +10,9 @@ pub const MAGIC: &[u8; 4] = b"k8s\0";
 /// Decodes a protobuf body into the JSON object it stands for (apiVersion and kind set).
 pub fn decode(body: &[u8]) -> Result<Value, ApiError> {
     let _ = body;
-    Err(ApiError::new(415, "UnsupportedMediaType", "protobuf bodies: not yet built"))
+    Err(ApiError::new(
+        415,
+        "UnsupportedMediaType",
+        "protobuf bodies: not yet built",
+    ))
 }

@@ -28,7 +28,11 @@ pub struct FieldSelector {}
 
 /// Parses a `fieldSelector=` value for objects of `group`/`resource`; unsupported fields are a
 /// 400 like the apiserver's `field label not supported: ...`.
-pub fn parse_field_selector(group: &str, resource: &str, s: &str) -> Result<FieldSelector, ApiError> {
+pub fn parse_field_selector(
+    group: &str,
+    resource: &str,
+    s: &str,
+) -> Result<FieldSelector, ApiError> {
     let _ = (group, resource, s);
     Ok(FieldSelector {})
 }

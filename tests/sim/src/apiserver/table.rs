@@ -28,6 +28,14 @@ pub fn build_table(
     with_definitions: bool,
     now: DateTime<Utc>,
 ) -> Value {
-    let _ = (group, resource, crd_columns, include, with_definitions, now, objects);
+    let _ = (
+        group,
+        resource,
+        crd_columns,
+        include,
+        with_definitions,
+        now,
+        objects,
+    );
     json!({"kind": "Table", "apiVersion": "meta.k8s.io/v1", "metadata": {}, "columnDefinitions": [], "rows": []})
 }

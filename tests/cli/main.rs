@@ -1,0 +1,1 @@
+//! kk integration tests (placeholder until the harness lands).
