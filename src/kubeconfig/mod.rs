@@ -164,7 +164,7 @@ pub fn parse_doc(text: &str) -> std::result::Result<Value, String> {
     let doc: Value = if text.trim().is_empty() {
         Value::Null
     } else {
-        serde_yaml::from_str(text).map_err(|e| format!("yaml: {e}"))?
+        serde_yaml::from_str(text).map_err(|e| go_yaml_error(&e.to_string()))?
     };
     let doc = match doc {
         Value::Null => Value::Object(Map::new()),
@@ -195,6 +195,25 @@ pub fn parse_doc(text: &str) -> std::result::Result<Value, String> {
         }
     }
     Ok(doc)
+}
+
+/// Reword a libyaml error as go-yaml prints it: `yaml: line L: <problem>`, where L is the
+/// line of the enclosing construct when libyaml names one (go-yaml reports the context mark).
+fn go_yaml_error(msg: &str) -> String {
+    let line_of = |s: &str| {
+        s.rsplit_once(" at line ")
+            .and_then(|(_, rest)| rest.split_whitespace().next()?.parse::<u64>().ok())
+    };
+    let (problem, context) = match msg.split_once(", while ") {
+        Some((p, c)) => (p, Some(c)),
+        None => (msg, None),
+    };
+    let line = context.and_then(line_of).or_else(|| line_of(problem));
+    let problem = problem.split(" at line ").next().unwrap_or(problem);
+    match line {
+        Some(l) => format!("yaml: line {l}: {problem}"),
+        None => format!("yaml: {problem}"),
+    }
 }
 
 fn go_type(s: Section) -> &'static str {
@@ -374,10 +393,9 @@ mod tests {
                 .unwrap_err()
                 .contains("Config.clusters")
         );
-        assert!(
-            parse_doc("not: [valid\n")
-                .unwrap_err()
-                .starts_with("yaml: ")
+        assert_eq!(
+            parse_doc("not: [valid\n").unwrap_err(),
+            "yaml: line 1: did not find expected ',' or ']'"
         );
         assert_eq!(parse_doc("").unwrap(), Value::Object(Map::new()));
     }

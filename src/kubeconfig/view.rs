@@ -135,7 +135,7 @@ fn struct_node(
 fn plain(key: &str, v: &Value) -> Node {
     match key {
         "extensions" => extensions(v),
-        "exec" => struct_node(v, EXEC_FIELDS, &|k, v| match k {
+        "exec" => struct_node(&exec_defaults(v), EXEC_FIELDS, &|k, v| match k {
             "env" => Node::List(
                 v.as_array()
                     .into_iter()
@@ -159,6 +159,23 @@ fn plain(key: &str, v: &Value) -> Node {
         ]),
         _ => Node::from_json(v),
     }
+}
+
+/// client-go's `SetDefaults_ExecConfig`: pre-v1 plugins default to `IfAvailable`.
+fn exec_defaults(v: &Value) -> Value {
+    let mut v = v.clone();
+    let api = str_field(&v, "apiVersion");
+    let old_api = api.ends_with("/v1beta1") || api.ends_with("/v1alpha1");
+    if old_api
+        && str_field(&v, "interactiveMode").is_empty()
+        && let Some(m) = v.as_object_mut()
+    {
+        m.insert(
+            "interactiveMode".into(),
+            Value::String("IfAvailable".into()),
+        );
+    }
+    v
 }
 
 fn extensions(v: &Value) -> Node {

@@ -42,9 +42,9 @@ pub async fn run(ctx: &Ctx, args: &Args, section: Section) -> Result<()> {
             "warning: this removed your active context, use \"kk config use-context\" to select a different one\n",
         )?;
     }
-    ctx.ui().print(&format!(
-        "deleted {noun} {name} from {}\n",
-        loaded.path_of(file)
-    ))?;
+    // kubectl names the default file here even when the entry lived in another one.
+    let target = loaded.path_of(loaded.default_target());
+    ctx.ui()
+        .print(&format!("deleted {noun} {name} from {target}\n"))?;
     Ok(())
 }

@@ -26,14 +26,14 @@ pub struct Args {
     pub output: Option<String>,
 }
 
-/// Lay out rows the way Go's tabwriter does for kubectl (3-space gutter; the last cell is
-/// not padded, earlier empty cells are).
+/// Lay out rows the way kubectl's tabwriter does (`minwidth` 6 including the 3-space
+/// padding; the last cell is not padded, earlier empty cells are).
 pub fn tab_layout(rows: &[Vec<String>]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut widths = vec![0; cols];
+    let mut widths = vec![6; cols];
     for r in rows {
         for (i, c) in r.iter().enumerate() {
-            widths[i] = widths[i].max(c.chars().count());
+            widths[i] = widths[i].max(c.chars().count() + 3);
         }
     }
     let mut out = String::new();
@@ -41,7 +41,7 @@ pub fn tab_layout(rows: &[Vec<String>]) -> String {
         for (i, c) in r.iter().enumerate() {
             out.push_str(c);
             if i + 1 < r.len() {
-                out.push_str(&" ".repeat(widths[i] - c.chars().count() + 3));
+                out.push_str(&" ".repeat(widths[i] - c.chars().count()));
             }
         }
         out.push('\n');

@@ -67,7 +67,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         other => {
             return Err(Error::msg(format!(
                 "unable to match a printer suitable for the output format {other:?}, allowed \
-                 formats are: json,yaml"
+                 formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,\
+                 jsonpath-file,name,template,templatefile,yaml"
             )));
         }
     };
