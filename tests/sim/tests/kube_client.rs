@@ -324,7 +324,7 @@ async fn status_and_scale_subresources() {
         .await
         .unwrap();
     assert!(
-        d.status.is_none(),
+        d.status.as_ref().is_none_or(|s| s.replicas.is_none()),
         "status set on create is dropped: {:?}",
         d.status
     );
