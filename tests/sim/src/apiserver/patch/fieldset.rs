@@ -166,66 +166,93 @@ pub struct MissingKey {
     pub key: String,
 }
 
+/// Which of structured-merge-diff's two walks to mirror for empty objects and lists that
+/// are not atomic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Empty {
+    /// `ToFieldSet` (the set an apply configuration claims): they set nothing.
+    Nothing,
+    /// The comparison behind update tracking: an empty value is a leaf, so `resources: {}`
+    /// is owned by whoever wrote it.
+    Leaf,
+}
+
 /// The member paths an object sets.
-pub fn fields(obj: &Value, schema: Schema) -> Result<FieldSet, MissingKey> {
-    let mut out = BTreeSet::new();
+pub fn fields(obj: &Value, schema: Schema, empty: Empty) -> Result<FieldSet, MissingKey> {
+    let mut w = Walker {
+        empty,
+        out: BTreeSet::new(),
+        prefix: Vec::new(),
+    };
     if let Value::Object(m) = obj {
-        walk_object(m, schema, &mut Vec::new(), &mut out)?;
+        w.object(m, schema)?;
     }
-    Ok(FieldSet(out))
+    Ok(FieldSet(w.out))
 }
 
-fn walk_object(
-    m: &Map<String, Value>,
-    schema: Schema,
-    prefix: &mut Path,
-    out: &mut BTreeSet<Path>,
-) -> Result<(), MissingKey> {
-    for (k, v) in m {
-        let info = schema.field(k);
-        prefix.push(format!("f:{k}"));
-        walk(v, info.ssa, info.schema, prefix, out)?;
-        prefix.pop();
-    }
-    Ok(())
+struct Walker {
+    empty: Empty,
+    out: BTreeSet<Path>,
+    prefix: Path,
 }
 
-fn walk(
-    v: &Value,
-    ssa: Ssa,
-    schema: Schema,
-    prefix: &mut Path,
-    out: &mut BTreeSet<Path>,
-) -> Result<(), MissingKey> {
-    match (v, ssa) {
-        (Value::Object(m), Ssa::Default) if !m.is_empty() => walk_object(m, schema, prefix, out),
-        (Value::Array(items), Ssa::Map(keys)) => {
-            for (index, item) in items.iter().enumerate() {
-                let key = item_key(item, keys).map_err(|key| MissingKey {
-                    list: display(prefix),
-                    index,
-                    key,
-                })?;
-                prefix.push(key);
-                out.insert(prefix.clone());
-                if let Value::Object(m) = item {
-                    walk_object(m, schema, prefix, out)?;
+impl Walker {
+    fn object(&mut self, m: &Map<String, Value>, schema: Schema) -> Result<(), MissingKey> {
+        for (k, v) in m {
+            let info = schema.field(k);
+            self.prefix.push(format!("f:{k}"));
+            self.value(v, info.ssa, info.schema)?;
+            self.prefix.pop();
+        }
+        Ok(())
+    }
+
+    fn leaf(&mut self) {
+        self.out.insert(self.prefix.clone());
+    }
+
+    fn value(&mut self, v: &Value, ssa: Ssa, schema: Schema) -> Result<(), MissingKey> {
+        let granular_empty = match (v, ssa) {
+            (Value::Object(m), Ssa::Default) => m.is_empty(),
+            (Value::Array(a), Ssa::Map(_) | Ssa::Set) => a.is_empty(),
+            _ => false,
+        };
+        if granular_empty {
+            if self.empty == Empty::Leaf {
+                self.leaf();
+            }
+            return Ok(());
+        }
+        match (v, ssa) {
+            (Value::Object(m), Ssa::Default) => self.object(m, schema),
+            (Value::Array(items), Ssa::Map(keys)) => {
+                for (index, item) in items.iter().enumerate() {
+                    let key = item_key(item, keys).map_err(|key| MissingKey {
+                        list: display(&self.prefix),
+                        index,
+                        key,
+                    })?;
+                    self.prefix.push(key);
+                    self.leaf();
+                    if let Value::Object(m) = item {
+                        self.object(m, schema)?;
+                    }
+                    self.prefix.pop();
                 }
-                prefix.pop();
+                Ok(())
             }
-            Ok(())
-        }
-        (Value::Array(items), Ssa::Set) => {
-            for item in items {
-                prefix.push(format!("v:{item}"));
-                out.insert(prefix.clone());
-                prefix.pop();
+            (Value::Array(items), Ssa::Set) => {
+                for item in items {
+                    self.prefix.push(format!("v:{item}"));
+                    self.leaf();
+                    self.prefix.pop();
+                }
+                Ok(())
             }
-            Ok(())
-        }
-        _ => {
-            out.insert(prefix.clone());
-            Ok(())
+            _ => {
+                self.leaf();
+                Ok(())
+            }
         }
     }
 }
@@ -360,7 +387,7 @@ mod tests {
 
     #[test]
     fn fields_v1_of_a_deployment() {
-        let set = fields(&deploy(), schema()).unwrap();
+        let set = fields(&deploy(), schema(), Empty::Leaf).unwrap();
         assert_eq!(
             set.to_fields_v1(),
             json!({"f:apiVersion": {}, "f:kind": {},
@@ -377,8 +404,29 @@ mod tests {
     }
 
     #[test]
+    fn empty_objects_are_leaves_only_when_tracking_updates() {
+        let d = json!({"spec": {"template": {"spec": {"containers": [
+            {"name": "c", "resources": {}, "env": []}]}}}});
+        let item: Path = [
+            "f:spec",
+            "f:template",
+            "f:spec",
+            "f:containers",
+            "k:{\"name\":\"c\"}",
+        ]
+        .map(String::from)
+        .to_vec();
+        let with = |f: &str| [item.clone(), vec![f.to_string()]].concat();
+        let update = fields(&d, schema(), Empty::Leaf).unwrap();
+        assert!(update.0.contains(&with("f:resources")) && update.0.contains(&with("f:env")));
+        let apply = fields(&d, schema(), Empty::Nothing).unwrap();
+        assert!(!apply.0.contains(&with("f:resources")) && !apply.0.contains(&with("f:env")));
+        assert!(apply.0.contains(&with("f:name")));
+    }
+
+    #[test]
     fn display_and_order_like_conflict_messages() {
-        let set = fields(&deploy(), schema()).unwrap();
+        let set = fields(&deploy(), schema(), Empty::Leaf).unwrap();
         let shown: Vec<String> = set.ordered().iter().map(|p| display(p)).collect();
         assert_eq!(shown[0], ".apiVersion");
         let i_replicas = shown.iter().position(|s| s == ".spec.replicas").unwrap();
@@ -439,7 +487,7 @@ mod tests {
     fn missing_key_is_reported() {
         let d = json!({"spec": {"template": {"spec": {"containers": [{"image": "x"}]}}}});
         assert_eq!(
-            fields(&d, schema()),
+            fields(&d, schema(), Empty::Leaf),
             Err(MissingKey {
                 list: ".spec.template.spec.containers".into(),
                 index: 0,

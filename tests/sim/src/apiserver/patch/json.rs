@@ -8,6 +8,9 @@ use serde_json::Value;
 use super::{go_json_error, unprocessable};
 use crate::apiserver::status::ApiError;
 
+/// The apiserver's `maxJSONPatchOperations`.
+const MAX_OPERATIONS: usize = 10_000;
+
 /// Applies an RFC 6902 patch document to `current`.
 pub fn apply(current: &Value, patch: &[u8]) -> Result<Value, ApiError> {
     let ops: Value = serde_json::from_slice(patch)
@@ -25,6 +28,17 @@ pub fn apply(current: &Value, patch: &[u8]) -> Result<Value, ApiError> {
                 go_type_name(op)
             )));
         }
+    }
+    if ops.len() > MAX_OPERATIONS {
+        return Err(ApiError::new(
+            413,
+            "RequestEntityTooLarge",
+            format!(
+                "Request entity too large: The allowed maximum operations in a JSON patch is \
+                 {MAX_OPERATIONS}, got {}",
+                ops.len()
+            ),
+        ));
     }
     let mut doc = current.clone();
     for op in &ops {
@@ -97,11 +111,25 @@ fn apply_op(doc: &mut Value, op: &Value) -> Result<(), OpError> {
         "test" => {
             let want = value()?;
             match get(doc, &tokens) {
-                Some(have) if *have == want => Ok(()),
+                Some(have) if same(have, &want) => Ok(()),
                 _ => Err(OpError::TestFailed(path.into())),
             }
         }
         _ => Err(OpError::Malformed("unknown op")),
+    }
+}
+
+/// JSON equality as Go sees decoded values: every number is a float64, so `1` equals `1.0`.
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
     }
 }
 
@@ -296,6 +324,25 @@ mod tests {
         assert_eq!(e, Err(OpError::TestFailed("/spec/replicas".into())));
         let e = apply_op(&mut d, &json!({"op": "remove", "path": "/a~1b"}));
         assert_eq!(e, Err(OpError::Missing("/a~1b".into())));
+    }
+
+    #[test]
+    fn test_compares_numbers_as_go_floats_and_caps_operation_count() {
+        patch(
+            json!([{"op": "test", "path": "/spec", "value": {"replicas": 1.0,
+            "template": {"spec": {"containers": [{"name": "nginx", "image": "nginx:1.25"},
+                                                 {"name": "sidecar", "image": "busybox"}]}}}}]),
+        )
+        .unwrap();
+        let many: Vec<Value> = (0..10_001)
+            .map(|_| json!({"op": "test", "path": "", "value": 1}))
+            .collect();
+        let e = patch(Value::Array(many)).unwrap_err();
+        assert_eq!(e.code, 413);
+        assert_eq!(
+            e.message,
+            "Request entity too large: The allowed maximum operations in a JSON patch is 10000, got 10001"
+        );
     }
 
     #[test]

@@ -146,7 +146,7 @@ pub fn encode(obj: &mut Value, mut entries: Vec<Entry>) {
 /// the endpoint resets are excluded).
 pub fn owned_fields(obj: &Value, subresource: &str) -> Result<FieldSet, fieldset::MissingKey> {
     let (group, kind) = group_kind(obj);
-    let set = fieldset::fields(obj, Schema::root(&group, &kind))?;
+    let set = fieldset::fields(obj, Schema::root(&group, &kind), fieldset::Empty::Leaf)?;
     Ok(strip(set, &group, subresource))
 }
 
