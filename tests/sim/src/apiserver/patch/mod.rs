@@ -173,3 +173,4 @@ mod tests {
         );
     }
 }
+#[cfg(test)]

@@ -56,11 +56,14 @@ fn bad_format(what: &str) -> ApiError {
 }
 
 fn merge_map(mut original: Obj, mut patch: Obj, schema: Schema) -> Result<Obj, ApiError> {
-    if let Some(directive) = patch.remove(PATCH) {
+    if let Some(directive) = patch.get(PATCH).cloned() {
         return match directive.as_str() {
             // The patch map stands for the whole value; merging it into nothing strips the
             // directives it may still carry.
-            Some("replace") => merge_map(Obj::new(), patch, schema),
+            Some("replace") => {
+                patch.remove(PATCH);
+                merge_map(Obj::new(), patch, schema)
+            }
             Some("delete") => Ok(Obj::new()),
             _ => Err(plain_error(format!(
                 "unknown patch type: {} in map: {}",
@@ -132,9 +135,7 @@ fn retain_keys(original: &mut Obj, patch: &mut Obj) -> Result<(), ApiError> {
             && !keep.contains(&k.as_str())
     });
     if unlisted {
-        let mut e = unprocessable();
-        e.message = "patch content doesn't match retainKeys list".into();
-        return Err(e);
+        return Err(bad_format("retainKeys"));
     }
     original.retain(|k, _| keep.contains(&k.as_str()));
     Ok(())
@@ -532,7 +533,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             (e.code, e.message.as_str()),
-            (422, "patch content doesn't match retainKeys list")
+            (400, "invalid patch format of retainKeys")
         );
     }
 
