@@ -173,4 +173,3 @@ mod tests {
         );
     }
 }
-#[cfg(test)]
