@@ -338,32 +338,72 @@ pub fn merge(live: Value, applied: Value, ssa: Ssa, schema: Schema) -> Value {
             }
             Value::Object(l)
         }
-        (Value::Array(mut l), Value::Array(a), Ssa::Map(keys)) => {
-            for item in a {
-                let key = item_key(&item, keys).ok();
-                let found = l
-                    .iter()
-                    .position(|x| key.is_some() && item_key(x, keys).ok() == key);
-                match found {
-                    Some(i) => {
-                        let lv = l[i].take();
-                        l[i] = merge(lv, item, Ssa::Default, schema);
-                    }
-                    None => l.push(item),
-                }
-            }
-            Value::Array(l)
+        (Value::Array(l), Value::Array(a), Ssa::Map(keys)) => {
+            let key = |v: &Value| item_key(v, keys).ok();
+            Value::Array(merge_items(l, a, key, |lv, av| match lv {
+                Some(lv) => merge(lv, av, Ssa::Default, schema),
+                None => av,
+            }))
         }
-        (Value::Array(mut l), Value::Array(a), Ssa::Set) => {
-            for item in a {
-                if !l.contains(&item) {
-                    l.push(item);
-                }
-            }
-            Value::Array(l)
+        (Value::Array(l), Value::Array(a), Ssa::Set) => {
+            Value::Array(merge_items(l, a, |v| Some(v.to_string()), |_, av| av))
         }
         (_, a, _) => a,
     }
+}
+
+/// Merges two keyed lists in structured-merge-diff's order: applied items in applied order,
+/// live-only items kept where they were relative to the items both lists have.
+fn merge_items(
+    live: Vec<Value>,
+    applied: Vec<Value>,
+    key: impl Fn(&Value) -> Option<String>,
+    merge_item: impl Fn(Option<Value>, Value) -> Value,
+) -> Vec<Value> {
+    let lkeys: Vec<Option<String>> = live.iter().map(&key).collect();
+    let rkeys: Vec<Option<String>> = applied.iter().map(&key).collect();
+    let in_applied = |k: &Option<String>| k.is_some() && rkeys.contains(k);
+    let mut live: Vec<Option<Value>> = live.into_iter().map(Some).collect();
+    let mut shared = rkeys
+        .iter()
+        .filter(|k| k.is_some() && lkeys.contains(k))
+        .peekable();
+    let mut out = Vec::new();
+    let (mut l, mut r) = (0, 0);
+    let mut applied = applied.into_iter();
+    while l < live.len() || r < rkeys.len() {
+        if l < live.len() && r < rkeys.len() {
+            if lkeys[l].is_some() && lkeys[l] == rkeys[r] {
+                let lv = live[l].take();
+                out.push(merge_item(lv, applied.next().expect("r in bounds")));
+                (l, r) = (l + 1, r + 1);
+                shared.next();
+                continue;
+            }
+            if in_applied(&lkeys[l]) && shared.peek().is_some_and(|s| **s != lkeys[l]) {
+                // Both lists have it, but it comes later in the applied order.
+                l += 1;
+                continue;
+            }
+        }
+        if l < live.len() && (!in_applied(&lkeys[l]) || r >= rkeys.len()) {
+            if let Some(v) = live[l].take() {
+                out.push(v);
+            }
+            l += 1;
+            continue;
+        }
+        if r < rkeys.len() {
+            let i = lkeys.iter().position(|k| k.is_some() && *k == rkeys[r]);
+            let lv = i.and_then(|i| live[i].take());
+            out.push(merge_item(lv, applied.next().expect("r in bounds")));
+            if shared.peek().is_some_and(|s| **s == rkeys[r]) {
+                shared.next();
+            }
+            r += 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -481,6 +521,22 @@ mod tests {
             json!([{"containerPort": 80, "protocol": "TCP", "name": "http"}])
         );
         assert_eq!(c[1]["name"], "log");
+    }
+
+    #[test]
+    fn merged_lists_follow_the_applied_order() {
+        let keys = |v: &Value| v.get("name").map(|n| n.to_string());
+        let names = |v: Vec<Value>| -> Vec<String> {
+            v.iter()
+                .map(|x| x["name"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let l = |ns: &[&str]| -> Vec<Value> { ns.iter().map(|n| json!({"name": n})).collect() };
+        let m = |a: Vec<Value>, b: Vec<Value>| names(merge_items(a, b, keys, |_, v| v));
+        assert_eq!(m(l(&["a", "b"]), l(&["n", "a"])), ["n", "a", "b"]);
+        assert_eq!(m(l(&["a", "b"]), l(&["b", "a"])), ["b", "a"]);
+        assert_eq!(m(l(&["a", "x", "b"]), l(&["b", "c"])), ["a", "x", "b", "c"]);
+        assert_eq!(m(l(&["a", "b", "c"]), l(&["c", "a"])), ["b", "c", "a"]);
     }
 
     #[test]
