@@ -240,19 +240,31 @@ pub fn track_update(
     now: &str,
 ) {
     let subresource = subresource.unwrap_or("");
-    let empty = json!({});
-    let old_obj = old.unwrap_or(&empty);
     let mut entries = managers_of_request(old, new);
+    // The schema comes from apiVersion/kind; take them from whichever side has them.
+    let typed = |obj: Option<&Value>, other: Option<&Value>| {
+        let mut o = obj.cloned().unwrap_or_else(|| json!({}));
+        for k in ["apiVersion", "kind"] {
+            if o.get(k).is_none()
+                && let (Some(v), Some(m)) = (other.and_then(|x| x.get(k)), o.as_object_mut())
+            {
+                m.insert(k.to_string(), v.clone());
+            }
+        }
+        o
+    };
+    let old_obj = typed(old, Some(&*new));
+    let new_obj = typed(Some(&*new), old);
     // An object whose list items lack their keys cannot be tracked field by field; the
     // apiserver leaves its managedFields alone then, and so do we.
     let (Ok(old_set), Ok(new_set)) = (
-        owned_fields(old_obj, subresource),
-        owned_fields(new, subresource),
+        owned_fields(&old_obj, subresource),
+        owned_fields(&new_obj, subresource),
     ) else {
         encode(new, entries);
         return;
     };
-    let change = compare(old_obj, &old_set, new, &new_set);
+    let change = compare(&old_obj, &old_set, &new_obj, &new_set);
     for e in &mut entries {
         e.fields = e
             .fields
@@ -260,7 +272,7 @@ pub fn track_update(
             .difference(&change.removed);
     }
     if !change.changed.is_empty() {
-        let api_version = new
+        let api_version = new_obj
             .get("apiVersion")
             .and_then(Value::as_str)
             .unwrap_or("")
@@ -430,6 +442,22 @@ mod tests {
         track_update(Some(&old), &mut migrated, "kubectl", "Update", None, T1);
         let entries = decode(&migrated).unwrap();
         assert_eq!((entries.len(), entries[0].operation.as_str()), (1, "Apply"));
+    }
+
+    #[test]
+    fn stored_objects_without_type_fields_take_them_from_the_other_side() {
+        let old = deploy(1, "a");
+        let mut new = deploy(1, "b");
+        new.as_object_mut().unwrap().remove("apiVersion");
+        new.as_object_mut().unwrap().remove("kind");
+        track_update(Some(&old), &mut new, "kubectl-set", "Update", None, T1);
+        let e = &decode(&new).unwrap()[0];
+        assert_eq!(e.api_version, "apps/v1");
+        assert_eq!(
+            e.fields.to_fields_v1(),
+            json!({"f:spec": {"f:template": {"f:spec": {"f:containers": {
+                "k:{\"name\":\"nginx\"}": {"f:image": {}}}}}}})
+        );
     }
 
     #[test]
