@@ -27,11 +27,22 @@ pub fn server_side_apply(
 ) -> Result<Value, ApiError> {
     let config: Value = serde_yaml::from_slice(applied)
         .map_err(|e| ApiError::bad_request(format!("error decoding YAML: {e}")))?;
-    let Value::Object(mut config) = config else {
-        return Err(ApiError::bad_request(format!(
-            "error decoding YAML: json: cannot unmarshal {} into Go value of type map[string]interface {{}}",
-            if config.is_array() { "array" } else { "string" }
-        )));
+    let mut config = match config {
+        Value::Object(m) => m,
+        // An empty document decodes to an empty object in Go.
+        Value::Null => Map::new(),
+        other => {
+            let what = match other {
+                Value::Array(_) => "array",
+                Value::String(_) => "string",
+                Value::Bool(_) => "bool",
+                _ => "number",
+            };
+            return Err(ApiError::bad_request(format!(
+                "error decoding YAML: json: cannot unmarshal {what} into Go value of type \
+                 map[string]interface {{}}"
+            )));
+        }
     };
     if config
         .get("metadata")
@@ -437,6 +448,16 @@ mod tests {
 
     #[test]
     fn bad_bodies() {
+        let e = ssa(None, "- a", "kubectl", false).unwrap_err();
+        assert_eq!(
+            e.message,
+            "error decoding YAML: json: cannot unmarshal array into Go value of type map[string]interface {}"
+        );
+        let e = ssa(None, "", "kubectl", false).unwrap_err();
+        assert_eq!(
+            e.message,
+            "Incorrect version specified in apply patch. Specified patch version: , expected: apps/v1"
+        );
         let e = ssa(None, "a: [", "kubectl", false).unwrap_err();
         assert_eq!(e.code, 400);
         assert!(
