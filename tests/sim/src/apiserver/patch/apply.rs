@@ -94,7 +94,7 @@ pub fn server_side_apply(
         ))
     };
     let applied_set = managed_fields::strip(
-        fieldset::fields(&config, schema, fieldset::Empty::Nothing).map_err(typed_error)?,
+        fieldset::fields(&config, schema, fieldset::Mode::Apply).map_err(typed_error)?,
         group,
         "",
     );

@@ -42,6 +42,15 @@ impl FieldSet {
         self.0.iter().any(|p| p.starts_with(path))
     }
 
+    /// Whether paths below `path` are in the set.
+    pub fn has_children(&self, path: &Path) -> bool {
+        // Descendants sort right after their ancestor.
+        self.0
+            .range(path.clone()..)
+            .find(|p| *p != path)
+            .is_some_and(|p| p.starts_with(path))
+    }
+
     /// Paths in structured-merge-diff's iteration order: at each level the members, then the
     /// children, each sorted.
     pub fn ordered(&self) -> Vec<Path> {
@@ -166,21 +175,23 @@ pub struct MissingKey {
     pub key: String,
 }
 
-/// Which of structured-merge-diff's two walks to mirror for empty objects and lists that
-/// are not atomic.
+/// Which of structured-merge-diff's two walks to mirror.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Empty {
-    /// `ToFieldSet` (the set an apply configuration claims): they set nothing.
-    Nothing,
-    /// The comparison behind update tracking: an empty value is a leaf, so `resources: {}`
-    /// is owned by whoever wrote it.
-    Leaf,
+pub enum Mode {
+    /// `ToFieldSet`, the set an apply configuration claims: leaves and list items only, and
+    /// empty objects and lists claim nothing.
+    Apply,
+    /// The comparison behind update tracking, against a freshly created (zero) object: empty
+    /// values are leaves (`resources: {}` is owned by whoever wrote it), and a map or
+    /// optional struct is itself a member (`"."`) besides its fields, since it was added as
+    /// a whole. Go value structs (`spec`, `template`) are not.
+    Update,
 }
 
 /// The member paths an object sets.
-pub fn fields(obj: &Value, schema: Schema, empty: Empty) -> Result<FieldSet, MissingKey> {
+pub fn fields(obj: &Value, schema: Schema, mode: Mode) -> Result<FieldSet, MissingKey> {
     let mut w = Walker {
-        empty,
+        mode,
         out: BTreeSet::new(),
         prefix: Vec::new(),
     };
@@ -191,7 +202,7 @@ pub fn fields(obj: &Value, schema: Schema, empty: Empty) -> Result<FieldSet, Mis
 }
 
 struct Walker {
-    empty: Empty,
+    mode: Mode,
     out: BTreeSet<Path>,
     prefix: Path,
 }
@@ -201,6 +212,10 @@ impl Walker {
         for (k, v) in m {
             let info = schema.field(k);
             self.prefix.push(format!("f:{k}"));
+            let whole = info.ssa == Ssa::Default && !info.value_struct;
+            if whole && self.mode == Mode::Update && v.as_object().is_some_and(|m| !m.is_empty()) {
+                self.leaf();
+            }
             self.value(v, info.ssa, info.schema)?;
             self.prefix.pop();
         }
@@ -218,7 +233,7 @@ impl Walker {
             _ => false,
         };
         if granular_empty {
-            if self.empty == Empty::Leaf {
+            if self.mode == Mode::Update {
                 self.leaf();
             }
             return Ok(());
@@ -427,13 +442,14 @@ mod tests {
 
     #[test]
     fn fields_v1_of_a_deployment() {
-        let set = fields(&deploy(), schema(), Empty::Leaf).unwrap();
+        let set = fields(&deploy(), schema(), Mode::Update).unwrap();
         assert_eq!(
             set.to_fields_v1(),
             json!({"f:apiVersion": {}, "f:kind": {},
-                   "f:metadata": {"f:name": {}, "f:labels": {"f:app": {}}, "f:finalizers": {"v:\"x\"": {}}},
+                   "f:metadata": {"f:name": {}, "f:labels": {".": {}, "f:app": {}},
+                                  "f:finalizers": {"v:\"x\"": {}}},
                    "f:spec": {"f:replicas": {}, "f:selector": {},
-                              "f:template": {"f:metadata": {"f:labels": {"f:app": {}}},
+                              "f:template": {"f:metadata": {"f:labels": {".": {}, "f:app": {}}},
                                              "f:spec": {"f:containers": {"k:{\"name\":\"nginx\"}": {
                                                  ".": {}, "f:image": {}, "f:name": {},
                                                  "f:ports": {"k:{\"containerPort\":80,\"protocol\":\"TCP\"}": {
@@ -457,16 +473,16 @@ mod tests {
         .map(String::from)
         .to_vec();
         let with = |f: &str| [item.clone(), vec![f.to_string()]].concat();
-        let update = fields(&d, schema(), Empty::Leaf).unwrap();
+        let update = fields(&d, schema(), Mode::Update).unwrap();
         assert!(update.0.contains(&with("f:resources")) && update.0.contains(&with("f:env")));
-        let apply = fields(&d, schema(), Empty::Nothing).unwrap();
+        let apply = fields(&d, schema(), Mode::Apply).unwrap();
         assert!(!apply.0.contains(&with("f:resources")) && !apply.0.contains(&with("f:env")));
         assert!(apply.0.contains(&with("f:name")));
     }
 
     #[test]
     fn display_and_order_like_conflict_messages() {
-        let set = fields(&deploy(), schema(), Empty::Leaf).unwrap();
+        let set = fields(&deploy(), schema(), Mode::Update).unwrap();
         let shown: Vec<String> = set.ordered().iter().map(|p| display(p)).collect();
         assert_eq!(shown[0], ".apiVersion");
         let i_replicas = shown.iter().position(|s| s == ".spec.replicas").unwrap();
@@ -543,7 +559,7 @@ mod tests {
     fn missing_key_is_reported() {
         let d = json!({"spec": {"template": {"spec": {"containers": [{"image": "x"}]}}}});
         assert_eq!(
-            fields(&d, schema(), Empty::Leaf),
+            fields(&d, schema(), Mode::Update),
             Err(MissingKey {
                 list: ".spec.template.spec.containers".into(),
                 index: 0,

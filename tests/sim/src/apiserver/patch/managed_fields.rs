@@ -146,7 +146,7 @@ pub fn encode(obj: &mut Value, mut entries: Vec<Entry>) {
 /// the endpoint resets are excluded).
 pub fn owned_fields(obj: &Value, subresource: &str) -> Result<FieldSet, fieldset::MissingKey> {
     let (group, kind) = group_kind(obj);
-    let set = fieldset::fields(obj, Schema::root(&group, &kind), fieldset::Empty::Leaf)?;
+    let set = fieldset::fields(obj, Schema::root(&group, &kind), fieldset::Mode::Update)?;
     Ok(strip(set, &group, subresource))
 }
 
@@ -219,7 +219,11 @@ pub fn compare(old: &Value, old_set: &FieldSet, new: &Value, new_set: &FieldSet)
             .0
             .into_iter()
             .filter(|p| {
+                // Only leaves can be modified; a member with fields below it (a map added as
+                // a whole) changes through them.
                 p.last().is_some_and(|el| el.starts_with("f:"))
+                    && !old_set.has_children(p)
+                    && !new_set.has_children(p)
                     && fieldset::get(old, p, schema) != fieldset::get(new, p, schema)
             })
             .collect(),
@@ -336,9 +340,9 @@ mod tests {
             d["metadata"]["managedFields"],
             json!([{"manager": "kubectl-create", "operation": "Update", "apiVersion": "apps/v1",
                     "time": T0, "fieldsType": "FieldsV1", "fieldsV1": {
-                        "f:metadata": {"f:labels": {"f:app": {}}},
+                        "f:metadata": {"f:labels": {".": {}, "f:app": {}}},
                         "f:spec": {"f:replicas": {}, "f:selector": {}, "f:template": {
-                            "f:metadata": {"f:labels": {"f:app": {}}},
+                            "f:metadata": {"f:labels": {".": {}, "f:app": {}}},
                             "f:spec": {"f:containers": {"k:{\"name\":\"nginx\"}": {
                                 ".": {}, "f:image": {}, "f:name": {}}}}}}}}])
         );
@@ -416,16 +420,25 @@ mod tests {
         let mut old = json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"},
                              "data": {"a": "1"}});
         track_update(None, &mut old, "kubectl-create", "Update", None, T0);
+        assert_eq!(
+            decode(&old).unwrap()[0].fields.to_fields_v1(),
+            json!({"f:data": {".": {}, "f:a": {}}})
+        );
         let mut new = old.clone();
         new["data"] = json!({"b": "2"});
         track_update(Some(&old), &mut new, "kubectl-edit", "Update", None, T1);
         let entries = decode(&new).unwrap();
-        assert_eq!(entries.len(), 1);
-        assert_eq!(entries[0].manager, "kubectl-edit");
+        // The creator still owns the map it added, but not the key that is gone.
+        assert_eq!(entries[0].manager, "kubectl-create");
+        assert_eq!(entries[0].fields.to_fields_v1(), json!({"f:data": {}}));
         assert_eq!(
-            entries[0].fields.to_fields_v1(),
+            entries[1].fields.to_fields_v1(),
             json!({"f:data": {"f:b": {}}})
         );
+        let mut gone = new.clone();
+        gone.as_object_mut().unwrap().remove("data");
+        track_update(Some(&new), &mut gone, "kubectl-edit", "Update", None, T1);
+        assert!(gone["metadata"].get("managedFields").is_none());
     }
 
     #[test]

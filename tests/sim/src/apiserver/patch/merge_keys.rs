@@ -61,308 +61,99 @@ const fn row(
 }
 
 /// The table. Struct-valued rows exist only to reach the lists below them.
+#[rustfmt::skip]
 static FIELDS: &[FieldMeta] = &[
     // meta/v1
     row("ObjectMeta", "finalizers", "", MergePrimitive, Set),
-    row(
-        "ObjectMeta",
-        "ownerReferences",
-        "",
-        MergeKey("uid"),
-        Map(&["uid"]),
-    ),
+    row("ObjectMeta", "ownerReferences", "", MergeKey("uid"), Map(&["uid"])),
     row("LabelSelector", "", "", Replace, AtomicObject),
-    // Workload roots.
+    // Workloads down to their pod templates.
     row("Pod", "spec", "PodSpec", Replace, Default),
     row("Pod", "status", "PodStatus", Replace, Default),
-    row(
-        "PodTemplate",
-        "template",
-        "PodTemplateSpec",
-        Replace,
-        Default,
-    ),
-    row(
-        "PodTemplateSpec",
-        "metadata",
-        "ObjectMeta",
-        Replace,
-        Default,
-    ),
+    row("PodTemplate", "template", "PodTemplateSpec", Replace, Default),
+    row("PodTemplateSpec", "metadata", "ObjectMeta", Replace, Default),
     row("PodTemplateSpec", "spec", "PodSpec", Replace, Default),
     row("Deployment", "spec", "DeploymentSpec", Replace, Default),
     row("Deployment", "status", "WorkloadStatus", Replace, Default),
-    row(
-        "DeploymentSpec",
-        "template",
-        "PodTemplateSpec",
-        Replace,
-        Default,
-    ),
-    row(
-        "DeploymentSpec",
-        "selector",
-        "LabelSelector",
-        Replace,
-        AtomicObject,
-    ),
+    row("DeploymentSpec", "template", "PodTemplateSpec", Replace, Default),
+    row("DeploymentSpec", "selector", "LabelSelector", Replace, AtomicObject),
     row("ReplicaSet", "spec", "ReplicaSetSpec", Replace, Default),
     row("ReplicaSet", "status", "WorkloadStatus", Replace, Default),
-    row(
-        "ReplicaSetSpec",
-        "template",
-        "PodTemplateSpec",
-        Replace,
-        Default,
-    ),
-    row(
-        "ReplicaSetSpec",
-        "selector",
-        "LabelSelector",
-        Replace,
-        AtomicObject,
-    ),
+    row("ReplicaSetSpec", "template", "PodTemplateSpec", Replace, Default),
+    row("ReplicaSetSpec", "selector", "LabelSelector", Replace, AtomicObject),
     row("DaemonSet", "spec", "DaemonSetSpec", Replace, Default),
     row("DaemonSet", "status", "WorkloadStatus", Replace, Default),
-    row(
-        "DaemonSetSpec",
-        "template",
-        "PodTemplateSpec",
-        Replace,
-        Default,
-    ),
-    row(
-        "DaemonSetSpec",
-        "selector",
-        "LabelSelector",
-        Replace,
-        AtomicObject,
-    ),
+    row("DaemonSetSpec", "template", "PodTemplateSpec", Replace, Default),
+    row("DaemonSetSpec", "selector", "LabelSelector", Replace, AtomicObject),
     row("StatefulSet", "spec", "StatefulSetSpec", Replace, Default),
     row("StatefulSet", "status", "WorkloadStatus", Replace, Default),
-    row(
-        "StatefulSetSpec",
-        "template",
-        "PodTemplateSpec",
-        Replace,
-        Default,
-    ),
-    row(
-        "StatefulSetSpec",
-        "selector",
-        "LabelSelector",
-        Replace,
-        AtomicObject,
-    ),
-    row(
-        "ReplicationController",
-        "spec",
-        "ReplicationControllerSpec",
-        Replace,
-        Default,
-    ),
-    row(
-        "ReplicationController",
-        "status",
-        "WorkloadStatus",
-        Replace,
-        Default,
-    ),
-    row(
-        "ReplicationControllerSpec",
-        "template",
-        "PodTemplateSpec",
-        Replace,
-        Default,
-    ),
-    row(
-        "ReplicationControllerSpec",
-        "selector",
-        "",
-        Replace,
-        AtomicObject,
-    ),
-    row(
-        "WorkloadStatus",
-        "conditions",
-        "",
-        MergeKey("type"),
-        Map(&["type"]),
-    ),
+    row("StatefulSetSpec", "template", "PodTemplateSpec", Replace, Default),
+    row("StatefulSetSpec", "selector", "LabelSelector", Replace, AtomicObject),
+    row("ReplicationController", "spec", "ReplicationControllerSpec", Replace, Default),
+    row("ReplicationController", "status", "WorkloadStatus", Replace, Default),
+    row("ReplicationControllerSpec", "template", "PodTemplateSpec", Replace, Default),
+    row("ReplicationControllerSpec", "selector", "", Replace, AtomicObject),
+    row("WorkloadStatus", "conditions", "", MergeKey("type"), Map(&["type"])),
     row("Job", "spec", "JobSpec", Replace, Default),
     row("Job", "status", "JobStatus", Replace, Default),
     row("JobSpec", "template", "PodTemplateSpec", Replace, Default),
-    row(
-        "JobSpec",
-        "selector",
-        "LabelSelector",
-        Replace,
-        AtomicObject,
-    ),
+    row("JobSpec", "selector", "LabelSelector", Replace, AtomicObject),
     // JobStatus.conditions: SMP merges by type but the list is `+listType=atomic`.
     row("JobStatus", "conditions", "", MergeKey("type"), Default),
     row("CronJob", "spec", "CronJobSpec", Replace, Default),
-    row(
-        "CronJobSpec",
-        "jobTemplate",
-        "JobTemplateSpec",
-        Replace,
-        Default,
-    ),
-    row(
-        "JobTemplateSpec",
-        "metadata",
-        "ObjectMeta",
-        Replace,
-        Default,
-    ),
+    row("CronJobSpec", "jobTemplate", "JobTemplateSpec", Replace, Default),
+    row("JobTemplateSpec", "metadata", "ObjectMeta", Replace, Default),
     row("JobTemplateSpec", "spec", "JobSpec", Replace, Default),
     // core/v1 PodSpec and Container.
-    row(
-        "PodSpec",
-        "containers",
-        "Container",
-        MergeKey("name"),
-        Map(&["name"]),
-    ),
-    row(
-        "PodSpec",
-        "initContainers",
-        "Container",
-        MergeKey("name"),
-        Map(&["name"]),
-    ),
-    row(
-        "PodSpec",
-        "ephemeralContainers",
-        "Container",
-        MergeKey("name"),
-        Map(&["name"]),
-    ),
+    row("PodSpec", "containers", "Container", MergeKey("name"), Map(&["name"])),
+    row("PodSpec", "initContainers", "Container", MergeKey("name"), Map(&["name"])),
+    row("PodSpec", "ephemeralContainers", "Container", MergeKey("name"), Map(&["name"])),
     row("PodSpec", "volumes", "", MergeKey("name"), Map(&["name"])),
-    row(
-        "PodSpec",
-        "imagePullSecrets",
-        "",
-        MergeKey("name"),
-        Map(&["name"]),
-    ),
+    row("PodSpec", "imagePullSecrets", "", MergeKey("name"), Map(&["name"])),
     row("PodSpec", "hostAliases", "", MergeKey("ip"), Map(&["ip"])),
-    row(
-        "PodSpec",
-        "topologySpreadConstraints",
-        "",
-        MergeKey("topologyKey"),
-        Map(&["topologyKey", "whenUnsatisfiable"]),
-    ),
-    row(
-        "PodSpec",
-        "schedulingGates",
-        "",
-        MergeKey("name"),
-        Map(&["name"]),
-    ),
-    row(
-        "PodSpec",
-        "resourceClaims",
-        "",
-        MergeKey("name"),
-        Map(&["name"]),
-    ),
+    row("PodSpec", "topologySpreadConstraints", "", MergeKey("topologyKey"),
+        Map(&["topologyKey", "whenUnsatisfiable"])),
+    row("PodSpec", "schedulingGates", "", MergeKey("name"), Map(&["name"])),
+    row("PodSpec", "resourceClaims", "", MergeKey("name"), Map(&["name"])),
     row("Container", "env", "", MergeKey("name"), Map(&["name"])),
-    row(
-        "Container",
-        "ports",
-        "",
-        MergeKey("containerPort"),
-        Map(&["containerPort", "protocol"]),
-    ),
-    row(
-        "Container",
-        "volumeMounts",
-        "",
-        MergeKey("mountPath"),
-        Map(&["mountPath"]),
-    ),
-    row(
-        "Container",
-        "volumeDevices",
-        "",
-        MergeKey("devicePath"),
-        Map(&["devicePath"]),
-    ),
-    row(
-        "Container",
-        "resources",
-        "ResourceRequirements",
-        Replace,
-        Default,
-    ),
-    row(
-        "ResourceRequirements",
-        "claims",
-        "",
-        Replace,
-        Map(&["name"]),
-    ),
-    row(
-        "PodStatus",
-        "conditions",
-        "",
-        MergeKey("type"),
-        Map(&["type"]),
-    ),
+    row("Container", "ports", "", MergeKey("containerPort"), Map(&["containerPort", "protocol"])),
+    row("Container", "volumeMounts", "", MergeKey("mountPath"), Map(&["mountPath"])),
+    row("Container", "volumeDevices", "", MergeKey("devicePath"), Map(&["devicePath"])),
+    row("Container", "resources", "ResourceRequirements", Replace, Default),
+    row("ResourceRequirements", "claims", "", Replace, Map(&["name"])),
+    row("PodStatus", "conditions", "", MergeKey("type"), Map(&["type"])),
     row("PodStatus", "podIPs", "", MergeKey("ip"), Map(&["ip"])),
     row("PodStatus", "hostIPs", "", MergeKey("ip"), Map(&["ip"])),
-    row(
-        "PodStatus",
-        "resourceClaimStatuses",
-        "",
-        MergeKey("name"),
-        Map(&["name"]),
-    ),
+    row("PodStatus", "resourceClaimStatuses", "", MergeKey("name"), Map(&["name"])),
     // Other core/v1 kinds.
     row("Service", "spec", "ServiceSpec", Replace, Default),
-    row(
-        "ServiceSpec",
-        "ports",
-        "",
-        MergeKey("port"),
-        Map(&["port", "protocol"]),
-    ),
+    row("ServiceSpec", "ports", "", MergeKey("port"), Map(&["port", "protocol"])),
     row("ServiceSpec", "selector", "", Replace, AtomicObject),
-    row(
-        "ServiceAccount",
-        "secrets",
-        "",
-        MergeKey("name"),
-        Map(&["name"]),
-    ),
+    row("ServiceAccount", "secrets", "", MergeKey("name"), Map(&["name"])),
     row("Node", "spec", "NodeSpec", Replace, Default),
     row("Node", "status", "NodeStatus", Replace, Default),
     row("NodeSpec", "podCIDRs", "", MergePrimitive, Set),
-    row(
-        "NodeStatus",
-        "conditions",
-        "",
-        MergeKey("type"),
-        Map(&["type"]),
-    ),
-    row(
-        "NodeStatus",
-        "addresses",
-        "",
-        MergeKey("type"),
-        Map(&["type"]),
-    ),
+    row("NodeStatus", "conditions", "", MergeKey("type"), Map(&["type"])),
+    row("NodeStatus", "addresses", "", MergeKey("type"), Map(&["type"])),
     row("Namespace", "status", "WorkloadStatus", Replace, Default),
-    row(
-        "PersistentVolumeClaim",
-        "status",
-        "WorkloadStatus",
-        Replace,
-        Default,
-    ),
+    row("PersistentVolumeClaim", "status", "WorkloadStatus", Replace, Default),
+];
+
+/// Struct fields that are Go values rather than pointers, besides every kind's `metadata`,
+/// `spec` and `status`: they exist (empty) in a freshly created object, so update tracking
+/// never sees them added and an updater owns only what is inside them.
+#[rustfmt::skip]
+static VALUE_STRUCTS: &[(&str, &str)] = &[
+    ("PodTemplate", "template"),
+    ("PodTemplateSpec", "metadata"), ("PodTemplateSpec", "spec"),
+    ("DeploymentSpec", "template"), ("DeploymentSpec", "strategy"),
+    ("ReplicaSetSpec", "template"),
+    ("DaemonSetSpec", "template"), ("DaemonSetSpec", "updateStrategy"),
+    ("StatefulSetSpec", "template"), ("StatefulSetSpec", "updateStrategy"),
+    ("JobSpec", "template"),
+    ("CronJobSpec", "jobTemplate"),
+    ("JobTemplateSpec", "metadata"), ("JobTemplateSpec", "spec"),
+    ("Container", "resources"),
 ];
 
 /// Root Go type of each built-in kind that has entries in the table.
@@ -414,7 +205,8 @@ static BUILTIN_GROUPS: &[&str] = &[
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Schema {
     ty: &'static str,
-    root: bool,
+    /// At the top of an object: `Some(builtin)`.
+    root: Option<bool>,
 }
 
 /// What the schema says about one field of an object.
@@ -424,6 +216,8 @@ pub struct FieldInfo {
     pub schema: Schema,
     pub smp: Smp,
     pub ssa: Ssa,
+    /// A Go value struct (see [`VALUE_STRUCTS`]), as opposed to a map or pointer.
+    pub value_struct: bool,
 }
 
 impl Schema {
@@ -433,24 +227,32 @@ impl Schema {
             .iter()
             .find(|(g, k)| *g == group && *k == kind)
             .map_or("", |(_, k)| *k);
-        Schema { ty, root: true }
+        Schema {
+            ty,
+            root: Some(supports_strategic(group, kind)),
+        }
     }
 
     /// A schema that knows nothing: defaults everywhere.
     pub fn unknown() -> Schema {
-        Schema {
-            ty: "",
-            root: false,
-        }
+        Schema::at("")
     }
 
     /// Metadata of `field` of an object at this position.
     pub fn field(self, field: &str) -> FieldInfo {
-        if self.root && field == "metadata" {
+        let value_struct = match self.root {
+            // A custom resource's spec and status are plain JSON objects.
+            Some(builtin) => {
+                field == "metadata" || builtin && (field == "spec" || field == "status")
+            }
+            None => VALUE_STRUCTS.contains(&(self.ty, field)),
+        };
+        if self.root.is_some() && field == "metadata" {
             return FieldInfo {
                 schema: Schema::at("ObjectMeta"),
                 smp: Replace,
                 ssa: Default,
+                value_struct,
             };
         }
         match FIELDS
@@ -466,18 +268,20 @@ impl Schema {
                     schema: Schema::at(r.ty),
                     smp: r.smp,
                     ssa,
+                    value_struct,
                 }
             }
             None => FieldInfo {
                 schema: Schema::unknown(),
                 smp: Replace,
                 ssa: Default,
+                value_struct,
             },
         }
     }
 
     fn at(ty: &'static str) -> Schema {
-        Schema { ty, root: false }
+        Schema { ty, root: None }
     }
 }
 
