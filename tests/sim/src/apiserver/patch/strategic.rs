@@ -625,6 +625,54 @@ mod tests {
         );
     }
 
+    /// Expected results produced by `kubectl patch --local` (the same strategicpatch code).
+    #[test]
+    fn pod_lists_match_kubectl() {
+        let pod = json!({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p",
+            "ownerReferences": [{"apiVersion": "v1", "kind": "X", "name": "o1", "uid": "u1"},
+                                {"apiVersion": "v1", "kind": "X", "name": "o2", "uid": "u2"}]},
+            "spec": {"containers": [{"name": "c", "image": "x",
+                                     "volumeMounts": [{"name": "v1", "mountPath": "/a"}],
+                                     "ports": [{"containerPort": 80, "name": "http"}]}],
+                     "volumes": [{"name": "v1", "emptyDir": {}},
+                                 {"name": "v2", "configMap": {"name": "cm"}}]}});
+        let p = |patch: Value| apply("", "Pod", &pod, patch.to_string().as_bytes()).unwrap();
+        let out = p(json!({"metadata": {"ownerReferences": [
+            {"uid": "u2", "name": "o2b"}, {"uid": "u3", "name": "o3", "apiVersion": "v1", "kind": "X"}]}}));
+        assert_eq!(
+            out["metadata"]["ownerReferences"],
+            json!([{"apiVersion": "v1", "kind": "X", "name": "o1", "uid": "u1"},
+                   {"apiVersion": "v1", "kind": "X", "name": "o2b", "uid": "u2"},
+                   {"apiVersion": "v1", "kind": "X", "name": "o3", "uid": "u3"}])
+        );
+        let out = p(json!({"spec": {"volumes": [
+            {"name": "v2", "$retainKeys": ["name", "secret"], "secret": {"secretName": "s"}}]}}));
+        assert_eq!(
+            out["spec"]["volumes"],
+            json!([{"emptyDir": {}, "name": "v1"}, {"name": "v2", "secret": {"secretName": "s"}}])
+        );
+        let out = p(json!({"spec": {"containers": [{"name": "c",
+            "volumeMounts": [{"name": "v2", "mountPath": "/b"}, {"mountPath": "/a", "readOnly": true}],
+            "ports": [{"containerPort": 80, "protocol": "UDP"}, {"containerPort": 81}]}]}}));
+        assert_eq!(
+            out["spec"]["containers"][0],
+            json!({"image": "x", "name": "c",
+                   "ports": [{"containerPort": 80, "name": "http", "protocol": "UDP"},
+                             {"containerPort": 81}],
+                   "volumeMounts": [{"mountPath": "/b", "name": "v2"},
+                                    {"mountPath": "/a", "name": "v1", "readOnly": true}]})
+        );
+        let out = p(
+            json!({"spec": {"$setElementOrder/volumes": [{"name": "v2"}, {"name": "v1"}],
+            "volumes": [{"name": "v1", "emptyDir": {"medium": "Memory"}}]}}),
+        );
+        assert_eq!(
+            out["spec"]["volumes"],
+            json!([{"configMap": {"name": "cm"}, "name": "v2"},
+                   {"emptyDir": {"medium": "Memory"}, "name": "v1"}])
+        );
+    }
+
     #[test]
     fn errors() {
         let e = apply("apps", "Deployment", &deploy(), b"[1]").unwrap_err();
