@@ -107,6 +107,7 @@ pub fn decode(obj: &Value) -> Option<Vec<Entry>> {
 /// before Update, then by time, manager, apiVersion and subresource.
 pub fn encode(obj: &mut Value, mut entries: Vec<Entry>) {
     entries.retain(|e| !e.fields.is_empty());
+    cap_update_managers(&mut entries);
     entries.sort_by(|a, b| {
         (
             &a.operation,
@@ -140,6 +141,50 @@ pub fn encode(obj: &mut Value, mut entries: Vec<Entry>) {
             Value::Array(entries.iter().map(Entry::to_json).collect()),
         );
     }
+}
+
+/// The apiserver keeps at most this many Update entries; older ones are merged.
+const MAX_UPDATE_MANAGERS: usize = 10;
+
+/// Merges the oldest Update entries, per apiVersion, into an `ancient-changes` entry until
+/// at most [`MAX_UPDATE_MANAGERS`] remain (the fieldmanager's `capManagers`).
+fn cap_update_managers(entries: &mut Vec<Entry>) {
+    let mut updaters: Vec<usize> = (0..entries.len())
+        .filter(|&i| entries[i].operation != "Apply")
+        .collect();
+    if updaters.len() <= MAX_UPDATE_MANAGERS {
+        return;
+    }
+    updaters.sort_by(|&a, &b| entries[a].time.cmp(&entries[b].time));
+    let mut count = updaters.len();
+    let mut first_of_version: Vec<(String, usize)> = Vec::new();
+    let mut merged_away: Vec<usize> = Vec::new();
+    for &i in &updaters {
+        if count <= MAX_UPDATE_MANAGERS {
+            break;
+        }
+        let version = entries[i].api_version.clone();
+        let Some(&(_, first)) = first_of_version.iter().find(|(v, _)| *v == version) else {
+            first_of_version.push((version, i));
+            continue;
+        };
+        // The first entry of this version becomes the bucket the others are merged into.
+        let fields = std::mem::take(&mut entries[i].fields);
+        let time = entries[i].time.clone();
+        let bucket = &mut entries[first];
+        bucket.manager = "ancient-changes".into();
+        bucket.operation = "Update".into();
+        bucket.subresource = String::new();
+        bucket.fields = bucket.fields.union(&fields);
+        bucket.time = time;
+        merged_away.push(i);
+        count -= 1;
+    }
+    let mut i = 0;
+    entries.retain(|_| {
+        i += 1;
+        !merged_away.contains(&(i - 1))
+    });
 }
 
 /// The schema root and the fields of `obj` a writer can own (system metadata and the parts
@@ -471,6 +516,34 @@ mod tests {
             json!({"f:spec": {"f:template": {"f:spec": {"f:containers": {
                 "k:{\"name\":\"nginx\"}": {"f:image": {}}}}}}})
         );
+    }
+
+    #[test]
+    fn more_than_ten_updaters_are_merged_into_ancient_changes() {
+        let mut obj = json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"},
+                             "data": {}});
+        for i in 0..12 {
+            let mut next = obj.clone();
+            next["data"][format!("k{i}")] = json!("v");
+            track_update(
+                Some(&obj),
+                &mut next,
+                &format!("m{i:02}"),
+                "Update",
+                None,
+                &format!("2026-11-21T10:00:{i:02}Z"),
+            );
+            obj = next;
+        }
+        let entries = decode(&obj).unwrap();
+        assert_eq!(entries.len(), 10);
+        assert_eq!(entries[0].manager, "ancient-changes");
+        assert_eq!(entries[0].time.as_deref(), Some("2026-11-21T10:00:02Z"));
+        assert_eq!(
+            entries[0].fields.to_fields_v1(),
+            json!({"f:data": {"f:k0": {}, "f:k1": {}, "f:k2": {}}})
+        );
+        assert_eq!(entries[1].manager, "m03");
     }
 
     #[test]
