@@ -572,6 +572,15 @@ mod tests {
         let out = smp(json!({"metadata": {"finalizers": ["c", "a"]}}));
         // Patch items in patch order; "b" (server only) stays after the items it followed live.
         assert_eq!(out["metadata"]["finalizers"], json!(["c", "a", "b"]));
+        // An empty list merges nothing (kubectl patch --local agrees); null clears.
+        let out = smp(
+            json!({"metadata": {"finalizers": []}, "spec": {"template": {"spec": {
+            "containers": []}}}}),
+        );
+        assert_eq!(out["metadata"]["finalizers"], json!(["a", "b"]));
+        assert_eq!(names(containers(&out)), ["nginx", "sidecar"]);
+        let out = smp(json!({"metadata": {"finalizers": null}}));
+        assert!(out["metadata"].get("finalizers").is_none());
         let out = smp(json!({"metadata": {"$deleteFromPrimitiveList/finalizers": ["a"]}}));
         assert_eq!(out["metadata"]["finalizers"], json!(["b"]));
     }
