@@ -21,6 +21,55 @@ spec:
       - {name: nginx, image: nginx}
 ";
 
+const CRD: &str = "apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: crontabs.stable.example.com
+spec:
+  group: stable.example.com
+  scope: Namespaced
+  names: {kind: CronTab, plural: crontabs, singular: crontab, shortNames: [ct]}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            description: What the cron tab runs.
+            properties:
+              cronSpec: {type: string, description: When to run.}
+              replicas: {type: integer}
+";
+
+#[test]
+fn crd_schemas_are_published() {
+    let sim = Sim::start();
+    let file = sim.write("crd.yaml", CRD);
+    sim.kubectl(&["create", "-f", &file]);
+    let explain = sim.kubectl(&["explain", "crontabs.spec"]);
+    assert_eq!(
+        explain,
+        "GROUP:      stable.example.com\nKIND:       CronTab\nVERSION:    v1\n\n\
+         FIELD: spec <Object>\n\n\nDESCRIPTION:\n    What the cron tab runs.\n    \n\
+         FIELDS:\n  cronSpec\t<string>\n    When to run.\n\n  replicas\t<integer>\n    \
+         <no description>\n\n\n"
+    );
+    // Strict validation of custom resources against the published schema's operations.
+    let ct = sim.write(
+        "ct.yaml",
+        "apiVersion: stable.example.com/v1\nkind: CronTab\nmetadata: {name: c1}\n\
+         spec: {cronSpec: '* * * * *'}\n",
+    );
+    assert_eq!(
+        sim.kubectl(&["create", "-f", &ct]),
+        "crontab.stable.example.com/c1 created\n"
+    );
+}
+
 #[test]
 fn create_f_validates_server_side_and_explain_works() {
     let sim = Sim::start();
