@@ -412,7 +412,7 @@ mod tests {
         assert_eq!(
             got["spec"]["versions"][0]["schema"]["openAPIV3Schema"],
             json!({"type": "object", "properties": {
-                "replicas": {"type": "integer", "default": 3, "minimum": 0.0},
+                "replicas": {"type": "integer", "default": 3, "minimum": 0},
                 "tags": {"type": "array", "items": {"type": "string"},
                          "x-kubernetes-list-type": "set"},
                 "labels": {"type": "object", "additionalProperties": {"type": "string"}},
