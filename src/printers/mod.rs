@@ -16,6 +16,9 @@ pub mod table;
 pub mod tabwriter;
 pub mod yaml;
 
+use serde_json::Value;
+use std::io::Write;
+
 /// Printer errors. `Display` is kubectl's message without the `error: ` prefix. Some
 /// messages already end in `\n` (kubectl's do too); the reporter should add a newline only
 /// when the message lacks one, as kubectl's `CheckErr` does.
@@ -44,3 +47,580 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The output formats `kubectl get` accepts, in kubectl's (alphabetical) error-message order.
+pub const GET_FORMATS: &[&str] = &[
+    "custom-columns",
+    "custom-columns-file",
+    "go-template",
+    "go-template-file",
+    "json",
+    "jsonpath",
+    "jsonpath-as-json",
+    "jsonpath-file",
+    "name",
+    "template",
+    "templatefile",
+    "wide",
+    "yaml",
+];
+
+/// The formats of commands that print objects but no tables (create, apply, label, ...).
+pub const OBJECT_FORMATS: &[&str] = &[
+    "go-template",
+    "go-template-file",
+    "json",
+    "jsonpath",
+    "jsonpath-as-json",
+    "jsonpath-file",
+    "name",
+    "template",
+    "templatefile",
+    "yaml",
+];
+
+/// A resolved `-o/--output` value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// No `-o`: the human-readable table.
+    Default,
+    Wide,
+    Json,
+    Yaml,
+    Name,
+    JsonPath(String),
+    JsonPathFile(String),
+    JsonPathAsJson(String),
+    CustomColumns(String),
+    CustomColumnsFile(String),
+    /// `go-template`, `go-template-file`, `template`, `templatefile` (format, value).
+    GoTemplate(String, String),
+}
+
+impl OutputFormat {
+    /// Parses `-o` for `kubectl get` (see [`OutputFormat::parse_for`]).
+    pub fn parse(output: &str) -> Result<Self> {
+        Self::parse_for(output, None, GET_FORMATS)
+    }
+
+    /// Parses `-o VALUE` (plus `--template`, which supplies the template when `-o` names
+    /// only the format) for a command accepting `allowed` formats. `json`, `yaml` and `name`
+    /// are case-insensitive, the rest exact, as in kubectl.
+    pub fn parse_for(output: &str, template: Option<&str>, allowed: &[&str]) -> Result<Self> {
+        let template = template.filter(|t| !t.is_empty());
+        let unknown = || Error::UnknownFormat {
+            format: output.to_string(),
+            allowed: allowed.join(","),
+        };
+        let permitted = |f: &str| allowed.contains(&f);
+        if output.is_empty() {
+            return match template {
+                // `--template` alone means go-template.
+                Some(t) => Ok(OutputFormat::GoTemplate("go-template".into(), t.into())),
+                None => Ok(OutputFormat::Default),
+            };
+        }
+        let lower = output.to_lowercase();
+        match lower.as_str() {
+            "json" if permitted("json") => return Ok(OutputFormat::Json),
+            "yaml" if permitted("yaml") => return Ok(OutputFormat::Yaml),
+            "name" if permitted("name") => return Ok(OutputFormat::Name),
+            _ => {}
+        }
+        if output == "wide" && permitted("wide") {
+            return Ok(OutputFormat::Wide);
+        }
+        const TEMPLATES: &[&str] = &[
+            "jsonpath",
+            "jsonpath-file",
+            "jsonpath-as-json",
+            "go-template",
+            "go-template-file",
+            "template",
+            "templatefile",
+        ];
+        const COLUMNS: &[&str] = &["custom-columns", "custom-columns-file"];
+        for (group, empty_msg) in [
+            (TEMPLATES, "template format specified but no template given"),
+            (
+                COLUMNS,
+                "custom-columns format specified but no custom columns given",
+            ),
+        ] {
+            let (format, value) = match template {
+                Some(t) => (output, t),
+                None => group
+                    .iter()
+                    .find_map(|f| {
+                        output
+                            .strip_prefix(f)
+                            .and_then(|v| v.strip_prefix('='))
+                            .map(|v| (*f, v))
+                    })
+                    .unwrap_or((output, "")),
+            };
+            if !group.contains(&format) || !permitted(format) {
+                continue;
+            }
+            if value.is_empty() {
+                return Err(Error::Other(empty_msg.into()));
+            }
+            let v = value.to_string();
+            return Ok(match format {
+                "jsonpath" => OutputFormat::JsonPath(v),
+                "jsonpath-file" => OutputFormat::JsonPathFile(v),
+                "jsonpath-as-json" => OutputFormat::JsonPathAsJson(v),
+                "custom-columns" => OutputFormat::CustomColumns(v),
+                "custom-columns-file" => OutputFormat::CustomColumnsFile(v),
+                f => OutputFormat::GoTemplate(f.to_string(), v),
+            });
+        }
+        Err(unknown())
+    }
+
+    /// Formats printed by the human-readable (server-side Table) path.
+    pub fn is_human_readable(&self) -> bool {
+        matches!(self, OutputFormat::Default | OutputFormat::Wide)
+    }
+}
+
+/// Printer options resolved from `PrintFlags` by the command.
+#[derive(Clone, Debug)]
+pub struct PrintOptions {
+    /// Table layout (`wide` is set from the format by [`for_format`]); `no_headers` also
+    /// applies to custom-columns.
+    pub table: table::TableOptions,
+    /// `--allow-missing-template-keys` (default true).
+    pub allow_missing_template_keys: bool,
+    /// The name printer's operation (`created`, `configured (dry run)`), if any.
+    pub operation: Option<String>,
+    /// Clock for client-side AGE (fallback table); `None` means now.
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl Default for PrintOptions {
+    fn default() -> Self {
+        PrintOptions {
+            table: table::TableOptions::default(),
+            allow_missing_template_keys: true,
+            operation: None,
+            now: None,
+        }
+    }
+}
+
+/// An object printer. `print` may buffer (tables align over everything printed); `finish`
+/// writes what is buffered. `get -w` calls `finish` after each event; printers stay usable.
+pub trait Printer {
+    fn print(&mut self, obj: &Value, w: &mut dyn Write) -> Result<()>;
+    fn finish(&mut self, _w: &mut dyn Write) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// `-o json`: one pretty document per object, no separator.
+#[derive(Debug, Default)]
+pub struct JsonPrinter;
+
+impl Printer for JsonPrinter {
+    fn print(&mut self, obj: &Value, w: &mut dyn Write) -> Result<()> {
+        w.write_all(json::to_kubectl_json(obj).as_bytes())?;
+        Ok(())
+    }
+}
+
+/// `-o yaml`: documents separated by `---` from the second object on.
+#[derive(Debug, Default)]
+pub struct YamlPrinter {
+    count: usize,
+}
+
+impl Printer for YamlPrinter {
+    fn print(&mut self, obj: &Value, w: &mut dyn Write) -> Result<()> {
+        let text = yaml::to_kubectl_yaml(obj)?;
+        self.count += 1;
+        if self.count > 1 {
+            w.write_all(b"---\n")?;
+        }
+        w.write_all(text.as_bytes())?;
+        Ok(())
+    }
+}
+
+/// `-o name`, or the operation messages when `operation` is set.
+#[derive(Debug, Default)]
+pub struct NamePrinter {
+    pub operation: Option<String>,
+}
+
+impl Printer for NamePrinter {
+    fn print(&mut self, obj: &Value, w: &mut dyn Write) -> Result<()> {
+        let lines = name::name_lines(obj);
+        for line in lines.lines() {
+            match &self.operation {
+                Some(op) => writeln!(w, "{line} {op}")?,
+                None => writeln!(w, "{line}")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `-o jsonpath=` / `jsonpath-file=` / `jsonpath-as-json=`.
+#[derive(Debug)]
+pub struct JsonPathPrinter {
+    pub path: jsonpath::JsonPath,
+    pub as_json: bool,
+}
+
+impl Printer for JsonPathPrinter {
+    fn print(&mut self, obj: &Value, w: &mut dyn Write) -> Result<()> {
+        let text = jsonpath::print(&self.path, obj, self.as_json)?;
+        w.write_all(text.as_bytes())?;
+        Ok(())
+    }
+}
+
+impl Printer for custom_columns::CustomColumnsPrinter {
+    fn print(&mut self, obj: &Value, w: &mut dyn Write) -> Result<()> {
+        let r = custom_columns::CustomColumnsPrinter::print(self, obj);
+        if r.is_err() {
+            // kubectl flushes what it had (the header) before reporting the error.
+            w.write_all(self.flush().as_bytes())?;
+        }
+        r
+    }
+
+    fn finish(&mut self, w: &mut dyn Write) -> Result<()> {
+        w.write_all(self.flush().as_bytes())?;
+        Ok(())
+    }
+}
+
+/// The human-readable printer: server Tables, or NAME/AGE for anything else.
+#[derive(Debug)]
+pub struct HumanPrinter {
+    pub tables: table::TablePrinter,
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl Printer for HumanPrinter {
+    fn print(&mut self, obj: &Value, _w: &mut dyn Write) -> Result<()> {
+        if obj.get("kind").and_then(Value::as_str) == Some("Table") {
+            self.tables.print_table(obj, None);
+            return Ok(());
+        }
+        let now = self.now.unwrap_or_else(chrono::Utc::now);
+        let items = match obj.get("items").and_then(Value::as_array) {
+            Some(items)
+                if obj
+                    .get("kind")
+                    .and_then(Value::as_str)
+                    .is_some_and(|k| k.ends_with("List")) =>
+            {
+                items.clone()
+            }
+            _ => vec![obj.clone()],
+        };
+        self.tables
+            .print_table(&table::fallback_table(&items, now), None);
+        Ok(())
+    }
+
+    fn finish(&mut self, w: &mut dyn Write) -> Result<()> {
+        w.write_all(self.tables.flush().as_bytes())?;
+        Ok(())
+    }
+}
+
+/// The one printer factory. `read_file` supplies `*-file=` templates (kept out of this pure
+/// module); its error is reported the way kubectl reports it.
+pub fn for_format(
+    format: &OutputFormat,
+    options: &PrintOptions,
+    read_file: &dyn Fn(&str) -> std::io::Result<String>,
+) -> Result<Box<dyn Printer>> {
+    let jsonpath_printer = |tpl: &str, as_json: bool| -> Result<Box<dyn Printer>> {
+        let path = jsonpath::JsonPath::parse(tpl)
+            .map_err(|m| jsonpath::parse_error(tpl, &m))?
+            .allow_missing_keys(options.allow_missing_template_keys);
+        Ok(Box::new(JsonPathPrinter { path, as_json }))
+    };
+    Ok(match format {
+        OutputFormat::Default | OutputFormat::Wide => {
+            let mut t = options.table.clone();
+            t.wide = *format == OutputFormat::Wide;
+            Box::new(HumanPrinter {
+                tables: table::TablePrinter::new(t),
+                now: options.now,
+            })
+        }
+        OutputFormat::Json => Box::new(JsonPrinter),
+        OutputFormat::Yaml => Box::new(YamlPrinter::default()),
+        OutputFormat::Name => Box::new(NamePrinter {
+            operation: options.operation.clone(),
+        }),
+        OutputFormat::JsonPath(t) => jsonpath_printer(t, false)?,
+        OutputFormat::JsonPathAsJson(t) => jsonpath_printer(t, true)?,
+        OutputFormat::JsonPathFile(path) => {
+            let t = read_file(path).map_err(|e| {
+                Error::Other(format!(
+                    "error reading --template {path}, {}\n",
+                    go_open_error(path, &e)
+                ))
+            })?;
+            jsonpath_printer(&t, false)?
+        }
+        OutputFormat::CustomColumns(spec) => Box::new(custom_columns::CustomColumnsPrinter::new(
+            custom_columns::parse_spec(spec)?,
+            options.table.no_headers,
+        )),
+        OutputFormat::CustomColumnsFile(path) => {
+            let text = read_file(path).map_err(|e| {
+                Error::Other(format!(
+                    "error reading template {path}, {}\n",
+                    go_open_error(path, &e)
+                ))
+            })?;
+            Box::new(custom_columns::CustomColumnsPrinter::new(
+                custom_columns::parse_file(&text)?,
+                options.table.no_headers,
+            ))
+        }
+        OutputFormat::GoTemplate(f, _) => {
+            return Err(Error::Other(format!(
+                "output format {f} (Go templates) is not supported by kk; use -o jsonpath instead"
+            )));
+        }
+    })
+}
+
+/// Go's `os.Open` error text (`open /x: no such file or directory`).
+pub fn go_open_error(path: &str, e: &std::io::Error) -> String {
+    let reason = match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::IsADirectory => "is a directory".to_string(),
+        _ => e.to_string(),
+    };
+    format!("open {path}: {reason}")
+}
+
+/// The `kind: List` wrapper `get` prints for json/yaml/jsonpath/name over several objects.
+pub fn list_wrapper(items: Vec<Value>) -> Value {
+    serde_json::json!({
+        "apiVersion": "v1",
+        "items": items,
+        "kind": "List",
+        "metadata": {"resourceVersion": ""},
+    })
+}
+
+/// Drops `metadata.managedFields` (kubectl does unless `--show-managed-fields`), in the
+/// object and in a list's items.
+pub fn strip_managed_fields(obj: &mut Value) {
+    if let Some(m) = obj.get_mut("metadata").and_then(Value::as_object_mut) {
+        m.remove("managedFields");
+    }
+    if let Some(items) = obj.get_mut("items").and_then(Value::as_array_mut) {
+        for it in items {
+            strip_managed_fields(it);
+        }
+    }
+}
+
+/// `--show-labels` with a non-table format.
+pub fn show_labels_error(output: &str) -> Error {
+    Error::Other(format!(
+        "--show-labels option cannot be used with {output} printer"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn no_files(_: &str) -> std::io::Result<String> {
+        Err(std::io::Error::from(std::io::ErrorKind::NotFound))
+    }
+
+    // Messages from `kubectl.1.33 get pods -o ...`.
+    #[test]
+    fn parses_output_flags() {
+        use OutputFormat::*;
+        assert_eq!(OutputFormat::parse("").unwrap(), Default);
+        assert_eq!(OutputFormat::parse("wide").unwrap(), Wide);
+        assert_eq!(OutputFormat::parse("JSON").unwrap(), Json);
+        assert_eq!(OutputFormat::parse("yaml").unwrap(), Yaml);
+        assert_eq!(OutputFormat::parse("name").unwrap(), Name);
+        assert_eq!(
+            OutputFormat::parse("jsonpath={.a}").unwrap(),
+            JsonPath("{.a}".into())
+        );
+        assert_eq!(
+            OutputFormat::parse("jsonpath-file=f").unwrap(),
+            JsonPathFile("f".into())
+        );
+        assert_eq!(
+            OutputFormat::parse("jsonpath-as-json={.a}").unwrap(),
+            JsonPathAsJson("{.a}".into())
+        );
+        assert_eq!(
+            OutputFormat::parse("custom-columns=A:.a").unwrap(),
+            CustomColumns("A:.a".into())
+        );
+        assert_eq!(
+            OutputFormat::parse("custom-columns-file=f").unwrap(),
+            CustomColumnsFile("f".into())
+        );
+        assert_eq!(
+            OutputFormat::parse_for("jsonpath", Some("{.kind}"), GET_FORMATS).unwrap(),
+            JsonPath("{.kind}".into())
+        );
+        assert_eq!(
+            OutputFormat::parse_for("", Some("{{.kind}}"), GET_FORMATS).unwrap(),
+            GoTemplate("go-template".into(), "{{.kind}}".into())
+        );
+        let err = |o: &str| OutputFormat::parse(o).unwrap_err().to_string();
+        let list = "custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml";
+        for bad in ["foo", "Wide", "yaml=x", "name="] {
+            assert_eq!(
+                err(bad),
+                format!(
+                    "unable to match a printer suitable for the output format \"{bad}\", allowed formats are: {list}"
+                )
+            );
+        }
+        assert_eq!(
+            OutputFormat::parse_for("jsonpath={.kind}", Some("{.x}"), GET_FORMATS)
+                .unwrap_err()
+                .to_string(),
+            format!(
+                "unable to match a printer suitable for the output format \"jsonpath={{.kind}}\", allowed formats are: {list}"
+            )
+        );
+        for o in [
+            "jsonpath",
+            "jsonpath=",
+            "jsonpath-file",
+            "jsonpath-as-json=",
+        ] {
+            assert_eq!(err(o), "template format specified but no template given");
+        }
+        for o in ["custom-columns", "custom-columns-file", "custom-columns="] {
+            assert_eq!(
+                err(o),
+                "custom-columns format specified but no custom columns given"
+            );
+        }
+        assert_eq!(
+            OutputFormat::parse_for("wide", None, OBJECT_FORMATS)
+                .unwrap_err()
+                .to_string(),
+            "unable to match a printer suitable for the output format \"wide\", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml"
+        );
+    }
+
+    fn render(format: &str, opts: &PrintOptions, objs: &[Value]) -> Result<String> {
+        let mut p = for_format(&OutputFormat::parse(format)?, opts, &no_files)?;
+        let mut out = Vec::new();
+        for o in objs {
+            p.print(o, &mut out)?;
+        }
+        p.finish(&mut out)?;
+        Ok(String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn factory_prints_each_format() {
+        let cm = json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}, "data": {"a": "yes"}});
+        let o = PrintOptions::default();
+        assert_eq!(
+            render("yaml", &o, &[cm.clone(), cm.clone()]).unwrap(),
+            "apiVersion: v1\ndata:\n  a: \"yes\"\nkind: ConfigMap\nmetadata:\n  name: x\n---\napiVersion: v1\ndata:\n  a: \"yes\"\nkind: ConfigMap\nmetadata:\n  name: x\n"
+        );
+        assert_eq!(
+            render("name", &o, &[list_wrapper(vec![cm.clone()])]).unwrap(),
+            "configmap/x\n"
+        );
+        let op = PrintOptions {
+            operation: Some("created (dry run)".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            render("name", &op, std::slice::from_ref(&cm)).unwrap(),
+            "configmap/x created (dry run)\n"
+        );
+        assert_eq!(
+            render(
+                "jsonpath={.items[*].metadata.name}",
+                &o,
+                &[list_wrapper(vec![cm.clone()])]
+            )
+            .unwrap(),
+            "x"
+        );
+        assert_eq!(
+            render("json", &o, &[list_wrapper(vec![])]).unwrap(),
+            "{\n    \"apiVersion\": \"v1\",\n    \"items\": [],\n    \"kind\": \"List\",\n    \"metadata\": {\n        \"resourceVersion\": \"\"\n    }\n}\n"
+        );
+        assert_eq!(
+            render(
+                "custom-columns=N:.metadata.name,D:.data.a",
+                &o,
+                std::slice::from_ref(&cm)
+            )
+            .unwrap(),
+            "N     D\nx     yes\n"
+        );
+        assert_eq!(
+            render("jsonpath={.a[}", &o, std::slice::from_ref(&cm))
+                .unwrap_err()
+                .to_string(),
+            "error parsing jsonpath {.a[}, unterminated array"
+        );
+        assert_eq!(
+            render("jsonpath-file=/nonexist", &o, std::slice::from_ref(&cm))
+                .unwrap_err()
+                .to_string(),
+            "error reading --template /nonexist, open /nonexist: no such file or directory\n"
+        );
+        assert_eq!(
+            render(
+                "custom-columns-file=/nonexist",
+                &o,
+                std::slice::from_ref(&cm)
+            )
+            .unwrap_err()
+            .to_string(),
+            "error reading template /nonexist, open /nonexist: no such file or directory\n"
+        );
+        let now = chrono::DateTime::parse_from_rfc3339("2024-01-01T00:10:00Z")
+            .unwrap()
+            .to_utc();
+        let fb = PrintOptions {
+            now: Some(now),
+            ..Default::default()
+        };
+        let mut aged = cm.clone();
+        aged["metadata"]["creationTimestamp"] = json!("2024-01-01T00:00:00Z");
+        assert_eq!(
+            render("", &fb, &[list_wrapper(vec![aged])]).unwrap(),
+            "NAME   AGE\nx      10m\n"
+        );
+    }
+
+    #[test]
+    fn managed_fields_and_labels_error() {
+        let mut l = list_wrapper(vec![
+            json!({"metadata": {"name": "a", "managedFields": [{}]}}),
+        ]);
+        strip_managed_fields(&mut l);
+        assert_eq!(l["items"][0]["metadata"], json!({"name": "a"}));
+        assert_eq!(
+            show_labels_error("json").to_string(),
+            "--show-labels option cannot be used with json printer"
+        );
+    }
+}

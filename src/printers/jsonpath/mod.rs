@@ -69,6 +69,33 @@ impl JsonPath {
     }
 }
 
+/// kubectl's `RelaxedJSONPathExpression` (custom-columns, `--sort-by`): `.a.b`, `a.b`, `{.a.b}`
+/// and `{a.b}` all become `{.a.b}`; "" stays "".
+pub fn relaxed(expr: &str) -> Result<String, Error> {
+    if expr.is_empty() {
+        return Ok(String::new());
+    }
+    let bad = || {
+        Error::Other(
+            "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'"
+                .into(),
+        )
+    };
+    let inner = match expr.strip_prefix('{').and_then(|e| e.strip_suffix('}')) {
+        Some(inner) => inner,
+        None => expr,
+    };
+    // The regexp's optional leading dot backtracks when nothing else follows: `.` → `{..}`.
+    let inner = match inner.strip_prefix('.') {
+        Some("") | None => inner,
+        Some(rest) => rest,
+    };
+    if inner.is_empty() || inner.contains(['{', '}']) {
+        return Err(bad());
+    }
+    Ok(format!("{{.{inner}}}"))
+}
+
 /// The error kubectl prints for a template that does not parse (`-o jsonpath=`).
 pub fn parse_error(template: &str, msg: &str) -> Error {
     Error::JsonPathParse(format!("error parsing jsonpath {template}, {msg}"))
@@ -211,6 +238,20 @@ mod tests {
         assert_eq!(
             missing.execute(&pod(), false),
             Err("nope is not found".into())
+        );
+    }
+
+    #[test]
+    fn relaxed_expressions() {
+        for e in [".a.b", "a.b", "{.a.b}", "{a.b}"] {
+            assert_eq!(relaxed(e).unwrap(), "{.a.b}");
+        }
+        assert_eq!(relaxed("").unwrap(), "");
+        assert_eq!(relaxed(".").unwrap(), "{..}");
+        assert_eq!(relaxed("a.b:c").unwrap(), "{.a.b:c}");
+        assert_eq!(
+            relaxed("{.metadata.name}{.kind}").unwrap_err().to_string(),
+            "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'"
         );
     }
 
