@@ -9,10 +9,10 @@
 //! puts them) and a stable sort with the same `Less` beyond.
 
 use super::Error;
+use super::gofmt::go_sort_indices;
 use super::jsonpath::{JsonPath, relaxed};
 use serde_json::Value;
 use std::borrow::Cow;
-use std::cmp::Ordering;
 
 /// `sortorder.NaturalLess`.
 pub fn natural_less(a: &str, b: &str) -> bool {
@@ -121,26 +121,7 @@ fn order(keys: &[Option<Value>], field: &str) -> Result<Vec<usize>, Error> {
             }),
         }
     };
-    let mut idx: Vec<usize> = (0..keys.len()).collect();
-    if idx.len() <= 12 {
-        for i in 1..idx.len() {
-            let mut j = i;
-            while j > 0 && less(idx[j], idx[j - 1]) {
-                idx.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-    } else {
-        idx.sort_by(|&a, &b| {
-            if less(a, b) {
-                Ordering::Less
-            } else if less(b, a) {
-                Ordering::Greater
-            } else {
-                Ordering::Equal
-            }
-        });
-    }
+    let idx = go_sort_indices(keys.len(), &mut less);
     match err {
         Some(e) => Err(e),
         None => Ok(idx),

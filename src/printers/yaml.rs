@@ -26,7 +26,7 @@
 //! no folding); this emitter: 0/0/0. Hence the hand-written port of the go-yaml v2 rules.
 
 use super::Error;
-use super::gofmt::{GoNum, format_float_g, format_float_json, go_num};
+use super::gofmt::{GoNum, format_float_g, format_float_json, go_num, go_sort_indices};
 use serde_json::Value;
 use std::cmp::Ordering;
 
@@ -35,6 +35,7 @@ const BEST_INDENT: i32 = 2;
 
 /// kubectl's `-o yaml` for one object (no `---` separator).
 pub fn to_kubectl_yaml(v: &Value) -> Result<String, Error> {
+    check_keys(v, &mut 0)?;
     let mut e = Emitter::new();
     e.node(v, -1, false)?;
     // Document end: a final line break unless a block scalar already ended the line.
@@ -84,6 +85,40 @@ fn reread(s: &str) -> Result<String, Error> {
         i += 1;
     }
     Ok(out)
+}
+
+/// Keys go-yaml cannot re-read from Go's compact JSON: a raw NEL is a line break, and a
+/// simple key may neither span lines nor exceed 1024 characters. The reader then fails
+/// with the 0-based line (= NELs seen so far) of the token after the key.
+fn check_keys(v: &Value, nels: &mut usize) -> Result<(), Error> {
+    let count = |s: &str| s.chars().filter(|c| *c == '\u{85}').count();
+    match v {
+        Value::String(s) => *nels += count(s),
+        Value::Array(a) => {
+            for x in a {
+                check_keys(x, nels)?;
+            }
+        }
+        Value::Object(m) => {
+            for (k, x) in m {
+                let in_key = count(k);
+                *nels += in_key;
+                if in_key > 0 || super::json::quote(k).chars().count() > 1024 {
+                    let at = if *nels > 0 {
+                        format!("line {}: ", *nels)
+                    } else {
+                        String::new()
+                    };
+                    return Err(Error::Yaml(format!(
+                        "yaml: {at}did not find expected ',' or '}}'"
+                    )));
+                }
+                check_keys(x, nels)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// go-yaml v2's map key order (`keyList.Less`) for string keys.
@@ -639,8 +674,12 @@ impl Emitter {
                 for (k, x) in m {
                     keys.push((reread(k)?, x));
                 }
-                keys.sort_by(|a, b| natural_cmp(&a.0, &b.0));
-                for (k, x) in keys {
+                // go-yaml's comparator is not a total order; sort the way Go does.
+                let order = go_sort_indices(keys.len(), &mut |a, b| {
+                    natural_cmp(&keys[a].0, &keys[b].0) == Ordering::Less
+                });
+                for (k, x) in order.into_iter().map(|i| &keys[i]) {
+                    let (k, x) = (k.clone(), *x);
                     self.write_indent(indent);
                     let a = analyze(&k);
                     if k.len() <= 128 && !a.multiline {
@@ -1064,6 +1103,24 @@ mod tests {
             "nums:\n  c: 1e+21\n  d: 0\n  f: 1\n  g: 1e-07\n  h: 12345678901234567000\n  l: []\n  m: {}\nspec:\n  containers:\n  - image: nginx\n    name: x\nzlist:\n- - 1\n  - 2\n- []\n- {}\n- a:\n  - b: 1\n- s\n- null\n- true\n- 1.5\n- 1.2345675e+06\n- 1e+100\n- 1.2345678901234568e+20\n- -1e-07\n"
         );
         assert_eq!(y(json!({})), "{}\n");
+    }
+
+    // `kubectl.1.33 label --local -f obj.json x=y -o yaml` fails on these.
+    #[test]
+    fn unreadable_keys_fail_like_the_yaml_reader() {
+        let err = |v: Value| to_kubectl_yaml(&v).unwrap_err().to_string();
+        assert_eq!(
+            err(json!({"k": {"a\u{85}b\u{85}c": 1}})),
+            "yaml: line 2: did not find expected ',' or '}'"
+        );
+        assert_eq!(
+            err(json!({"a": "x\u{85}y\u{85}z", "k": {"a\u{85}b": 1}})),
+            "yaml: line 3: did not find expected ',' or '}'"
+        );
+        assert_eq!(
+            err(json!({"k": {"k".repeat(1100): 1}})),
+            "yaml: did not find expected ',' or '}'"
+        );
     }
 
     #[test]
