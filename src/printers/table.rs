@@ -508,28 +508,70 @@ mod tests {
         );
     }
 
-    #[test]
-    fn watch_streams_rows_with_remembered_widths() {
+    /// Drives a TablePrinter like `get -w`: the list (unless watch-only), then one flush per
+    /// event. Expected bytes: `kubectl.1.33 get pods -w` against a fake server streaming these
+    /// events (the first with column definitions, the rest without).
+    fn watch(list: bool, events: bool) -> String {
         let mut t = TablePrinter::default();
-        let mut first = pods();
-        first["rows"] = json!([pods()["rows"][0]]);
-        t.print_table(&first, None);
+        let mut out = String::new();
+        let tag = |e: &'static str| events.then_some(e);
+        if list {
+            t.print_table(&pods(), tag("ADDED"));
+            out += &t.flush();
+        }
+        let rows = pods()["rows"].clone();
+        let mut long = rows[0].clone();
+        long["cells"][0] = json!("a-very-very-long-pod-name-x");
+        let evs = [
+            (
+                "ADDED",
+                json!({"columnDefinitions": pods()["columnDefinitions"], "rows": [rows[0]]}),
+            ),
+            (
+                "MODIFIED",
+                json!({"columnDefinitions": [], "rows": [rows[1]]}),
+            ),
+            ("DELETED", json!({"columnDefinitions": [], "rows": [long]})),
+            ("ADDED", json!({"columnDefinitions": [], "rows": [rows[0]]})),
+        ];
+        for (ty, table) in evs {
+            t.print_table(&table, tag(ty));
+            out += &t.flush();
+        }
+        out
+    }
+
+    #[test]
+    fn watch_like_kubectl() {
         assert_eq!(
-            t.flush(),
-            "NAME   READY   RESTARTS   FLAG   RATIO   AGE\nweb    1/1     0          true   0.5     5m\n"
+            watch(true, false),
+            "NAME                READY   RESTARTS   FLAG    RATIO   AGE\n\
+             web                 1/1     0          true    0.5     5m\n\
+             db-long-name-here   0/1     12         false   1e+21   3h4m\n\
+             multi               a...    3                  1       1d\n\
+             web                 1/1     0          true    0.5     5m\n\
+             db-long-name-here   0/1     12         false   1e+21   3h4m\n\
+             a-very-very-long-pod-name-x   1/1     0          true    0.5     5m\n\
+             web                           1/1     0          true    0.5     5m\n"
         );
-        let ev = json!({"rows": [pods()["rows"][1]]});
-        t.print_table(&ev, None);
         assert_eq!(
-            t.flush(),
-            "db-long-name-here   0/1     12         false   1e+21   3h4m\n"
+            watch(true, true),
+            "EVENT      NAME                READY   RESTARTS   FLAG    RATIO   AGE\n\
+             ADDED      web                 1/1     0          true    0.5     5m\n\
+             ADDED      db-long-name-here   0/1     12         false   1e+21   3h4m\n\
+             ADDED      multi               a...    3                  1       1d\n\
+             ADDED      web                 1/1     0          true    0.5     5m\n\
+             MODIFIED   db-long-name-here   0/1     12         false   1e+21   3h4m\n\
+             DELETED    a-very-very-long-pod-name-x   1/1     0          true    0.5     5m\n\
+             ADDED      web                           1/1     0          true    0.5     5m\n"
         );
-        let ev =
-            json!({"columnDefinitions": pods()["columnDefinitions"], "rows": [pods()["rows"][0]]});
-        t.print_table(&ev, Some("MODIFIED"));
         assert_eq!(
-            t.flush(),
-            "MODIFIED            web     1/1        0       true    0.5   5m\n"
+            watch(false, false),
+            "NAME   READY   RESTARTS   FLAG   RATIO   AGE\n\
+             web    1/1     0          true   0.5     5m\n\
+             db-long-name-here   0/1     12         false   1e+21   3h4m\n\
+             a-very-very-long-pod-name-x   1/1     0          true    0.5     5m\n\
+             web                           1/1     0          true    0.5     5m\n"
         );
     }
 
