@@ -218,6 +218,24 @@ mod tests {
         assert_eq!(names(&objs), ["db", "web", "pod-2", "pod-10"]);
     }
 
+    // `kubectl.1.33 get configmaps -o name --sort-by=.spec.n` on items c(-) a(2) d(-) b(1)
+    // e(-) prints e d c b a: missing values first, in reverse, as Go's insertion sort does.
+    #[test]
+    fn missing_values_order_like_kubectl() {
+        let mut objs: Vec<Value> = [
+            ("c", None),
+            ("a", Some(2)),
+            ("d", None),
+            ("b", Some(1)),
+            ("e", None),
+        ]
+        .into_iter()
+        .map(|(n, v)| obj(n, v.map(|v| json!({"n": v})).unwrap_or(json!({}))))
+        .collect();
+        sort_objects(&mut objs, ".spec.n").unwrap();
+        assert_eq!(names(&objs), ["e", "d", "c", "b", "a"]);
+    }
+
     // Messages from `kubectl.1.33 get pods -o name --sort-by=...`.
     #[test]
     fn errors() {
