@@ -213,6 +213,14 @@ impl Default for PrintOptions {
 /// writes what is buffered. `get -w` calls `finish` after each event; printers stay usable.
 pub trait Printer {
     fn print(&mut self, obj: &Value, w: &mut dyn Write) -> Result<()>;
+
+    /// One `get -w --output-watch-events` event. By default the printer sees kubectl's
+    /// `{"object": ..., "type": ...}` wrapper (yaml, jsonpath and custom-columns evaluate
+    /// against it, as kubectl's do); json, name and tables override.
+    fn print_event(&mut self, event_type: &str, obj: &Value, w: &mut dyn Write) -> Result<()> {
+        self.print(&watch_event_object(event_type, obj), w)
+    }
+
     fn finish(&mut self, _w: &mut dyn Write) -> Result<()> {
         Ok(())
     }
@@ -227,6 +235,22 @@ impl Printer for JsonPrinter {
         w.write_all(json::to_kubectl_json(obj).as_bytes())?;
         Ok(())
     }
+
+    /// kubectl prints a watch event as one compact line, `type` first.
+    fn print_event(&mut self, event_type: &str, obj: &Value, w: &mut dyn Write) -> Result<()> {
+        let line = format!(
+            "{{\"type\":{},\"object\":{}}}\n",
+            json::quote(event_type),
+            json::to_compact(obj)
+        );
+        w.write_all(line.as_bytes())?;
+        Ok(())
+    }
+}
+
+/// The `metav1.WatchEvent` shape printers see under `--output-watch-events`.
+pub fn watch_event_object(event_type: &str, obj: &Value) -> Value {
+    serde_json::json!({"type": event_type, "object": obj})
 }
 
 /// `-o yaml`: documents separated by `---` from the second object on.
@@ -254,6 +278,10 @@ pub struct NamePrinter {
 }
 
 impl Printer for NamePrinter {
+    fn print_event(&mut self, _event_type: &str, obj: &Value, w: &mut dyn Write) -> Result<()> {
+        self.print(obj, w)
+    }
+
     fn print(&mut self, obj: &Value, w: &mut dyn Write) -> Result<()> {
         let lines = name::name_lines(obj);
         for line in lines.lines() {
@@ -306,9 +334,26 @@ pub struct HumanPrinter {
 
 impl Printer for HumanPrinter {
     fn print(&mut self, obj: &Value, _w: &mut dyn Write) -> Result<()> {
+        self.table_or_fallback(obj, None);
+        Ok(())
+    }
+
+    fn print_event(&mut self, event_type: &str, obj: &Value, _w: &mut dyn Write) -> Result<()> {
+        self.table_or_fallback(obj, Some(event_type));
+        Ok(())
+    }
+
+    fn finish(&mut self, w: &mut dyn Write) -> Result<()> {
+        w.write_all(self.tables.flush().as_bytes())?;
+        Ok(())
+    }
+}
+
+impl HumanPrinter {
+    fn table_or_fallback(&mut self, obj: &Value, event: Option<&str>) {
         if obj.get("kind").and_then(Value::as_str) == Some("Table") {
-            self.tables.print_table(obj, None);
-            return Ok(());
+            self.tables.print_table(obj, event);
+            return;
         }
         let now = self.now.unwrap_or_else(chrono::Utc::now);
         let items = match obj.get("items").and_then(Value::as_array) {
@@ -323,13 +368,7 @@ impl Printer for HumanPrinter {
             _ => vec![obj.clone()],
         };
         self.tables
-            .print_table(&table::fallback_table(&items, now), None);
-        Ok(())
-    }
-
-    fn finish(&mut self, w: &mut dyn Write) -> Result<()> {
-        w.write_all(self.tables.flush().as_bytes())?;
-        Ok(())
+            .print_table(&table::fallback_table(&items, now), event);
     }
 }
 
@@ -608,6 +647,40 @@ mod tests {
         assert_eq!(
             render("", &fb, &[list_wrapper(vec![aged])]).unwrap(),
             "NAME   AGE\nx      10m\n"
+        );
+    }
+
+    // `kubectl.1.33 get pods -w --watch-only -o json|yaml|name|jsonpath --output-watch-events`.
+    #[test]
+    fn watch_events() {
+        let pod =
+            json!({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "web", "a": "<b>"}});
+        let o = PrintOptions::default();
+        let run = |format: &str| {
+            let mut p = for_format(&OutputFormat::parse(format).unwrap(), &o, &no_files).unwrap();
+            let mut out = Vec::new();
+            p.print_event("ADDED", &pod, &mut out).unwrap();
+            p.print_event("MODIFIED", &pod, &mut out).unwrap();
+            p.finish(&mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let line = |t: &str| {
+            format!(
+                r#"{{"type":"{t}","object":{{"apiVersion":"v1","kind":"Pod","metadata":{{"a":"\u003cb\u003e","name":"web"}}}}}}"#
+            ) + "\n"
+        };
+        assert_eq!(run("json"), line("ADDED") + &line("MODIFIED"));
+        let doc = |t: &str| {
+            format!(
+                "object:\n  apiVersion: v1\n  kind: Pod\n  metadata:\n    a: <b>\n    name: web\ntype: {t}\n"
+            )
+        };
+        assert_eq!(run("yaml"), doc("ADDED") + "---\n" + &doc("MODIFIED"));
+        assert_eq!(run("name"), "pod/web\npod/web\n");
+        assert_eq!(run("jsonpath={.metadata.name}{\"\\n\"}"), "\n\n");
+        assert_eq!(
+            run("custom-columns=N:.metadata.name"),
+            "N\n<none>\n<none>\n"
         );
     }
 
