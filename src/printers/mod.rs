@@ -48,6 +48,17 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Printer errors reach the user through the crate's one reporter as `error: <message>`
+/// (I/O errors keep their kind, so a closed stdout pipe stays silent).
+impl From<Error> for crate::error::Error {
+    fn from(e: Error) -> Self {
+        match e {
+            Error::Io(io) => crate::error::Error::Io(io),
+            other => crate::error::Error::Msg(other.to_string()),
+        }
+    }
+}
+
 /// The output formats `kubectl get` accepts, in kubectl's (alphabetical) error-message order.
 pub const GET_FORMATS: &[&str] = &[
     "custom-columns",
@@ -681,6 +692,24 @@ mod tests {
         assert_eq!(
             run("custom-columns=N:.metadata.name"),
             "N\n<none>\n<none>\n"
+        );
+    }
+
+    #[test]
+    fn errors_render_through_the_reporter() {
+        let e: crate::error::Error = jsonpath::parse_error("{.a[}", "unterminated array").into();
+        assert_eq!(
+            e.render().unwrap(),
+            "error: error parsing jsonpath {.a[}, unterminated array\n"
+        );
+        let obj = json!({"k": 1});
+        let jp = jsonpath::JsonPath::parse("{.k[0]}").unwrap();
+        let e: crate::error::Error = jsonpath::print(&jp, &obj, false).unwrap_err().into();
+        // kubectl's message already ends in newlines; nothing is added.
+        assert!(
+            e.render()
+                .unwrap()
+                .ends_with("map[string]interface {}{\"k\":1}\n\n\n")
         );
     }
 
