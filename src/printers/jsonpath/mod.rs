@@ -143,6 +143,8 @@ mod tests {
             ("{.spec.containers[0:1].name}", "a"),
             ("{..containerPort}", "80 443"),
             ("{.metadata.labels['app\\.kubernetes\\.io/name']}", "w"),
+            ("{['metadata.name']}", "web"),
+            ("{.spec.containers[*]['name']}", "a b"),
             ("{.metadata.labels.app\\.kubernetes\\.io/name}", "w"),
             ("{.spec.containers[?(@.name==\"b\")].image}", "redis"),
             ("{.spec.containers[?(@.image!=\"nginx\")].name}", "b"),
