@@ -434,7 +434,8 @@ pub fn for_format(
             })?;
             Box::new(custom_columns::CustomColumnsPrinter::new(
                 custom_columns::parse_file(&text)?,
-                options.table.no_headers,
+                // kubectl ignores --no-headers for the file form.
+                false,
             ))
         }
         OutputFormat::GoTemplate(f, _) => {
@@ -711,6 +712,30 @@ mod tests {
                 .unwrap()
                 .ends_with("map[string]interface {}{\"k\":1}\n\n\n")
         );
+    }
+
+    // `kubectl.1.33 get pods -o custom-columns-file=f --no-headers` still prints the header.
+    #[test]
+    fn custom_columns_file_ignores_no_headers() {
+        let files = |_: &str| Ok("NAME\n.metadata.name\n".to_string());
+        let o = PrintOptions {
+            table: table::TableOptions {
+                no_headers: true,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let mut p = for_format(
+            &OutputFormat::parse("custom-columns-file=f").unwrap(),
+            &o,
+            &files,
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        p.print(&json!({"metadata": {"name": "web"}}), &mut out)
+            .unwrap();
+        p.finish(&mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "NAME\nweb\n");
     }
 
     #[test]
