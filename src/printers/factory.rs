@@ -1,7 +1,9 @@
 //! The [`Printer`] trait, one implementation per output form, and the factory
 //! [`for_format`] that `cmd/*` uses to turn a parsed [`OutputFormat`] into a printer.
 
-use super::{Error, OutputFormat, Result, custom_columns, json, jsonpath, name, table, yaml};
+use super::{
+    Error, OutputFormat, Result, custom_columns, gotemplate, json, jsonpath, name, table, yaml,
+};
 use serde_json::Value;
 use std::io::Write;
 
@@ -146,6 +148,28 @@ impl Printer for custom_columns::CustomColumnsPrinter {
     }
 }
 
+/// `-o go-template=` and friends.
+#[derive(Debug)]
+pub struct GoTemplatePrinter {
+    pub template: gotemplate::GoTemplate,
+}
+
+impl Printer for GoTemplatePrinter {
+    fn print(&mut self, obj: &Value, w: &mut dyn Write) -> Result<()> {
+        match self.template.execute(obj) {
+            Ok(text) => {
+                w.write_all(text.as_bytes())?;
+                Ok(())
+            }
+            Err((text, e)) => {
+                // kubectl writes the partial output and a debugging dump to stdout first.
+                w.write_all(text.as_bytes())?;
+                Err(e)
+            }
+        }
+    }
+}
+
 /// The human-readable printer: server Tables, or NAME/AGE for anything else.
 #[derive(Debug)]
 pub struct HumanPrinter {
@@ -248,10 +272,20 @@ pub fn for_format(
                 false,
             ))
         }
-        OutputFormat::GoTemplate(f, _) => {
-            return Err(Error::Other(format!(
-                "output format {f} (Go templates) is not supported by kk; use -o jsonpath instead"
-            )));
+        OutputFormat::GoTemplate(f, value) => {
+            let text = if f == "go-template-file" || f == "templatefile" {
+                read_file(value).map_err(|e| {
+                    Error::Other(format!(
+                        "error reading --template {value}, {}\n",
+                        go_open_error(value, &e)
+                    ))
+                })?
+            } else {
+                value.clone()
+            };
+            let t = gotemplate::GoTemplate::parse(&text)?
+                .allow_missing_keys(options.allow_missing_template_keys);
+            Box::new(GoTemplatePrinter { template: t })
         }
     })
 }
@@ -367,6 +401,49 @@ mod tests {
     }
 
     // `kubectl.1.33 get pods -w --watch-only -o json|yaml|name|jsonpath --output-watch-events`.
+    // `kubectl.1.33 get pods -o go-template=...` (and `--template` alone).
+    #[test]
+    fn go_templates() {
+        let list = list_wrapper(vec![
+            json!({"kind": "Pod", "metadata": {"name": "web"}, "data": {"k": "aGk="}}),
+            json!({"kind": "Pod", "metadata": {"name": "db"}}),
+        ]);
+        let o = PrintOptions::default();
+        let t = "{{range .items}}{{.metadata.name}}{{\"\\n\"}}{{end}}";
+        assert_eq!(
+            render(&format!("go-template={t}"), &o, std::slice::from_ref(&list)).unwrap(),
+            "web\ndb\n"
+        );
+        let t = "{{range .items}}{{if .data}}{{index .data \"k\" | base64decode}}{{end}}{{end}}";
+        assert_eq!(
+            render(&format!("template={t}"), &o, std::slice::from_ref(&list)).unwrap(),
+            "hi"
+        );
+        let mut p = for_format(
+            &OutputFormat::parse("go-template={{.a.b.c}}").unwrap(),
+            &o,
+            &no_files,
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        let e = p.print(&json!({"a": {"b": "s"}}), &mut out).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "error executing template \"{{.a.b.c}}\": template: output:1:4: executing \"output\" at <.a.b.c>: can't evaluate field c in type interface {}"
+        );
+        assert!(
+            String::from_utf8(out)
+                .unwrap()
+                .starts_with("Error executing template: template: output:1:4:")
+        );
+        assert_eq!(
+            render("go-template-file=/nonexist", &o, &[])
+                .unwrap_err()
+                .to_string(),
+            "error reading --template /nonexist, open /nonexist: no such file or directory\n"
+        );
+    }
+
     #[test]
     fn watch_events() {
         let pod =

@@ -9,6 +9,7 @@ pub mod custom_columns;
 pub mod factory;
 pub mod format;
 pub mod gofmt;
+pub mod gotemplate;
 pub mod humanize;
 pub mod json;
 pub mod jsonpath;
@@ -19,8 +20,8 @@ pub mod tabwriter;
 pub mod yaml;
 
 pub use factory::{
-    HumanPrinter, JsonPathPrinter, JsonPrinter, NamePrinter, PrintOptions, Printer, YamlPrinter,
-    for_format, go_open_error, watch_event_object,
+    GoTemplatePrinter, HumanPrinter, JsonPathPrinter, JsonPrinter, NamePrinter, PrintOptions,
+    Printer, YamlPrinter, for_format, go_open_error, watch_event_object,
 };
 pub use format::{GET_FORMATS, OBJECT_FORMATS, OutputFormat};
 use serde_json::Value;
