@@ -170,6 +170,71 @@ mod tests {
         }
     }
 
+    /// `kubectl.1.33 get pods -o go-template=T` on a two-pod list.
+    #[test]
+    fn list_templates_match_kubectl() {
+        let web = pod();
+        let mut db = pod();
+        db["metadata"]["name"] = serde_json::json!("db");
+        db["metadata"]["labels"] = serde_json::json!({"tier": "be"});
+        db["spec"]["n"] = serde_json::json!(0.25);
+        let list = serde_json::json!({"apiVersion": "v1", "items": [web, db], "kind": "List", "metadata": {"resourceVersion": ""}});
+        let cases: &[(&str, &str)] = &[
+            (
+                "{{range $i, $p := .items}}{{$i}}:{{$p.metadata.name}} {{end}}",
+                "0:web 1:db ",
+            ),
+            (
+                "{{range .items}}{{range .spec.containers}}{{.image}},{{end}};{{end}}",
+                "nginx,redis,;nginx,redis,;",
+            ),
+            (
+                "{{range .items}}{{if eq .metadata.name \"db\"}}DB{{else}}{{.metadata.name}}{{end}} {{end}}",
+                "web DB ",
+            ),
+            ("{{range .items}}{{- .metadata.name -}}\n{{end}}", "webdb"),
+            (
+                "{{range .items}}\n  {{- .metadata.name }}\n{{- end}}",
+                "webdb",
+            ),
+            (
+                "{{$first := \"\"}}{{range .items}}{{if not $first}}{{$first = .metadata.name}}{{end}}{{end}}{{$first}}",
+                "web",
+            ),
+            (
+                "{{range .items}}{{range $k, $v := .metadata.labels}}{{$k}}={{$v}} {{end}}| {{end}}",
+                "app=web app.kubernetes.io/name=w | tier=be | ",
+            ),
+            (
+                "{{range .items}}{{.metadata.name | printf \"<%s>\" | html}}{{end}}",
+                "&lt;web&gt;&lt;db&gt;",
+            ),
+            (
+                "{{range $i, $e := .items}}{{if $i}}, {{end}}{{$e.metadata.name}}{{end}}",
+                "web, db",
+            ),
+            ("{{with $x := .kind}}{{$x}}{{end}}", "List"),
+            ("{{block \"b\" .kind}}B{{.}}{{end}}", "BList"),
+            ("{{range .items}}{{.spec.containers | len}}{{end}}", "22"),
+            ("{{println 1 \"a\" 2}}", "1 a 2\n"),
+            ("{{print nil}}|{{printf \"%v\" nil}}", "<nil>|<nil>"),
+            (
+                "{{slice .items 1}}",
+                "[map[apiVersion:v1 kind:Pod metadata:map[annotations:map[a:<b>] labels:map[tier:be] name:db namespace:default] spec:map[arr:[1 x <nil> true map[k:v] [1 2]] big:1e+21 containers:[map[image:nginx name:a ports:[map[containerPort:80] map[containerPort:443]]] map[image:redis name:b ports:[]]] e: n:0.25 t:true z:<nil>]]]",
+            ),
+            ("{{range .items -}} {{.metadata.name}} {{- end}}", "webdb"),
+            ("{{js \"<x>\\n\"}}", "\\u003Cx\\u003E\\u000A"),
+            ("{{eq .kind \"List\" \"Pod\"}}", "true"),
+        ];
+        for (t, want) in cases {
+            let got = GoTemplate::parse(t)
+                .unwrap()
+                .execute(&list)
+                .map_err(|(_, e)| e.to_string());
+            assert_eq!(got.as_deref(), Ok(*want), "template {t:?}");
+        }
+    }
+
     #[test]
     fn errors_match_kubectl() {
         let cases = [
