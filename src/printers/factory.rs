@@ -47,6 +47,19 @@ pub trait Printer {
     fn finish(&mut self, _w: &mut dyn Write) -> Result<()> {
         Ok(())
     }
+
+    /// `get` moves on to another resource kind. Tables flush, reset their widths, switch
+    /// the NAME prefix (`kind_prefix`, see `name::kind_ref`) and the NAMESPACE column (`-A`
+    /// only applies to namespaced kinds), and print the blank separator line; other printers
+    /// ignore it (their objects go into one `List`).
+    fn begin_kind(
+        &mut self,
+        _kind_prefix: Option<&str>,
+        _with_namespace: bool,
+        _w: &mut dyn Write,
+    ) -> Result<()> {
+        Ok(())
+    }
 }
 
 /// `-o json`: one pretty document per object, no separator.
@@ -188,6 +201,17 @@ impl Printer for HumanPrinter {
         Ok(())
     }
 
+    fn begin_kind(
+        &mut self,
+        kind_prefix: Option<&str>,
+        with_namespace: bool,
+        w: &mut dyn Write,
+    ) -> Result<()> {
+        let out = self.begin(kind_prefix, with_namespace);
+        w.write_all(out.as_bytes())?;
+        Ok(())
+    }
+
     fn finish(&mut self, w: &mut dyn Write) -> Result<()> {
         w.write_all(self.tables.flush().as_bytes())?;
         Ok(())
@@ -195,6 +219,13 @@ impl Printer for HumanPrinter {
 }
 
 impl HumanPrinter {
+    fn begin(&mut self, kind_prefix: Option<&str>, with_namespace: bool) -> String {
+        let mut o = self.tables.options.clone();
+        o.kind_prefix = kind_prefix.map(str::to_string);
+        o.with_namespace = with_namespace;
+        self.tables.begin_kind(o)
+    }
+
     fn table_or_fallback(&mut self, obj: &Value, event: Option<&str>) {
         if obj.get("kind").and_then(Value::as_str) == Some("Table") {
             self.tables.print_table(obj, event);
@@ -401,6 +432,29 @@ mod tests {
     }
 
     // `kubectl.1.33 get pods -w --watch-only -o json|yaml|name|jsonpath --output-watch-events`.
+    // `kubectl.1.33 get po,deploy` (tables reset per kind, blank line between, kind prefix).
+    #[test]
+    fn several_kinds_through_the_trait() {
+        let table = |name: &str| {
+            json!({"kind": "Table", "columnDefinitions": [
+                {"name": "Name", "type": "string", "format": "name", "priority": 0},
+                {"name": "Age", "type": "string", "format": "", "priority": 0}],
+                "rows": [{"cells": [name, "5m"], "object": {"metadata": {"name": name, "namespace": "ns"}}}]})
+        };
+        let mut p =
+            for_format(&OutputFormat::Default, &PrintOptions::default(), &no_files).unwrap();
+        let mut out = Vec::new();
+        p.begin_kind(Some("pod"), true, &mut out).unwrap();
+        p.print(&table("a-long-pod-name"), &mut out).unwrap();
+        p.begin_kind(Some("node"), false, &mut out).unwrap();
+        p.print(&table("n1"), &mut out).unwrap();
+        p.finish(&mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "NAMESPACE   NAME                  AGE\nns          pod/a-long-pod-name   5m\n\nNAME      AGE\nnode/n1   5m\n"
+        );
+    }
+
     // `kubectl.1.33 get pods -o go-template=...` (and `--template` alone).
     #[test]
     fn go_templates() {

@@ -4,6 +4,17 @@
 //! [`OutputFormat`] + [`PrintOptions`], builds a [`Printer`] with [`for_format`], and feeds it
 //! objects. Each submodule owns one output form; `gofmt` holds the Go formatting primitives
 //! they share.
+//!
+//! How `kk get` drives them (kubectl's order of operations):
+//! 1. `OutputFormat::parse_for(-o, --template, GET_FORMATS)`; `--show-labels` with a
+//!    non-table format is [`show_labels_error`]`(-o)`.
+//! 2. Table path (`is_human_readable`): request Tables; per kind call
+//!    `printer.begin_kind(Some(&name::kind_ref(kind, group)) if --show-kind or several
+//!    kinds, -A && namespaced, w)`, `sort::sort_table_rows` for `--sort-by`, then `print`
+//!    each Table (and `print_event` / `finish` per watch event).
+//! 3. Other formats: strip managed fields ([`strip_managed_fields`]) unless
+//!    `--show-managed-fields`, `sort::sort_objects`, then print the single named object, or
+//!    [`list_wrapper`] of everything, once; `finish` at the end.
 
 pub mod custom_columns;
 pub mod factory;

@@ -9,7 +9,7 @@ use super::parse::{Arg, Cmd, Lit, Node, Pipe, Tree, line_col};
 use super::printf::{sprint, sprint_v, sprintf, sprintln, type_name};
 use serde_json::Value;
 
-/// A template value: `Missing` is Go's invalid reflect.Value ("<no value>"), `Int` a Go
+/// A template value: `Missing` is Go's invalid reflect.Value (`<no value>`), `Int` a Go
 /// `int` (literals, indexes, `len`), `Val` anything from the object (`Null` = nil interface).
 #[derive(Clone, Debug, PartialEq)]
 pub enum V {
