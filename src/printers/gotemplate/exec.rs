@@ -57,6 +57,8 @@ pub struct Exec<'a> {
     vars: Vec<(String, V)>,
     at: (usize, String),
     depth: usize,
+    /// The template being executed (`output`, or a `{{define}}` name), for error context.
+    name: String,
 }
 
 type R<T> = Result<T, String>;
@@ -71,13 +73,15 @@ impl<'a> Exec<'a> {
             vars: Vec::new(),
             at: (0, String::new()),
             depth: 0,
+            name: "output".into(),
         }
     }
 
     fn fail(&self, msg: impl std::fmt::Display) -> String {
         format!(
-            "template: output:{}: executing \"output\" at <{}>: {msg}",
+            "template: output:{}: executing {} at <{}>: {msg}",
             line_col(self.input, self.at.0),
+            quote(&self.name),
             self.at.1
         )
     }
@@ -164,14 +168,22 @@ impl<'a> Exec<'a> {
                         super::super::json::quote(name)
                     )));
                 };
-                self.depth += 1;
-                if self.depth > 10000 {
+                // Go allows 100000 nested calls; kk's recursion would exhaust the stack long
+                // before, so it stops earlier with Go's message (only runaway recursion gets here).
+                if self.depth >= 1000 {
+                    self.at = (
+                        *pos,
+                        format!("{{{{template {}}}}}", super::super::json::quote(name)),
+                    );
                     return Err(self.fail("exceeded maximum template depth (100000)"));
                 }
+                self.depth += 1;
                 let saved = std::mem::take(&mut self.vars);
+                let saved_name = std::mem::replace(&mut self.name, name.clone());
                 self.vars = vec![("$".into(), d.clone())];
                 let r = self.list(body, &d);
                 self.vars = saved;
+                self.name = saved_name;
                 self.depth -= 1;
                 r?;
             }

@@ -311,4 +311,15 @@ mod tests {
             "Error executing template: template: output:1:2: executing \"output\" at <.nope>: map has no entry for key \"nope\". Printing more information for debugging the template:\n\ttemplate was:\n\t\t{{.nope}}\n\traw data was:\n\t\t{\"k\":1}\n\tobject given to template engine was:\n\t\tmap[k:1]\n\n"
         );
     }
+
+    // `kubectl.1.33 ... -o go-template='{{define "t"}}{{template "t"}}{{end}}{{template "t"}}'`
+    #[test]
+    fn runaway_recursion_stops_like_go() {
+        let t = r#"{{define "t"}}{{template "t"}}{{end}}{{template "t"}}"#;
+        let (_, e) = GoTemplate::parse(t).unwrap().execute(&pod()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            r#"error executing template "{{define \"t\"}}{{template \"t\"}}{{end}}{{template \"t\"}}": template: output:1:25: executing "t" at <{{template "t"}}>: exceeded maximum template depth (100000)"#
+        );
+    }
 }

@@ -615,7 +615,12 @@ impl Parser<'_> {
                                         }
                                         self.tree.defines.insert(name.clone(), body);
                                     }
-                                    nodes.push(Node::Template { pos, name, pipe });
+                                    // Go reports a template call at its name token.
+                                    nodes.push(Node::Template {
+                                        pos: toks[1].pos,
+                                        name,
+                                        pipe,
+                                    });
                                 }
                             }
                         }
