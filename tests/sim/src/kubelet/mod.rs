@@ -1,1 +1,3 @@
 //! The fake kubelet: pod lifecycle, logs, exec and port-forward backends (issue 3).
+
+pub mod pods;
