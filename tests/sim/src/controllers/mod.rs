@@ -57,9 +57,14 @@ pub trait Controller: Send + Sync + 'static {
     fn sync(&self, key: &Key) -> Option<Duration>;
 }
 
-/// Starts every controller of the controller-manager as tokio tasks.
-pub fn start_all(server: &Arc<ApiServer>) {
+/// Starts what runs behind the apiserver of a real cluster — the controller-manager's
+/// controllers, the scheduler and the nodes' kubelet — as tokio tasks. Returns the kubelet,
+/// which serves the pods' logs, exec and port-forward.
+pub fn start_all(server: &Arc<ApiServer>) -> Arc<crate::kubelet::pods::Kubelet> {
     let api = Api::new(server.clone());
+    let kubelet = crate::kubelet::pods::Kubelet::new(api.clone());
+    spawn(&api, crate::kubelet::pods::KubeletController(kubelet.clone()));
+    spawn(&api, crate::scheduler::Scheduler::new(api.clone()));
     spawn(&api, replicaset::ReplicaSetController::new(api.clone()));
     spawn(&api, deployment::DeploymentController::new(api.clone()));
     spawn(&api, daemonset::DaemonSetController::new(api.clone()));
@@ -67,6 +72,7 @@ pub fn start_all(server: &Arc<ApiServer>) {
     spawn(&api, job::CronJobController::new(api.clone()));
     spawn(&api, endpoints::EndpointsController::new(api.clone()));
     spawn(&api, gc::GarbageCollector::new(api.clone()));
+    kubelet
 }
 
 /// Runs `c` until the process ends, fed by watches on `api`'s store.

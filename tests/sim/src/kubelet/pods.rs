@@ -16,6 +16,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use tokio::sync::{mpsc, watch};
 
+use super::logs::ContainerLog;
 use super::ports::{PortServer, serve_container_port};
 use super::shell::{self, ShellContext, ShellIo};
 use crate::controllers::api::{Api, deleting, name, namespace, res, uid};
@@ -60,16 +61,59 @@ pub struct Kubelet {
     api: Api,
     pods: Mutex<HashMap<String, Arc<PodHandle>>>,
     next_ip: Mutex<HashMap<String, u32>>,
-    logs: Arc<dyn LogSinks>,
+    /// Container logs.
+    pub logs: Arc<LogStore>,
 }
 
-/// Where container output goes (the kubelet's log files).
-pub trait LogSinks: Send + Sync {
-    /// The stdout and stderr writers for a new run of `container` in `pod` (restart number
-    /// `restart`): a new run starts a new log, the previous one stays for `--previous`.
-    fn open(&self, namespace: &str, pod: &str, pod_uid: &str, container: &str, restart: u32) -> ShellIo;
+/// Every container run's log, by pod uid and container name; the last two runs are kept
+/// (the current one, and the previous for `kubectl logs --previous`).
+#[derive(Default)]
+pub struct LogStore {
+    logs: Mutex<HashMap<(String, String), Vec<Arc<ContainerLog>>>>,
+}
+
+impl LogStore {
+    /// A new log for a run of `container`; the run before it becomes "previous".
+    pub fn open(&self, pod_uid: &str, container: &str) -> ShellIo {
+        let log = ContainerLog::new();
+        if let Ok(mut m) = self.logs.lock() {
+            let runs = m.entry((pod_uid.to_string(), container.to_string())).or_default();
+            if let Some(last) = runs.last() {
+                last.close();
+            }
+            runs.push(log.clone());
+            if runs.len() > 2 {
+                runs.remove(0);
+            }
+        }
+        ShellIo { stdin: None, stdout: Box::new(log.writer()), stderr: Box::new(log.writer()) }
+    }
+
+    /// The run of `container` ended: followers of its log stop.
+    pub fn close(&self, pod_uid: &str, container: &str) {
+        if let Some(l) = self.current(pod_uid, container) {
+            l.close();
+        }
+    }
+
+    /// The current (or last) run's log.
+    pub fn current(&self, pod_uid: &str, container: &str) -> Option<Arc<ContainerLog>> {
+        self.logs.lock().ok()?.get(&(pod_uid.to_string(), container.to_string()))?.last().cloned()
+    }
+
+    /// The run before the current one.
+    pub fn previous(&self, pod_uid: &str, container: &str) -> Option<Arc<ContainerLog>> {
+        let m = self.logs.lock().ok()?;
+        let runs = m.get(&(pod_uid.to_string(), container.to_string()))?;
+        (runs.len() >= 2).then(|| runs[runs.len() - 2].clone())
+    }
+
     /// The pod is gone: drop its logs.
-    fn forget(&self, pod_uid: &str);
+    pub fn forget(&self, pod_uid: &str) {
+        if let Ok(mut m) = self.logs.lock() {
+            m.retain(|(u, _), _| u != pod_uid);
+        }
+    }
 }
 
 /// The pod's node index, for IPs: `kk-sim-control-plane` is 0, workers 1, 2, ...
@@ -314,9 +358,14 @@ impl PodState {
 }
 
 impl Kubelet {
-    /// A kubelet for all of the sim's nodes, writing container output to `logs`.
-    pub fn new(api: Api, logs: Arc<dyn LogSinks>) -> Arc<Self> {
-        Arc::new(Kubelet { api, pods: Mutex::new(HashMap::new()), next_ip: Mutex::new(HashMap::new()), logs })
+    /// A kubelet for all of the sim's nodes.
+    pub fn new(api: Api) -> Arc<Self> {
+        Arc::new(Kubelet {
+            api,
+            pods: Mutex::new(HashMap::new()),
+            next_ip: Mutex::new(HashMap::new()),
+            logs: Arc::new(LogStore::default()),
+        })
     }
 
     /// The running pod `namespace/name`, if this kubelet runs it.
@@ -502,7 +551,7 @@ impl Kubelet {
             self.pull_events(pod, &fp, c, &src);
         }
         let ctx = ShellContext::for_container(&pname, &ns, pod_ip, &container_env(c));
-        let io = self.logs.open(&ns, &pname, &puid, &cname, st.init[i].restarts);
+        let io = self.logs.open(&puid, &cname);
         let started = now_rfc3339();
         let cid = container_id();
         events::record(&self.api, pod, Some(&fp), NORMAL, "Created", &format!("Created container: {cname}"), &src);
@@ -512,6 +561,7 @@ impl Kubelet {
         st.init[i].container_id = Some(cid.clone());
         self.publish(&ns, &pname, &puid, st);
         let exit = shell::run_container(&image, &strings(c.get("command")), &strings(c.get("args")), &ctx, io).await;
+        self.logs.close(&puid, &cname);
         let term = CState::Terminated {
             exit_code: exit,
             reason: if exit == 0 { "Completed".into() } else { "Error".into() },
@@ -600,8 +650,9 @@ impl Kubelet {
                 cs.ready = true;
             }
             let _ = tx.send((i, Update::Status(cs.clone())));
-            let io = self.logs.open(&ns, &pname, &puid, &cname, cs.restarts);
-            let run = shell::run_container(&image, &strings(c.get("command")), &strings(c.get("args")), &ctx, io);
+            let io = self.logs.open(&puid, &cname);
+            let (command, args) = (strings(c.get("command")), strings(c.get("args")));
+            let run = shell::run_container(&image, &command, &args, &ctx, io);
             tokio::pin!(run);
             let exit = if has_probe && !never_ready {
                 let delay = Duration::from_secs(probe_delay.unwrap_or(0)) + Duration::from_millis(100);
@@ -617,6 +668,7 @@ impl Kubelet {
                 run.await
             };
             drop(servers);
+            self.logs.close(&puid, &cname);
             if let Ok(mut m) = handle.containers.lock()
                 && let Some(h) = m.get_mut(&cname)
             {
