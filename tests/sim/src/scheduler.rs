@@ -12,7 +12,10 @@ use crate::controllers::events::{self, Source};
 use crate::controllers::{Controller, Key};
 use crate::store::{Event, ResourceKey, now_rfc3339};
 
-const SOURCE: Source = Source { component: "default-scheduler", host: None };
+const SOURCE: Source = Source {
+    component: "default-scheduler",
+    host: None,
+};
 
 /// The scheduler.
 pub struct Scheduler {
@@ -27,15 +30,23 @@ impl Scheduler {
 }
 
 fn pending_unbound(pod: &Value) -> bool {
-    pod.pointer("/spec/nodeName").and_then(Value::as_str).is_none_or(str::is_empty)
+    pod.pointer("/spec/nodeName")
+        .and_then(Value::as_str)
+        .is_none_or(str::is_empty)
         && pod.pointer("/metadata/deletionTimestamp").is_none()
-        && pod.pointer("/spec/schedulerName").and_then(Value::as_str).is_none_or(|s| s == "default-scheduler")
+        && pod
+            .pointer("/spec/schedulerName")
+            .and_then(Value::as_str)
+            .is_none_or(|s| s == "default-scheduler")
 }
 
 fn node_ready(node: &Value) -> bool {
     node.pointer("/status/conditions")
         .and_then(Value::as_array)
-        .is_some_and(|cs| cs.iter().any(|c| c["type"] == "Ready" && c["status"] == "True"))
+        .is_some_and(|cs| {
+            cs.iter()
+                .any(|c| c["type"] == "Ready" && c["status"] == "True")
+        })
 }
 
 /// Whether `pod` tolerates the NoSchedule/NoExecute `taint`.
@@ -44,31 +55,50 @@ pub fn tolerates(pod: &Value, taint: &Value) -> bool {
     if effect == "PreferNoSchedule" {
         return true;
     }
-    let tols = pod.pointer("/spec/tolerations").and_then(Value::as_array).cloned().unwrap_or_default();
+    let tols = pod
+        .pointer("/spec/tolerations")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     tols.iter().any(|t| {
         let key_ok = match t["key"].as_str() {
             None | Some("") => t["operator"] == "Exists",
             Some(k) => k == taint["key"].as_str().unwrap_or(""),
         };
-        let value_ok = t["operator"] == "Exists" || t["value"].as_str().unwrap_or("") == taint["value"].as_str().unwrap_or("");
-        let effect_ok = t["effect"].as_str().is_none_or(|e| e.is_empty() || e == effect);
+        let value_ok = t["operator"] == "Exists"
+            || t["value"].as_str().unwrap_or("") == taint["value"].as_str().unwrap_or("");
+        let effect_ok = t["effect"]
+            .as_str()
+            .is_none_or(|e| e.is_empty() || e == effect);
         key_ok && value_ok && effect_ok
     })
 }
 
 fn selector_term_matches(term: &Value, node: &Value) -> bool {
-    let labels = node.pointer("/metadata/labels").cloned().unwrap_or_else(|| json!({}));
-    let exprs = term["matchExpressions"].as_array().cloned().unwrap_or_default();
+    let labels = node
+        .pointer("/metadata/labels")
+        .cloned()
+        .unwrap_or_else(|| json!({}));
+    let exprs = term["matchExpressions"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     let fields = term["matchFields"].as_array().cloned().unwrap_or_default();
     let check = |e: &Value, actual: Option<&str>| {
-        let vals: Vec<&str> = e["values"].as_array().map(|v| v.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+        let vals: Vec<&str> = e["values"]
+            .as_array()
+            .map(|v| v.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
         match e["operator"].as_str().unwrap_or("") {
             "In" => actual.is_some_and(|a| vals.contains(&a)),
             "NotIn" => actual.is_none_or(|a| !vals.contains(&a)),
             "Exists" => actual.is_some(),
             "DoesNotExist" => actual.is_none(),
             "Gt" | "Lt" => {
-                let (Some(a), Some(v)) = (actual.and_then(|a| a.parse::<i64>().ok()), vals.first().and_then(|v| v.parse::<i64>().ok())) else {
+                let (Some(a), Some(v)) = (
+                    actual.and_then(|a| a.parse::<i64>().ok()),
+                    vals.first().and_then(|v| v.parse::<i64>().ok()),
+                ) else {
                     return false;
                 };
                 if e["operator"] == "Gt" { a > v } else { a < v }
@@ -76,11 +106,17 @@ fn selector_term_matches(term: &Value, node: &Value) -> bool {
             _ => false,
         }
     };
-    exprs.iter().all(|e| check(e, labels.get(e["key"].as_str().unwrap_or("")).and_then(Value::as_str)))
-        && fields.iter().all(|e| {
-            let actual = (e["key"] == "metadata.name").then(|| name(node));
-            check(e, actual)
-        })
+    exprs.iter().all(|e| {
+        check(
+            e,
+            labels
+                .get(e["key"].as_str().unwrap_or(""))
+                .and_then(Value::as_str),
+        )
+    }) && fields.iter().all(|e| {
+        let actual = (e["key"] == "metadata.name").then(|| name(node));
+        check(e, actual)
+    })
 }
 
 /// Whether `pod` may run on `node` (readiness aside): taints, nodeSelector, node affinity.
@@ -88,13 +124,20 @@ pub fn fits(pod: &Value, node: &Value) -> bool {
     if node.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true) {
         return false;
     }
-    let taints = node.pointer("/spec/taints").and_then(Value::as_array).cloned().unwrap_or_default();
+    let taints = node
+        .pointer("/spec/taints")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     if !taints.iter().all(|t| tolerates(pod, t)) {
         return false;
     }
     if let Some(sel) = pod.pointer("/spec/nodeSelector").and_then(Value::as_object) {
         let labels = node.pointer("/metadata/labels");
-        if !sel.iter().all(|(k, v)| labels.and_then(|l| l.get(k)) == Some(v)) {
+        if !sel
+            .iter()
+            .all(|(k, v)| labels.and_then(|l| l.get(k)) == Some(v))
+        {
             return false;
         }
     }
@@ -142,9 +185,19 @@ impl Controller for Scheduler {
         }
         let nodes = self.api.list(&res::nodes(), None);
         let pods = self.api.list(&res::pods(), None);
-        let load = |n: &str| pods.iter().filter(|p| p.pointer("/spec/nodeName").and_then(Value::as_str) == Some(n)).count();
-        let candidates: Vec<_> = nodes.iter().filter(|n| node_ready(n) && fits(&pod, n)).collect();
-        let Some(node) = candidates.iter().min_by_key(|n| (load(name(n)), name(n).to_string())) else {
+        let load = |n: &str| {
+            pods.iter()
+                .filter(|p| p.pointer("/spec/nodeName").and_then(Value::as_str) == Some(n))
+                .count()
+        };
+        let candidates: Vec<_> = nodes
+            .iter()
+            .filter(|n| node_ready(n) && fits(&pod, n))
+            .collect();
+        let Some(node) = candidates
+            .iter()
+            .min_by_key(|n| (load(name(n)), name(n).to_string()))
+        else {
             let total = nodes.len();
             let msg = format!(
                 "0/{total} nodes are available: {total} node(s) didn't match Pod's node affinity/selector or had untolerated taints. preemption: 0/{total} nodes are available: {total} Preemption is not helpful for scheduling."
@@ -161,7 +214,15 @@ impl Controller for Scheduler {
                 true
             });
             if matches!(changed, Ok(Some(_))) {
-                events::record(&self.api, &pod, None, events::WARNING, "FailedScheduling", &msg, &SOURCE);
+                events::record(
+                    &self.api,
+                    &pod,
+                    None,
+                    events::WARNING,
+                    "FailedScheduling",
+                    &msg,
+                    &SOURCE,
+                );
             }
             return Some(Duration::from_secs(5));
         };
@@ -183,7 +244,10 @@ impl Controller for Scheduler {
                 None,
                 events::NORMAL,
                 "Scheduled",
-                &format!("Successfully assigned {}/{} to {node_name}", key.namespace, key.name),
+                &format!(
+                    "Successfully assigned {}/{} to {node_name}",
+                    key.namespace, key.name
+                ),
                 &SOURCE,
             );
         }

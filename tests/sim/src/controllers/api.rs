@@ -106,7 +106,13 @@ impl Api {
     }
 
     /// Creates through the apiserver's create pipeline, as `manager`.
-    pub fn create(&self, r: &ResourceKey, ns: &str, obj: Value, manager: &str) -> Result<Arc<Value>, ApiError> {
+    pub fn create(
+        &self,
+        r: &ResourceKey,
+        ns: &str,
+        obj: Value,
+        manager: &str,
+    ) -> Result<Arc<Value>, ApiError> {
         let served = self
             .server
             .registry
@@ -126,7 +132,11 @@ impl Api {
         mut f: impl FnMut(&mut Value) -> bool,
     ) -> Result<Option<Arc<Value>>, ApiError> {
         let res = self.server.store.mutate(r, ns, name, |o| {
-            if f(o) { Ok(()) } else { Err(ApiError::new(304, "NotModified", "")) }
+            if f(o) {
+                Ok(())
+            } else {
+                Err(ApiError::new(304, "NotModified", ""))
+            }
         });
         match res {
             Err(e) if e.code == 304 => Ok(None),
@@ -135,7 +145,13 @@ impl Api {
     }
 
     /// Deletes with apiserver semantics (background propagation unless told otherwise).
-    pub fn delete(&self, r: &ResourceKey, ns: &str, name: &str, opts: &DeleteOptions) -> Result<DeleteOutcome, ApiError> {
+    pub fn delete(
+        &self,
+        r: &ResourceKey,
+        ns: &str,
+        name: &str,
+        opts: &DeleteOptions,
+    ) -> Result<DeleteOutcome, ApiError> {
         self.server.store.delete(r, ns, name, opts)
     }
 
@@ -147,17 +163,23 @@ impl Api {
 
 /// `metadata.name`.
 pub fn name(o: &Value) -> &str {
-    o.pointer("/metadata/name").and_then(Value::as_str).unwrap_or("")
+    o.pointer("/metadata/name")
+        .and_then(Value::as_str)
+        .unwrap_or("")
 }
 
 /// `metadata.namespace`.
 pub fn namespace(o: &Value) -> &str {
-    o.pointer("/metadata/namespace").and_then(Value::as_str).unwrap_or("")
+    o.pointer("/metadata/namespace")
+        .and_then(Value::as_str)
+        .unwrap_or("")
 }
 
 /// `metadata.uid`.
 pub fn uid(o: &Value) -> &str {
-    o.pointer("/metadata/uid").and_then(Value::as_str).unwrap_or("")
+    o.pointer("/metadata/uid")
+        .and_then(Value::as_str)
+        .unwrap_or("")
 }
 
 /// The controller ownerReference, if any.
@@ -170,7 +192,10 @@ pub fn controller_ref(o: &Value) -> Option<&Value> {
 
 /// Whether `child` is controlled by the object with `owner_uid`.
 pub fn controlled_by(child: &Value, owner_uid: &str) -> bool {
-    controller_ref(child).and_then(|r| r.get("uid")).and_then(Value::as_str) == Some(owner_uid)
+    controller_ref(child)
+        .and_then(|r| r.get("uid"))
+        .and_then(Value::as_str)
+        == Some(owner_uid)
 }
 
 /// An ownerReference to `owner` with controller=true, blockOwnerDeletion=true.

@@ -16,15 +16,23 @@ use super::naming::template_hash;
 use super::{Controller, Key};
 use crate::store::{DeleteOptions, Event, ResourceKey, now_rfc3339};
 
-const SOURCE: Source = Source { component: "deployment-controller", host: None };
+const SOURCE: Source = Source {
+    component: "deployment-controller",
+    host: None,
+};
 const REVISION: &str = "deployment.kubernetes.io/revision";
 const REVISION_HISTORY: &str = "deployment.kubernetes.io/revision-history";
 const DESIRED: &str = "deployment.kubernetes.io/desired-replicas";
 const MAX: &str = "deployment.kubernetes.io/max-replicas";
 /// Annotations of the Deployment that are not copied to its ReplicaSets (same list kubectl's
 /// rollback uses).
-const SKIPPED_ANNOTATIONS: [&str; 5] =
-    ["kubectl.kubernetes.io/last-applied-configuration", REVISION, REVISION_HISTORY, DESIRED, MAX];
+const SKIPPED_ANNOTATIONS: [&str; 5] = [
+    "kubectl.kubernetes.io/last-applied-configuration",
+    REVISION,
+    REVISION_HISTORY,
+    DESIRED,
+    MAX,
+];
 
 /// The Deployment controller.
 pub struct DeploymentController {
@@ -51,7 +59,10 @@ fn revision(rs: &Value) -> i64 {
 /// The RS template without the `pod-template-hash` label, to compare with the Deployment's.
 fn template_without_hash(t: &Value) -> Value {
     let mut t = t.clone();
-    if let Some(l) = t.pointer_mut("/metadata/labels").and_then(Value::as_object_mut) {
+    if let Some(l) = t
+        .pointer_mut("/metadata/labels")
+        .and_then(Value::as_object_mut)
+    {
         l.remove("pod-template-hash");
         if l.is_empty() {
             t["metadata"].as_object_mut().map(|m| m.remove("labels"));
@@ -66,7 +77,10 @@ fn spec_replicas(o: &Value) -> i64 {
 
 fn copied_annotations(d: &Value) -> Map<String, Value> {
     let mut out = Map::new();
-    if let Some(a) = d.pointer("/metadata/annotations").and_then(Value::as_object) {
+    if let Some(a) = d
+        .pointer("/metadata/annotations")
+        .and_then(Value::as_object)
+    {
         for (k, v) in a {
             if !SKIPPED_ANNOTATIONS.contains(&k.as_str()) {
                 out.insert(k.clone(), v.clone());
@@ -81,7 +95,10 @@ impl DeploymentController {
         let from = spec_replicas(rs);
         let ns = super::api::namespace(rs).to_string();
         let changed = self.api.mutate(&res::replicasets(), &ns, name(rs), |o| {
-            let ann = o["metadata"]["annotations"].as_object().cloned().unwrap_or_default();
+            let ann = o["metadata"]["annotations"]
+                .as_object()
+                .cloned()
+                .unwrap_or_default();
             let same_ann = ann.get(DESIRED).and_then(Value::as_str) == Some(&desired.to_string())
                 && ann.get(MAX).and_then(Value::as_str) == Some(&max_total.to_string());
             if spec_replicas(o) == to && same_ann {
@@ -109,7 +126,11 @@ impl DeploymentController {
     fn owned_replicasets(&self, d: &Value) -> Vec<Obj> {
         let d_uid = uid(d);
         let ns = super::api::namespace(d);
-        self.api.list(&res::replicasets(), Some(ns)).into_iter().filter(|rs| controlled_by(rs, d_uid)).collect()
+        self.api
+            .list(&res::replicasets(), Some(ns))
+            .into_iter()
+            .filter(|rs| controlled_by(rs, d_uid))
+            .collect()
     }
 
     fn active_pods_of(&self, ns: &str, rs_list: &[Obj]) -> usize {
@@ -117,7 +138,11 @@ impl DeploymentController {
         self.api
             .list(&res::pods(), Some(ns))
             .iter()
-            .filter(|p| controller_ref(p).and_then(|r| r["uid"].as_str()).is_some_and(|u| uids.contains(&u)))
+            .filter(|p| {
+                controller_ref(p)
+                    .and_then(|r| r["uid"].as_str())
+                    .is_some_and(|u| uids.contains(&u))
+            })
             .count()
     }
 
@@ -125,7 +150,10 @@ impl DeploymentController {
     /// old template comes back (rollback).
     fn new_replicaset(&self, d: &Value, all: &[Obj], create: bool, initial: i64) -> Option<Obj> {
         let ns = super::api::namespace(d);
-        let template = d.pointer("/spec/template").cloned().unwrap_or_else(|| json!({}));
+        let template = d
+            .pointer("/spec/template")
+            .cloned()
+            .unwrap_or_else(|| json!({}));
         let max_rev = all.iter().map(|r| revision(r)).max().unwrap_or(0);
         let existing = all.iter().find(|rs| {
             template_without_hash(rs.pointer("/spec/template").unwrap_or(&Value::Null)) == template
@@ -140,8 +168,16 @@ impl DeploymentController {
                         *ann = json!({});
                     }
                     if rev > 0 {
-                        let hist = ann.get(REVISION_HISTORY).and_then(Value::as_str).unwrap_or("").to_string();
-                        let hist = if hist.is_empty() { rev.to_string() } else { format!("{hist},{rev}") };
+                        let hist = ann
+                            .get(REVISION_HISTORY)
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .to_string();
+                        let hist = if hist.is_empty() {
+                            rev.to_string()
+                        } else {
+                            format!("{hist},{rev}")
+                        };
                         ann[REVISION_HISTORY] = json!(hist);
                     }
                     ann[REVISION] = json!(new_rev.to_string());
@@ -157,14 +193,23 @@ impl DeploymentController {
         if !create {
             return None;
         }
-        let collision = d.pointer("/status/collisionCount").and_then(Value::as_u64).map(|c| c as u32);
+        let collision = d
+            .pointer("/status/collisionCount")
+            .and_then(Value::as_u64)
+            .map(|c| c as u32);
         let hash = template_hash(&template, collision);
         let rs_name = format!("{}-{hash}", name(d));
         let mut rs_template = template.clone();
         rs_template["metadata"]["labels"]["pod-template-hash"] = json!(hash);
-        let mut selector = d.pointer("/spec/selector").cloned().unwrap_or_else(|| json!({}));
+        let mut selector = d
+            .pointer("/spec/selector")
+            .cloned()
+            .unwrap_or_else(|| json!({}));
         selector["matchLabels"]["pod-template-hash"] = json!(hash);
-        let mut labels = template.pointer("/metadata/labels").cloned().unwrap_or_else(|| json!({}));
+        let mut labels = template
+            .pointer("/metadata/labels")
+            .cloned()
+            .unwrap_or_else(|| json!({}));
         labels["pod-template-hash"] = json!(hash);
         let mut ann = copied_annotations(d);
         let replicas = spec_replicas(d);
@@ -192,7 +237,10 @@ impl DeploymentController {
             },
             "spec": spec,
         });
-        match self.api.create(&res::replicasets(), ns, rs, "kube-controller-manager") {
+        match self
+            .api
+            .create(&res::replicasets(), ns, rs, "kube-controller-manager")
+        {
             Ok(created) => {
                 if initial > 0 {
                     events::record(
@@ -201,7 +249,10 @@ impl DeploymentController {
                         None,
                         events::NORMAL,
                         "ScalingReplicaSet",
-                        &format!("Scaled up replica set {} from 0 to {initial}", name(&created)),
+                        &format!(
+                            "Scaled up replica set {} from 0 to {initial}",
+                            name(&created)
+                        ),
                         &SOURCE,
                     );
                 }
@@ -211,7 +262,10 @@ impl DeploymentController {
                 // A hash collision with a different template: bump collisionCount and retry
                 // on the next sync, as upstream does.
                 let _ = self.api.mutate(&res::deployments(), ns, name(d), |o| {
-                    let c = o.pointer("/status/collisionCount").and_then(Value::as_i64).unwrap_or(0);
+                    let c = o
+                        .pointer("/status/collisionCount")
+                        .and_then(Value::as_i64)
+                        .unwrap_or(0);
                     o["status"]["collisionCount"] = json!(c + 1);
                     true
                 });
@@ -245,7 +299,11 @@ impl Controller for DeploymentController {
         // Pods: only their disappearance matters here (Recreate waits for old pods to go).
         if ev.kind == crate::store::EventType::Deleted
             && let Some(r) = controller_ref(&ev.object).filter(|r| r["kind"] == "ReplicaSet")
-            && let Some(rs) = self.api.get(&res::replicasets(), &ev.namespace, r["name"].as_str().unwrap_or(""))
+            && let Some(rs) = self.api.get(
+                &res::replicasets(),
+                &ev.namespace,
+                r["name"].as_str().unwrap_or(""),
+            )
             && let Some(d) = controller_ref(&rs).filter(|r| r["kind"] == "Deployment")
         {
             return vec![Key::new(&ev.namespace, d["name"].as_str().unwrap_or(""))];
@@ -254,14 +312,20 @@ impl Controller for DeploymentController {
     }
 
     fn sync(&self, key: &Key) -> Option<Duration> {
-        let d = self.api.get(&res::deployments(), &key.namespace, &key.name)?;
+        let d = self
+            .api
+            .get(&res::deployments(), &key.namespace, &key.name)?;
         if deleting(&d) {
             return None;
         }
         let replicas = spec_replicas(&d).max(0);
-        let paused = d.pointer("/spec/paused").and_then(Value::as_bool).unwrap_or(false);
+        let paused = d
+            .pointer("/spec/paused")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
         let recreate = d.pointer("/spec/strategy/type").and_then(Value::as_str) == Some("Recreate");
-        let (surge, max_unavailable) = fenceposts(d.pointer("/spec/strategy/rollingUpdate"), replicas);
+        let (surge, max_unavailable) =
+            fenceposts(d.pointer("/spec/strategy/rollingUpdate"), replicas);
         let max_total = replicas + if recreate { 0 } else { surge };
 
         let all = self.owned_replicasets(&d);
@@ -275,23 +339,33 @@ impl Controller for DeploymentController {
         let new_rs = self.new_replicaset(&d, &all, !paused, initial);
         let new_uid = new_rs.as_ref().map(|r| uid(r).to_string());
         let all = self.owned_replicasets(&d);
-        let new_rs = new_uid.as_deref().and_then(|u| all.iter().find(|r| uid(r) == u).cloned());
-        let olds: Vec<Obj> = all.iter().filter(|r| Some(uid(r)) != new_uid.as_deref()).cloned().collect();
+        let new_rs = new_uid
+            .as_deref()
+            .and_then(|u| all.iter().find(|r| uid(r) == u).cloned());
+        let olds: Vec<Obj> = all
+            .iter()
+            .filter(|r| Some(uid(r)) != new_uid.as_deref())
+            .cloned()
+            .collect();
 
         if let Some(nrs) = &new_rs {
             let rev = revision(nrs).to_string();
-            let _ = self.api.mutate(&res::deployments(), &key.namespace, &key.name, |o| {
-                if o.pointer("/metadata/annotations").and_then(|a| a.get(REVISION)).and_then(Value::as_str)
-                    == Some(rev.as_str())
-                {
-                    return false;
-                }
-                if !o["metadata"]["annotations"].is_object() {
-                    o["metadata"]["annotations"] = json!({});
-                }
-                o["metadata"]["annotations"][REVISION] = json!(rev);
-                true
-            });
+            let _ = self
+                .api
+                .mutate(&res::deployments(), &key.namespace, &key.name, |o| {
+                    if o.pointer("/metadata/annotations")
+                        .and_then(|a| a.get(REVISION))
+                        .and_then(Value::as_str)
+                        == Some(rev.as_str())
+                    {
+                        return false;
+                    }
+                    if !o["metadata"]["annotations"].is_object() {
+                        o["metadata"]["annotations"] = json!({});
+                    }
+                    o["metadata"]["annotations"][REVISION] = json!(rev);
+                    true
+                });
         }
 
         if paused || new_rs.is_none() {
@@ -324,8 +398,17 @@ impl Controller for DeploymentController {
 impl DeploymentController {
     /// One step of the RollingUpdate math (reference §6.2): scale the new RS up within
     /// maxSurge, then old RSes down within maxUnavailable.
-    fn rolling(&self, d: &Value, nrs: &Obj, olds: &[Obj], replicas: i64, max_total: i64, max_unavailable: i64) {
-        let all_specs: i64 = spec_replicas(nrs) + olds.iter().map(|o| spec_replicas(o)).sum::<i64>();
+    fn rolling(
+        &self,
+        d: &Value,
+        nrs: &Obj,
+        olds: &[Obj],
+        replicas: i64,
+        max_total: i64,
+        max_unavailable: i64,
+    ) {
+        let all_specs: i64 =
+            spec_replicas(nrs) + olds.iter().map(|o| spec_replicas(o)).sum::<i64>();
         let new_spec = spec_replicas(nrs);
         if new_spec > replicas {
             self.scale_rs(d, nrs, replicas, replicas, max_total);
@@ -333,8 +416,12 @@ impl DeploymentController {
             let to = new_spec + (max_total - all_specs).min(replicas - new_spec);
             self.scale_rs(d, nrs, to, replicas, max_total);
         }
-        let nrs = self.api.get(&res::replicasets(), super::api::namespace(nrs), name(nrs)).unwrap_or_else(|| nrs.clone());
-        let all_specs: i64 = spec_replicas(&nrs) + olds.iter().map(|o| spec_replicas(o)).sum::<i64>();
+        let nrs = self
+            .api
+            .get(&res::replicasets(), super::api::namespace(nrs), name(nrs))
+            .unwrap_or_else(|| nrs.clone());
+        let all_specs: i64 =
+            spec_replicas(&nrs) + olds.iter().map(|o| spec_replicas(o)).sum::<i64>();
         let min_available = replicas - max_unavailable;
         let new_unavailable = spec_replicas(&nrs) - int(&nrs, "/status/availableReplicas", 0);
         let mut budget = all_specs - min_available - new_unavailable;
@@ -342,7 +429,12 @@ impl DeploymentController {
             return;
         }
         let mut olds: Vec<&Obj> = olds.iter().filter(|o| spec_replicas(o) > 0).collect();
-        olds.sort_by_key(|o| o.pointer("/metadata/creationTimestamp").and_then(Value::as_str).unwrap_or("").to_string());
+        olds.sort_by_key(|o| {
+            o.pointer("/metadata/creationTimestamp")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        });
         // First the unhealthy old replicas...
         let mut cut: BTreeMap<String, i64> = BTreeMap::new();
         for o in &olds {
@@ -358,7 +450,10 @@ impl DeploymentController {
         }
         // ...then healthy ones, keeping minAvailable.
         let available: i64 = int(&nrs, "/status/availableReplicas", 0)
-            + olds.iter().map(|o| int(o, "/status/availableReplicas", 0)).sum::<i64>();
+            + olds
+                .iter()
+                .map(|o| int(o, "/status/availableReplicas", 0))
+                .sum::<i64>();
         let mut healthy_budget = (available - min_available).min(budget).max(0);
         for o in &olds {
             if healthy_budget <= 0 {
@@ -390,11 +485,23 @@ impl DeploymentController {
         }
         idle.sort_by_key(|o| revision(o));
         for o in idle.iter().take(idle.len() - limit) {
-            let _ = self.api.delete(&res::replicasets(), super::api::namespace(o), name(o), &DeleteOptions::default());
+            let _ = self.api.delete(
+                &res::replicasets(),
+                super::api::namespace(o),
+                name(o),
+                &DeleteOptions::default(),
+            );
         }
     }
 
-    fn update_status(&self, d: &Value, new_rs: Option<&Obj>, paused: bool, replicas: i64, max_unavailable: i64) -> Option<Duration> {
+    fn update_status(
+        &self,
+        d: &Value,
+        new_rs: Option<&Obj>,
+        paused: bool,
+        replicas: i64,
+        max_unavailable: i64,
+    ) -> Option<Duration> {
         let all = self.owned_replicasets(d);
         let sum = |p: &str| all.iter().map(|r| int(r, p, 0)).sum::<i64>();
         let total = sum("/status/replicas");
@@ -413,18 +520,37 @@ impl DeploymentController {
         let now = now_rfc3339();
         let generation = int(d, "/metadata/generation", 1);
         let new_name = new_rs.map(|r| name(r).to_string()).unwrap_or_default();
-        let complete = updated == replicas && available == replicas && total == replicas && new_available == replicas;
+        let complete = updated == replicas
+            && available == replicas
+            && total == replicas
+            && new_available == replicas;
         let deadline = int(d, "/spec/progressDeadlineSeconds", 600);
-        let prev = d.pointer("/status/conditions").and_then(Value::as_array).cloned().unwrap_or_default();
+        let prev = d
+            .pointer("/status/conditions")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
         let prev_cond = |t: &str| prev.iter().find(|c| c["type"] == t).cloned();
 
         let (avail_status, avail_reason, avail_msg) = if available >= replicas - max_unavailable {
-            ("True", "MinimumReplicasAvailable", "Deployment has minimum availability.")
+            (
+                "True",
+                "MinimumReplicasAvailable",
+                "Deployment has minimum availability.",
+            )
         } else {
-            ("False", "MinimumReplicasUnavailable", "Deployment does not have minimum availability.")
+            (
+                "False",
+                "MinimumReplicasUnavailable",
+                "Deployment does not have minimum availability.",
+            )
         };
         let prev_prog = prev_cond("Progressing");
-        let prev_reason = prev_prog.as_ref().and_then(|c| c["reason"].as_str()).unwrap_or("").to_string();
+        let prev_reason = prev_prog
+            .as_ref()
+            .and_then(|c| c["reason"].as_str())
+            .unwrap_or("")
+            .to_string();
         let created_now = new_rs.is_some_and(|r| {
             r.pointer("/status/observedGeneration").is_none() && prev_reason != "ReplicaSetUpdated"
         });
@@ -437,73 +563,149 @@ impl DeploymentController {
             || prev_prog.is_none();
         let mut requeue = None;
         let (prog_status, prog_reason, prog_msg) = if paused {
-            ("Unknown", "DeploymentPaused", "Deployment is paused".to_string())
+            (
+                "Unknown",
+                "DeploymentPaused",
+                "Deployment is paused".to_string(),
+            )
         } else if prev_reason == "DeploymentPaused" {
-            ("Unknown", "DeploymentResumed", "Deployment is resumed".to_string())
+            (
+                "Unknown",
+                "DeploymentResumed",
+                "Deployment is resumed".to_string(),
+            )
         } else if complete {
-            ("True", "NewReplicaSetAvailable", format!("ReplicaSet \"{new_name}\" has successfully progressed."))
+            (
+                "True",
+                "NewReplicaSetAvailable",
+                format!("ReplicaSet \"{new_name}\" has successfully progressed."),
+            )
         } else if prev_reason == "ProgressDeadlineExceeded" && !progressed {
-            ("False", "ProgressDeadlineExceeded", format!("ReplicaSet \"{new_name}\" has timed out progressing."))
+            (
+                "False",
+                "ProgressDeadlineExceeded",
+                format!("ReplicaSet \"{new_name}\" has timed out progressing."),
+            )
         } else {
             let last_update = prev_prog
                 .as_ref()
                 .and_then(|c| c["lastUpdateTime"].as_str())
                 .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
                 .map(|t| t.with_timezone(&chrono::Utc));
-            let elapsed = last_update.map(|t| (chrono::Utc::now() - t).num_seconds()).unwrap_or(0);
+            let elapsed = last_update
+                .map(|t| (chrono::Utc::now() - t).num_seconds())
+                .unwrap_or(0);
             if !progressed && elapsed >= deadline && !prev_reason.is_empty() {
-                events::record(&self.api, d, None, events::WARNING, "ProgressDeadlineExceeded", &format!("ReplicaSet \"{new_name}\" has timed out progressing."), &SOURCE);
-                ("False", "ProgressDeadlineExceeded", format!("ReplicaSet \"{new_name}\" has timed out progressing."))
+                events::record(
+                    &self.api,
+                    d,
+                    None,
+                    events::WARNING,
+                    "ProgressDeadlineExceeded",
+                    &format!("ReplicaSet \"{new_name}\" has timed out progressing."),
+                    &SOURCE,
+                );
+                (
+                    "False",
+                    "ProgressDeadlineExceeded",
+                    format!("ReplicaSet \"{new_name}\" has timed out progressing."),
+                )
             } else {
-                let remaining = if progressed { deadline } else { (deadline - elapsed).max(1) };
+                let remaining = if progressed {
+                    deadline
+                } else {
+                    (deadline - elapsed).max(1)
+                };
                 requeue = Some(Duration::from_secs(remaining as u64));
                 if created_now && prev_reason.is_empty() {
-                    ("True", "NewReplicaSetCreated", format!("Created new replica set \"{new_name}\""))
+                    (
+                        "True",
+                        "NewReplicaSetCreated",
+                        format!("Created new replica set \"{new_name}\""),
+                    )
                 } else if prev_reason.is_empty() {
-                    ("True", "FoundNewReplicaSet", format!("Found new replica set \"{new_name}\""))
+                    (
+                        "True",
+                        "FoundNewReplicaSet",
+                        format!("Found new replica set \"{new_name}\""),
+                    )
                 } else {
-                    ("True", "ReplicaSetUpdated", format!("ReplicaSet \"{new_name}\" is progressing."))
+                    (
+                        "True",
+                        "ReplicaSetUpdated",
+                        format!("ReplicaSet \"{new_name}\" is progressing."),
+                    )
                 }
             }
         };
         let cond = |t: &str, status: &str, reason: &str, msg: &str, touch: bool| {
             let p = prev_cond(t);
             let same_status = p.as_ref().is_some_and(|c| c["status"] == status);
-            let transition = if same_status { p.as_ref().map(|c| c["lastTransitionTime"].clone()).unwrap_or(json!(now)) } else { json!(now) };
-            let same = p.as_ref().is_some_and(|c| c["status"] == status && c["reason"] == reason && c["message"] == msg);
-            let update = if same && !touch { p.as_ref().map(|c| c["lastUpdateTime"].clone()).unwrap_or(json!(now)) } else { json!(now) };
+            let transition = if same_status {
+                p.as_ref()
+                    .map(|c| c["lastTransitionTime"].clone())
+                    .unwrap_or(json!(now))
+            } else {
+                json!(now)
+            };
+            let same = p.as_ref().is_some_and(|c| {
+                c["status"] == status && c["reason"] == reason && c["message"] == msg
+            });
+            let update = if same && !touch {
+                p.as_ref()
+                    .map(|c| c["lastUpdateTime"].clone())
+                    .unwrap_or(json!(now))
+            } else {
+                json!(now)
+            };
             json!({"type": t, "status": status, "lastUpdateTime": update, "lastTransitionTime": transition, "reason": reason, "message": msg})
         };
         let conditions = vec![
             cond("Available", avail_status, avail_reason, avail_msg, false),
-            cond("Progressing", prog_status, prog_reason, &prog_msg, progressed && prog_reason == "ReplicaSetUpdated"),
+            cond(
+                "Progressing",
+                prog_status,
+                prog_reason,
+                &prog_msg,
+                progressed && prog_reason == "ReplicaSetUpdated",
+            ),
         ];
-        let _ = self.api.mutate(&res::deployments(), super::api::namespace(d), name(d), |o| {
-            let mut st = json!({
-                "observedGeneration": generation,
-                "replicas": total,
-                "updatedReplicas": updated,
-                "readyReplicas": ready,
-                "availableReplicas": available,
-                "conditions": conditions.clone(),
-            });
-            for k in ["replicas", "updatedReplicas", "readyReplicas", "availableReplicas"] {
-                if st[k] == 0 {
-                    st.as_object_mut().map(|m| m.remove(k));
+        let _ = self.api.mutate(
+            &res::deployments(),
+            super::api::namespace(d),
+            name(d),
+            |o| {
+                let mut st = json!({
+                    "observedGeneration": generation,
+                    "replicas": total,
+                    "updatedReplicas": updated,
+                    "readyReplicas": ready,
+                    "availableReplicas": available,
+                    "conditions": conditions.clone(),
+                });
+                for k in [
+                    "replicas",
+                    "updatedReplicas",
+                    "readyReplicas",
+                    "availableReplicas",
+                ] {
+                    if st[k] == 0 {
+                        st.as_object_mut().map(|m| m.remove(k));
+                    }
                 }
-            }
-            if unavailable > 0 {
-                st["unavailableReplicas"] = json!(unavailable);
-            }
-            if let Some(c) = o.pointer("/status/collisionCount") {
-                st["collisionCount"] = c.clone();
-            }
-            if o.get("status") == Some(&st) {
-                return false;
-            }
-            o["status"] = st;
-            true
-        });
+                if unavailable > 0 {
+                    st["unavailableReplicas"] = json!(unavailable);
+                }
+                if let Some(c) = o.pointer("/status/collisionCount") {
+                    st["collisionCount"] = c.clone();
+                }
+                if o.get("status") == Some(&st) {
+                    return false;
+                }
+                o["status"] = st;
+                true
+            },
+        );
         requeue
     }
 }

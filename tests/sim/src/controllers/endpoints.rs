@@ -30,7 +30,10 @@ impl EndpointsController {
 /// A service port resolved for one pod: (name, port, protocol).
 fn resolve_port(svc_port: &Value, pod: &Value) -> Option<(Option<String>, i64, String)> {
     let protocol = svc_port["protocol"].as_str().unwrap_or("TCP").to_string();
-    let pname = svc_port["name"].as_str().filter(|n| !n.is_empty()).map(str::to_string);
+    let pname = svc_port["name"]
+        .as_str()
+        .filter(|n| !n.is_empty())
+        .map(str::to_string);
     let target = svc_port.get("targetPort").unwrap_or(&svc_port["port"]);
     let port = match target {
         Value::Number(n) => n.as_i64()?,
@@ -65,7 +68,10 @@ impl Controller for EndpointsController {
         // A pod change matters to every service whose selector matched it before or after.
         let mut keys = Vec::new();
         for svc in self.api.list(&res::services(), Some(&ev.namespace)) {
-            let Some(sel) = svc.pointer("/spec/selector").filter(|s| s.as_object().is_some_and(|m| !m.is_empty())) else {
+            let Some(sel) = svc
+                .pointer("/spec/selector")
+                .filter(|s| s.as_object().is_some_and(|m| !m.is_empty()))
+            else {
                 continue;
             };
             let sel = selector_from_map(sel);
@@ -80,30 +86,50 @@ impl Controller for EndpointsController {
         let svc = self.api.get(&res::services(), &key.namespace, &key.name);
         let Some(svc) = svc.filter(|s| !deleting(s)) else {
             // Service gone: its Endpoints go too (slices follow by ownerReference).
-            let _ = self.api.remove(&res::endpoints(), &key.namespace, &key.name);
+            let _ = self
+                .api
+                .remove(&res::endpoints(), &key.namespace, &key.name);
             return None;
         };
-        let Some(selector) = svc.pointer("/spec/selector").filter(|s| s.as_object().is_some_and(|m| !m.is_empty())) else {
-            return None;
-        };
+        let selector = svc
+            .pointer("/spec/selector")
+            .filter(|s| s.as_object().is_some_and(|m| !m.is_empty()))?;
         let sel = selector_from_map(selector);
-        let publish_not_ready = svc.pointer("/spec/publishNotReadyAddresses").and_then(Value::as_bool) == Some(true);
-        let svc_ports = svc.pointer("/spec/ports").and_then(Value::as_array).cloned().unwrap_or_default();
+        let publish_not_ready = svc
+            .pointer("/spec/publishNotReadyAddresses")
+            .and_then(Value::as_bool)
+            == Some(true);
+        let svc_ports = svc
+            .pointer("/spec/ports")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
         let mut pods: Vec<_> = self
             .api
             .list(&res::pods(), Some(&key.namespace))
             .into_iter()
             .filter(|p| sel.matches(p) && !deleting(p))
-            .filter(|p| p.pointer("/status/podIP").and_then(Value::as_str).is_some_and(|ip| !ip.is_empty()))
+            .filter(|p| {
+                p.pointer("/status/podIP")
+                    .and_then(Value::as_str)
+                    .is_some_and(|ip| !ip.is_empty())
+            })
             .collect();
-        pods.sort_by(|a, b| a.pointer("/status/podIP").and_then(Value::as_str).cmp(&b.pointer("/status/podIP").and_then(Value::as_str)));
+        pods.sort_by(|a, b| {
+            a.pointer("/status/podIP")
+                .and_then(Value::as_str)
+                .cmp(&b.pointer("/status/podIP").and_then(Value::as_str))
+        });
 
         // Endpoints: subsets grouped by identical resolved port sets.
         let mut subsets: BTreeMap<String, (Value, Vec<Value>, Vec<Value>)> = BTreeMap::new();
         let mut slice_endpoints = Vec::new();
         let mut slice_ports: Option<Value> = None;
         for p in &pods {
-            let ip = p.pointer("/status/podIP").and_then(Value::as_str).unwrap_or("");
+            let ip = p
+                .pointer("/status/podIP")
+                .and_then(Value::as_str)
+                .unwrap_or("");
             let ready = is_ready(p) || publish_not_ready;
             let target = json!({"kind": "Pod", "namespace": key.namespace, "name": name(p), "uid": p.pointer("/metadata/uid")});
             let node = p.pointer("/spec/nodeName").cloned().unwrap_or(Value::Null);
@@ -119,20 +145,27 @@ impl Controller for EndpointsController {
                 })
                 .collect();
             let addr = json!({"ip": ip, "nodeName": node, "targetRef": target});
-            let entry = subsets.entry(serde_json::to_string(&ports).unwrap_or_default()).or_insert_with(|| (json!(ports.clone()), vec![], vec![]));
+            let entry = subsets
+                .entry(serde_json::to_string(&ports).unwrap_or_default())
+                .or_insert_with(|| (json!(ports.clone()), vec![], vec![]));
             if ready {
                 entry.1.push(addr);
             } else {
                 entry.2.push(addr);
             }
             slice_ports.get_or_insert_with(|| {
-                json!(ports.iter().map(|p| {
-                    let mut q = p.clone();
-                    if q.get("name").is_none() {
-                        q["name"] = json!("");
-                    }
-                    q
-                }).collect::<Vec<_>>())
+                json!(
+                    ports
+                        .iter()
+                        .map(|p| {
+                            let mut q = p.clone();
+                            if q.get("name").is_none() {
+                                q["name"] = json!("");
+                            }
+                            q
+                        })
+                        .collect::<Vec<_>>()
+                )
             });
             slice_endpoints.push(json!({
                 "addresses": [ip],
@@ -154,7 +187,10 @@ impl Controller for EndpointsController {
                 s
             })
             .collect();
-        let labels = svc.pointer("/metadata/labels").cloned().unwrap_or_else(|| json!({}));
+        let labels = svc
+            .pointer("/metadata/labels")
+            .cloned()
+            .unwrap_or_else(|| json!({}));
         let now = now_rfc3339();
         let existing = self.api.get(&res::endpoints(), &key.namespace, &key.name);
         match existing {
@@ -167,7 +203,12 @@ impl Controller for EndpointsController {
                 if !subsets.is_empty() {
                     ep["subsets"] = json!(subsets);
                 }
-                let _ = self.api.create(&res::endpoints(), &key.namespace, ep, "kube-controller-manager");
+                let _ = self.api.create(
+                    &res::endpoints(),
+                    &key.namespace,
+                    ep,
+                    "kube-controller-manager",
+                );
             }
             Some(_) => {
                 let _ = self.api.mutate(&res::endpoints(), &key.namespace, &key.name, |ep| {
@@ -194,18 +235,27 @@ impl Controller for EndpointsController {
                 "port": sp.get("targetPort").and_then(Value::as_i64).or_else(|| sp["port"].as_i64()),
                 "protocol": sp["protocol"].as_str().unwrap_or("TCP")})).collect::<Vec<_>>())
         });
-        let svc_uid = svc.pointer("/metadata/uid").and_then(Value::as_str).unwrap_or("").to_string();
+        let svc_uid = svc
+            .pointer("/metadata/uid")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
         let existing_slice = self
             .api
             .list(&res::endpointslices(), Some(&key.namespace))
             .into_iter()
-            .find(|s| s.pointer("/metadata/labels/kubernetes.io~1service-name").and_then(Value::as_str) == Some(key.name.as_str())
-                && super::api::controlled_by(s, &svc_uid));
+            .find(|s| {
+                s.pointer("/metadata/labels/kubernetes.io~1service-name")
+                    .and_then(Value::as_str)
+                    == Some(key.name.as_str())
+                    && super::api::controlled_by(s, &svc_uid)
+            });
         match existing_slice {
             None => {
                 let mut slabels = labels.clone();
                 slabels["kubernetes.io/service-name"] = json!(key.name);
-                slabels["endpointslice.kubernetes.io/managed-by"] = json!("endpointslice-controller.k8s.io");
+                slabels["endpointslice.kubernetes.io/managed-by"] =
+                    json!("endpointslice-controller.k8s.io");
                 let slice = json!({
                     "apiVersion": "discovery.k8s.io/v1", "kind": "EndpointSlice",
                     "metadata": {"generateName": format!("{}-", key.name), "namespace": key.namespace,
@@ -215,17 +265,24 @@ impl Controller for EndpointsController {
                     "endpoints": slice_endpoints,
                     "ports": slice_ports,
                 });
-                let _ = self.api.create(&res::endpointslices(), &key.namespace, slice, "kube-controller-manager");
+                let _ = self.api.create(
+                    &res::endpointslices(),
+                    &key.namespace,
+                    slice,
+                    "kube-controller-manager",
+                );
             }
             Some(s) => {
-                let _ = self.api.mutate(&res::endpointslices(), &key.namespace, name(&s), |o| {
-                    if o["endpoints"] == json!(slice_endpoints) && o["ports"] == slice_ports {
-                        return false;
-                    }
-                    o["endpoints"] = json!(slice_endpoints);
-                    o["ports"] = slice_ports.clone();
-                    true
-                });
+                let _ = self
+                    .api
+                    .mutate(&res::endpointslices(), &key.namespace, name(&s), |o| {
+                        if o["endpoints"] == json!(slice_endpoints) && o["ports"] == slice_ports {
+                            return false;
+                        }
+                        o["endpoints"] = json!(slice_endpoints);
+                        o["ports"] = slice_ports.clone();
+                        true
+                    });
             }
         }
         None

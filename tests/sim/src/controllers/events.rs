@@ -24,17 +24,36 @@ pub struct Source {
     pub host: Option<String>,
 }
 
-static SEEN: Mutex<Option<HashMap<(String, String, String, String), String>>> = Mutex::new(None);
+/// (involved uid, reason, message, field path): the four things that make two events "the same".
+type EventKey = (String, String, String, String);
+
+static SEEN: Mutex<Option<HashMap<EventKey, String>>> = Mutex::new(None);
 
 /// Records an event about `obj`. `field_path` is e.g. `spec.containers{nginx}`.
-pub fn record(api: &Api, obj: &Value, field_path: Option<&str>, type_: &str, reason: &str, message: &str, src: &Source) {
+pub fn record(
+    api: &Api,
+    obj: &Value,
+    field_path: Option<&str>,
+    type_: &str,
+    reason: &str,
+    message: &str,
+    src: &Source,
+) {
     let ns = match namespace(obj) {
         "" => "default",
         n => n,
     };
     let now = now_rfc3339();
-    let key = (uid(obj).to_string(), reason.to_string(), message.to_string(), field_path.unwrap_or("").to_string());
-    let existing = SEEN.lock().ok().and_then(|m| m.as_ref().and_then(|m| m.get(&key).cloned()));
+    let key = (
+        uid(obj).to_string(),
+        reason.to_string(),
+        message.to_string(),
+        field_path.unwrap_or("").to_string(),
+    );
+    let existing = SEEN
+        .lock()
+        .ok()
+        .and_then(|m| m.as_ref().and_then(|m| m.get(&key).cloned()));
     if let Some(ev_name) = existing
         && let Ok(Some(_)) = api.mutate(&res::events(), ns, &ev_name, |e| {
             let count = e.get("count").and_then(Value::as_i64).unwrap_or(1);

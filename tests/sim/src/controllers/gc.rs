@@ -18,20 +18,36 @@ use crate::store::{DeleteOptions, Event, EventType, ResourceKey};
 
 /// Resources whose objects own others.
 fn owners() -> Vec<ResourceKey> {
-    [("apps", "deployments"), ("apps", "replicasets"), ("apps", "daemonsets"), ("apps", "statefulsets"),
-     ("batch", "jobs"), ("batch", "cronjobs"), ("", "services"), ("", "pods"), ("", "nodes")]
-        .iter()
-        .map(|(g, r)| ResourceKey::new(g, r))
-        .collect()
+    [
+        ("apps", "deployments"),
+        ("apps", "replicasets"),
+        ("apps", "daemonsets"),
+        ("apps", "statefulsets"),
+        ("batch", "jobs"),
+        ("batch", "cronjobs"),
+        ("", "services"),
+        ("", "pods"),
+        ("", "nodes"),
+    ]
+    .iter()
+    .map(|(g, r)| ResourceKey::new(g, r))
+    .collect()
 }
 
 /// Resources whose objects can be owned.
 fn dependents() -> Vec<ResourceKey> {
-    [("apps", "replicasets"), ("", "pods"), ("apps", "controllerrevisions"), ("batch", "jobs"),
-     ("discovery.k8s.io", "endpointslices"), ("", "persistentvolumeclaims"), ("coordination.k8s.io", "leases")]
-        .iter()
-        .map(|(g, r)| ResourceKey::new(g, r))
-        .collect()
+    [
+        ("apps", "replicasets"),
+        ("", "pods"),
+        ("apps", "controllerrevisions"),
+        ("batch", "jobs"),
+        ("discovery.k8s.io", "endpointslices"),
+        ("", "persistentvolumeclaims"),
+        ("coordination.k8s.io", "leases"),
+    ]
+    .iter()
+    .map(|(g, r)| ResourceKey::new(g, r))
+    .collect()
 }
 
 /// The garbage collector. Its keys name an owner: `namespace` + `group|resource|name|uid`.
@@ -46,11 +62,18 @@ impl GarbageCollector {
     }
 
     fn owner_key(res: &ResourceKey, ns: &str, obj: &Value) -> Key {
-        Key::new(ns, &format!("{}|{}|{}|{}", res.group, res.resource, name(obj), uid(obj)))
+        Key::new(
+            ns,
+            &format!("{}|{}|{}|{}", res.group, res.resource, name(obj), uid(obj)),
+        )
     }
 
     /// Every dependent (resource, object) that references `owner_uid`.
-    fn dependents_of(&self, ns: &str, owner_uid: &str) -> Vec<(ResourceKey, std::sync::Arc<Value>)> {
+    fn dependents_of(
+        &self,
+        ns: &str,
+        owner_uid: &str,
+    ) -> Vec<(ResourceKey, std::sync::Arc<Value>)> {
         let mut out = Vec::new();
         for r in dependents() {
             let scope = if ns.is_empty() { None } else { Some(ns) };
@@ -65,7 +88,10 @@ impl GarbageCollector {
 
     fn remove_finalizer(&self, r: &ResourceKey, ns: &str, n: &str, fin: &str) {
         let _ = self.api.mutate(r, ns, n, |o| {
-            let Some(f) = o.pointer_mut("/metadata/finalizers").and_then(Value::as_array_mut) else {
+            let Some(f) = o
+                .pointer_mut("/metadata/finalizers")
+                .and_then(Value::as_array_mut)
+            else {
                 return false;
             };
             let before = f.len();
@@ -76,11 +102,16 @@ impl GarbageCollector {
 }
 
 fn refs(o: &Value) -> Vec<Value> {
-    o.pointer("/metadata/ownerReferences").and_then(Value::as_array).cloned().unwrap_or_default()
+    o.pointer("/metadata/ownerReferences")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
 }
 
 fn has_finalizer(o: &Value, fin: &str) -> bool {
-    o.pointer("/metadata/finalizers").and_then(Value::as_array).is_some_and(|f| f.iter().any(|x| x == fin))
+    o.pointer("/metadata/finalizers")
+        .and_then(Value::as_array)
+        .is_some_and(|f| f.iter().any(|x| x == fin))
 }
 
 impl Controller for GarbageCollector {
@@ -112,11 +143,24 @@ impl Controller for GarbageCollector {
         // be done now.
         if ev.kind == EventType::Deleted || deleting(&ev.object) {
             for r in refs(&ev.object) {
-                let (g, _) = r["apiVersion"].as_str().unwrap_or("").rsplit_once('/').unwrap_or(("", ""));
+                let (g, _) = r["apiVersion"]
+                    .as_str()
+                    .unwrap_or("")
+                    .rsplit_once('/')
+                    .unwrap_or(("", ""));
                 let kind = r["kind"].as_str().unwrap_or("");
                 for o in owners() {
                     if o.group == g && kind_plural(kind) == o.resource {
-                        keys.push(Key::new(&ev.namespace, &format!("{}|{}|{}|{}", o.group, o.resource, r["name"].as_str().unwrap_or(""), r["uid"].as_str().unwrap_or(""))));
+                        keys.push(Key::new(
+                            &ev.namespace,
+                            &format!(
+                                "{}|{}|{}|{}",
+                                o.group,
+                                o.resource,
+                                r["name"].as_str().unwrap_or(""),
+                                r["uid"].as_str().unwrap_or("")
+                            ),
+                        ));
                     }
                 }
             }
@@ -135,9 +179,12 @@ impl Controller for GarbageCollector {
             None => {
                 // Background: the owner is gone.
                 for (dr, d) in deps {
-                    let remaining: Vec<Value> = refs(&d).into_iter().filter(|x| x["uid"] != u).collect();
+                    let remaining: Vec<Value> =
+                        refs(&d).into_iter().filter(|x| x["uid"] != u).collect();
                     let alive = remaining.iter().any(|x| {
-                        x["uid"].as_str().is_some_and(|ou| owner_exists(&self.api, ns, x, ou))
+                        x["uid"]
+                            .as_str()
+                            .is_some_and(|ou| owner_exists(&self.api, ns, x, ou))
                     });
                     if alive {
                         let _ = self.api.mutate(&dr, ns, name(&d), |o| {
@@ -145,23 +192,33 @@ impl Controller for GarbageCollector {
                             true
                         });
                     } else if !deleting(&d) {
-                        let opts = DeleteOptions { propagation_policy: Some("Background".into()), ..Default::default() };
-                        let _ = self.api.delete(&dr, crate::store::namespace_of(&d), name(&d), &opts);
+                        let opts = DeleteOptions {
+                            propagation_policy: Some("Background".into()),
+                            ..Default::default()
+                        };
+                        let _ =
+                            self.api
+                                .delete(&dr, crate::store::namespace_of(&d), name(&d), &opts);
                     }
                 }
                 None
             }
             Some(o) if has_finalizer(&o, "orphan") => {
                 for (dr, d) in deps {
-                    let _ = self.api.mutate(&dr, crate::store::namespace_of(&d), name(&d), |x| {
-                        let kept: Vec<Value> = refs(x).into_iter().filter(|r| r["uid"] != u).collect();
-                        if kept.is_empty() {
-                            x["metadata"].as_object_mut().map(|m| m.remove("ownerReferences"));
-                        } else {
-                            x["metadata"]["ownerReferences"] = Value::Array(kept);
-                        }
-                        true
-                    });
+                    let _ = self
+                        .api
+                        .mutate(&dr, crate::store::namespace_of(&d), name(&d), |x| {
+                            let kept: Vec<Value> =
+                                refs(x).into_iter().filter(|r| r["uid"] != u).collect();
+                            if kept.is_empty() {
+                                x["metadata"]
+                                    .as_object_mut()
+                                    .map(|m| m.remove("ownerReferences"));
+                            } else {
+                                x["metadata"]["ownerReferences"] = Value::Array(kept);
+                            }
+                            true
+                        });
                 }
                 self.remove_finalizer(&res, ns, n, "orphan");
                 None
@@ -171,8 +228,13 @@ impl Controller for GarbageCollector {
                 for (dr, d) in &deps {
                     blocking += 1;
                     if !deleting(d) {
-                        let opts = DeleteOptions { propagation_policy: Some("Foreground".into()), ..Default::default() };
-                        let _ = self.api.delete(dr, crate::store::namespace_of(d), name(d), &opts);
+                        let opts = DeleteOptions {
+                            propagation_policy: Some("Foreground".into()),
+                            ..Default::default()
+                        };
+                        let _ = self
+                            .api
+                            .delete(dr, crate::store::namespace_of(d), name(d), &opts);
                     }
                 }
                 if blocking == 0 {
@@ -189,14 +251,26 @@ impl Controller for GarbageCollector {
 }
 
 fn owner_exists(api: &Api, ns: &str, r: &Value, owner_uid: &str) -> bool {
-    let (g, _) = r["apiVersion"].as_str().unwrap_or("").rsplit_once('/').unwrap_or(("", ""));
+    let (g, _) = r["apiVersion"]
+        .as_str()
+        .unwrap_or("")
+        .rsplit_once('/')
+        .unwrap_or(("", ""));
     let plural = kind_plural(r["kind"].as_str().unwrap_or(""));
-    api.get(&ResourceKey::new(g, &plural), ns, r["name"].as_str().unwrap_or(""))
-        .is_some_and(|o| uid(&o) == owner_uid)
+    api.get(
+        &ResourceKey::new(g, &plural),
+        ns,
+        r["name"].as_str().unwrap_or(""),
+    )
+    .is_some_and(|o| uid(&o) == owner_uid)
 }
 
 /// Kind → plural for the built-in owner kinds.
 fn kind_plural(kind: &str) -> String {
     let lower = kind.to_lowercase();
-    if lower.ends_with('s') { format!("{lower}es") } else { format!("{lower}s") }
+    if lower.ends_with('s') {
+        format!("{lower}es")
+    } else {
+        format!("{lower}s")
+    }
 }

@@ -12,7 +12,11 @@ pub fn scaled(v: Option<&Value>, total: i64, round_up: bool, default: i64) -> i6
             Some(p) => {
                 let pct: i64 = p.trim().parse().unwrap_or(0);
                 let num = pct * total;
-                if round_up { (num + 99).div_euclid(100) } else { num.div_euclid(100) }
+                if round_up {
+                    (num + 99).div_euclid(100)
+                } else {
+                    num.div_euclid(100)
+                }
             }
             None => s.trim().parse().unwrap_or(default),
         },
@@ -24,7 +28,12 @@ pub fn scaled(v: Option<&Value>, total: i64, round_up: bool, default: i64) -> i6
 /// controller resolves them (`ResolveFenceposts`): both 0 becomes unavailable 1.
 pub fn fenceposts(rolling: Option<&Value>, replicas: i64) -> (i64, i64) {
     let surge = scaled(rolling.and_then(|r| r.get("maxSurge")), replicas, true, 0);
-    let mut unavailable = scaled(rolling.and_then(|r| r.get("maxUnavailable")), replicas, false, 0);
+    let mut unavailable = scaled(
+        rolling.and_then(|r| r.get("maxUnavailable")),
+        replicas,
+        false,
+        0,
+    );
     if surge == 0 && unavailable == 0 {
         unavailable = 1;
     }

@@ -8,14 +8,22 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use super::api::{Api, controlled_by, controller_ref, deleting, int, name, namespace, owner_ref, res, uid};
+use super::api::{
+    Api, controlled_by, controller_ref, deleting, int, name, namespace, owner_ref, res, uid,
+};
 use super::events::{self, NORMAL, Source, WARNING};
 use super::replicaset::{is_ready, pod_from_template};
 use super::{Controller, Key};
 use crate::store::{DeleteOptions, Event, EventType, ResourceKey, now_rfc3339};
 
-const JOB_SOURCE: Source = Source { component: "job-controller", host: None };
-const CRON_SOURCE: Source = Source { component: "cronjob-controller", host: None };
+const JOB_SOURCE: Source = Source {
+    component: "job-controller",
+    host: None,
+};
+const CRON_SOURCE: Source = Source {
+    component: "cronjob-controller",
+    host: None,
+};
 const TRACKING: &str = "batch.kubernetes.io/job-tracking";
 
 /// The Job controller.
@@ -31,7 +39,9 @@ impl JobController {
 }
 
 fn phase(p: &Value) -> &str {
-    p.pointer("/status/phase").and_then(Value::as_str).unwrap_or("")
+    p.pointer("/status/phase")
+        .and_then(Value::as_str)
+        .unwrap_or("")
 }
 
 fn has_condition(o: &Value, t: &str) -> bool {
@@ -78,19 +88,35 @@ impl Controller for JobController {
     fn sync(&self, key: &Key) -> Option<Duration> {
         let job = self.api.get(&res::jobs(), &key.namespace, &key.name)?;
         let juid = uid(&job).to_string();
-        let pods: Vec<_> = self.api.list(&res::pods(), Some(&key.namespace)).into_iter().filter(|p| controlled_by(p, &juid)).collect();
+        let pods: Vec<_> = self
+            .api
+            .list(&res::pods(), Some(&key.namespace))
+            .into_iter()
+            .filter(|p| controlled_by(p, &juid))
+            .collect();
         // Count finished pods and release their tracking finalizer, as the real controller does.
         let succeeded = pods.iter().filter(|p| phase(p) == "Succeeded").count() as i64;
         let failed = pods.iter().filter(|p| phase(p) == "Failed").count() as i64;
-        for p in pods.iter().filter(|p| matches!(phase(p), "Succeeded" | "Failed") || deleting(p)) {
+        for p in pods
+            .iter()
+            .filter(|p| matches!(phase(p), "Succeeded" | "Failed") || deleting(p))
+        {
             let _ = self.api.mutate(&res::pods(), &key.namespace, name(p), |o| {
-                let Some(f) = o.pointer_mut("/metadata/finalizers").and_then(Value::as_array_mut) else { return false };
+                let Some(f) = o
+                    .pointer_mut("/metadata/finalizers")
+                    .and_then(Value::as_array_mut)
+                else {
+                    return false;
+                };
                 let n = f.len();
                 f.retain(|x| x != TRACKING);
                 n != f.len()
             });
         }
-        let active: Vec<_> = pods.iter().filter(|p| !deleting(p) && !matches!(phase(p), "Succeeded" | "Failed")).collect();
+        let active: Vec<_> = pods
+            .iter()
+            .filter(|p| !deleting(p) && !matches!(phase(p), "Succeeded" | "Failed"))
+            .collect();
         let ready = active.iter().filter(|p| is_ready(p)).count() as i64;
         let completions = job.pointer("/spec/completions").and_then(Value::as_i64);
         let parallelism = int(&job, "/spec/parallelism", 1);
@@ -106,16 +132,57 @@ impl Controller for JobController {
                 None => succeeded > 0 && active.is_empty(),
             };
             if done {
-                new_conditions.push(cond("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods", &now));
-                new_conditions.push(cond("Complete", "CompletionsReached", "Reached expected number of succeeded pods", &now));
+                new_conditions.push(cond(
+                    "SuccessCriteriaMet",
+                    "CompletionsReached",
+                    "Reached expected number of succeeded pods",
+                    &now,
+                ));
+                new_conditions.push(cond(
+                    "Complete",
+                    "CompletionsReached",
+                    "Reached expected number of succeeded pods",
+                    &now,
+                ));
                 complete_now = true;
-                events::record(&self.api, &job, None, NORMAL, "Completed", "Job completed", &JOB_SOURCE);
+                events::record(
+                    &self.api,
+                    &job,
+                    None,
+                    NORMAL,
+                    "Completed",
+                    "Job completed",
+                    &JOB_SOURCE,
+                );
             } else if failed > backoff_limit {
-                new_conditions.push(cond("FailureTarget", "BackoffLimitExceeded", "Job has reached the specified backoff limit", &now));
-                new_conditions.push(cond("Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit", &now));
-                events::record(&self.api, &job, None, WARNING, "BackoffLimitExceeded", "Job has reached the specified backoff limit", &JOB_SOURCE);
+                new_conditions.push(cond(
+                    "FailureTarget",
+                    "BackoffLimitExceeded",
+                    "Job has reached the specified backoff limit",
+                    &now,
+                ));
+                new_conditions.push(cond(
+                    "Failed",
+                    "BackoffLimitExceeded",
+                    "Job has reached the specified backoff limit",
+                    &now,
+                ));
+                events::record(
+                    &self.api,
+                    &job,
+                    None,
+                    WARNING,
+                    "BackoffLimitExceeded",
+                    "Job has reached the specified backoff limit",
+                    &JOB_SOURCE,
+                );
                 for p in &active {
-                    let _ = self.api.delete(&res::pods(), &key.namespace, name(p), &DeleteOptions::default());
+                    let _ = self.api.delete(
+                        &res::pods(),
+                        &key.namespace,
+                        name(p),
+                        &DeleteOptions::default(),
+                    );
                 }
             } else if !suspended && !deleting(&job) {
                 let remaining = completions.map(|c| c - succeeded).unwrap_or(parallelism);
@@ -124,47 +191,82 @@ impl Controller for JobController {
                 for _ in (active.len() as i64)..want {
                     let mut pod = pod_from_template(&job, &template, &[]);
                     pod["metadata"]["finalizers"] = json!([TRACKING]);
-                    match self.api.create(&res::pods(), &key.namespace, pod, "kube-controller-manager") {
-                        Ok(p) => events::record(&self.api, &job, None, NORMAL, "SuccessfulCreate", &format!("Created pod: {}", name(&p)), &JOB_SOURCE),
+                    match self.api.create(
+                        &res::pods(),
+                        &key.namespace,
+                        pod,
+                        "kube-controller-manager",
+                    ) {
+                        Ok(p) => events::record(
+                            &self.api,
+                            &job,
+                            None,
+                            NORMAL,
+                            "SuccessfulCreate",
+                            &format!("Created pod: {}", name(&p)),
+                            &JOB_SOURCE,
+                        ),
                         Err(e) => {
-                            events::record(&self.api, &job, None, WARNING, "FailedCreate", &format!("Error creating: {}", e.message), &JOB_SOURCE);
+                            events::record(
+                                &self.api,
+                                &job,
+                                None,
+                                WARNING,
+                                "FailedCreate",
+                                &format!("Error creating: {}", e.message),
+                                &JOB_SOURCE,
+                            );
                             break;
                         }
                     }
                 }
             }
         }
-        let active_now = if new_conditions.is_empty() { active.len() as i64 } else { 0 };
-        let _ = self.api.mutate(&res::jobs(), &key.namespace, &key.name, |o| {
-            let mut st = o.get("status").cloned().unwrap_or_else(|| json!({}));
-            if st.get("startTime").is_none() && !suspended {
-                st["startTime"] = json!(now);
-            }
-            let set = |st: &mut Value, k: &str, v: i64| {
-                if v > 0 { st[k] = json!(v) } else { st.as_object_mut().map(|m| m.remove(k)); }
-            };
-            set(&mut st, "active", active_now);
-            set(&mut st, "succeeded", succeeded);
-            set(&mut st, "failed", failed);
-            st["ready"] = json!(if active_now > 0 { ready } else { 0 });
-            st["terminating"] = json!(0);
-            st["uncountedTerminatedPods"] = json!({});
-            if !new_conditions.is_empty() {
-                let mut cs = st["conditions"].as_array().cloned().unwrap_or_default();
-                cs.extend(new_conditions.iter().cloned());
-                st["conditions"] = json!(cs);
-                if complete_now {
-                    st["completionTime"] = json!(now);
+        let active_now = if new_conditions.is_empty() {
+            active.len() as i64
+        } else {
+            0
+        };
+        let _ = self
+            .api
+            .mutate(&res::jobs(), &key.namespace, &key.name, |o| {
+                let mut st = o.get("status").cloned().unwrap_or_else(|| json!({}));
+                if st.get("startTime").is_none() && !suspended {
+                    st["startTime"] = json!(now);
                 }
-            }
-            if o.get("status") == Some(&st) {
-                return false;
-            }
-            o["status"] = st;
-            true
-        });
+                let set = |st: &mut Value, k: &str, v: i64| {
+                    if v > 0 {
+                        st[k] = json!(v)
+                    } else {
+                        st.as_object_mut().map(|m| m.remove(k));
+                    }
+                };
+                set(&mut st, "active", active_now);
+                set(&mut st, "succeeded", succeeded);
+                set(&mut st, "failed", failed);
+                st["ready"] = json!(if active_now > 0 { ready } else { 0 });
+                st["terminating"] = json!(0);
+                st["uncountedTerminatedPods"] = json!({});
+                if !new_conditions.is_empty() {
+                    let mut cs = st["conditions"].as_array().cloned().unwrap_or_default();
+                    cs.extend(new_conditions.iter().cloned());
+                    st["conditions"] = json!(cs);
+                    if complete_now {
+                        st["completionTime"] = json!(now);
+                    }
+                }
+                if o.get("status") == Some(&st) {
+                    return false;
+                }
+                o["status"] = st;
+                true
+            });
         // ttlSecondsAfterFinished: delete the finished Job (and its pods, by GC) later.
-        if let (Some(ttl), true) = (job.pointer("/spec/ttlSecondsAfterFinished").and_then(Value::as_i64), finished.is_some() || !new_conditions.is_empty()) {
+        if let (Some(ttl), true) = (
+            job.pointer("/spec/ttlSecondsAfterFinished")
+                .and_then(Value::as_i64),
+            finished.is_some() || !new_conditions.is_empty(),
+        ) {
             let fin = self.api.get(&res::jobs(), &key.namespace, &key.name)?;
             let at = fin
                 .pointer("/status/completionTime")
@@ -173,8 +275,13 @@ impl Controller for JobController {
                 .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())?;
             let left = ttl - (chrono::Utc::now() - at.with_timezone(&chrono::Utc)).num_seconds();
             if left <= 0 {
-                let opts = DeleteOptions { propagation_policy: Some("Background".into()), ..Default::default() };
-                let _ = self.api.delete(&res::jobs(), &key.namespace, &key.name, &opts);
+                let opts = DeleteOptions {
+                    propagation_policy: Some("Background".into()),
+                    ..Default::default()
+                };
+                let _ = self
+                    .api
+                    .delete(&res::jobs(), &key.namespace, &key.name, &opts);
                 return None;
             }
             return Some(Duration::from_secs(left as u64));
@@ -211,7 +318,10 @@ impl Controller for CronJobController {
 
     fn keys_for(&self, ev: &Event) -> Vec<Key> {
         if ev.resource == res::cronjobs() {
-            return (ev.kind != EventType::Deleted).then(|| Key::new(&ev.namespace, name(&ev.object))).into_iter().collect();
+            return (ev.kind != EventType::Deleted)
+                .then(|| Key::new(&ev.namespace, name(&ev.object)))
+                .into_iter()
+                .collect();
         }
         controller_ref(&ev.object)
             .filter(|r| r["kind"] == "CronJob")
@@ -227,12 +337,33 @@ impl Controller for CronJobController {
         }
         let cuid = uid(&cj).to_string();
         let ns = namespace(&cj).to_string();
-        let mut jobs: Vec<_> = self.api.list(&res::jobs(), Some(&ns)).into_iter().filter(|j| controlled_by(j, &cuid)).collect();
-        jobs.sort_by_key(|j| j.pointer("/metadata/creationTimestamp").and_then(Value::as_str).unwrap_or("").to_string());
+        let mut jobs: Vec<_> = self
+            .api
+            .list(&res::jobs(), Some(&ns))
+            .into_iter()
+            .filter(|j| controlled_by(j, &cuid))
+            .collect();
+        jobs.sort_by_key(|j| {
+            j.pointer("/metadata/creationTimestamp")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        });
         let now = chrono::Utc::now();
-        let schedule = cj.pointer("/spec/schedule").and_then(Value::as_str).unwrap_or("");
+        let schedule = cj
+            .pointer("/spec/schedule")
+            .and_then(Value::as_str)
+            .unwrap_or("");
         let Ok(cron) = parse_schedule(schedule) else {
-            events::record(&self.api, &cj, None, WARNING, "UnparseableSchedule", &format!("unparseable schedule: {schedule:?}"), &CRON_SOURCE);
+            events::record(
+                &self.api,
+                &cj,
+                None,
+                WARNING,
+                "UnparseableSchedule",
+                &format!("unparseable schedule: {schedule:?}"),
+                &CRON_SOURCE,
+            );
             return None;
         };
         let suspended = cj.pointer("/spec/suspend").and_then(Value::as_bool) == Some(true);
@@ -256,13 +387,27 @@ impl Controller for CronJobController {
         }
         let mut last_schedule = None;
         if let (Some(tick), false) = (due, suspended) {
-            let policy = cj.pointer("/spec/concurrencyPolicy").and_then(Value::as_str).unwrap_or("Allow");
+            let policy = cj
+                .pointer("/spec/concurrencyPolicy")
+                .and_then(Value::as_str)
+                .unwrap_or("Allow");
             let skip = policy == "Forbid" && !active.is_empty();
             if policy == "Replace" {
                 for j in &active {
-                    let opts = DeleteOptions { propagation_policy: Some("Background".into()), ..Default::default() };
+                    let opts = DeleteOptions {
+                        propagation_policy: Some("Background".into()),
+                        ..Default::default()
+                    };
                     if self.api.delete(&res::jobs(), &ns, name(j), &opts).is_ok() {
-                        events::record(&self.api, &cj, None, NORMAL, "SuccessfulDelete", &format!("Deleted job {}", name(j)), &CRON_SOURCE);
+                        events::record(
+                            &self.api,
+                            &cj,
+                            None,
+                            NORMAL,
+                            "SuccessfulDelete",
+                            &format!("Deleted job {}", name(j)),
+                            &CRON_SOURCE,
+                        );
                     }
                 }
             }
@@ -273,26 +418,73 @@ impl Controller for CronJobController {
                 meta["name"] = json!(job_name);
                 meta["namespace"] = json!(ns);
                 meta["ownerReferences"] = json!([owner_ref(&cj)]);
-                meta["annotations"]["batch.kubernetes.io/cronjob-scheduled-timestamp"] = json!(tick.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+                meta["annotations"]["batch.kubernetes.io/cronjob-scheduled-timestamp"] =
+                    json!(tick.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
                 let job = json!({"apiVersion": "batch/v1", "kind": "Job", "metadata": meta, "spec": tpl.get("spec").cloned().unwrap_or_default()});
-                match self.api.create(&res::jobs(), &ns, job, "kube-controller-manager") {
-                    Ok(_) => events::record(&self.api, &cj, None, NORMAL, "SuccessfulCreate", &format!("Created job {job_name}"), &CRON_SOURCE),
+                match self
+                    .api
+                    .create(&res::jobs(), &ns, job, "kube-controller-manager")
+                {
+                    Ok(_) => events::record(
+                        &self.api,
+                        &cj,
+                        None,
+                        NORMAL,
+                        "SuccessfulCreate",
+                        &format!("Created job {job_name}"),
+                        &CRON_SOURCE,
+                    ),
                     Err(e) if e.code == 409 => {}
-                    Err(e) => events::record(&self.api, &cj, None, WARNING, "FailedCreate", &format!("Error creating job: {}", e.message), &CRON_SOURCE),
+                    Err(e) => events::record(
+                        &self.api,
+                        &cj,
+                        None,
+                        WARNING,
+                        "FailedCreate",
+                        &format!("Error creating job: {}", e.message),
+                        &CRON_SOURCE,
+                    ),
                 }
             }
             last_schedule = Some(tick);
         }
         // History limits.
-        let jobs: Vec<_> = self.api.list(&res::jobs(), Some(&ns)).into_iter().filter(|j| controlled_by(j, &cuid)).collect();
-        for (state, limit) in [("Complete", int(&cj, "/spec/successfulJobsHistoryLimit", 3)), ("Failed", int(&cj, "/spec/failedJobsHistoryLimit", 1))] {
-            let mut done: Vec<_> = jobs.iter().filter(|j| job_finished(j) == Some(state)).collect();
-            done.sort_by_key(|j| j.pointer("/metadata/creationTimestamp").and_then(Value::as_str).unwrap_or("").to_string());
+        let jobs: Vec<_> = self
+            .api
+            .list(&res::jobs(), Some(&ns))
+            .into_iter()
+            .filter(|j| controlled_by(j, &cuid))
+            .collect();
+        for (state, limit) in [
+            ("Complete", int(&cj, "/spec/successfulJobsHistoryLimit", 3)),
+            ("Failed", int(&cj, "/spec/failedJobsHistoryLimit", 1)),
+        ] {
+            let mut done: Vec<_> = jobs
+                .iter()
+                .filter(|j| job_finished(j) == Some(state))
+                .collect();
+            done.sort_by_key(|j| {
+                j.pointer("/metadata/creationTimestamp")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string()
+            });
             let excess = done.len().saturating_sub(limit.max(0) as usize);
             for j in done.iter().take(excess) {
-                let opts = DeleteOptions { propagation_policy: Some("Background".into()), ..Default::default() };
+                let opts = DeleteOptions {
+                    propagation_policy: Some("Background".into()),
+                    ..Default::default()
+                };
                 if self.api.delete(&res::jobs(), &ns, name(j), &opts).is_ok() {
-                    events::record(&self.api, &cj, None, NORMAL, "SuccessfulDelete", &format!("Deleted job {}", name(j)), &CRON_SOURCE);
+                    events::record(
+                        &self.api,
+                        &cj,
+                        None,
+                        NORMAL,
+                        "SuccessfulDelete",
+                        &format!("Deleted job {}", name(j)),
+                        &CRON_SOURCE,
+                    );
                 }
             }
         }
@@ -304,7 +496,11 @@ impl Controller for CronJobController {
         let last_success = jobs
             .iter()
             .filter(|j| job_finished(j) == Some("Complete"))
-            .filter_map(|j| j.pointer("/status/completionTime").and_then(Value::as_str).map(str::to_string))
+            .filter_map(|j| {
+                j.pointer("/status/completionTime")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+            })
             .max();
         let _ = self.api.mutate(&res::cronjobs(), &ns, &key.name, |o| {
             let mut st = o.get("status").cloned().unwrap_or_else(|| json!({}));
@@ -314,7 +510,8 @@ impl Controller for CronJobController {
                 st["active"] = json!(active_refs);
             }
             if let Some(t) = last_schedule {
-                st["lastScheduleTime"] = json!(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+                st["lastScheduleTime"] =
+                    json!(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
             }
             if let Some(t) = &last_success {
                 st["lastSuccessfulTime"] = json!(t);

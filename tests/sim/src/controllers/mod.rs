@@ -41,7 +41,10 @@ pub struct Key {
 impl Key {
     /// A key.
     pub fn new(namespace: &str, name: &str) -> Self {
-        Key { namespace: namespace.to_string(), name: name.to_string() }
+        Key {
+            namespace: namespace.to_string(),
+            name: name.to_string(),
+        }
     }
 }
 
@@ -63,7 +66,11 @@ pub trait Controller: Send + Sync + 'static {
 pub fn start_all(server: &Arc<ApiServer>) -> Arc<crate::kubelet::pods::Kubelet> {
     let api = Api::new(server.clone());
     let kubelet = crate::kubelet::pods::Kubelet::new(api.clone());
-    spawn(&api, crate::kubelet::pods::KubeletController(kubelet.clone()));
+    crate::kubelet::log_route::register(server, kubelet.clone());
+    spawn(
+        &api,
+        crate::kubelet::pods::KubeletController(kubelet.clone()),
+    );
     spawn(&api, crate::scheduler::Scheduler::new(api.clone()));
     spawn(&api, replicaset::ReplicaSetController::new(api.clone()));
     spawn(&api, deployment::DeploymentController::new(api.clone()));
@@ -87,7 +94,9 @@ async fn run<C: Controller>(api: Api, c: Arc<C>) {
         let store = api.store().clone();
         tokio::spawn(async move {
             loop {
-                let Ok(mut w) = store.watch(&res, None, WatchFrom::Now) else { return };
+                let Ok(mut w) = store.watch(&res, None, WatchFrom::Now) else {
+                    return;
+                };
                 while let Ok(ev) = w.next().await {
                     if tx.send(ev).is_err() {
                         return;

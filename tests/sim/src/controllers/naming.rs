@@ -24,7 +24,9 @@ const FNV_OFFSET: u32 = 0x811c_9dc5;
 
 /// Maps each character of `s` through the safe alphabet (upstream `SafeEncodeString`).
 pub fn safe_encode(s: &str) -> String {
-    s.bytes().map(|b| SAFE_ALPHABET[(b as usize) % SAFE_ALPHABET.len()] as char).collect()
+    s.bytes()
+        .map(|b| SAFE_ALPHABET[(b as usize) % SAFE_ALPHABET.len()] as char)
+        .collect()
 }
 
 /// The `pod-template-hash` / `controller-revision-hash` of a pod template.
@@ -34,12 +36,15 @@ pub fn safe_encode(s: &str) -> String {
 /// Deployment's.
 pub fn template_hash(template: &Value, collision_count: Option<u32>) -> String {
     let mut t = template.clone();
-    if let Some(labels) = t.pointer_mut("/metadata/labels").and_then(Value::as_object_mut) {
+    if let Some(labels) = t
+        .pointer_mut("/metadata/labels")
+        .and_then(Value::as_object_mut)
+    {
         labels.remove("pod-template-hash");
-        if labels.is_empty() {
-            if let Some(meta) = t.get_mut("metadata").and_then(Value::as_object_mut) {
-                meta.remove("labels");
-            }
+        if labels.is_empty()
+            && let Some(meta) = t.get_mut("metadata").and_then(Value::as_object_mut)
+        {
+            meta.remove("labels");
         }
     }
     let bytes = serde_json::to_vec(&t).unwrap_or_default();
@@ -56,7 +61,9 @@ pub fn template_hash(template: &Value, collision_count: Option<u32>) -> String {
 pub fn random_suffix(n: usize) -> String {
     use rand::RngExt;
     let mut rng = rand::rng();
-    (0..n).map(|_| SAFE_ALPHABET[rng.random_range(0..SAFE_ALPHABET.len())] as char).collect()
+    (0..n)
+        .map(|_| SAFE_ALPHABET[rng.random_range(0..SAFE_ALPHABET.len())] as char)
+        .collect()
 }
 
 #[cfg(test)]

@@ -65,11 +65,14 @@ pub struct Kubelet {
     pub logs: Arc<LogStore>,
 }
 
+/// The logs of a container's runs, oldest first.
+type Runs = Vec<Arc<ContainerLog>>;
+
 /// Every container run's log, by pod uid and container name; the last two runs are kept
 /// (the current one, and the previous for `kubectl logs --previous`).
 #[derive(Default)]
 pub struct LogStore {
-    logs: Mutex<HashMap<(String, String), Vec<Arc<ContainerLog>>>>,
+    logs: Mutex<HashMap<(String, String), Runs>>,
 }
 
 impl LogStore {
@@ -77,7 +80,9 @@ impl LogStore {
     pub fn open(&self, pod_uid: &str, container: &str) -> ShellIo {
         let log = ContainerLog::new();
         if let Ok(mut m) = self.logs.lock() {
-            let runs = m.entry((pod_uid.to_string(), container.to_string())).or_default();
+            let runs = m
+                .entry((pod_uid.to_string(), container.to_string()))
+                .or_default();
             if let Some(last) = runs.last() {
                 last.close();
             }
@@ -86,7 +91,11 @@ impl LogStore {
                 runs.remove(0);
             }
         }
-        ShellIo { stdin: None, stdout: Box::new(log.writer()), stderr: Box::new(log.writer()) }
+        ShellIo {
+            stdin: None,
+            stdout: Box::new(log.writer()),
+            stderr: Box::new(log.writer()),
+        }
     }
 
     /// The run of `container` ended: followers of its log stop.
@@ -98,7 +107,12 @@ impl LogStore {
 
     /// The current (or last) run's log.
     pub fn current(&self, pod_uid: &str, container: &str) -> Option<Arc<ContainerLog>> {
-        self.logs.lock().ok()?.get(&(pod_uid.to_string(), container.to_string()))?.last().cloned()
+        self.logs
+            .lock()
+            .ok()?
+            .get(&(pod_uid.to_string(), container.to_string()))?
+            .last()
+            .cloned()
     }
 
     /// The run before the current one.
@@ -118,9 +132,17 @@ impl LogStore {
 
 /// The pod's node index, for IPs: `kk-sim-control-plane` is 0, workers 1, 2, ...
 fn node_index(api: &Api, node: &str) -> u32 {
-    let mut nodes: Vec<String> = api.list(&res::nodes(), None).iter().map(|n| name(n).to_string()).collect();
+    let mut nodes: Vec<String> = api
+        .list(&res::nodes(), None)
+        .iter()
+        .map(|n| name(n).to_string())
+        .collect();
     nodes.sort();
-    nodes.iter().position(|n| n == node).map(|i| i as u32).unwrap_or(0)
+    nodes
+        .iter()
+        .position(|n| n == node)
+        .map(|i| i as u32)
+        .unwrap_or(0)
 }
 
 fn node_ip(api: &Api, node: &str) -> String {
@@ -143,7 +165,8 @@ pub fn normalize_image(image: &str) -> String {
         _ => (image.to_string(), ":latest".to_string()),
     };
     let first = repo.split('/').next().unwrap_or("");
-    let has_registry = repo.contains('/') && (first.contains('.') || first.contains(':') || first == "localhost");
+    let has_registry =
+        repo.contains('/') && (first.contains('.') || first.contains(':') || first == "localhost");
     let full = if has_registry {
         repo
     } else if repo.contains('/') {
@@ -167,18 +190,32 @@ fn hex64(seed: &str) -> String {
 }
 
 fn container_id() -> String {
-    format!("containerd://{}", hex64(&format!("{}{}", crate::store::new_uid(), now_rfc3339())))
+    format!(
+        "containerd://{}",
+        hex64(&format!("{}{}", crate::store::new_uid(), now_rfc3339()))
+    )
 }
 
 fn strings(v: Option<&Value>) -> Vec<String> {
-    v.and_then(Value::as_array).map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect()).unwrap_or_default()
+    v.and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The QoS class from container requests/limits (BestEffort/Burstable/Guaranteed).
 pub fn qos_class(spec: &Value) -> &'static str {
     let containers: Vec<&Value> = ["containers", "initContainers"]
         .iter()
-        .flat_map(|k| spec.get(*k).and_then(Value::as_array).map(|a| a.iter().collect::<Vec<_>>()).unwrap_or_default())
+        .flat_map(|k| {
+            spec.get(*k)
+                .and_then(Value::as_array)
+                .map(|a| a.iter().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
         .collect();
     let mut any = false;
     let mut guaranteed = true;
@@ -208,9 +245,20 @@ pub fn qos_class(spec: &Value) -> &'static str {
 /// State of one container as the status shows it.
 #[derive(Clone, Debug)]
 enum CState {
-    Waiting { reason: String, message: Option<String> },
-    Running { started_at: String },
-    Terminated { exit_code: i32, reason: String, started_at: String, finished_at: String, container_id: String },
+    Waiting {
+        reason: String,
+        message: Option<String>,
+    },
+    Running {
+        started_at: String,
+    },
+    Terminated {
+        exit_code: i32,
+        reason: String,
+        started_at: String,
+        finished_at: String,
+        container_id: String,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -230,7 +278,10 @@ impl CStatus {
         CStatus {
             name: name.to_string(),
             image: image.to_string(),
-            state: CState::Waiting { reason: waiting.to_string(), message: None },
+            state: CState::Waiting {
+                reason: waiting.to_string(),
+                message: None,
+            },
             last: None,
             ready: false,
             started: false,
@@ -249,7 +300,13 @@ impl CStatus {
                 json!({"waiting": w})
             }
             CState::Running { started_at } => json!({"running": {"startedAt": started_at}}),
-            CState::Terminated { exit_code, reason, started_at, finished_at, container_id } => json!({"terminated": {
+            CState::Terminated {
+                exit_code,
+                reason,
+                started_at,
+                finished_at,
+                container_id,
+            } => json!({"terminated": {
                 "exitCode": exit_code, "reason": reason, "startedAt": started_at, "finishedAt": finished_at,
                 "containerID": container_id}}),
         };
@@ -290,14 +347,24 @@ struct PodState {
 }
 
 impl PodState {
-    fn cond(&mut self, t: &'static str, status: bool, reason: Option<&str>, message: Option<String>) -> Value {
+    fn cond(
+        &mut self,
+        t: &'static str,
+        status: bool,
+        reason: Option<&str>,
+        message: Option<String>,
+    ) -> Value {
         let s = if status { "True" } else { "False" };
         let now = now_rfc3339();
-        let entry = self.transitions.entry(t).or_insert_with(|| (s.to_string(), now.clone()));
+        let entry = self
+            .transitions
+            .entry(t)
+            .or_insert_with(|| (s.to_string(), now.clone()));
         if entry.0 != s {
             *entry = (s.to_string(), now);
         }
-        let mut c = json!({"type": t, "status": s, "lastProbeTime": null, "lastTransitionTime": entry.1});
+        let mut c =
+            json!({"type": t, "status": s, "lastProbeTime": null, "lastTransitionTime": entry.1});
         if let Some(r) = reason {
             c["reason"] = json!(r);
         }
@@ -309,10 +376,20 @@ impl PodState {
 
     fn render(&mut self) -> Value {
         let completed = self.phase == "Succeeded" || self.phase == "Failed";
-        let unready: Vec<String> = self.main.iter().filter(|c| !c.ready).map(|c| c.name.clone()).collect();
+        let unready: Vec<String> = self
+            .main
+            .iter()
+            .filter(|c| !c.ready)
+            .map(|c| c.name.clone())
+            .collect();
         let all_ready = unready.is_empty() && !completed;
-        let not_ready_reason = if completed { "PodCompleted" } else { "ContainersNotReady" };
-        let not_ready_msg = (!completed).then(|| format!("containers with unready status: [{}]", unready.join(" ")));
+        let not_ready_reason = if completed {
+            "PodCompleted"
+        } else {
+            "ContainersNotReady"
+        };
+        let not_ready_msg = (!completed)
+            .then(|| format!("containers with unready status: [{}]", unready.join(" ")));
         let init_pending: Vec<String> = self
             .init
             .iter()
@@ -323,15 +400,46 @@ impl PodState {
         let conds = vec![
             self.cond("PodReadyToStartContainers", sandbox, None, None),
             if self.initialized || init_pending.is_empty() {
-                self.cond("Initialized", true, if completed && !self.init.is_empty() { Some("PodCompleted") } else { None }, None)
+                self.cond(
+                    "Initialized",
+                    true,
+                    if completed && !self.init.is_empty() {
+                        Some("PodCompleted")
+                    } else {
+                        None
+                    },
+                    None,
+                )
             } else {
-                self.cond("Initialized", false, Some("ContainersNotInitialized"), Some(format!("containers with incomplete status: [{}]", init_pending.join(" "))))
+                self.cond(
+                    "Initialized",
+                    false,
+                    Some("ContainersNotInitialized"),
+                    Some(format!(
+                        "containers with incomplete status: [{}]",
+                        init_pending.join(" ")
+                    )),
+                )
             },
-            if all_ready { self.cond("Ready", true, None, None) } else { self.cond("Ready", false, Some(not_ready_reason), not_ready_msg.clone()) },
+            if all_ready {
+                self.cond("Ready", true, None, None)
+            } else {
+                self.cond(
+                    "Ready",
+                    false,
+                    Some(not_ready_reason),
+                    not_ready_msg.clone(),
+                )
+            },
             if all_ready {
                 self.cond("ContainersReady", true, None, None)
             } else {
-                self.cond("ContainersReady", false, Some(not_ready_reason), not_ready_msg)
+                self.cond(
+                    "ContainersReady",
+                    false,
+                    Some(not_ready_reason),
+                    not_ready_msg,
+                )
             },
             self.cond("PodScheduled", true, None, None),
         ];
@@ -351,7 +459,8 @@ impl PodState {
             st["podIPs"] = json!([{"ip": ip}]);
         }
         if !self.init.is_empty() {
-            st["initContainerStatuses"] = json!(self.init.iter().map(|c| c.to_json()).collect::<Vec<_>>());
+            st["initContainerStatuses"] =
+                json!(self.init.iter().map(|c| c.to_json()).collect::<Vec<_>>());
         }
         st
     }
@@ -370,7 +479,12 @@ impl Kubelet {
 
     /// The running pod `namespace/name`, if this kubelet runs it.
     pub fn pod(&self, namespace: &str, name: &str) -> Option<Arc<PodHandle>> {
-        self.pods.lock().ok()?.values().find(|p| p.namespace == namespace && p.name == name).cloned()
+        self.pods
+            .lock()
+            .ok()?
+            .values()
+            .find(|p| p.namespace == namespace && p.name == name)
+            .cloned()
     }
 
     fn allocate_ip(&self, node: &str) -> String {
@@ -380,15 +494,22 @@ impl Kubelet {
         *n += 1;
         let host = *n;
         // 10.244.<node>.<n>, spilling into the next /24s of the node's /16 share.
-        format!("10.244.{}.{}", idx * 16 + (host / 254), host % 254 + 1)
+        format!("10.244.{}.{}", idx + 16 * (host / 254), host % 254 + 1)
     }
 
     fn src(node: &str) -> Source {
-        Source { component: "kubelet", host: Some(node.to_string()) }
+        Source {
+            component: "kubelet",
+            host: Some(node.to_string()),
+        }
     }
 
     fn start(self: &Arc<Self>, pod: Arc<Value>) {
-        let node = pod.pointer("/spec/nodeName").and_then(Value::as_str).unwrap_or("").to_string();
+        let node = pod
+            .pointer("/spec/nodeName")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
         let (stop, stop_rx) = watch::channel(false);
         let handle = Arc::new(PodHandle {
             namespace: namespace(&pod).to_string(),
@@ -397,7 +518,10 @@ impl Kubelet {
             containers: Mutex::new(BTreeMap::new()),
             stop,
         });
-        self.pods.lock().unwrap_or_else(|p| p.into_inner()).insert(uid(&pod).to_string(), handle.clone());
+        self.pods
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(uid(&pod).to_string(), handle.clone());
         let me = self.clone();
         tokio::spawn(async move { me.run_pod(pod, handle, stop_rx).await });
     }
@@ -413,14 +537,25 @@ impl Kubelet {
         });
     }
 
-    async fn run_pod(self: Arc<Self>, pod: Arc<Value>, handle: Arc<PodHandle>, mut stop: watch::Receiver<bool>) {
+    async fn run_pod(
+        self: Arc<Self>,
+        pod: Arc<Value>,
+        handle: Arc<PodHandle>,
+        mut stop: watch::Receiver<bool>,
+    ) {
         let ns = namespace(&pod).to_string();
         let pname = name(&pod).to_string();
         let puid = uid(&pod).to_string();
         let node = handle.node.clone();
         let spec = pod.get("spec").cloned().unwrap_or_default();
-        let restart_policy = spec["restartPolicy"].as_str().unwrap_or("Always").to_string();
-        let inits: Vec<Value> = spec["initContainers"].as_array().cloned().unwrap_or_default();
+        let restart_policy = spec["restartPolicy"]
+            .as_str()
+            .unwrap_or("Always")
+            .to_string();
+        let inits: Vec<Value> = spec["initContainers"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         let mains: Vec<Value> = spec["containers"].as_array().cloned().unwrap_or_default();
         let src = Self::src(&node);
         let mut st = PodState {
@@ -429,12 +564,29 @@ impl Kubelet {
             pod_ip: None,
             start_time: now_rfc3339(),
             qos: qos_class(&spec),
-            init: inits.iter().map(|c| CStatus::new(c["name"].as_str().unwrap_or(""), c["image"].as_str().unwrap_or(""), "PodInitializing")).collect(),
+            init: inits
+                .iter()
+                .map(|c| {
+                    CStatus::new(
+                        c["name"].as_str().unwrap_or(""),
+                        c["image"].as_str().unwrap_or(""),
+                        "PodInitializing",
+                    )
+                })
+                .collect(),
             main: mains
                 .iter()
                 .map(|c| {
-                    let w = if inits.is_empty() { "ContainerCreating" } else { "PodInitializing" };
-                    CStatus::new(c["name"].as_str().unwrap_or(""), c["image"].as_str().unwrap_or(""), w)
+                    let w = if inits.is_empty() {
+                        "ContainerCreating"
+                    } else {
+                        "PodInitializing"
+                    };
+                    CStatus::new(
+                        c["name"].as_str().unwrap_or(""),
+                        c["image"].as_str().unwrap_or(""),
+                        w,
+                    )
                 })
                 .collect(),
             initialized: inits.is_empty(),
@@ -442,7 +594,10 @@ impl Kubelet {
             transitions: HashMap::new(),
         };
         if let Some(first) = st.init.first_mut() {
-            first.state = CState::Waiting { reason: "PodInitializing".into(), message: None };
+            first.state = CState::Waiting {
+                reason: "PodInitializing".into(),
+                message: None,
+            };
         }
         self.publish(&ns, &pname, &puid, &mut st);
         tokio::select! {
@@ -466,18 +621,38 @@ impl Kubelet {
                 if restart_policy == "Never" {
                     st.phase = "Failed".into();
                     for m in st.main.iter_mut() {
-                        m.state = CState::Waiting { reason: "PodInitializing".into(), message: None };
+                        m.state = CState::Waiting {
+                            reason: "PodInitializing".into(),
+                            message: None,
+                        };
                     }
                     self.publish(&ns, &pname, &puid, &mut st);
-                    return self.wait_for_deletion(&pod, &handle, &mut st, &mut stop).await;
+                    return self
+                        .wait_for_deletion(&pod, &handle, &mut st, &mut stop)
+                        .await;
                 }
                 let delay = backoff(st.init[i].restarts);
                 st.init[i].state = CState::Waiting {
                     reason: "CrashLoopBackOff".into(),
-                    message: Some(format!("back-off {} restarting failed container={} pod={pname}_{ns}({puid})", fmt_secs(delay), st.init[i].name)),
+                    message: Some(format!(
+                        "back-off {} restarting failed container={} pod={pname}_{ns}({puid})",
+                        fmt_secs(delay),
+                        st.init[i].name
+                    )),
                 };
                 self.publish(&ns, &pname, &puid, &mut st);
-                events::record(&self.api, &pod, Some(&format!("spec.initContainers{{{}}}", st.init[i].name)), WARNING, "BackOff", &format!("Back-off restarting failed container {} in pod {pname}_{ns}({puid})", st.init[i].name), &src);
+                events::record(
+                    &self.api,
+                    &pod,
+                    Some(&format!("spec.initContainers{{{}}}", st.init[i].name)),
+                    WARNING,
+                    "BackOff",
+                    &format!(
+                        "Back-off restarting failed container {} in pod {pname}_{ns}({puid})",
+                        st.init[i].name
+                    ),
+                    &src,
+                );
                 tokio::select! {
                     _ = tokio::time::sleep(delay) => {}
                     _ = stop.changed() => { return self.finish_deletion(&pod, &handle, &mut st).await; }
@@ -487,7 +662,10 @@ impl Kubelet {
         }
         st.initialized = true;
         for m in st.main.iter_mut() {
-            m.state = CState::Waiting { reason: "ContainerCreating".into(), message: None };
+            m.state = CState::Waiting {
+                reason: "ContainerCreating".into(),
+                message: None,
+            };
         }
 
         // Regular containers, concurrently; each reports through `tx`.
@@ -501,7 +679,9 @@ impl Kubelet {
             let ip = pod_ip.clone();
             let rp = restart_policy.clone();
             let handle = handle.clone();
-            tasks.push(tokio::spawn(async move { me.container_loop(pod, handle, c, ip, rp, i, tx).await }));
+            tasks.push(tokio::spawn(async move {
+                me.container_loop(pod, handle, c, ip, rp, i, tx).await
+            }));
         }
         drop(tx);
         loop {
@@ -540,9 +720,25 @@ impl Kubelet {
     }
 
     /// Runs an init container once, updating `st.init[i]`; returns its exit code.
-    async fn run_once(&self, pod: &Value, c: &Value, pod_ip: &str, st: &mut PodState, _init: bool, i: usize) -> i32 {
-        let (ns, pname, puid) = (namespace(pod).to_string(), name(pod).to_string(), uid(pod).to_string());
-        let node = pod.pointer("/spec/nodeName").and_then(Value::as_str).unwrap_or("").to_string();
+    async fn run_once(
+        &self,
+        pod: &Value,
+        c: &Value,
+        pod_ip: &str,
+        st: &mut PodState,
+        _init: bool,
+        i: usize,
+    ) -> i32 {
+        let (ns, pname, puid) = (
+            namespace(pod).to_string(),
+            name(pod).to_string(),
+            uid(pod).to_string(),
+        );
+        let node = pod
+            .pointer("/spec/nodeName")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
         let src = Self::src(&node);
         let cname = c["name"].as_str().unwrap_or("").to_string();
         let image = c["image"].as_str().unwrap_or("").to_string();
@@ -554,17 +750,46 @@ impl Kubelet {
         let io = self.logs.open(&puid, &cname);
         let started = now_rfc3339();
         let cid = container_id();
-        events::record(&self.api, pod, Some(&fp), NORMAL, "Created", &format!("Created container: {cname}"), &src);
-        events::record(&self.api, pod, Some(&fp), NORMAL, "Started", &format!("Started container {cname}"), &src);
-        st.init[i].state = CState::Running { started_at: started.clone() };
+        events::record(
+            &self.api,
+            pod,
+            Some(&fp),
+            NORMAL,
+            "Created",
+            &format!("Created container: {cname}"),
+            &src,
+        );
+        events::record(
+            &self.api,
+            pod,
+            Some(&fp),
+            NORMAL,
+            "Started",
+            &format!("Started container {cname}"),
+            &src,
+        );
+        st.init[i].state = CState::Running {
+            started_at: started.clone(),
+        };
         st.init[i].started = true;
         st.init[i].container_id = Some(cid.clone());
         self.publish(&ns, &pname, &puid, st);
-        let exit = shell::run_container(&image, &strings(c.get("command")), &strings(c.get("args")), &ctx, io).await;
+        let exit = shell::run_container(
+            &image,
+            &strings(c.get("command")),
+            &strings(c.get("args")),
+            &ctx,
+            io,
+        )
+        .await;
         self.logs.close(&puid, &cname);
         let term = CState::Terminated {
             exit_code: exit,
-            reason: if exit == 0 { "Completed".into() } else { "Error".into() },
+            reason: if exit == 0 {
+                "Completed".into()
+            } else {
+                "Error".into()
+            },
             started_at: started,
             finished_at: now_rfc3339(),
             container_id: cid,
@@ -584,18 +809,36 @@ impl Kubelet {
         let image = c["image"].as_str().unwrap_or("");
         let policy = c["imagePullPolicy"].as_str().unwrap_or("IfNotPresent");
         if policy == "Always" {
-            events::record(&self.api, pod, Some(fp), NORMAL, "Pulling", &format!("Pulling image \"{image}\""), src);
+            events::record(
+                &self.api,
+                pod,
+                Some(fp),
+                NORMAL,
+                "Pulling",
+                &format!("Pulling image \"{image}\""),
+                src,
+            );
             events::record(
                 &self.api,
                 pod,
                 Some(fp),
                 NORMAL,
                 "Pulled",
-                &format!("Successfully pulled image \"{image}\" in 812ms (812ms including waiting). Image size: 72099410 bytes."),
+                &format!(
+                    "Successfully pulled image \"{image}\" in 812ms (812ms including waiting). Image size: 72099410 bytes."
+                ),
                 src,
             );
         } else {
-            events::record(&self.api, pod, Some(fp), NORMAL, "Pulled", &format!("Container image \"{image}\" already present on machine"), src);
+            events::record(
+                &self.api,
+                pod,
+                Some(fp),
+                NORMAL,
+                "Pulled",
+                &format!("Container image \"{image}\" already present on machine"),
+                src,
+            );
         }
     }
 
@@ -611,7 +854,11 @@ impl Kubelet {
         i: usize,
         tx: mpsc::UnboundedSender<(usize, Update)>,
     ) {
-        let (ns, pname, puid) = (namespace(&pod).to_string(), name(&pod).to_string(), uid(&pod).to_string());
+        let (ns, pname, puid) = (
+            namespace(&pod).to_string(),
+            name(&pod).to_string(),
+            uid(&pod).to_string(),
+        );
         let src = Self::src(&handle.node);
         let cname = c["name"].as_str().unwrap_or("").to_string();
         let image = c["image"].as_str().unwrap_or("").to_string();
@@ -619,15 +866,35 @@ impl Kubelet {
         let ctx = ShellContext::for_container(&pname, &ns, &pod_ip, &container_env(&c));
         let ports: Vec<u16> = c["ports"]
             .as_array()
-            .map(|a| a.iter().filter_map(|p| p["containerPort"].as_u64().map(|n| n as u16)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|p| p["containerPort"].as_u64().map(|n| n as u16))
+                    .collect()
+            })
             .unwrap_or_default();
         let mut cs = CStatus::new(&cname, &image, "ContainerCreating");
         self.pull_events(&pod, &fp, &c, &src);
         loop {
             let started = now_rfc3339();
             let cid = container_id();
-            events::record(&self.api, &pod, Some(&fp), NORMAL, "Created", &format!("Created container: {cname}"), &src);
-            events::record(&self.api, &pod, Some(&fp), NORMAL, "Started", &format!("Started container {cname}"), &src);
+            events::record(
+                &self.api,
+                &pod,
+                Some(&fp),
+                NORMAL,
+                "Created",
+                &format!("Created container: {cname}"),
+                &src,
+            );
+            events::record(
+                &self.api,
+                &pod,
+                Some(&fp),
+                NORMAL,
+                "Started",
+                &format!("Started container {cname}"),
+                &src,
+            );
             let mut servers: Vec<PortServer> = Vec::new();
             let mut addrs = BTreeMap::new();
             for p in &ports {
@@ -637,14 +904,26 @@ impl Kubelet {
                 }
             }
             if let Ok(mut m) = handle.containers.lock() {
-                m.insert(cname.clone(), ContainerHandle { image: image.clone(), ctx: ctx.clone(), ports: addrs, running: true });
+                m.insert(
+                    cname.clone(),
+                    ContainerHandle {
+                        image: image.clone(),
+                        ctx: ctx.clone(),
+                        ports: addrs,
+                        running: true,
+                    },
+                );
             }
-            cs.state = CState::Running { started_at: started.clone() };
+            cs.state = CState::Running {
+                started_at: started.clone(),
+            };
             cs.started = true;
             cs.container_id = Some(cid.clone());
             cs.ready = false;
             let never_ready = shell::image_never_ready(&image) || shell::image_crashes(&image);
-            let probe_delay = c.pointer("/readinessProbe/initialDelaySeconds").and_then(Value::as_u64);
+            let probe_delay = c
+                .pointer("/readinessProbe/initialDelaySeconds")
+                .and_then(Value::as_u64);
             let has_probe = c.get("readinessProbe").is_some();
             if !never_ready && !has_probe {
                 cs.ready = true;
@@ -655,7 +934,8 @@ impl Kubelet {
             let run = shell::run_container(&image, &command, &args, &ctx, io);
             tokio::pin!(run);
             let exit = if has_probe && !never_ready {
-                let delay = Duration::from_secs(probe_delay.unwrap_or(0)) + Duration::from_millis(100);
+                let delay =
+                    Duration::from_secs(probe_delay.unwrap_or(0)) + Duration::from_millis(100);
                 tokio::select! {
                     e = &mut run => e,
                     _ = tokio::time::sleep(delay) => {
@@ -677,7 +957,11 @@ impl Kubelet {
             }
             let term = CState::Terminated {
                 exit_code: exit,
-                reason: if exit == 0 { "Completed".into() } else { "Error".into() },
+                reason: if exit == 0 {
+                    "Completed".into()
+                } else {
+                    "Error".into()
+                },
                 started_at: started,
                 finished_at: now_rfc3339(),
                 container_id: cid,
@@ -702,16 +986,35 @@ impl Kubelet {
             cs.last = Some(term);
             cs.state = CState::Waiting {
                 reason: "CrashLoopBackOff".into(),
-                message: Some(format!("back-off {} restarting failed container={cname} pod={pname}_{ns}({puid})", fmt_secs(delay))),
+                message: Some(format!(
+                    "back-off {} restarting failed container={cname} pod={pname}_{ns}({puid})",
+                    fmt_secs(delay)
+                )),
             };
             let _ = tx.send((i, Update::Status(cs.clone())));
-            events::record(&self.api, &pod, Some(&fp), WARNING, "BackOff", &format!("Back-off restarting failed container {cname} in pod {pname}_{ns}({puid})"), &src);
+            events::record(
+                &self.api,
+                &pod,
+                Some(&fp),
+                WARNING,
+                "BackOff",
+                &format!(
+                    "Back-off restarting failed container {cname} in pod {pname}_{ns}({puid})"
+                ),
+                &src,
+            );
             tokio::time::sleep(delay).await;
             cs.restarts += 1;
         }
     }
 
-    async fn wait_for_deletion(&self, pod: &Value, handle: &Arc<PodHandle>, st: &mut PodState, stop: &mut watch::Receiver<bool>) {
+    async fn wait_for_deletion(
+        &self,
+        pod: &Value,
+        handle: &Arc<PodHandle>,
+        st: &mut PodState,
+        stop: &mut watch::Receiver<bool>,
+    ) {
         let _ = stop.changed().await;
         self.finish_deletion(pod, handle, st).await;
     }
@@ -719,12 +1022,24 @@ impl Kubelet {
     /// The pod was deleted: stop its containers, report them terminated, then remove the pod
     /// (the grace-0 delete that ends `kubectl delete`'s wait).
     async fn finish_deletion(&self, pod: &Value, handle: &Arc<PodHandle>, st: &mut PodState) {
-        let (ns, pname, puid) = (namespace(pod).to_string(), name(pod).to_string(), uid(pod).to_string());
+        let (ns, pname, puid) = (
+            namespace(pod).to_string(),
+            name(pod).to_string(),
+            uid(pod).to_string(),
+        );
         let src = Self::src(&handle.node);
         let now = now_rfc3339();
         for c in st.main.iter_mut() {
             if let CState::Running { started_at } = &c.state {
-                events::record(&self.api, pod, Some(&format!("spec.containers{{{}}}", c.name)), NORMAL, "Killing", &format!("Stopping container {}", c.name), &src);
+                events::record(
+                    &self.api,
+                    pod,
+                    Some(&format!("spec.containers{{{}}}", c.name)),
+                    NORMAL,
+                    "Killing",
+                    &format!("Stopping container {}", c.name),
+                    &src,
+                );
                 c.state = CState::Terminated {
                     exit_code: 0,
                     reason: "Completed".into(),
@@ -740,7 +1055,11 @@ impl Kubelet {
         }
         self.publish(&ns, &pname, &puid, st);
         tokio::time::sleep(Duration::from_millis(100)).await;
-        if self.api.get(&res::pods(), &ns, &pname).is_some_and(|p| uid(&p) == puid) {
+        if self
+            .api
+            .get(&res::pods(), &ns, &pname)
+            .is_some_and(|p| uid(&p) == puid)
+        {
             let _ = self.api.remove(&res::pods(), &ns, &pname);
         }
         self.forget(&puid);
@@ -759,7 +1078,12 @@ fn container_env(c: &Value) -> Vec<(String, String)> {
         .as_array()
         .map(|a| {
             a.iter()
-                .filter_map(|e| Some((e["name"].as_str()?.to_string(), e["value"].as_str().unwrap_or("").to_string())))
+                .filter_map(|e| {
+                    Some((
+                        e["name"].as_str()?.to_string(),
+                        e["value"].as_str().unwrap_or("").to_string(),
+                    ))
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -773,7 +1097,11 @@ fn backoff(restarts: u32) -> Duration {
 /// `10s`, `1m20s`: how the kubelet prints a back-off.
 fn fmt_secs(d: Duration) -> String {
     let s = d.as_secs();
-    if s >= 60 { format!("{}m{}s", s / 60, s % 60) } else { format!("{s}s") }
+    if s >= 60 {
+        format!("{}m{}s", s / 60, s % 60)
+    } else {
+        format!("{s}s")
+    }
 }
 
 /// The kubelet as a controller: it reacts to pods bound to the sim's nodes.
@@ -789,14 +1117,27 @@ impl Controller for KubeletController {
     }
 
     fn keys_for(&self, ev: &Event) -> Vec<Key> {
-        let bound = ev.object.pointer("/spec/nodeName").and_then(Value::as_str).is_some_and(|n| !n.is_empty());
+        let bound = ev
+            .object
+            .pointer("/spec/nodeName")
+            .and_then(Value::as_str)
+            .is_some_and(|n| !n.is_empty());
         if !bound {
             return Vec::new();
         }
         // Keys carry the uid so a pod recreated under the same name is a new pod.
-        let k = Key::new(&ev.namespace, &format!("{}|{}", name(&ev.object), uid(&ev.object)));
+        let k = Key::new(
+            &ev.namespace,
+            &format!("{}|{}", name(&ev.object), uid(&ev.object)),
+        );
         if ev.kind == EventType::Deleted {
-            if let Some(h) = self.0.pods.lock().ok().and_then(|m| m.get(uid(&ev.object)).cloned()) {
+            if let Some(h) = self
+                .0
+                .pods
+                .lock()
+                .ok()
+                .and_then(|m| m.get(uid(&ev.object)).cloned())
+            {
                 let _ = h.stop.send(true);
             }
             return Vec::new();
@@ -806,11 +1147,18 @@ impl Controller for KubeletController {
 
     fn sync(&self, key: &Key) -> Option<Duration> {
         let (pname, puid) = key.name.split_once('|')?;
-        let pod = self.0.api.get(&res::pods(), &key.namespace, pname).filter(|p| uid(p) == puid);
+        let pod = self
+            .0
+            .api
+            .get(&res::pods(), &key.namespace, pname)
+            .filter(|p| uid(p) == puid);
         let known = self.0.pods.lock().ok().and_then(|m| m.get(puid).cloned());
         match (pod, known) {
             (Some(p), None) if !deleting(&p) => {
-                let phase = p.pointer("/status/phase").and_then(Value::as_str).unwrap_or("");
+                let phase = p
+                    .pointer("/status/phase")
+                    .and_then(Value::as_str)
+                    .unwrap_or("");
                 if phase != "Succeeded" && phase != "Failed" {
                     self.0.start(p);
                 }
