@@ -61,7 +61,7 @@ fn api_versions_lists_every_group_version() {
     let out = k.run(&["api-versions"]).ok();
     assert_eq!(
         out.stdout,
-        "apiextensions.k8s.io/v1\napps/v1\nautoscaling/v2\nbatch/v1\ncoordination.k8s.io/v1\n\
+        "apiextensions.k8s.io/v1\napps/v1\nauthentication.k8s.io/v1\nauthorization.k8s.io/v1\nautoscaling/v2\nbatch/v1\ncoordination.k8s.io/v1\n\
          discovery.k8s.io/v1\nevents.k8s.io/v1\nnetworking.k8s.io/v1\npolicy/v1\n\
          rbac.authorization.k8s.io/v1\nscheduling.k8s.io/v1\nstorage.k8s.io/v1\nv1\n"
     );
@@ -690,4 +690,40 @@ fn crd_printer_columns_show_in_tables() {
         .ok();
     assert_eq!(got.stdout, "8");
     k.run(&["delete", "crd", "gadgets.example.org"]).ok();
+}
+
+#[test]
+fn auth_can_i_and_whoami() {
+    let Some(k) = k("auth") else { return };
+    assert_eq!(
+        k.run(&["auth", "can-i", "create", "pods"]).ok().stdout,
+        "yes\n"
+    );
+    let no = k.run(&[
+        "--context",
+        "kk-sim-viewer",
+        "auth",
+        "can-i",
+        "create",
+        "pods",
+    ]);
+    assert_eq!((no.code, no.stdout.as_str()), (1, "no\n"));
+    let yes = k
+        .run(&[
+            "--context",
+            "kk-sim-viewer",
+            "auth",
+            "can-i",
+            "list",
+            "pods",
+        ])
+        .ok();
+    assert_eq!(yes.stdout, "yes\n");
+    let who = k
+        .run(&["--context", "kk-sim-viewer", "auth", "whoami"])
+        .ok();
+    assert_eq!(
+        who.stdout,
+        "ATTRIBUTE   VALUE\nUsername    viewer\nGroups      [system:authenticated]\n"
+    );
 }

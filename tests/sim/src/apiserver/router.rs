@@ -361,6 +361,19 @@ async fn resource(
                                           "status": "Success", "code": 201}),
             ))
         }
+        ("create", None)
+            if group == "authentication.k8s.io"
+                && rr.served.info.plural == "selfsubjectreviews" =>
+        {
+            Ok(super::subresources::self_subject_review(&user))
+        }
+        ("create", None)
+            if group == "authorization.k8s.io"
+                && rr.served.info.plural == "selfsubjectaccessreviews" =>
+        {
+            let body = read_body(req).await?;
+            super::subresources::self_subject_access_review(&user, &content_type, &body)
+        }
         ("create", None) => {
             let body = read_body(req).await?;
             handlers::create(&server, &rr, &content_type, &body).await
