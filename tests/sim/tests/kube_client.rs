@@ -514,3 +514,39 @@ async fn patch_in_every_content_type_and_server_side_apply() {
         .unwrap();
     assert_eq!(forced.spec.unwrap().replicas, Some(5));
 }
+
+#[tokio::test]
+async fn legacy_watch_prefix_and_resume_from_resource_version() {
+    let c = client().await;
+    namespace(&c, "kube-legacy-watch").await;
+    // /watch/.../NAME watches one object, starting with a synthetic ADDED.
+    let req = http::Request::get(
+        "/api/v1/watch/namespaces/kube-legacy-watch/configmaps/kube-root-ca.crt?timeoutSeconds=1",
+    )
+    .body(Vec::new())
+    .unwrap();
+    let text = c.request_text(req).await.unwrap();
+    let events: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(events.len(), 1, "{text}");
+    assert_eq!(events[0]["type"], "ADDED");
+    assert_eq!(events[0]["object"]["kind"], "ConfigMap");
+    assert_eq!(events[0]["object"]["metadata"]["name"], "kube-root-ca.crt");
+    // Resuming from the list's resourceVersion replays nothing that is already known.
+    let api: Api<ConfigMap> = Api::namespaced(c.clone(), "kube-legacy-watch");
+    let rv = api
+        .list(&ListParams::default())
+        .await
+        .unwrap()
+        .metadata
+        .resource_version
+        .unwrap();
+    let req = http::Request::get(format!(
+        "/api/v1/namespaces/kube-legacy-watch/configmaps?watch=true&resourceVersion={rv}&timeoutSeconds=1"
+    ))
+    .body(Vec::new())
+    .unwrap();
+    assert_eq!(c.request_text(req).await.unwrap(), "");
+}

@@ -727,3 +727,27 @@ fn auth_can_i_and_whoami() {
         "ATTRIBUTE   VALUE\nUsername    viewer\nGroups      [system:authenticated]\n"
     );
 }
+
+#[test]
+fn table_watch_prints_the_header_once() {
+    let Some(mut k) = k("table_watch") else {
+        return;
+    };
+    k.use_namespace("t-table-watch");
+    let mut w = k.spawn(&["get", "cm", "-w"]);
+    std::thread::sleep(Duration::from_millis(500));
+    k.run_stdin(&["create", "-f", "-"], CM).ok();
+    k.run(&["label", "cm", "settings", "x=y"]).ok();
+    let lines = read_lines(&mut w, 4, Duration::from_secs(10));
+    let _ = w.kill();
+    let _ = w.wait();
+    let cols: Vec<Vec<&str>> = lines
+        .iter()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(cols.len(), 4, "{lines:?}");
+    assert_eq!(cols[0], ["NAME", "DATA", "AGE"]);
+    assert_eq!(cols[1][..2], ["kube-root-ca.crt", "1"]);
+    assert_eq!(cols[2][..2], ["settings", "1"]);
+    assert_eq!(cols[3][..2], ["settings", "1"]);
+}
