@@ -35,10 +35,10 @@ use tokio::sync::broadcast;
 use crate::apiserver::status::ApiError;
 
 /// How many committed events are kept for watches that resume from a resourceVersion.
-pub const HISTORY_LIMIT: usize = 100_000;
+pub const HISTORY_LIMIT: usize = 20_000;
 
 /// Capacity of the live fan-out channel; a watcher further behind than this is ended with 410.
-const BROADCAST_CAPACITY: usize = 65_536;
+const BROADCAST_CAPACITY: usize = 16_384;
 
 /// Identifies a resource type: API group ("" for core) and plural resource name.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
