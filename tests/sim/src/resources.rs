@@ -635,6 +635,9 @@ pub struct Served {
     pub crd_columns: Option<Value>,
     /// Whether this comes from a CRD (strategic merge patch is refused for those).
     pub custom: bool,
+    /// The CRD version's `subresources.scale` (specReplicasPath, statusReplicasPath,
+    /// labelSelectorPath), for custom resources with a scale subresource.
+    pub crd_scale: Option<Value>,
 }
 
 /// The live registry: built-ins plus whatever CRDs are established. Cheap to clone (shared).
@@ -658,6 +661,7 @@ impl Registry {
                 info,
                 crd_columns: None,
                 custom: false,
+                crd_scale: None,
             })
             .collect();
         Registry {
@@ -798,6 +802,7 @@ pub fn crd_entries(crd: &Value) -> Vec<Served> {
                 },
                 crd_columns: v.get("additionalPrinterColumns").cloned(),
                 custom: true,
+                crd_scale: v.pointer("/subresources/scale").cloned(),
             }
         })
         .collect()

@@ -751,3 +751,56 @@ fn table_watch_prints_the_header_once() {
     assert_eq!(cols[2][..2], ["settings", "1"]);
     assert_eq!(cols[3][..2], ["settings", "1"]);
 }
+
+#[test]
+fn custom_resource_scale_and_status_subresources() {
+    let Some(mut k) = k("crd_scale") else { return };
+    k.use_namespace("t-crd-scale");
+    let crd = "apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: pools.example.net
+spec:
+  group: example.net
+  scope: Namespaced
+  names: {plural: pools, singular: pool, kind: Pool}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        x-kubernetes-preserve-unknown-fields: true
+    subresources:
+      status: {}
+      scale: {specReplicasPath: .spec.size, statusReplicasPath: .status.size, labelSelectorPath: .status.selector}
+";
+    k.run_stdin(&["create", "-f", "-"], crd).ok();
+    let p = "apiVersion: example.net/v1\nkind: Pool\nmetadata: {name: p1}\nspec: {size: 1}\nstatus: {size: 9}\n";
+    k.run_stdin(&["create", "-f", "-"], p).ok();
+    // Status written with the object is dropped (status subresource).
+    let got = k
+        .run(&[
+            "get",
+            "pool",
+            "p1",
+            "-o",
+            "jsonpath={.spec.size}/{.status.size}",
+        ])
+        .ok();
+    assert_eq!(got.stdout, "1/");
+    let out = k.run(&["scale", "pool", "p1", "--replicas=4"]).ok();
+    assert_eq!(out.stdout, "pool.example.net/p1 scaled\n");
+    let got = k
+        .run(&[
+            "get",
+            "pool",
+            "p1",
+            "-o",
+            "jsonpath={.spec.size} {.metadata.generation}",
+        ])
+        .ok();
+    assert_eq!(got.stdout, "4 2");
+    k.run(&["delete", "crd", "pools.example.net"]).ok();
+}
