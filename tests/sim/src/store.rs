@@ -1007,7 +1007,7 @@ mod tests {
         let handles: Vec<_> = (0..8)
             .map(|i| {
                 let (s, mut o) = (s.clone(), (*base).clone());
-                o["data"]["a"] = json!(i.to_string());
+                o["data"]["a"] = json!(format!("writer-{i}"));
                 std::thread::spawn(move || s.update(&res(), o).is_ok())
             })
             .collect();
