@@ -140,3 +140,54 @@ fn kubectl() -> Option<std::path::PathBuf> {
         .chain(std::iter::once(sdk.to_path_buf()))
         .find(|p| p.is_file())
 }
+
+#[test]
+fn plain_http_serves_without_credentials() {
+    let dir = tempfile::tempdir().unwrap();
+    let kc = dir.path().join("kc");
+    let mut child = bin()
+        .args([
+            "serve",
+            "--plain-http",
+            "--exit-on-stdin-eof",
+            "--kubeconfig",
+        ])
+        .arg(&kc)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    assert!(line.starts_with("kk-sim ready http://127.0.0.1:"), "{line}");
+    let text = std::fs::read_to_string(&kc).unwrap();
+    assert!(
+        !text.contains("certificate-authority-data") && !text.contains("client-key-data"),
+        "{text}"
+    );
+    if let Some(k) = kubectl() {
+        let o = Command::new(&k)
+            .arg("--kubeconfig")
+            .arg(&kc)
+            .arg("--cache-dir")
+            .arg(dir.path().join("cache"))
+            .args(["get", "--raw", "/"])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let paths: Vec<&str> = v["paths"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p.as_str())
+            .collect();
+        assert!(
+            paths.contains(&"/apis/apps/v1") && paths.contains(&"/version"),
+            "{paths:?}"
+        );
+    }
+    drop(child.stdin.take());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "exits 0 when its stdin closes");
+}
