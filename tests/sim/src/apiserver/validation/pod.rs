@@ -580,7 +580,7 @@ pub(crate) fn pod_update(errs: &mut Vec<Cause>, new: &Value, old: &Value) {
     if &munged != os {
         let detail = format!(
             "pod updates may not change fields other than {UPDATABLE}\n{}",
-            spec_diff(os, &munged)
+            super::field::spec_diff("core.PodSpec", os, &munged)
         );
         errs.push(forbidden("spec", &detail));
     }
@@ -594,30 +594,6 @@ fn same_toleration(a: &Value, b: &Value) -> bool {
         };
         norm(a) == norm(b)
     })
-}
-
-/// A short description of what differs (upstream prints a go-cmp diff of the internal Go
-/// struct, which has no JSON equivalent; this keeps the same shape: `-` old, `+` new).
-fn spec_diff(old: &Value, new: &Value) -> String {
-    let empty = serde_json::Map::new();
-    let o = old.as_object().unwrap_or(&empty);
-    let n = new.as_object().unwrap_or(&empty);
-    let keys: BTreeSet<&String> = o.keys().chain(n.keys()).collect();
-    let mut out = String::from("  core.PodSpec{\n");
-    for k in keys {
-        let (a, b) = (o.get(k), n.get(k));
-        if a == b {
-            continue;
-        }
-        if let Some(a) = a {
-            out.push_str(&format!("- \t{k}: {a},\n"));
-        }
-        if let Some(b) = b {
-            out.push_str(&format!("+ \t{k}: {b},\n"));
-        }
-    }
-    out.push_str("  }\n");
-    out
 }
 
 #[cfg(test)]
