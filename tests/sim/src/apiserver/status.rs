@@ -32,7 +32,12 @@ pub struct ApiError {
 impl ApiError {
     /// A plain error with no details.
     pub fn new(code: u16, reason: &str, message: impl Into<String>) -> Self {
-        ApiError { code, reason: reason.to_string(), message: message.into(), details: None }
+        ApiError {
+            code,
+            reason: reason.to_string(),
+            message: message.into(),
+            details: None,
+        }
     }
 
     /// 400 BadRequest.
@@ -51,7 +56,11 @@ impl ApiError {
     /// 409 AlreadyExists: `deployments.apps "web" already exists`.
     pub fn already_exists(group: &str, resource: &str, name: &str) -> Self {
         let qualified = qualified(resource, group);
-        let mut e = Self::new(409, "AlreadyExists", format!("{qualified} \"{name}\" already exists"));
+        let mut e = Self::new(
+            409,
+            "AlreadyExists",
+            format!("{qualified} \"{name}\" already exists"),
+        );
         e.details = Some(json!({"name": name, "group": group, "kind": resource}));
         e
     }
@@ -74,10 +83,20 @@ impl ApiError {
     /// 422 Invalid, message formatted like apimachinery's `NewInvalid`:
     /// `Kind.group "name" is invalid: <one cause>` or `...: [cause1, cause2]`.
     pub fn invalid(group: &str, kind: &str, name: &str, causes: Vec<Cause>) -> Self {
-        let qualified_kind = if group.is_empty() { kind.to_string() } else { format!("{kind}.{group}") };
+        let qualified_kind = if group.is_empty() {
+            kind.to_string()
+        } else {
+            format!("{kind}.{group}")
+        };
         let rendered: Vec<String> = causes
             .iter()
-            .map(|c| if c.field.is_empty() { c.message.clone() } else { format!("{}: {}", c.field, c.message) })
+            .map(|c| {
+                if c.field.is_empty() {
+                    c.message.clone()
+                } else {
+                    format!("{}: {}", c.field, c.message)
+                }
+            })
             .collect();
         let list = match rendered.len() {
             1 => rendered[0].clone(),
@@ -87,8 +106,13 @@ impl ApiError {
             .iter()
             .map(|c| json!({"reason": c.reason, "message": c.message, "field": c.field}))
             .collect();
-        let mut e = Self::new(422, "Invalid", format!("{qualified_kind} \"{name}\" is invalid: {list}"));
-        e.details = Some(json!({"name": name, "group": group, "kind": kind, "causes": causes_json}));
+        let mut e = Self::new(
+            422,
+            "Invalid",
+            format!("{qualified_kind} \"{name}\" is invalid: {list}"),
+        );
+        e.details =
+            Some(json!({"name": name, "group": group, "kind": kind, "causes": causes_json}));
         e
     }
 
@@ -111,5 +135,9 @@ impl ApiError {
 }
 
 fn qualified(resource: &str, group: &str) -> String {
-    if group.is_empty() { resource.to_string() } else { format!("{resource}.{group}") }
+    if group.is_empty() {
+        resource.to_string()
+    } else {
+        format!("{resource}.{group}")
+    }
 }
