@@ -1,3 +1,49 @@
 //! kk: a fast, kubectl-compatible Kubernetes command-line client.
+//!
+//! The binary is a thin shell around [`main`]; everything lives here so tests and the doc
+//! generator can reach the clap definition (`cli::Cli::command()`).
 
+pub mod cli;
+pub mod cmd;
+pub mod ctx;
+pub mod docs;
+pub mod env;
+pub mod error;
+pub mod flags;
+pub mod kubeconfig;
 pub mod printers;
+pub mod ui;
+
+use std::process::ExitCode;
+
+/// Parse the process arguments, run the command and report its outcome as an exit code.
+pub fn main() -> ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let ui = ui::Ui::stdio();
+    run(args, ui, env::Env::from_process())
+}
+
+/// Entry point shared by the binary and in-process tests: parse `args`, dispatch, report.
+pub fn run(args: Vec<std::ffi::OsString>, ui: ui::Ui, env: env::Env) -> ExitCode {
+    let cli = match cli::parse(&args) {
+        Ok(cli) => cli,
+        Err(parse) => return error::report_parse(&ui, parse),
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => return error::report(&ui, error::Error::Io(e)),
+    };
+    let ctx = ctx::Ctx::new(cli.global, ui, env);
+    let result = runtime.block_on(cmd::dispatch(&ctx, &cli.command));
+    let code = match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => error::report(ctx.ui(), e),
+    };
+    if let Err(e) = ctx.ui().flush() {
+        return error::report(ctx.ui(), error::Error::Io(e));
+    }
+    code
+}

@@ -1,0 +1,100 @@
+//! `kk config ...`: view and modify kubeconfig files (kubectl's `pkg/cmd/config`).
+
+pub mod current_context;
+pub mod delete;
+pub mod get_contexts;
+pub mod names;
+pub mod rename_context;
+pub mod set;
+pub mod set_cluster;
+pub mod set_context;
+pub mod set_credentials;
+pub mod use_context;
+pub mod view;
+
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+
+/// Modify kubeconfig files using subcommands like "kk config set current-context my-context".
+///
+/// The loading order follows these rules:
+///
+///   1. If the --kubeconfig flag is set, then only that file is loaded.
+///   2. If $KUBECONFIG environment variable is set, then it is used as a list of paths. These
+///      paths are merged. When a value is modified, it is modified in the file that defines the
+///      stanza. When a value is created, it is created in the first file that exists.
+///   3. Otherwise, ${HOME}/.kube/config is used and no merging takes place.
+#[derive(Debug, clap::Subcommand)]
+#[command(subcommand_required = true, arg_required_else_help = true)]
+pub enum ConfigCommand {
+    /// Display the current-context
+    CurrentContext(current_context::Args),
+    /// Delete the specified cluster from the kubeconfig
+    DeleteCluster(delete::Args),
+    /// Delete the specified context from the kubeconfig
+    DeleteContext(delete::Args),
+    /// Delete the specified user from the kubeconfig
+    DeleteUser(delete::Args),
+    /// Display clusters defined in the kubeconfig
+    GetClusters(names::Args),
+    /// Describe one or many contexts
+    GetContexts(get_contexts::Args),
+    /// Display users defined in the kubeconfig
+    GetUsers(names::Args),
+    /// Rename a context from the kubeconfig file
+    RenameContext(rename_context::Args),
+    /// Set an individual value in a kubeconfig file
+    Set(set::SetArgs),
+    /// Set a cluster entry in kubeconfig
+    SetCluster(set_cluster::Args),
+    /// Set a context entry in kubeconfig
+    SetContext(set_context::Args),
+    /// Set a user entry in kubeconfig
+    SetCredentials(set_credentials::Args),
+    /// Unset an individual value in a kubeconfig file
+    Unset(set::UnsetArgs),
+    /// Set the current-context in a kubeconfig file
+    #[command(visible_alias = "use")]
+    UseContext(use_context::Args),
+    /// Display merged kubeconfig settings or a specified kubeconfig file
+    View(view::Args),
+}
+
+/// Run a `config` subcommand.
+pub async fn dispatch(ctx: &Ctx, c: &ConfigCommand) -> Result<()> {
+    use crate::kubeconfig::Section;
+    match c {
+        ConfigCommand::CurrentContext(a) => current_context::run(ctx, a).await,
+        ConfigCommand::DeleteCluster(a) => delete::run(ctx, a, Section::Clusters).await,
+        ConfigCommand::DeleteContext(a) => delete::run(ctx, a, Section::Contexts).await,
+        ConfigCommand::DeleteUser(a) => delete::run(ctx, a, Section::Users).await,
+        ConfigCommand::GetClusters(a) => names::run(ctx, a, Section::Clusters).await,
+        ConfigCommand::GetContexts(a) => get_contexts::run(ctx, a).await,
+        ConfigCommand::GetUsers(a) => names::run(ctx, a, Section::Users).await,
+        ConfigCommand::RenameContext(a) => rename_context::run(ctx, a).await,
+        ConfigCommand::Set(a) => set::run_set(ctx, a).await,
+        ConfigCommand::SetCluster(a) => set_cluster::run(ctx, a).await,
+        ConfigCommand::SetContext(a) => set_context::run(ctx, a).await,
+        ConfigCommand::SetCredentials(a) => set_credentials::run(ctx, a).await,
+        ConfigCommand::Unset(a) => set::run_unset(ctx, a).await,
+        ConfigCommand::UseContext(a) => use_context::run(ctx, a).await,
+        ConfigCommand::View(a) => view::run(ctx, a).await,
+    }
+}
+
+/// cobra's `ExactArgs`-style failure used by several config verbs: the command's help on
+/// stderr, then `error: Unexpected args: [a b]`.
+pub(crate) fn unexpected_args(ctx: &Ctx, path: &[&str], args: &[String]) -> Error {
+    let mut cmd = crate::cli::command();
+    cmd.build();
+    let mut sub = cmd;
+    for p in path {
+        match sub.find_subcommand(p) {
+            Some(s) => sub = s.clone(),
+            None => break,
+        }
+    }
+    let help = sub.render_help().to_string();
+    let _ = ctx.ui().eprint(&help);
+    Error::msg(format!("Unexpected args: [{}]", args.join(" ")))
+}

@@ -1,0 +1,77 @@
+//! `kk config view`: the merged kubeconfig, redacted unless `--raw`.
+
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::kubeconfig::view::{ViewOptions, render};
+
+/// Display merged kubeconfig settings or a specified kubeconfig file.
+///
+/// You can use --output jsonpath={...} to extract specific values using a jsonpath expression.
+///
+/// Examples:
+///   # Show merged kubeconfig settings
+///   kk config view
+///
+///   # Get the password for the e2e user
+///   kk config view -o jsonpath='{.users[?(@.name == "e2e")].user.password}'
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Flatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+          value_parser = crate::cli::parse_bool)]
+    pub flatten: Option<bool>,
+    /// Merge the full hierarchy of kubeconfig files
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+          value_parser = crate::cli::parse_bool)]
+    pub merge: Option<bool>,
+    /// Remove all information not used by current-context from the output
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+          value_parser = crate::cli::parse_bool)]
+    pub minify: Option<bool>,
+    /// Output format. One of: (json, yaml, jsonpath, jsonpath-as-json, jsonpath-file).
+    #[arg(short = 'o', long, value_name = "FORMAT")]
+    pub output: Option<String>,
+    /// Display raw byte data and sensitive data
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+          value_parser = crate::cli::parse_bool)]
+    pub raw: Option<bool>,
+    /// Extra arguments are rejected, as in kubectl
+    #[arg(hide = true)]
+    pub extra: Vec<String>,
+}
+
+/// Render and print.
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    if !args.extra.is_empty() {
+        return Err(Error::usage(
+            "config view",
+            format!("unexpected arguments: [{}]", args.extra.join(" ")),
+        ));
+    }
+    if args.merge == Some(false) && ctx.global().kubeconfig.is_none() {
+        return Err(Error::msg(
+            "if merge==false a precise file must be specified",
+        ));
+    }
+    let loaded = ctx.kubeconfig().await?;
+    let opts = ViewOptions {
+        minify: args.minify.unwrap_or(false),
+        raw: args.raw.unwrap_or(false),
+        flatten: args.flatten.unwrap_or(false),
+        context: ctx.global().context.clone(),
+    };
+    let doc = render(loaded, &opts)?;
+    let text = match args.output.as_deref().unwrap_or("yaml") {
+        "yaml" | "" => doc.to_yaml(),
+        "json" => doc.to_json_pretty(),
+        other => {
+            return Err(Error::msg(format!(
+                "unable to match a printer suitable for the output format {other:?}, allowed \
+                 formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,\
+                 jsonpath-file,name,template,templatefile,yaml"
+            )));
+        }
+    };
+    ctx.ui().print(&text)?;
+    Ok(())
+}

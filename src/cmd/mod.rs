@@ -1,0 +1,34 @@
+//! The verbs. One file (or directory, for verb groups) per command, each with a
+//! `#[derive(clap::Args)] pub struct Args` whose doc comment is its help text and a
+//! `pub async fn run(ctx: &Ctx, args: &Args) -> Result<()>`.
+//!
+//! Adding a verb: create `cmd/<verb>.rs`, add one variant to [`Command`] and one arm to
+//! [`dispatch`].
+
+pub mod completion;
+pub mod config;
+pub mod version;
+
+use crate::ctx::Ctx;
+use crate::error::Result;
+
+/// Every top-level verb.
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Modify kubeconfig files
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
+    /// Output shell completion code for the specified shell (bash, zsh, fish, or powershell)
+    Completion(completion::Args),
+    /// Print the client and server version information
+    Version(version::Args),
+}
+
+/// Run the chosen verb.
+pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
+    match command {
+        Command::Config(c) => config::dispatch(ctx, c).await,
+        Command::Completion(a) => completion::run(ctx, a).await,
+        Command::Version(a) => version::run(ctx, a).await,
+    }
+}

@@ -1,0 +1,130 @@
+//! The per-invocation context every command receives.
+//!
+//! [`Ctx`] holds the parsed global flags, the [`Ui`] and the [`Env`] snapshot. The kubeconfig,
+//! the resolved client settings, the `kube::Client` and API discovery are built lazily on
+//! first use and cached; their errors surface only from the accessor that needs them. So
+//! `kk version --client`, `kk config ...`, `kk completion` and `--help` never read more than
+//! they need and never touch the network.
+
+use tokio::sync::OnceCell;
+
+use crate::cli::GlobalArgs;
+use crate::env::Env;
+use crate::error::{Error, Result};
+use crate::kubeconfig::{self, Loaded, client::ClientSettings};
+use crate::ui::Ui;
+
+/// Globals + output + environment, with lazily built cluster access.
+pub struct Ctx {
+    global: GlobalArgs,
+    ui: Ui,
+    env: Env,
+    kubeconfig: OnceCell<Loaded>,
+    settings: OnceCell<ClientSettings>,
+    client: OnceCell<kube::Client>,
+    discovery: OnceCell<kube::Discovery>,
+}
+
+impl Ctx {
+    /// A context over parsed globals, an output sink and an environment snapshot.
+    pub fn new(global: GlobalArgs, ui: Ui, env: Env) -> Self {
+        Ctx {
+            global,
+            ui,
+            env,
+            kubeconfig: OnceCell::new(),
+            settings: OnceCell::new(),
+            client: OnceCell::new(),
+            discovery: OnceCell::new(),
+        }
+    }
+
+    /// The global flags as typed.
+    pub fn global(&self) -> &GlobalArgs {
+        &self.global
+    }
+
+    /// All output goes through here.
+    pub fn ui(&self) -> &Ui {
+        &self.ui
+    }
+
+    /// The environment snapshot.
+    pub fn env(&self) -> &Env {
+        &self.env
+    }
+
+    /// The merged kubeconfig (loaded once; malformed files are an error here).
+    pub async fn kubeconfig(&self) -> Result<&Loaded> {
+        self.kubeconfig
+            .get_or_try_init(|| async {
+                kubeconfig::load(self.global.kubeconfig.as_deref(), &self.env)
+            })
+            .await
+    }
+
+    /// A fresh, owned copy of the kubeconfig for commands that modify and save it.
+    pub fn load_kubeconfig(&self) -> Result<Loaded> {
+        kubeconfig::load(self.global.kubeconfig.as_deref(), &self.env)
+    }
+
+    /// The effective cluster/user/namespace after kubeconfig rules and flag overrides.
+    pub async fn client_settings(&self) -> Result<&ClientSettings> {
+        self.settings
+            .get_or_try_init(|| async {
+                let loaded = self.kubeconfig().await?;
+                kubeconfig::client::settings(loaded, &self.global, &self.env).await
+            })
+            .await
+    }
+
+    /// The effective namespace: `-n` > the context's namespace > `default`.
+    pub async fn namespace(&self) -> Result<String> {
+        Ok(self.client_settings().await?.namespace.clone())
+    }
+
+    /// Whether `-n/--namespace` was given explicitly (kubectl's `enforceNamespace`).
+    pub fn namespace_explicit(&self) -> bool {
+        self.global
+            .namespace
+            .as_deref()
+            .is_some_and(|n| !n.is_empty())
+    }
+
+    /// The API client (cheap to clone; built once).
+    pub async fn client(&self) -> Result<kube::Client> {
+        let client = self
+            .client
+            .get_or_try_init(|| async {
+                let settings = self.client_settings().await?;
+                kube::Client::try_from(settings.config.clone())
+                    .map_err(|e| Error::from_kube(&settings.server, e))
+            })
+            .await?;
+        Ok(client.clone())
+    }
+
+    /// API discovery (every group and resource the server serves), run once.
+    pub async fn discovery(&self) -> Result<&kube::Discovery> {
+        self.discovery
+            .get_or_try_init(|| async {
+                let client = self.client().await?;
+                kube::Discovery::new(client)
+                    .run()
+                    .await
+                    .map_err(|e| self.kube_error(e))
+            })
+            .await
+    }
+
+    /// Turn a client error into kk's [`Error`], naming the server as kubectl does in
+    /// connection errors (`The connection to the server HOST:PORT was refused ...`).
+    pub fn kube_error(&self, e: kube::Error) -> Error {
+        let server = self
+            .settings
+            .get()
+            .map(|s| s.server.as_str())
+            .unwrap_or("localhost:8080");
+        Error::from_kube(server, e)
+    }
+}

@@ -1,0 +1,105 @@
+//! Generated documentation: shell completion scripts and man pages, both rendered from the
+//! clap definition. The results are checked in under `completions/` and `man/`; the
+//! `generated` integration test fails when they are stale (`KK_BLESS=1` rewrites them).
+
+use clap_complete::Generator;
+
+/// Shells `kk completion` supports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shell {
+    /// GNU bash.
+    Bash,
+    /// zsh.
+    Zsh,
+    /// fish.
+    Fish,
+    /// PowerShell.
+    PowerShell,
+}
+
+impl Shell {
+    /// All shells, in `completions/` order.
+    pub const ALL: [Shell; 4] = [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell];
+
+    /// The name kubectl accepts (`bash`, `zsh`, `fish`, `powershell`).
+    pub fn parse(s: &str) -> Option<Shell> {
+        match s {
+            "bash" => Some(Shell::Bash),
+            "zsh" => Some(Shell::Zsh),
+            "fish" => Some(Shell::Fish),
+            "powershell" => Some(Shell::PowerShell),
+            _ => None,
+        }
+    }
+
+    /// The checked-in file name under `completions/`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Shell::Bash => "kk.bash",
+            Shell::Zsh => "_kk",
+            Shell::Fish => "kk.fish",
+            Shell::PowerShell => "_kk.ps1",
+        }
+    }
+
+    fn generator(self) -> clap_complete::Shell {
+        match self {
+            Shell::Bash => clap_complete::Shell::Bash,
+            Shell::Zsh => clap_complete::Shell::Zsh,
+            Shell::Fish => clap_complete::Shell::Fish,
+            Shell::PowerShell => clap_complete::Shell::PowerShell,
+        }
+    }
+}
+
+/// The completion script for `shell`.
+pub fn completion(shell: Shell) -> Vec<u8> {
+    let mut cmd = crate::cli::command();
+    let mut out = Vec::new();
+    cmd.set_bin_name("kk");
+    cmd.build();
+    shell.generator().generate(&cmd, &mut out);
+    out
+}
+
+/// Man pages: `kk.1` plus one `kk-<sub>[-<subsub>].1` per subcommand.
+pub fn man_pages() -> Vec<(String, Vec<u8>)> {
+    let mut pages = Vec::new();
+    // Not `.build()`: with a built command clap_mangen emits phantom `*-help` pages.
+    collect(crate::cli::command(), "kk".to_string(), &mut pages);
+    pages
+}
+
+fn collect(cmd: clap::Command, name: String, pages: &mut Vec<(String, Vec<u8>)>) {
+    let cmd = cmd.name(name.clone()).bin_name(name.replace('-', " "));
+    let mut buf = Vec::new();
+    // Rendering into a Vec cannot fail.
+    let _ = clap_mangen::Man::new(cmd.clone()).render(&mut buf);
+    pages.push((format!("{name}.1"), buf));
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        collect(sub.clone(), format!("{name}-{}", sub.get_name()), pages);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shell_renders() {
+        for s in Shell::ALL {
+            assert!(!completion(s).is_empty());
+            assert_eq!(Shell::parse(&format!("{s:?}").to_lowercase()), Some(s));
+        }
+        let bash = String::from_utf8(completion(Shell::Bash)).unwrap();
+        assert!(bash.contains("kk"));
+    }
+
+    #[test]
+    fn one_man_page_per_subcommand() {
+        let names: Vec<String> = man_pages().into_iter().map(|(n, _)| n).collect();
+        assert!(names.contains(&"kk.1".to_string()));
+        assert!(names.contains(&"kk-config-view.1".to_string()), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("help")), "{names:?}");
+    }
+}

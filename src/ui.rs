@@ -1,0 +1,148 @@
+//! All terminal output: stdout, stderr, warnings, tty detection.
+//!
+//! Commands never call `println!`; they write through [`Ui`]. stdout is buffered (flushed at
+//! exit and by [`Ui::flush`] for streaming commands such as `get -w`); stderr is written
+//! through immediately, like Go's unbuffered `os.Stderr`, so interleaving matches kubectl.
+//! [`Ui::for_test`] captures both streams in memory.
+
+use std::io::{self, IsTerminal, Write};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+type Sink = Box<dyn Write + Send>;
+
+/// Output handles plus what we know about the terminal.
+pub struct Ui {
+    out: Mutex<Sink>,
+    err: Mutex<Sink>,
+    stdout_tty: bool,
+    stderr_tty: bool,
+}
+
+/// Captured bytes of a [`Ui::for_test`] instance.
+#[derive(Clone, Default)]
+pub struct Capture {
+    out: Arc<Mutex<Vec<u8>>>,
+    err: Arc<Mutex<Vec<u8>>>,
+}
+
+struct SharedBuf(Arc<Mutex<Vec<u8>>>);
+
+impl Write for SharedBuf {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        lock(&self.0).extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding the lock must not hide later output (e.g. the error report).
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Capture {
+    /// Everything written to stdout so far, lossily decoded.
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&lock(&self.out)).into_owned()
+    }
+    /// Everything written to stderr so far, lossily decoded.
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&lock(&self.err)).into_owned()
+    }
+}
+
+impl Ui {
+    /// The process's real stdout and stderr.
+    pub fn stdio() -> Self {
+        Ui {
+            stdout_tty: io::stdout().is_terminal(),
+            stderr_tty: io::stderr().is_terminal(),
+            out: Mutex::new(Box::new(io::BufWriter::with_capacity(
+                64 * 1024,
+                io::stdout(),
+            ))),
+            err: Mutex::new(Box::new(io::stderr())),
+        }
+    }
+
+    /// An in-memory Ui (not a tty) and the handle to read what was written.
+    pub fn for_test() -> (Self, Capture) {
+        let cap = Capture::default();
+        let ui = Ui {
+            out: Mutex::new(Box::new(SharedBuf(cap.out.clone()))),
+            err: Mutex::new(Box::new(SharedBuf(cap.err.clone()))),
+            stdout_tty: false,
+            stderr_tty: false,
+        };
+        (ui, cap)
+    }
+
+    /// A locked stdout writer. Keep it only for the duration of one printing step.
+    pub fn out(&self) -> impl Write + '_ {
+        Guard(lock(&self.out))
+    }
+
+    /// A locked stderr writer.
+    pub fn err(&self) -> impl Write + '_ {
+        Guard(lock(&self.err))
+    }
+
+    /// Write `s` to stdout as is.
+    pub fn print(&self, s: &str) -> io::Result<()> {
+        self.out().write_all(s.as_bytes())
+    }
+
+    /// Write `s` to stderr as is (stdout is flushed first so the streams interleave in order).
+    pub fn eprint(&self, s: &str) -> io::Result<()> {
+        let _ = self.flush();
+        self.err().write_all(s.as_bytes())
+    }
+
+    /// kubectl's `Warning: <msg>` line on stderr (server warnings, deprecations).
+    pub fn warn(&self, msg: &str) -> io::Result<()> {
+        self.eprint(&format!("Warning: {msg}\n"))
+    }
+
+    /// Flush buffered stdout (streaming commands call this after each event).
+    pub fn flush(&self) -> io::Result<()> {
+        lock(&self.out).flush()
+    }
+
+    /// Whether stdout is a terminal.
+    pub fn stdout_is_tty(&self) -> bool {
+        self.stdout_tty
+    }
+
+    /// Whether stderr is a terminal (kubectl colours warnings only then).
+    pub fn stderr_is_tty(&self) -> bool {
+        self.stderr_tty
+    }
+}
+
+struct Guard<'a>(MutexGuard<'a, Sink>);
+
+impl Write for Guard<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capture_separates_streams() {
+        let (ui, cap) = Ui::for_test();
+        ui.print("out\n").unwrap();
+        ui.warn("careful").unwrap();
+        assert_eq!(cap.stdout(), "out\n");
+        assert_eq!(cap.stderr(), "Warning: careful\n");
+        assert!(!ui.stdout_is_tty());
+    }
+}

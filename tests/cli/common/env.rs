@@ -1,0 +1,162 @@
+//! Hermetic environments for running kk and kubectl side by side.
+//!
+//! Every command runs with a cleared environment: a private HOME (so kubectl's discovery cache
+//! and `~/.kube/config` are private too), `KUBECONFIG` only when the test sets one,
+//! `KUBECACHEDIR` inside HOME, `TZ=UTC`, `COLUMNS=120` and a minimal PATH. The working
+//! directory is the env's temp dir, so relative kubeconfig paths print the same for both.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::{Output, kk_bin, kubectl_bin, normalize, server};
+
+/// A private HOME/working directory plus optional kubeconfig and namespace.
+pub struct TestEnv {
+    dir: tempfile::TempDir,
+    /// Value of `KUBECONFIG` for commands (relative to [`TestEnv::dir`]), if any.
+    pub kubeconfig: Option<String>,
+    /// The per-test namespace on kk-sim (sim envs only).
+    pub namespace: Option<String>,
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+impl TestEnv {
+    /// No kubeconfig at all (an empty HOME).
+    pub fn offline() -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("home")).expect("home");
+        TestEnv {
+            dir,
+            kubeconfig: None,
+            namespace: None,
+        }
+    }
+
+    /// Copy these `fixtures/kubeconfig/` files (plus `ca.crt`) in and point `KUBECONFIG` at
+    /// them in order (`a.yaml:b.yaml`); names that do not exist as fixtures stay missing.
+    pub fn with_kubeconfigs(files: &[&str]) -> Self {
+        let env = Self::offline();
+        for f in files.iter().copied().chain(["ca.crt"]) {
+            let src = super::fixture(&format!("kubeconfig/{f}"));
+            if src.is_file() {
+                std::fs::copy(&src, env.dir().join(f)).expect("copy fixture");
+            }
+        }
+        TestEnv {
+            kubeconfig: Some(files.join(":")),
+            ..env
+        }
+    }
+
+    /// Talk to the shared kk-sim with a fresh namespace `kk-<name>-<n>` (created via kubectl).
+    pub fn sim(name: &str) -> Self {
+        let sim = server::sim();
+        let mut env = Self::offline();
+        std::fs::copy(&sim.kubeconfig, env.dir().join("kubeconfig")).expect("copy kubeconfig");
+        env.kubeconfig = Some("kubeconfig".into());
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let ns = format!("kk-{}-{n}", name.replace('_', "-")).to_lowercase();
+        let out = env
+            .run_kubectl(&["create", "namespace", &ns])
+            .expect("kubectl is needed to create test namespaces");
+        assert_eq!(out.code, 0, "creating namespace {ns}:\n{out}");
+        env.namespace = Some(ns);
+        env
+    }
+
+    /// The env's working directory.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A file in the working directory.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir().join(rel)
+    }
+
+    /// Read a file of the working directory.
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("reading {rel}: {e}"))
+    }
+
+    fn command(&self, program: &Path, args: &[&str]) -> Command {
+        let home = self.dir().join("home");
+        let mut cmd = Command::new(program);
+        cmd.args(args)
+            .current_dir(self.dir())
+            .env_clear()
+            .env("HOME", &home)
+            .env("KUBECACHEDIR", home.join(".kube").join("cache"))
+            .env("PATH", "/usr/bin:/bin")
+            .env("TZ", "UTC")
+            .env("COLUMNS", "120")
+            .stdin(Stdio::null());
+        if let Some(k) = &self.kubeconfig {
+            cmd.env("KUBECONFIG", k);
+        }
+        cmd
+    }
+
+    /// Run kk.
+    pub fn run_kk(&self, args: &[&str]) -> Output {
+        self.command(&kk_bin(), args)
+            .output()
+            .expect("running kk")
+            .into()
+    }
+
+    /// Run the real kubectl; `None` (with a SKIP line on stderr) if it is not installed.
+    pub fn run_kubectl(&self, args: &[&str]) -> Option<Output> {
+        let Some(bin) = kubectl_bin() else {
+            eprintln!("SKIP: kubectl not found; cannot run kubectl {args:?}");
+            return None;
+        };
+        Some(
+            self.command(&bin, args)
+                .output()
+                .expect("running kubectl")
+                .into(),
+        )
+    }
+
+    /// Run both, normalise ([`normalize::all`]) and assert identical stdout, stderr and exit
+    /// code. Returns kk's raw output; `None` when kubectl is missing (skipped loudly).
+    #[track_caller]
+    pub fn parity(&self, args: &[&str]) -> Option<Output> {
+        let want = self.run_kubectl(args)?;
+        let got = self.run_kk(args);
+        assert_same(args, &want, &got);
+        Some(got)
+    }
+}
+
+/// Assert that kubectl's and kk's outputs agree after normalisation.
+#[track_caller]
+pub fn assert_same(args: &[&str], kubectl: &Output, kk: &Output) {
+    let want = kubectl.map(normalize::all);
+    let got = kk.map(normalize::all);
+    assert!(
+        want == got,
+        "kk differs from kubectl for {args:?}\n===== kubectl =====\n{want}\n===== kk =====\n{got}\n"
+    );
+}
+
+/// Run a kubeconfig-modifying command under kubectl and under kk on two identical copies of
+/// `files`, compare their outputs, then compare the resulting kubeconfigs as kubectl reads
+/// them (`config view --raw`). Returns the kk env for further checks.
+#[track_caller]
+pub fn parity_write(files: &[&str], args: &[&str]) -> Option<TestEnv> {
+    kubectl_bin()?;
+    let for_kubectl = TestEnv::with_kubeconfigs(files);
+    let for_kk = TestEnv::with_kubeconfigs(files);
+    let want = for_kubectl.run_kubectl(args)?;
+    let got = for_kk.run_kk(args);
+    assert_same(args, &want, &got);
+    let view = ["config", "view", "--raw"];
+    let want = for_kubectl.run_kubectl(&view)?;
+    let got = for_kk.run_kubectl(&view)?;
+    assert_same(&view, &want, &got);
+    Some(for_kk)
+}

@@ -1,0 +1,97 @@
+//! One kk-sim API server per test binary, started on first use.
+//!
+//! The binary is `<target>/debug/kk-sim`, next to the kk binary cargo built for this test
+//! (build it with `cargo build --workspace`; the README's test command does). The harness
+//! reads kk-sim's `kk-sim ready <url>` line and kills the server when the test process exits.
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::time::Duration;
+
+/// A running kk-sim.
+pub struct Sim {
+    /// The server URL from the ready line.
+    pub url: String,
+    /// The admin kubeconfig kk-sim wrote (contexts `kk-sim` and `kk-sim-viewer`).
+    pub kubeconfig: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+static SIM: OnceLock<Result<Sim, String>> = OnceLock::new();
+static PID: AtomicI32 = AtomicI32::new(0);
+
+extern "C" fn kill_sim() {
+    let pid = PID.load(Ordering::SeqCst);
+    if pid > 0 {
+        // SAFETY: plain syscall on a pid we spawned; nothing else shares it.
+        unsafe {
+            libc::kill(pid, libc::SIGTERM);
+        }
+    }
+}
+
+/// The kk-sim binary beside the kk binary under test.
+pub fn sim_bin() -> PathBuf {
+    super::kk_bin().with_file_name("kk-sim")
+}
+
+/// The shared server; panics with a clear message if it cannot start.
+pub fn sim() -> &'static Sim {
+    match SIM.get_or_init(start) {
+        Ok(s) => s,
+        Err(e) => panic!("kk-sim is not available: {e}"),
+    }
+}
+
+fn start() -> Result<Sim, String> {
+    let bin = sim_bin();
+    if !bin.is_file() {
+        return Err(format!(
+            "{} does not exist; run `cargo build --workspace` before `cargo test`",
+            bin.display()
+        ));
+    }
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let kubeconfig = dir.path().join("kubeconfig");
+    let log = std::fs::File::create(dir.path().join("kk-sim.log")).map_err(|e| e.to_string())?;
+    let mut child = Command::new(&bin)
+        .args(["serve", "--listen", "127.0.0.1:0", "--kubeconfig"])
+        .arg(&kubeconfig)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(log)
+        .spawn()
+        .map_err(|e| format!("spawning {}: {e}", bin.display()))?;
+    PID.store(child.id() as i32, Ordering::SeqCst);
+    // SAFETY: registering a plain extern "C" fn with no captured state.
+    unsafe {
+        libc::atexit(kill_sim);
+    }
+    let stdout = child.stdout.take().expect("piped stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut lines = BufReader::new(stdout).lines();
+        let mut sent = false;
+        for line in lines.by_ref() {
+            let Ok(line) = line else { break };
+            if !sent && let Some(url) = line.strip_prefix("kk-sim ready ") {
+                let _ = tx.send(url.trim().to_string());
+                sent = true;
+            }
+        }
+    });
+    let url = rx.recv_timeout(Duration::from_secs(60)).map_err(|_| {
+        let _ = child.kill();
+        let log = std::fs::read_to_string(dir.path().join("kk-sim.log")).unwrap_or_default();
+        format!("kk-sim did not print `kk-sim ready <url>` within 60s; its stderr:\n{log}")
+    })?;
+    std::mem::forget(child);
+    Ok(Sim {
+        url,
+        kubeconfig,
+        _dir: dir,
+    })
+}

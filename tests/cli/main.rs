@@ -1,0 +1,28 @@
+//! kk's one integration-test binary: every `tests/cli/*.rs` module is listed here (checked
+//! by `no_forgotten_test_files`), so all tests share one build and one kk-sim server.
+
+mod common;
+
+mod completion;
+mod config;
+mod errors;
+mod generated;
+mod help;
+mod version;
+
+#[test]
+fn no_forgotten_test_files() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cli");
+    let main = std::fs::read_to_string(format!("{dir}/main.rs")).unwrap();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if let Some(module) = name.strip_suffix(".rs")
+            && module != "main"
+        {
+            assert!(
+                main.contains(&format!("mod {module};")),
+                "tests/cli/{name} is not in main.rs"
+            );
+        }
+    }
+}
