@@ -9,6 +9,7 @@ mod field;
 mod meta;
 mod names;
 mod pod;
+mod rbac;
 mod service;
 mod unknown;
 mod workloads;
@@ -49,6 +50,13 @@ pub fn validate(group: &str, kind: &str, obj: &Value, old: Option<&Value>) -> Re
         ("batch", "Job") => workloads::job(&mut errs, obj, old),
         ("batch", "CronJob") => workloads::cron_job(&mut errs, obj),
         ("networking.k8s.io", "Ingress") => service::ingress(&mut errs, obj),
+        ("rbac.authorization.k8s.io", "Role") => rbac::role(&mut errs, obj, true),
+        ("rbac.authorization.k8s.io", "ClusterRole") => rbac::role(&mut errs, obj, false),
+        ("rbac.authorization.k8s.io", "RoleBinding") => rbac::binding(&mut errs, obj, old, true),
+        ("rbac.authorization.k8s.io", "ClusterRoleBinding") => {
+            rbac::binding(&mut errs, obj, old, false)
+        }
+        ("scheduling.k8s.io", "PriorityClass") => rbac::priority_class(&mut errs, obj, old),
         _ => {}
     }
     if errs.is_empty() {
