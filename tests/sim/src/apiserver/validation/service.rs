@@ -124,11 +124,17 @@ pub(crate) fn service(errs: &mut Vec<Cause>, obj: &Value, old: Option<&Value>) {
     labels(errs, spec.get("selector"), "spec.selector");
     let etp = s(spec, "externalTrafficPolicy");
     if !etp.is_empty() {
-        if ty != "NodePort" && ty != "LoadBalancer" {
+        let external_ips = spec
+            .get("externalIPs")
+            .and_then(Value::as_array)
+            .is_some_and(|a| !a.is_empty());
+        let accessible =
+            ty == "NodePort" || ty == "LoadBalancer" || (ty == "ClusterIP" && external_ips);
+        if !accessible {
             errs.push(invalid(
                 "spec.externalTrafficPolicy",
                 Go::str(etp),
-                "may only be set when `type` is 'NodePort' or 'LoadBalancer'",
+                "may only be set for externally-accessible services",
             ));
         } else if etp != "Cluster" && etp != "Local" {
             errs.push(not_supported(
