@@ -106,11 +106,11 @@ fn quantities_as_strings(v: &mut Value) {
     match v {
         Value::Object(m) => {
             for (k, child) in m.iter_mut() {
-                if QUANTITY_MAPS.contains(&k.as_str()) {
-                    if let Some(q) = child.as_object_mut() {
-                        for n in q.values_mut().filter(|n| n.is_number()) {
-                            *n = Value::String(n.to_string());
-                        }
+                if QUANTITY_MAPS.contains(&k.as_str())
+                    && let Some(q) = child.as_object_mut()
+                {
+                    for n in q.values_mut().filter(|n| n.is_number()) {
+                        *n = Value::String(n.to_string());
                     }
                 }
                 if matches!(k.as_str(), "sizeLimit" | "storage") && child.is_number() {
