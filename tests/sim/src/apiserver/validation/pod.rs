@@ -14,6 +14,41 @@ use super::names::{
 
 const RESTART_POLICIES: &[&str] = &["Always", "OnFailure", "Never"];
 
+/// The volume source fields (anything else in a volume is an unknown field, dropped by the
+/// decoder rather than counted as a second source).
+const VOLUME_SOURCES: &[&str] = &[
+    "hostPath",
+    "emptyDir",
+    "gcePersistentDisk",
+    "awsElasticBlockStore",
+    "gitRepo",
+    "secret",
+    "nfs",
+    "iscsi",
+    "glusterfs",
+    "persistentVolumeClaim",
+    "rbd",
+    "flexVolume",
+    "cinder",
+    "cephfs",
+    "flocker",
+    "downwardAPI",
+    "fc",
+    "azureFile",
+    "configMap",
+    "vsphereVolume",
+    "quobyte",
+    "azureDisk",
+    "photonPersistentDisk",
+    "projected",
+    "portworxVolume",
+    "scaleIO",
+    "storageos",
+    "csi",
+    "ephemeral",
+    "image",
+];
+
 fn s<'a>(v: &'a Value, k: &str) -> &'a str {
     v.get(k).and_then(Value::as_str).unwrap_or("")
 }
@@ -203,14 +238,12 @@ fn volumes(errs: &mut Vec<Cause>, spec: &Value, path: &str) -> BTreeSet<String> 
         if !names.insert(name.to_string()) {
             errs.push(duplicate(&format!("{p}.name"), Go::str(name)));
         }
-        let sources: Vec<&String> = v
-            .as_object()
-            .map(|m| {
-                m.keys()
-                    .filter(|k| *k != "name" && !m[*k].is_null())
-                    .collect()
-            })
-            .unwrap_or_default();
+        // In the Go struct's field order, which decides which one is reported as extra.
+        let sources: Vec<&str> = VOLUME_SOURCES
+            .iter()
+            .copied()
+            .filter(|k| v.get(*k).is_some_and(|x| !x.is_null()))
+            .collect();
         if sources.is_empty() {
             errs.push(required(&p, "must specify a volume type"));
         } else if sources.len() > 1 {
