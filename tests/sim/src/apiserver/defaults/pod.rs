@@ -134,15 +134,17 @@ fn handler(h: &mut Map<String, Value>) {
     }
 }
 
-/// `imagePullPolicy` is Always for `:latest` or an untagged image (unless it has a digest).
+/// `imagePullPolicy` is Always when the parsed tag is `latest`, which is also what an image
+/// with neither tag nor digest gets; a digest alone means IfNotPresent.
 fn pulls_always(image: &str) -> bool {
-    if image.contains('@') {
-        return false;
-    }
-    let last_segment = image.rsplit('/').next().unwrap_or(image);
+    let (name, digest) = match image.split_once('@') {
+        Some((n, _)) => (n, true),
+        None => (image, false),
+    };
+    let last_segment = name.rsplit('/').next().unwrap_or(name);
     match last_segment.rsplit_once(':') {
         Some((_, tag)) => tag == "latest",
-        None => true,
+        None => !digest,
     }
 }
 
@@ -539,6 +541,8 @@ mod tests {
             ("localhost:5000/app", "Always"),
             ("localhost:5000/app:v2", "IfNotPresent"),
             ("nginx@sha256:abcd", "IfNotPresent"),
+            ("nginx:latest@sha256:abcd", "Always"),
+            ("nginx:1@sha256:abcd", "IfNotPresent"),
         ] {
             let mut c = Map::new();
             c.insert("image".into(), json!(image));
