@@ -203,6 +203,31 @@ mod tests {
     }
 
     #[test]
+    fn a_realistic_crd_is_clean() {
+        let crd = json!({"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+            "metadata": {"name": "widgets.example.com"},
+            "spec": {"group": "example.com", "scope": "Namespaced",
+                "names": {"plural": "widgets", "singular": "widget", "kind": "Widget",
+                          "shortNames": ["wd"], "categories": ["all"]},
+                "versions": [{"name": "v1", "served": true, "storage": true,
+                    "subresources": {"status": {}, "scale": {"specReplicasPath": ".spec.replicas",
+                        "statusReplicasPath": ".status.replicas"}},
+                    "additionalPrinterColumns": [{"name": "Size", "type": "integer",
+                        "jsonPath": ".spec.size"}],
+                    "schema": {"openAPIV3Schema": {"type": "object", "properties": {
+                        "spec": {"type": "object", "x-kubernetes-preserve-unknown-fields": true,
+                            "required": ["size"],
+                            "properties": {"size": {"type": "integer", "default": 1, "minimum": 0},
+                                "color": {"type": "string", "enum": ["red", "blue"]},
+                                "labels": {"type": "object",
+                                    "additionalProperties": {"type": "string"}}}}}}}}]}});
+        assert_eq!(
+            unknown_fields("apiextensions.k8s.io", "CustomResourceDefinition", &crd),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn custom_resources_have_no_schema_here() {
         let cr = json!({"apiVersion": "example.com/v1", "kind": "Widget", "spec": {"whatever": 1}});
         assert!(unknown_fields("example.com", "Widget", &cr).is_empty());
