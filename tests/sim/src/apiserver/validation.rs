@@ -5,6 +5,7 @@
 //! `The Deployment "bad" is invalid: spec.template.metadata.labels: Invalid value: ...`.
 //! Checks run on the defaulted object, as upstream does.
 
+mod decode;
 mod field;
 mod meta;
 mod names;
@@ -19,8 +20,12 @@ use serde_json::Value;
 use self::names::NameRule;
 use super::status::{ApiError, Cause};
 
-/// Validates `obj` (after defaulting); `old` is the stored object on update.
+/// Validates `obj` (after defaulting); `old` is the stored object on update. Values the real
+/// apiserver cannot even decode (bad quantities, non-base64 Secret data) are a 400 BadRequest;
+/// everything else is a 422 Invalid listing every cause.
 pub fn validate(group: &str, kind: &str, obj: &Value, old: Option<&Value>) -> Result<(), ApiError> {
+    // Upstream rejects these while decoding, before validation runs.
+    decode::check(group, kind, obj)?;
     let mut errs = Vec::new();
     meta::object_meta(&mut errs, obj, name_rule(group, kind));
     match (group, kind) {
