@@ -4,16 +4,29 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{child, each_item, existing, random_suffix, set_default, template_metadata};
+use super::{child, each_item, existing, set_default, suffix_from, template_metadata};
 
 const SA_MOUNT_PATH: &str = "/var/run/secrets/kubernetes.io/serviceaccount";
 
 /// A Pod: spec defaults, admission-added fields and the initial status.
 pub(super) fn pod(obj: &mut Value) {
     let Some(o) = obj.as_object_mut() else { return };
+    let meta = o.get("metadata");
+    let field = |k: &str| {
+        meta.and_then(|m| m.get(k))
+            .and_then(Value::as_str)
+            .unwrap_or("")
+    };
+    let seed = format!(
+        "{}/{}/{}/{}",
+        field("namespace"),
+        field("name"),
+        field("generateName"),
+        field("uid")
+    );
     if let Some(spec) = child(o, "spec") {
         pod_spec(spec, true);
-        pod_admission(spec);
+        pod_admission(spec, &seed);
     }
     let qos = o.get("spec").map(qos_class).unwrap_or("BestEffort");
     if let Some(status) = child(o, "status") {
@@ -264,7 +277,7 @@ fn downward_items(d: &mut Map<String, Value>) {
 }
 
 /// What the ServiceAccount, Priority and DefaultTolerationSeconds admission plugins add.
-fn pod_admission(spec: &mut Map<String, Value>) {
+fn pod_admission(spec: &mut Map<String, Value>, seed: &str) {
     set_default(spec, "serviceAccountName", json!("default"));
     let sa = spec["serviceAccountName"].clone();
     spec.insert("serviceAccount".into(), sa);
@@ -273,7 +286,7 @@ fn pod_admission(spec: &mut Map<String, Value>) {
         .and_then(Value::as_bool)
         != Some(false)
     {
-        mount_service_account_token(spec);
+        mount_service_account_token(spec, seed);
     }
 
     let priority = match spec.get("priorityClassName").and_then(Value::as_str) {
@@ -317,7 +330,7 @@ fn tolerates_no_execute(t: &Value, key: &str) -> bool {
 }
 
 /// The ServiceAccount admission plugin's projected token volume and its mounts.
-fn mount_service_account_token(spec: &mut Map<String, Value>) {
+fn mount_service_account_token(spec: &mut Map<String, Value>, seed: &str) {
     let has_mount = |spec: &Map<String, Value>| {
         ["initContainers", "containers"].iter().any(|k| {
             spec.get(*k).and_then(Value::as_array).is_some_and(|cs| {
@@ -346,7 +359,7 @@ fn mount_service_account_token(spec: &mut Map<String, Value>) {
     if already || has_mount(spec) {
         return;
     }
-    let name = format!("kube-api-access-{}", random_suffix());
+    let name = format!("kube-api-access-{}", suffix_from(seed));
     let vol = json!({
         "name": name,
         "projected": {
