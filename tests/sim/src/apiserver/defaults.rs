@@ -121,6 +121,11 @@ fn new_uid() -> String {
     )
 }
 
+/// Five random characters from apimachinery's `utilrand.String` alphabet.
+fn random_suffix() -> String {
+    suffix_from(&new_uid())
+}
+
 /// Five characters from apimachinery's `utilrand.String` alphabet (no vowels, no look-alikes),
 /// derived from `seed` rather than drawn: defaulting must give the same answer when it runs
 /// again on the stored object (update validation compares defaulted specs).

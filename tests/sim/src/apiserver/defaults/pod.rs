@@ -4,7 +4,9 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{child, each_item, existing, set_default, suffix_from, template_metadata};
+use super::{
+    child, each_item, existing, random_suffix, set_default, suffix_from, template_metadata,
+};
 
 const SA_MOUNT_PATH: &str = "/var/run/secrets/kubernetes.io/serviceaccount";
 
@@ -359,7 +361,14 @@ fn mount_service_account_token(spec: &mut Map<String, Value>, seed: &str) {
     if already || has_mount(spec) {
         return;
     }
-    let name = format!("kube-api-access-{}", suffix_from(seed));
+    // At creation (no uid yet) the name is random like upstream's; for an object that already
+    // exists it must be reproducible (see `suffix_from`).
+    let suffix = if seed.ends_with('/') {
+        random_suffix()
+    } else {
+        suffix_from(seed)
+    };
+    let name = format!("kube-api-access-{suffix}");
     let vol = json!({
         "name": name,
         "projected": {
