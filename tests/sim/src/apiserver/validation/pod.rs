@@ -117,6 +117,12 @@ pub(crate) fn pod_spec(errs: &mut Vec<Cause>, spec: &Value, path: &str) {
         ));
     }
     let dns = s(spec, "dnsPolicy");
+    if dns == "None" && spec.get("dnsConfig").is_none_or(Value::is_null) {
+        errs.push(required(
+            &format!("{path}.dnsConfig"),
+            "must provide `dnsConfig` when `dnsPolicy` is None",
+        ));
+    }
     const DNS: &[&str] = &["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"];
     if dns.is_empty() {
         errs.push(required(&format!("{path}.dnsPolicy"), ""));
@@ -303,6 +309,38 @@ fn container(errs: &mut Vec<Cause>, c: &Value, path: &str, volumes: &BTreeSet<St
         } else {
             for m in is_env_var_name(n) {
                 errs.push(invalid(&p, Go::str(n), &m));
+            }
+        }
+        if let Some(vf) = e.get("valueFrom").filter(|v| !v.is_null()) {
+            let vp = format!("{path}.env[{i}].valueFrom");
+            let sources = [
+                "fieldRef",
+                "resourceFieldRef",
+                "configMapKeyRef",
+                "secretKeyRef",
+            ]
+            .iter()
+            .filter(|k| vf.get(**k).is_some_and(|x| !x.is_null()))
+            .count();
+            if sources == 0 {
+                errs.push(invalid(
+                    &vp,
+                    Go::str(""),
+                    "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or \
+                     `secretKeyRef`",
+                ));
+            } else if sources > 1 {
+                errs.push(invalid(
+                    &vp,
+                    Go::str(""),
+                    "may not have more than one field specified at a time",
+                ));
+            } else if !s(e, "value").is_empty() {
+                errs.push(invalid(
+                    &vp,
+                    Go::str(""),
+                    "may not be specified when `value` is not empty",
+                ));
             }
         }
     }
@@ -693,6 +731,27 @@ mod tests {
              values: \"Always\", \"IfNotPresent\", \"Never\""
         );
         assert_eq!(m.len(), 8, "{m:?}");
+    }
+
+    #[test]
+    fn env_value_from_and_dns_none() {
+        let mut errs = Vec::new();
+        let spec = json!({"restartPolicy": "Always", "dnsPolicy": "None",
+            "containers": [{"name": "c", "image": "i", "imagePullPolicy": "Always",
+                "terminationMessagePolicy": "File",
+                "env": [{"name": "A", "value": "x", "valueFrom": {"fieldRef":
+                    {"fieldPath": "metadata.name"}}}, {"name": "B", "valueFrom": {}}]}]});
+        pod_spec(&mut errs, &spec, "spec");
+        assert_eq!(
+            msgs(&errs),
+            vec![
+                "spec.containers[0].env[0].valueFrom: Invalid value: \"\": may not be specified \
+                 when `value` is not empty",
+                "spec.containers[0].env[1].valueFrom: Invalid value: \"\": must specify one of: \
+                 `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`",
+                "spec.dnsConfig: Required value: must provide `dnsConfig` when `dnsPolicy` is None",
+            ]
+        );
     }
 
     #[test]
