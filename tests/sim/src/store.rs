@@ -422,7 +422,15 @@ impl Store {
                 }
                 md.insert("name".into(), Value::String(candidate));
             }
-            md.insert("uid".into(), Value::String(new_uid()));
+            // A uid set by the create pipeline's defaulting (a Job's generated selector uses
+            // it) is kept; handlers strip client-sent uids before that.
+            if md
+                .get("uid")
+                .and_then(Value::as_str)
+                .is_none_or(str::is_empty)
+            {
+                md.insert("uid".into(), Value::String(new_uid()));
+            }
             md.insert("creationTimestamp".into(), Value::String(now_rfc3339()));
             md.remove("deletionTimestamp");
             md.remove("deletionGracePeriodSeconds");

@@ -567,7 +567,7 @@ fn field_validation_strict_and_warn() {
     assert_eq!(strict.code, 1);
     assert_eq!(
         strict.stderr,
-        "Error from server (BadRequest): error when creating \"STDIN\": strict decoding error: unknown field \"foo\"\n"
+        "Error from server (BadRequest): error when creating \"STDIN\": ConfigMap in version \"v1\" cannot be handled as a ConfigMap: strict decoding error: unknown field \"foo\"\n"
     );
     let warn = k
         .run_stdin(&["create", "-f", "-", "--validate=warn"], &bad)

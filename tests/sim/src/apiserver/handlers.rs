@@ -248,8 +248,10 @@ fn field_validation(rr: &ResourceRequest, obj: &Value) -> Result<Vec<String>, Ap
         return Ok(Vec::new());
     }
     if mode == "Strict" {
+        // The decoder's wording: `Deployment in version "v1" cannot be handled as a ...`.
+        let (kind, version) = (rr.kind(), &rr.served.info.version);
         return Err(ApiError::bad_request(format!(
-            "strict decoding error: {}",
+            "{kind} in version {version:?} cannot be handled as a {kind}: strict decoding error: {}",
             unknown.join(", ")
         )));
     }
@@ -355,6 +357,10 @@ pub fn create_object(
     {
         // PrepareForCreate: status is the controllers' to write.
         o.remove("status");
+    }
+    if let Some(md) = obj.get_mut("metadata").and_then(Value::as_object_mut) {
+        // The apiserver assigns uids; defaulting may pick one (Job selectors) that the store keeps.
+        md.remove("uid");
     }
     // generateName is resolved before validation (names.SimpleNameGenerator in BeforeCreate).
     let generated = name_of(&obj).is_empty()
