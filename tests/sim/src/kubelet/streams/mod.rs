@@ -7,6 +7,7 @@
 
 pub mod exec;
 pub mod portforward;
+pub mod routes;
 pub mod serve;
 pub mod spdy;
 pub mod upgrade;
