@@ -15,3 +15,6 @@ pub mod wschannel;
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod kubectl_e2e;
