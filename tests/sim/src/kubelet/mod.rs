@@ -2,5 +2,6 @@
 
 pub mod logs;
 pub mod ports;
+pub mod process;
 pub mod shell;
 pub mod streams;

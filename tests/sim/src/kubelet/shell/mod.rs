@@ -280,6 +280,19 @@ pub async fn run_container(
     ctx: &ShellContext,
     io: ShellIo,
 ) -> i32 {
+    run_container_tty(image, command, args, ctx, io, false).await
+}
+
+/// [`run_container`] for a container with `tty: true` (output lines end in `\r\n`, stderr is
+/// merged into stdout, an interactive `sh` prompts).
+pub async fn run_container_tty(
+    image: &str,
+    command: &[String],
+    args: &[String],
+    ctx: &ShellContext,
+    io: ShellIo,
+    tty: bool,
+) -> i32 {
     let process = image_default_process(image);
     if process == ImageProcess::Crash {
         let mut err = io.stderr;
@@ -294,8 +307,8 @@ pub async fn run_container(
         (None, ImageProcess::Serve { argv }) => argv,
         (None, ImageProcess::Crash) => return 1,
     };
-    run(&argv, ctx, io, false).await
+    run(&argv, ctx, io, tty).await
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

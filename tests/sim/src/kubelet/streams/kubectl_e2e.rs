@@ -31,6 +31,18 @@ spec:
     env:
     - name: GREETING
       value: hello there
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: job
+  namespace: default
+spec:
+  nodeName: kk-sim-worker
+  containers:
+  - name: main
+    image: busybox
+    command: [sh, -c, 'echo line1; echo line2; sleep 2; echo late; exit 4']
 ";
 
 fn kubectl(dir: &Path, args: &[&str]) -> Command {
@@ -104,7 +116,7 @@ async fn http_get(port: u16, path: &str) -> Vec<u8> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn kubectl_exec_and_port_forward() {
+async fn kubectl_exec_port_forward_logs_attach() {
     if !Path::new(KUBECTL).exists() {
         eprintln!("skipping: {KUBECTL} is not installed");
         return;
@@ -182,5 +194,33 @@ async fn kubectl_exec_and_port_forward() {
         assert_eq!(bytes.len() - body_at, 1_000_000, "websockets={websockets}");
         let _ = child.kill().await;
     }
+
+    // The main process of `job`, as the kubelet would start it: logs and attach.
+    let pod = state
+        .store
+        .get(&ResourceKey::new("", "pods"), "default", "job")
+        .expect("job pod");
+    let c = pod["spec"]["containers"][0].clone();
+    let proc = crate::kubelet::process::ContainerProcess::start(
+        &crate::kubelet::process::ProcessSpec::from_container(&c),
+        crate::kubelet::process::container_context(&pod, &c),
+    );
+    let uid = pod["metadata"]["uid"].as_str().unwrap_or("").to_string();
+    crate::kubelet::process::register(&uid, "main", proc.clone());
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (code, out, _) = run(&dir, &["logs", "job"], None).await;
+    assert_eq!((code, out.as_str()), (0, "line1\nline2\n"));
+    let (code, out, err) = run(&dir, &["logs", "job", "--previous"], None).await;
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        "Error from server (BadRequest): previous terminated container \"main\" in pod \"job\" not found\n"
+    );
+    // attach sees what is printed from now on, and ends when the process exits.
+    let (code, out, _) = run(&dir, &["attach", "job"], None).await;
+    assert_eq!((code, out.as_str()), (0, "late\n"));
+    assert_eq!(proc.wait().await, 4);
+    let (code, out, _) = run(&dir, &["logs", "job", "--tail=1"], None).await;
+    assert_eq!((code, out.as_str()), (0, "late\n"));
     let _ = std::fs::remove_dir_all(&dir);
 }

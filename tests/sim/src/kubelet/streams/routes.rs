@@ -1,4 +1,4 @@
-//! Wires `pods/exec` and `pods/portforward` into the apiserver ([`register`]): resolves the
+//! Wires `pods/exec`, `pods/attach`, `pods/log` and `pods/portforward` into the apiserver ([`register`]): resolves the
 //! pod and container like the apiserver/kubelet do (404/400 before any upgrade), then serves
 //! the session with [`super::serve`].
 //!
@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use http::Response;
 use serde_json::Value;
@@ -20,8 +20,10 @@ use super::serve::{serve_exec, serve_portforward};
 use crate::apiserver::http::{Body, error_response, full};
 use crate::apiserver::status::ApiError;
 use crate::apiserver::{ApiServer, ExtensionRequest};
+use crate::kubelet::logs::{self, LogOptions};
 use crate::kubelet::ports::{PortServer, serve_container_port};
-use crate::kubelet::shell::{ImageProcess, ShellContext, image_default_process};
+use crate::kubelet::process::{self, container_context};
+use crate::kubelet::shell::{ImageProcess, image_default_process};
 use crate::store::ResourceKey;
 
 /// Registers the streaming subresources on the apiserver.
@@ -31,6 +33,18 @@ pub fn register(server: &ApiServer) {
         "pods",
         "exec",
         Arc::new(|s, r| Box::pin(async move { respond(exec(&s, r)) })),
+    );
+    server.register_extension(
+        "",
+        "pods",
+        "attach",
+        Arc::new(|s, r| Box::pin(async move { respond(attach(&s, r)) })),
+    );
+    server.register_extension(
+        "",
+        "pods",
+        "log",
+        Arc::new(|s, r| Box::pin(async move { log(&s, r).unwrap_or_else(|e| error_response(&e)) })),
     );
     server.register_extension(
         "",
@@ -60,26 +74,27 @@ fn container_names(pod: &Value) -> Vec<String> {
 
 /// The pod's container spec named `wanted` (or its only container), with the apiserver's
 /// errors for a missing or ambiguous name, and the kubelet's for a pod that cannot run it.
-fn pick_container(pod: &Value, name: &str, wanted: Option<&str>) -> Result<Value, ApiError> {
+fn find_container(pod: &Value, name: &str, wanted: Option<&str>) -> Result<Value, ApiError> {
     let names = container_names(pod);
     let chosen = match wanted.filter(|w| !w.is_empty()) {
         Some(w) => w.to_string(),
         None if names.len() == 1 => names[0].clone(),
-        None => {
-            return Err(ApiError::bad_request(format!(
-                "a container name must be specified for pod {name}, choose one of: [{}]",
-                names.join(" ")
-            )));
-        }
+        None => return Err(logs::container_required(name, &names)),
     };
     let spec = pod
         .pointer("/spec/containers")
         .and_then(Value::as_array)
         .and_then(|cs| cs.iter().find(|c| c["name"] == chosen.as_str()))
         .cloned()
-        .ok_or_else(|| {
-            ApiError::bad_request(format!("container {chosen} is not valid for pod {name}"))
-        })?;
+        .ok_or_else(|| logs::container_not_valid(&chosen, name))?;
+    Ok(spec)
+}
+
+/// [`find_container`], and the container must be able to run a process (pod scheduled, not
+/// terminated).
+fn pick_container(pod: &Value, name: &str, wanted: Option<&str>) -> Result<Value, ApiError> {
+    let spec = find_container(pod, name, wanted)?;
+    let chosen = spec["name"].as_str().unwrap_or("").to_string();
     if pod
         .pointer("/spec/nodeName")
         .and_then(Value::as_str)
@@ -105,63 +120,6 @@ fn pick_container(pod: &Value, name: &str, wanted: Option<&str>) -> Result<Value
         )));
     }
     Ok(spec)
-}
-
-fn ctx_registry() -> &'static Mutex<HashMap<String, ShellContext>> {
-    static R: OnceLock<Mutex<HashMap<String, ShellContext>>> = OnceLock::new();
-    R.get_or_init(Default::default)
-}
-
-/// The container's process context: spec env (literal values and the common fieldRefs) on
-/// top of the kubelet defaults; one per container instance, shared by all its processes.
-pub fn container_context(pod: &Value, container: &Value) -> ShellContext {
-    let uid = pod
-        .pointer("/metadata/uid")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let cname = container["name"].as_str().unwrap_or("");
-    let key = format!("{uid}/{cname}");
-    let mut reg = ctx_registry().lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(c) = reg.get(&key) {
-        return c.clone();
-    }
-    let s = |p: &str| {
-        pod.pointer(p)
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string()
-    };
-    let pod_ip = s("/status/podIP");
-    let mut env = Vec::new();
-    for e in container["env"].as_array().into_iter().flatten() {
-        let Some(name) = e["name"].as_str() else {
-            continue;
-        };
-        let value = match (
-            e.get("value").and_then(Value::as_str),
-            e.pointer("/valueFrom/fieldRef/fieldPath")
-                .and_then(Value::as_str),
-        ) {
-            (Some(v), _) => v.to_string(),
-            (None, Some("metadata.name")) => s("/metadata/name"),
-            (None, Some("metadata.namespace")) => s("/metadata/namespace"),
-            (None, Some("metadata.uid")) => s("/metadata/uid"),
-            (None, Some("spec.nodeName")) => s("/spec/nodeName"),
-            (None, Some("spec.serviceAccountName")) => s("/spec/serviceAccountName"),
-            (None, Some("status.podIP")) => pod_ip.clone(),
-            (None, Some("status.hostIP")) => s("/status/hostIP"),
-            _ => continue,
-        };
-        env.push((name.to_string(), value));
-    }
-    let ctx = ShellContext::for_container(
-        &s("/metadata/name"),
-        &s("/metadata/namespace"),
-        &pod_ip,
-        &env,
-    );
-    reg.insert(key, ctx.clone());
-    ctx
 }
 
 fn exec(server: &Arc<ApiServer>, ext: ExtensionRequest) -> Result<Response<()>, ApiError> {
@@ -264,4 +222,70 @@ async fn portforward(
         .unwrap_or(&ext.name)
         .to_string();
     serve_portforward(ext.request, &query, dialer, label)
+}
+
+fn pod_uid(pod: &Value) -> String {
+    pod.pointer("/metadata/uid")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string()
+}
+
+fn attach(server: &Arc<ApiServer>, ext: ExtensionRequest) -> Result<Response<()>, ApiError> {
+    let query = ext.request.uri().query().unwrap_or("").to_string();
+    let params = ExecParams::from_query(&query, false)?;
+    let pod = server
+        .store
+        .get_or_404(&ResourceKey::new("", "pods"), &ext.namespace, &ext.name)?;
+    let container = pick_container(&pod, &ext.name, params.container.as_deref())?;
+    let cname = container["name"].as_str().unwrap_or("");
+    let proc = process::lookup(&pod_uid(&pod), cname)
+        .filter(|p| p.exit_code().is_none())
+        .ok_or_else(|| ApiError::bad_request(format!("container not found (\"{cname}\")")))?;
+    serve_exec(ext.request, params, proc.attach_runner())
+}
+
+/// Why a container has no log yet, from its status (`ContainerCreating` by default).
+fn waiting_reason(pod: &Value, container: &str) -> String {
+    pod.pointer("/status/containerStatuses")
+        .and_then(Value::as_array)
+        .and_then(|s| s.iter().find(|c| c["name"] == container))
+        .and_then(|c| c.pointer("/state/waiting/reason"))
+        .and_then(Value::as_str)
+        .unwrap_or("ContainerCreating")
+        .to_string()
+}
+
+fn log(server: &Arc<ApiServer>, ext: ExtensionRequest) -> Result<Response<Body>, ApiError> {
+    let query = ext.request.uri().query().unwrap_or("").to_string();
+    let opts = LogOptions::from_query(&query)?;
+    let pod = server
+        .store
+        .get_or_404(&ResourceKey::new("", "pods"), &ext.namespace, &ext.name)?;
+    let container = find_container(&pod, &ext.name, opts.container.as_deref())?;
+    let cname = container["name"].as_str().unwrap_or("").to_string();
+    let uid = pod_uid(&pod);
+    let proc = if opts.previous {
+        process::lookup_previous(&uid, &cname)
+            .ok_or_else(|| logs::previous_not_found(&cname, &ext.name))?
+    } else {
+        process::lookup(&uid, &cname).ok_or_else(|| {
+            logs::waiting_to_start(&cname, &ext.name, &waiting_reason(&pod, &cname))
+        })?
+    };
+    let builder = Response::builder()
+        .status(200)
+        .header("Content-Type", "text/plain");
+    let body = if opts.follow && !proc.log.is_closed() {
+        use futures::StreamExt;
+        use http_body_util::BodyExt;
+        let stream = logs::follow(proc.log.clone(), opts)
+            .map(|b| Ok::<_, std::convert::Infallible>(hyper::body::Frame::data(b)));
+        http_body_util::StreamBody::new(stream).boxed_unsync()
+    } else {
+        full(logs::render(&proc.log.lines(), &opts, chrono::Utc::now()))
+    };
+    builder
+        .body(body)
+        .map_err(|e| ApiError::new(500, "InternalError", e.to_string()))
 }
