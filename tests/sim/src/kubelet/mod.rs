@@ -2,6 +2,7 @@
 
 pub mod logs;
 pub mod ports;
+pub mod probes;
 pub mod process;
 pub mod shell;
 pub mod streams;
