@@ -87,6 +87,17 @@ pub(crate) enum Flow {
 
 /// Builtin commands the simulated container "has on its PATH".
 pub(crate) const COMMANDS: &[&str] = &[
+    "basename",
+    "cut",
+    "dirname",
+    "exec",
+    "grep",
+    "head",
+    "sort",
+    "tail",
+    "tr",
+    "uniq",
+    "wc",
     ":",
     "[",
     "ash",

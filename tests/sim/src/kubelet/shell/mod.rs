@@ -14,6 +14,7 @@ mod builtins;
 mod exec;
 mod expand;
 pub mod parse;
+mod textutils;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
