@@ -559,6 +559,7 @@ impl Shell {
                 std::future::pending::<()>().await;
             }
             "sh" | "ash" | "bash" => return self.sub_shell(args).await,
+            "tar" => return self.tar(args).await,
             "exec" => {
                 // `exec cmd args`: the command replaces the shell.
                 if args.is_empty() {

@@ -95,6 +95,7 @@ pub(crate) const COMMANDS: &[&str] = &[
     "head",
     "sort",
     "tail",
+    "tar",
     "tr",
     "uniq",
     "wc",

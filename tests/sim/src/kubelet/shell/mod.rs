@@ -14,6 +14,7 @@ mod builtins;
 mod exec;
 mod expand;
 pub mod parse;
+mod tar;
 mod textutils;
 
 use std::collections::BTreeMap;

@@ -399,3 +399,14 @@ async fn text_utilities_and_exec() {
         (0, "replaced\n".into(), String::new())
     );
 }
+
+#[tokio::test]
+async fn tar_round_trip() {
+    let r = sh("mkdir /data; echo hi > /data/a; echo yo > /data/b; tar cf - /data | tar xf - -C /restore; cat /restore/data/a /restore/data/b; tar cf - /data | tar tf -").await;
+    assert_eq!(r.1, "hi\nyo\ndata/\ndata/a\ndata/b\n");
+    assert_eq!(
+        r.2,
+        "tar: removing leading '/' from member names\ntar: removing leading '/' from member names\n"
+    );
+    assert_eq!(sh("tar cf - /missing >/dev/null").await, (1, String::new(), "tar: removing leading '/' from member names\ntar: /missing: No such file or directory\n".into()));
+}

@@ -222,5 +222,30 @@ async fn kubectl_exec_port_forward_logs_attach() {
     assert_eq!(proc.wait().await, 4);
     let (code, out, _) = run(&dir, &["logs", "job", "--tail=1"], None).await;
     assert_eq!((code, out.as_str()), (0, "late\n"));
+
+    // kubectl cp both ways goes through `tar` in the simulated container.
+    std::fs::write(dir.join("local.txt"), "copied in\n").expect("local file");
+    let local = dir.join("local.txt");
+    let (code, _, err) = run(
+        &dir,
+        &["cp", local.to_str().unwrap_or(""), "web:/tmp/in.txt"],
+        None,
+    )
+    .await;
+    assert_eq!((code, err.as_str()), (0, ""));
+    let (code, out, _) = run(&dir, &["exec", "web", "--", "cat", "/tmp/in.txt"], None).await;
+    assert_eq!((code, out.as_str()), (0, "copied in\n"));
+    let back = dir.join("back.txt");
+    let (code, _, err) = run(
+        &dir,
+        &["cp", "web:/tmp/in.txt", back.to_str().unwrap_or("")],
+        None,
+    )
+    .await;
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&back).expect("copied back"),
+        "copied in\n"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
