@@ -1,29 +1,22 @@
-//! Wires `pods/exec`, `pods/attach`, `pods/log` and `pods/portforward` into the apiserver ([`register`]): resolves the
-//! pod and container like the apiserver/kubelet do (404/400 before any upgrade), then serves
-//! the session with [`super::serve`].
+//! Wires `pods/exec`, `pods/attach`, `pods/log` and `pods/portforward` into the apiserver
+//! ([`register`]): resolves the pod and container like the apiserver/kubelet do (404/400
+//! before any upgrade), then serves the session with [`super::serve`].
 //!
-//! Until the pod lifecycle owns container processes, this module keeps per-container state
-//! itself: one [`ShellContext`] per container (so files written by one exec are seen by the
-//! next) and the container port servers of each pod, started on first port-forward for the
-//! declared `containerPorts` (plus port 80 for web images, which listen there by default).
+//! Per-container state lives in [`crate::kubelet::process`] (process context, main processes)
+//! and [`crate::kubelet::ports::pod_dialer`] (the pod's port servers).
 
-use std::collections::HashMap;
-use std::net::SocketAddr;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use http::Response;
 use serde_json::Value;
 
 use super::exec::{ExecParams, shell_runner};
-use super::portforward::{Dialer, loopback_dialer};
 use super::serve::{serve_exec, serve_portforward};
 use crate::apiserver::http::{Body, error_response, full};
 use crate::apiserver::status::ApiError;
 use crate::apiserver::{ApiServer, ExtensionRequest};
 use crate::kubelet::logs::{self, LogOptions};
-use crate::kubelet::ports::{PortServer, serve_container_port};
 use crate::kubelet::process::{self, container_context};
-use crate::kubelet::shell::{ImageProcess, image_default_process};
 use crate::store::ResourceKey;
 
 /// Registers the streaming subresources on the apiserver.
@@ -134,66 +127,6 @@ fn exec(server: &Arc<ApiServer>, ext: ExtensionRequest) -> Result<Response<()>, 
     serve_exec(ext.request, params, runner)
 }
 
-type PortMap = HashMap<u16, PortServer>;
-
-fn port_registry() -> &'static tokio::sync::Mutex<HashMap<String, PortMap>> {
-    static R: OnceLock<tokio::sync::Mutex<HashMap<String, PortMap>>> = OnceLock::new();
-    R.get_or_init(Default::default)
-}
-
-/// The pod's reachable ports: every declared TCP `containerPort` of every container, and 80
-/// for containers running a web image's default process.
-pub async fn pod_dialer(pod: &Value) -> std::io::Result<Dialer> {
-    let uid = pod
-        .pointer("/metadata/uid")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string();
-    let ns = pod
-        .pointer("/metadata/namespace")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let name = pod
-        .pointer("/metadata/name")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let mut wanted: Vec<(u16, String)> = Vec::new();
-    for c in pod
-        .pointer("/spec/containers")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let image = c["image"].as_str().unwrap_or("").to_string();
-        for p in c["ports"].as_array().into_iter().flatten() {
-            let tcp = p
-                .get("protocol")
-                .and_then(Value::as_str)
-                .is_none_or(|p| p == "TCP");
-            if let Some(port) = p["containerPort"]
-                .as_u64()
-                .and_then(|n| u16::try_from(n).ok())
-                && tcp
-            {
-                wanted.push((port, image.clone()));
-            }
-        }
-        let no_command = c.get("command").is_none() && c.get("args").is_none();
-        if no_command && matches!(image_default_process(&image), ImageProcess::Serve { .. }) {
-            wanted.push((80, image.clone()));
-        }
-    }
-    let mut reg = port_registry().lock().await;
-    let servers = reg.entry(uid).or_default();
-    for (port, image) in wanted {
-        if let std::collections::hash_map::Entry::Vacant(slot) = servers.entry(port) {
-            slot.insert(serve_container_port(name, ns, &image, port).await?);
-        }
-    }
-    let addrs: HashMap<u16, SocketAddr> = servers.iter().map(|(p, s)| (*p, s.addr())).collect();
-    Ok(loopback_dialer(addrs))
-}
-
 async fn portforward(
     server: &Arc<ApiServer>,
     ext: ExtensionRequest,
@@ -212,7 +145,7 @@ async fn portforward(
             ext.name
         )));
     }
-    let dialer = pod_dialer(&pod)
+    let dialer = crate::kubelet::ports::pod_dialer(&pod)
         .await
         .map_err(|e| ApiError::new(500, "InternalError", format!("starting pod ports: {e}")))?;
     let query = ext.request.uri().query().unwrap_or("").to_string();
