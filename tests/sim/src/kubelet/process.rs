@@ -365,14 +365,43 @@ pub fn container_context(pod: &Value, container: &Value) -> ShellContext {
         };
         env.push((name.to_string(), value));
     }
-    let ctx = ShellContext::for_container(
+    let mut ctx = ShellContext::for_container(
         &s("/metadata/name"),
         &s("/metadata/namespace"),
         &pod_ip,
         &env,
     );
+    ctx.net = Some(own_ports_net(pod));
     reg.contexts.insert(key(uid, cname), ctx.clone());
     ctx
+}
+
+/// The network of a container when nothing better is known: `localhost`, the pod IP and the
+/// pod's hostname reach the pod's own port servers; other names do not resolve.
+pub fn own_ports_net(pod: &Value) -> shell::NetDialer {
+    let pod = Arc::new(pod.clone());
+    Arc::new(move |host: String, port: u16| {
+        let pod = pod.clone();
+        Box::pin(async move {
+            let s = |p: &str| {
+                pod.pointer(p)
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string()
+            };
+            let own = ["localhost", "127.0.0.1", "::1", "0.0.0.0"].contains(&host.as_str())
+                || host == s("/status/podIP")
+                || host == s("/metadata/name");
+            if !own {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "bad address",
+                ));
+            }
+            let dialer = super::ports::pod_dialer(&pod).await?;
+            dialer(port).await
+        })
+    })
 }
 
 #[cfg(test)]

@@ -560,6 +560,8 @@ impl Shell {
             }
             "sh" | "ash" | "bash" => return self.sub_shell(args).await,
             "tar" => return self.tar(args).await,
+            "wget" => return self.wget(args).await,
+            "curl" => return self.curl(args).await,
             "exec" => {
                 // `exec cmd args`: the command replaces the shell.
                 if args.is_empty() {

@@ -13,6 +13,7 @@
 mod builtins;
 mod exec;
 mod expand;
+mod net;
 pub mod parse;
 mod tar;
 mod textutils;
@@ -37,7 +38,22 @@ pub struct ShellContext {
     pub hostname: String,
     /// The container's files.
     pub fs: SimFs,
+    /// The container's network for `wget`/`curl`: None means no route anywhere (`bad
+    /// address`). The kubelet sets it (the pod's own ports for `localhost`, the cluster's
+    /// services and pods when it can resolve them).
+    pub net: Option<NetDialer>,
 }
+
+/// Connects to `host:port` from inside the container. `ErrorKind::NotFound` means the name
+/// does not resolve; `ConnectionRefused` a closed port.
+pub type NetDialer = Arc<
+    dyn Fn(
+            String,
+            u16,
+        ) -> futures::future::BoxFuture<'static, std::io::Result<tokio::net::TcpStream>>
+        + Send
+        + Sync,
+>;
 
 impl ShellContext {
     /// A context with the defaults of a real container: `PATH`, `HOSTNAME`, `HOME`, the
@@ -90,6 +106,7 @@ impl ShellContext {
             env: all,
             hostname: pod.to_string(),
             fs: Arc::new(Mutex::new(files)),
+            net: None,
         }
     }
 }
@@ -123,6 +140,7 @@ fn new_shell(ctx: &ShellContext, io: ShellIo, tty: bool) -> Shell {
         last: 0,
         hostname: ctx.hostname.clone(),
         fs: ctx.fs.clone(),
+        net: ctx.net.clone(),
         stdin: io.stdin.map(|r| Box::new(BufReader::new(r)) as _),
         out,
         err,

@@ -410,3 +410,20 @@ async fn tar_round_trip() {
     );
     assert_eq!(sh("tar cf - /missing >/dev/null").await, (1, String::new(), "tar: removing leading '/' from member names\ntar: /missing: No such file or directory\n".into()));
 }
+
+#[tokio::test]
+async fn wget_and_curl_without_a_network() {
+    assert_eq!(
+        sh("wget -qO- http://web/").await,
+        (1, String::new(), "wget: bad address 'web'\n".into())
+    );
+    assert_eq!(sh("curl -s web; echo $?").await.1, "6\n");
+    assert_eq!(
+        sh("curl web").await,
+        (
+            6,
+            String::new(),
+            "curl: (6) Could not resolve host: web\n".into()
+        )
+    );
+}

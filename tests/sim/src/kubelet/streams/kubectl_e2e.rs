@@ -223,6 +223,10 @@ async fn kubectl_exec_port_forward_logs_attach() {
     let (code, out, _) = run(&dir, &["logs", "job", "--tail=1"], None).await;
     assert_eq!((code, out.as_str()), (0, "late\n"));
 
+    // wget/curl inside the container reach its own ports.
+    let (code, out, _) = run(&dir, &["exec", "web", "--", "sh", "-c", "wget -qO- localhost | grep -c 'Welcome to nginx'; curl -sf localhost/bytes/5; echo; curl -s other:80; echo $?"], None).await;
+    assert_eq!((code, out.as_str()), (0, "1\nxxxxx\n6\n"));
+
     // kubectl cp both ways goes through `tar` in the simulated container.
     std::fs::write(dir.join("local.txt"), "copied in\n").expect("local file");
     let local = dir.join("local.txt");
