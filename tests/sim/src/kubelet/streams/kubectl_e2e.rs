@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
 
-use serde_json::json;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 use tokio::process::Command;
@@ -42,7 +41,8 @@ spec:
   containers:
   - name: main
     image: busybox
-    command: [sh, -c, 'echo line1; echo line2; sleep 2; echo late; exit 4']
+    command: [sh, -c, 'echo line1; echo line2; sleep 3; echo late; exit 4']
+  restartPolicy: Never
 ";
 
 fn kubectl(dir: &Path, args: &[&str]) -> Command {
@@ -135,6 +135,49 @@ async fn kubectl_exec_port_forward_logs_attach() {
     let bound = bind(&opts).await.expect("bind");
     let state = bound.state.clone();
     tokio::spawn(bound.run());
+    let phase = |name: &str| {
+        state
+            .store
+            .get(&ResourceKey::new("", "pods"), "default", name)
+            .and_then(|p| {
+                p.pointer("/status/phase")
+                    .and_then(|v| v.as_str())
+                    .map(String::from)
+            })
+            .unwrap_or_default()
+    };
+    let wait_phase = |name: &'static str, want: &'static str| {
+        let phase = &phase;
+        async move {
+            for _ in 0..150 {
+                if phase(name) == want {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            panic!("pod {name} never reached {want} (now {:?})", phase(name));
+        }
+    };
+    wait_phase("web", "Running").await;
+    wait_phase("job", "Running").await;
+
+    // The kubelet runs `job`: its log so far, then attach until it exits.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (code, out, _) = run(&dir, &["logs", "job"], None).await;
+    assert_eq!((code, out.as_str()), (0, "line1\nline2\n"));
+    let (code, out, _) = run(&dir, &["attach", "job"], None).await;
+    assert_eq!((code, out.as_str()), (0, "late\n"));
+    wait_phase("job", "Failed").await;
+    let (code, out, _) = run(&dir, &["logs", "job", "--tail=1"], None).await;
+    assert_eq!((code, out.as_str()), (0, "late\n"));
+    let (code, _, err) = run(&dir, &["exec", "job", "--", "true"], None).await;
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            1,
+            "error: cannot exec into a container in a completed pod; current phase is Failed\n"
+        )
+    );
 
     let (code, out, err) = run(
         &dir,
@@ -169,15 +212,6 @@ async fn kubectl_exec_port_forward_logs_attach() {
         (0, "from-stdin\nweb\n", "")
     );
 
-    // Port-forward needs a Running pod (kubectl checks); the kubelet is not in this test.
-    state
-        .store
-        .mutate(&ResourceKey::new("", "pods"), "default", "web", |pod| {
-            pod["status"]["phase"] = json!("Running");
-            Ok(())
-        })
-        .expect("mark running");
-
     for websockets in [true, false] {
         let (mut child, port) = port_forward(&dir, websockets).await;
         let page = String::from_utf8(http_get(port, "/").await).expect("utf8");
@@ -194,34 +228,6 @@ async fn kubectl_exec_port_forward_logs_attach() {
         assert_eq!(bytes.len() - body_at, 1_000_000, "websockets={websockets}");
         let _ = child.kill().await;
     }
-
-    // The main process of `job`, as the kubelet would start it: logs and attach.
-    let pod = state
-        .store
-        .get(&ResourceKey::new("", "pods"), "default", "job")
-        .expect("job pod");
-    let c = pod["spec"]["containers"][0].clone();
-    let proc = crate::kubelet::process::ContainerProcess::start(
-        &crate::kubelet::process::ProcessSpec::from_container(&c),
-        crate::kubelet::process::container_context(&pod, &c),
-    );
-    let uid = pod["metadata"]["uid"].as_str().unwrap_or("").to_string();
-    crate::kubelet::process::register(&uid, "main", proc.clone());
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let (code, out, _) = run(&dir, &["logs", "job"], None).await;
-    assert_eq!((code, out.as_str()), (0, "line1\nline2\n"));
-    let (code, out, err) = run(&dir, &["logs", "job", "--previous"], None).await;
-    assert_eq!((code, out.as_str()), (1, ""));
-    assert_eq!(
-        err,
-        "Error from server (BadRequest): previous terminated container \"main\" in pod \"job\" not found\n"
-    );
-    // attach sees what is printed from now on, and ends when the process exits.
-    let (code, out, _) = run(&dir, &["attach", "job"], None).await;
-    assert_eq!((code, out.as_str()), (0, "late\n"));
-    assert_eq!(proc.wait().await, 4);
-    let (code, out, _) = run(&dir, &["logs", "job", "--tail=1"], None).await;
-    assert_eq!((code, out.as_str()), (0, "late\n"));
 
     // wget/curl inside the container reach its own ports.
     let (code, out, _) = run(&dir, &["exec", "web", "--", "sh", "-c", "wget -qO- localhost | grep -c 'Welcome to nginx'; curl -sf localhost/bytes/5; echo; curl -s other:80; echo $?"], None).await;

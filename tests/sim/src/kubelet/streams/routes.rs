@@ -5,18 +5,23 @@
 //! Per-container state lives in [`crate::kubelet::process`] (process context, main processes)
 //! and [`crate::kubelet::ports::pod_dialer`] (the pod's port servers).
 
+use std::collections::HashMap;
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use http::Response;
 use serde_json::Value;
 
 use super::exec::{ExecParams, shell_runner};
+use super::portforward::loopback_dialer;
 use super::serve::{serve_exec, serve_portforward};
 use crate::apiserver::http::{Body, error_response, full};
 use crate::apiserver::status::ApiError;
 use crate::apiserver::{ApiServer, ExtensionRequest};
-use crate::kubelet::logs::{self, LogOptions};
+use crate::kubelet::logs::{self, ContainerLog, LogOptions};
+use crate::kubelet::pods::{ContainerHandle, Kubelet};
 use crate::kubelet::process::{self, container_context};
+use crate::kubelet::shell::NetDialer;
 use crate::store::ResourceKey;
 
 /// Registers the streaming subresources on the apiserver.
@@ -221,4 +226,184 @@ fn log(server: &Arc<ApiServer>, ext: ExtensionRequest) -> Result<Response<Body>,
     builder
         .body(body)
         .map_err(|e| ApiError::new(500, "InternalError", e.to_string()))
+}
+
+/// Re-registers exec, attach and port-forward against the pods `kubelet` runs: exec uses the
+/// container's own process context (files and env shared with its main process), port-forward
+/// reaches the ports the kubelet serves for the pod's running containers, and attach streams
+/// the container's output from now until it exits. Call once the kubelet exists.
+pub fn register_with_kubelet(server: &ApiServer, kubelet: Arc<Kubelet>) {
+    let k = kubelet.clone();
+    server.register_extension(
+        "",
+        "pods",
+        "exec",
+        Arc::new(move |s, r| {
+            let k = k.clone();
+            Box::pin(async move { respond(exec_on_kubelet(&s, &k, r)) })
+        }),
+    );
+    let k = kubelet.clone();
+    server.register_extension(
+        "",
+        "pods",
+        "attach",
+        Arc::new(move |s, r| {
+            let k = k.clone();
+            Box::pin(async move { respond(attach_on_kubelet(&s, &k, r)) })
+        }),
+    );
+    server.register_extension(
+        "",
+        "pods",
+        "portforward",
+        Arc::new(move |s, r| {
+            let k = kubelet.clone();
+            Box::pin(async move { respond(portforward_on_kubelet(&s, &k, r)) })
+        }),
+    );
+}
+
+/// The running container `cname` of the pod, as the kubelet knows it.
+fn running_container<T>(
+    kubelet: &Kubelet,
+    ns: &str,
+    pod: &str,
+    cname: &str,
+    f: impl FnOnce(&ContainerHandle) -> T,
+) -> Result<T, ApiError> {
+    kubelet
+        .pod(ns, pod)
+        .and_then(|h| {
+            let cs = h.containers.lock().ok()?;
+            cs.get(cname).filter(|c| c.running).map(f)
+        })
+        .ok_or_else(|| ApiError::bad_request(format!("container not found (\"{cname}\")")))
+}
+
+fn exec_on_kubelet(
+    server: &Arc<ApiServer>,
+    kubelet: &Kubelet,
+    ext: ExtensionRequest,
+) -> Result<Response<()>, ApiError> {
+    let query = ext.request.uri().query().unwrap_or("").to_string();
+    let params = ExecParams::from_query(&query, true)?;
+    let pod = server
+        .store
+        .get_or_404(&ResourceKey::new("", "pods"), &ext.namespace, &ext.name)?;
+    let container = pick_container(&pod, &ext.name, params.container.as_deref())?;
+    let cname = container["name"].as_str().unwrap_or("");
+    let mut ctx = running_container(kubelet, &ext.namespace, &ext.name, cname, |c| c.ctx.clone())?;
+    if ctx.net.is_none() {
+        ctx.net = Some(own_ports_net(
+            &pod,
+            pod_ports(kubelet, &ext.namespace, &ext.name),
+        ));
+    }
+    let runner = shell_runner(params.command.clone(), ctx, params.tty);
+    serve_exec(ext.request, params, runner)
+}
+
+fn attach_on_kubelet(
+    server: &Arc<ApiServer>,
+    kubelet: &Kubelet,
+    ext: ExtensionRequest,
+) -> Result<Response<()>, ApiError> {
+    let query = ext.request.uri().query().unwrap_or("").to_string();
+    let params = ExecParams::from_query(&query, false)?;
+    let pod = server
+        .store
+        .get_or_404(&ResourceKey::new("", "pods"), &ext.namespace, &ext.name)?;
+    let container = pick_container(&pod, &ext.name, params.container.as_deref())?;
+    let cname = container["name"].as_str().unwrap_or("").to_string();
+    running_container(kubelet, &ext.namespace, &ext.name, &cname, |_| ())?;
+    let log = kubelet
+        .logs
+        .current(&pod_uid(&pod), &cname)
+        .ok_or_else(|| ApiError::bad_request(format!("container not found (\"{cname}\")")))?;
+    serve_exec(ext.request, params, log_attach_runner(log))
+}
+
+/// Attach to a process whose stdin the kubelet does not expose: what the container prints
+/// from now on, until it exits (its log closes). Client stdin is read and dropped.
+fn log_attach_runner(log: Arc<ContainerLog>) -> super::exec::Runner {
+    Box::new(move |io| {
+        Box::pin(async move {
+            use futures::StreamExt;
+            use tokio::io::AsyncWriteExt;
+            let opts = LogOptions {
+                follow: true,
+                tail_lines: Some(0),
+                ..Default::default()
+            };
+            let mut stream = Box::pin(logs::follow(log, opts));
+            let mut out = io.stdout;
+            while let Some(chunk) = stream.next().await {
+                if out.write_all(&chunk).await.is_err() || out.flush().await.is_err() {
+                    break;
+                }
+            }
+            super::exec::ExecOutcome::Exited(0)
+        })
+    })
+}
+
+fn portforward_on_kubelet(
+    server: &Arc<ApiServer>,
+    kubelet: &Kubelet,
+    ext: ExtensionRequest,
+) -> Result<Response<()>, ApiError> {
+    let pod = server
+        .store
+        .get_or_404(&ResourceKey::new("", "pods"), &ext.namespace, &ext.name)?;
+    let handle = kubelet.pod(&ext.namespace, &ext.name).ok_or_else(|| {
+        ApiError::bad_request(format!("pod {} is not running on any node", ext.name))
+    })?;
+    drop(handle);
+    let ports = pod_ports(kubelet, &ext.namespace, &ext.name);
+    let query = ext.request.uri().query().unwrap_or("").to_string();
+    let label = pod_uid(&pod);
+    serve_portforward(ext.request, &query, loopback_dialer(ports), label)
+}
+
+/// The loopback addresses of the ports served for the pod's running containers.
+fn pod_ports(kubelet: &Kubelet, ns: &str, name: &str) -> HashMap<u16, SocketAddr> {
+    kubelet
+        .pod(ns, name)
+        .and_then(|h| {
+            h.containers.lock().ok().map(|cs| {
+                cs.values()
+                    .filter(|c| c.running)
+                    .flat_map(|c| c.ports.iter().map(|(p, a)| (*p, *a)))
+                    .collect()
+            })
+        })
+        .unwrap_or_default()
+}
+
+/// A container network where `localhost`, the pod IP and the pod name reach `ports`; other
+/// names do not resolve (`wget: bad address`).
+fn own_ports_net(pod: &Value, ports: HashMap<u16, SocketAddr>) -> NetDialer {
+    let s = |p: &str| {
+        pod.pointer(p)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let own = [s("/status/podIP"), s("/metadata/name")];
+    let dialer = loopback_dialer(ports);
+    Arc::new(move |host: String, port: u16| {
+        let local = ["localhost", "127.0.0.1", "::1", "0.0.0.0"].contains(&host.as_str())
+            || own.iter().any(|o| !o.is_empty() && *o == host);
+        if local {
+            dialer(port)
+        } else {
+            Box::pin(async move {
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    format!("bad address '{host}'"),
+                ))
+            })
+        }
+    })
 }
