@@ -220,7 +220,12 @@ fn transport_message(server: &str, e: &kube::Error) -> String {
             return format!("Unable to connect to the server: {}", go_tls_text(tls));
         }
         innermost = err.to_string();
-        cur = err.source();
+        // A custom io::Error's source() skips its payload (where rustls puts its error).
+        let payload = err.downcast_ref::<io::Error>().and_then(|io| io.get_ref());
+        cur = match payload {
+            Some(p) => Some(p as &(dyn std::error::Error + 'static)),
+            None => err.source(),
+        };
     }
     format!("Unable to connect to the server: {innermost}")
 }

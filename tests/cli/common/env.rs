@@ -50,7 +50,7 @@ impl TestEnv {
         }
     }
 
-    /// Talk to the shared kk-sim with a fresh namespace `kk-<name>-<n>` (created via kubectl).
+    /// Talk to the shared kk-sim with a fresh namespace `kk-<name>-<n>` (created through the API).
     pub fn sim(name: &str) -> Self {
         let sim = server::sim();
         let mut env = Self::offline();
@@ -58,10 +58,7 @@ impl TestEnv {
         env.kubeconfig = Some("kubeconfig".into());
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
         let ns = format!("kk-{}-{n}", name.replace('_', "-")).to_lowercase();
-        let out = env
-            .run_kubectl(&["create", "namespace", &ns])
-            .expect("kubectl is needed to create test namespaces");
-        assert_eq!(out.code, 0, "creating namespace {ns}:\n{out}");
+        server::create_namespace(&sim.kubeconfig, &ns);
         env.namespace = Some(ns);
         env
     }

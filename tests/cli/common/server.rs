@@ -95,3 +95,26 @@ fn start() -> Result<Sim, String> {
         _dir: dir,
     })
 }
+
+/// Create namespace `name` on kk-sim directly through the API (independent of kk's verbs and
+/// of kubectl's wire format).
+pub fn create_namespace(kubeconfig: &std::path::Path, name: &str) {
+    use k8s_openapi::api::core::v1::Namespace;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let kc = kube::config::Kubeconfig::read_from(kubeconfig).expect("sim kubeconfig");
+        let config = kube::Config::from_custom_kubeconfig(kc, &Default::default())
+            .await
+            .expect("sim client config");
+        let client = kube::Client::try_from(config).expect("sim client");
+        let api: kube::Api<Namespace> = kube::Api::all(client);
+        let mut ns = Namespace::default();
+        ns.metadata.name = Some(name.to_string());
+        api.create(&Default::default(), &ns)
+            .await
+            .unwrap_or_else(|e| panic!("creating namespace {name}: {e}"));
+    });
+}
