@@ -22,7 +22,7 @@ pub struct Ctx {
     kubeconfig: OnceCell<Loaded>,
     settings: OnceCell<ClientSettings>,
     client: OnceCell<kube::Client>,
-    discovery: OnceCell<kube::Discovery>,
+    discovery: OnceCell<crate::resource::Discovery>,
 }
 
 impl Ctx {
@@ -104,13 +104,13 @@ impl Ctx {
         Ok(client.clone())
     }
 
-    /// API discovery (every group and resource the server serves), run once.
-    pub async fn discovery(&self) -> Result<&kube::Discovery> {
+    /// API discovery (every group and resource the server serves, with short names and
+    /// categories), run once. Resolve typed names with `ctx.discovery().await?.resolve("po")`.
+    pub async fn discovery(&self) -> Result<&crate::resource::Discovery> {
         self.discovery
             .get_or_try_init(|| async {
                 let client = self.client().await?;
-                kube::Discovery::new(client)
-                    .run()
+                crate::resource::discovery::discover(&client)
                     .await
                     .map_err(|e| self.kube_error(e))
             })

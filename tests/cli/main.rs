@@ -5,6 +5,7 @@ mod common;
 
 mod completion;
 mod config;
+mod discovery;
 mod errors;
 mod generated;
 mod help;
