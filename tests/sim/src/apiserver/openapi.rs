@@ -1,24 +1,197 @@
 //! `/openapi/v2` and `/openapi/v3` documents, enough for `kubectl apply`/`create -f` validation
-//! (and `kubectl explain` for built-in kinds).
+//! (and `kubectl explain` for built-in kinds and CRDs with a schema).
+//!
+//! kubectl's default `--validate=strict` looks in the v3 GV document for a PATCH operation of
+//! the GVK that lists a `fieldValidation` parameter; only then does it validate server-side
+//! (`?fieldValidation=Strict`), else it needs v2 schemas or fails. `kubectl explain` searches
+//! `components.schemas` for `x-kubernetes-group-version-kind`. The documents never advertise
+//! `application/strategic-merge-patch+json`: our schemas lack the patch-merge-key extensions,
+//! and kubectl computes apply/edit patches from the schema only when SMP is advertised,
+//! otherwise from its compiled-in types, which are right.
 
-use serde_json::{Value, json};
+pub mod crd;
+pub mod paths;
+pub mod schemas;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value, json};
+use sha2::{Digest, Sha256};
 
 use crate::resources::ResourceInfo;
 
+/// The `info` block of every document.
+const INFO_VERSION: &str = "v1.33.1";
+
+/// Bumped whenever this module changes the documents' shape, so cached copies are dropped.
+const SHAPE_REVISION: &str = "kk-sim-openapi-1";
+
 /// `/openapi/v3`: the root listing one path per group-version (`api/v1`, `apis/apps/v1`).
 pub fn v3_root(resources: &[ResourceInfo]) -> Value {
-    let _ = resources;
-    json!({"paths": {}})
+    v3_root_with_crds(resources, &[])
+}
+
+/// [`v3_root`] when CRDs are served: `crds` are the stored CustomResourceDefinition objects,
+/// whose `openAPIV3Schema`s become the schemas of their kinds (and enter the hashes).
+pub fn v3_root_with_crds(resources: &[ResourceInfo], crds: &[Value]) -> Value {
+    let crd_schemas = crd::schemas(crds);
+    let mut paths = Map::new();
+    for (gv_path, members) in by_group_version(resources) {
+        // The document is a pure function of these inputs, so hashing them gives a key that
+        // changes exactly when the document does, without building every document here.
+        let mut h = Sha256::new();
+        h.update(SHAPE_REVISION.as_bytes());
+        for r in &members {
+            h.update(format!("{r:?}\n").as_bytes());
+            for c in crd_schemas.iter().filter(|c| c.matches(r)) {
+                h.update(c.schema.to_string().as_bytes());
+            }
+        }
+        let hash: String = h.finalize().iter().map(|b| format!("{b:02X}")).collect();
+        paths.insert(
+            gv_path.clone(),
+            json!({"serverRelativeURL": format!("/openapi/v3/{gv_path}?hash={hash}")}),
+        );
+    }
+    json!({"paths": paths})
 }
 
 /// `/openapi/v3/<path>` (`path` like `api/v1` or `apis/apps/v1`); None if no such GV.
 pub fn v3_group_version(path: &str, resources: &[ResourceInfo]) -> Option<Value> {
-    let _ = (path, resources);
-    None
+    v3_group_version_with_crds(path, resources, &[])
 }
 
-/// `/openapi/v2`.
-pub fn v2(resources: &[ResourceInfo]) -> Value {
-    let _ = resources;
-    json!({"swagger": "2.0", "info": {"title": "Kubernetes", "version": "v1.33.0"}, "paths": {}, "definitions": {}})
+/// [`v3_group_version`] with the stored CRD objects (see [`v3_root_with_crds`]).
+pub fn v3_group_version_with_crds(
+    path: &str,
+    resources: &[ResourceInfo],
+    crds: &[Value],
+) -> Option<Value> {
+    let path = path.trim_matches('/');
+    let members = by_group_version(resources).remove(path)?;
+    let builtin = schemas::definitions();
+    let crd_schemas = crd::schemas(crds);
+    let mut components = Map::new();
+    let mut paths = Map::new();
+    for r in &members {
+        let kind_schema = crd_schemas
+            .iter()
+            .find(|c| c.matches(r))
+            .map(|c| {
+                components.insert(c.def_name.clone(), c.schema.clone());
+                c.def_name.clone()
+            })
+            .or_else(|| builtin_schema_name(&r.group, &r.version, &r.kind));
+        paths::add_resource(&mut paths, r, kind_schema.as_deref());
+    }
+    // Every schema the paths or the CRD schemas reference, transitively.
+    let mut needed = BTreeSet::new();
+    let mut roots: Vec<String> = schemas::COMMON.iter().map(|s| s.to_string()).collect();
+    collect_refs(&Value::Object(paths.clone()), &mut roots);
+    for c in components.values() {
+        collect_refs(c, &mut roots);
+    }
+    for r in roots {
+        if !components.contains_key(&r) {
+            schemas::closure(&r, builtin, &mut needed);
+        }
+    }
+    for name in needed {
+        if let Some(def) = builtin.get(&name) {
+            components.entry(name).or_insert_with(|| def.clone());
+        }
+    }
+    Some(json!({
+        "openapi": "3.0.0",
+        "info": {"title": "Kubernetes", "version": INFO_VERSION},
+        "paths": paths,
+        "components": {"schemas": components},
+    }))
 }
+
+/// `/openapi/v2`: paths with the PATCH operations (GVK + `fieldValidation`) and no
+/// definitions. kubectl uses v2 schemas for patch computation whenever it finds the kind in
+/// `definitions`, and ours would lack the patch strategies, so none are listed.
+pub fn v2(resources: &[ResourceInfo]) -> Value {
+    let mut out = Map::new();
+    for r in resources {
+        let (item, _) = paths::urls(r);
+        let params = json!([
+            {"name": "fieldValidation", "in": "query", "type": "string", "uniqueItems": true},
+            {"name": "dryRun", "in": "query", "type": "string", "uniqueItems": true},
+            {"name": "fieldManager", "in": "query", "type": "string", "uniqueItems": true},
+            {"name": "body", "in": "body", "required": true, "schema": {"type": "object"}},
+        ]);
+        out.insert(
+            item,
+            json!({"patch": {
+                "operationId": format!("patch{}", r.kind),
+                "consumes": ["application/json-patch+json", "application/merge-patch+json",
+                             "application/apply-patch+yaml"],
+                "produces": ["application/json"],
+                "parameters": params,
+                "responses": {"200": {"description": "OK"}},
+                "x-kubernetes-action": "patch",
+                "x-kubernetes-group-version-kind":
+                    {"group": r.group, "version": r.version, "kind": r.kind},
+            }}),
+        );
+    }
+    json!({
+        "swagger": "2.0",
+        "info": {"title": "Kubernetes", "version": INFO_VERSION},
+        "paths": out,
+        "definitions": {},
+    })
+}
+
+/// The resources grouped by their v3 path (`api/v1`, `apis/apps/v1`).
+fn by_group_version(resources: &[ResourceInfo]) -> BTreeMap<String, Vec<&ResourceInfo>> {
+    let mut out: BTreeMap<String, Vec<&ResourceInfo>> = BTreeMap::new();
+    for r in resources {
+        out.entry(gv_path(&r.group, &r.version))
+            .or_default()
+            .push(r);
+    }
+    out
+}
+
+/// `api/v1` for the core group, `apis/<group>/<version>` otherwise.
+pub fn gv_path(group: &str, version: &str) -> String {
+    if group.is_empty() {
+        format!("api/{version}")
+    } else {
+        format!("apis/{group}/{version}")
+    }
+}
+
+fn builtin_schema_name(group: &str, version: &str, kind: &str) -> Option<String> {
+    let api_version = if group.is_empty() {
+        version.to_string()
+    } else {
+        format!("{group}/{version}")
+    };
+    crate::apiserver::protobuf::kinds::find(&api_version, kind)
+        .map(|k| (k.schema_name)().into_owned())
+}
+
+fn collect_refs(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                match (
+                    k.as_str(),
+                    x.as_str().and_then(|s| s.strip_prefix(schemas::REF_PREFIX)),
+                ) {
+                    ("$ref", Some(r)) => out.push(r.to_string()),
+                    _ => collect_refs(x, out),
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| collect_refs(x, out)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests;

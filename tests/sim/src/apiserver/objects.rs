@@ -1,0 +1,277 @@
+//! Object encoding helpers shared by the verbs: setting kind/apiVersion for the served
+//! version, decoding request bodies (JSON, YAML, protobuf), and rendering one object or a list
+//! in the negotiated representation (object, Table, PartialObjectMetadata).
+
+use std::sync::Arc;
+
+use chrono::Utc;
+use serde_json::{Map, Value, json};
+
+use super::http::Representation;
+use super::protobuf;
+use super::status::ApiError;
+use super::table::{IncludeObject, build_table};
+use crate::resources::Served;
+
+/// Content-Type of a Table answer.
+pub const TABLE_CONTENT_TYPE: &str = "application/json;as=Table;v=v1;g=meta.k8s.io";
+/// Content-Type of a PartialObjectMetadata(List) answer.
+pub const METADATA_CONTENT_TYPE: &str =
+    "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1";
+
+/// The object as served at `served`'s version: kind and apiVersion set (custom resources
+/// stored at another version are relabelled: the sim's CRDs have no conversion).
+pub fn with_gvk(served: &Served, obj: &Value) -> Value {
+    let gv = served.info.group_version();
+    let mut o = obj.clone();
+    if let Some(m) = o.as_object_mut() {
+        m.insert("apiVersion".into(), Value::String(gv));
+        m.insert("kind".into(), Value::String(served.info.kind.clone()));
+    }
+    o
+}
+
+/// Like [`with_gvk`] but without cloning when already right.
+pub fn gvk_arc(served: &Served, obj: &Arc<Value>) -> Arc<Value> {
+    let gv = served.info.group_version();
+    if obj.get("apiVersion").and_then(Value::as_str) == Some(gv.as_str())
+        && obj.get("kind").and_then(Value::as_str) == Some(served.info.kind.as_str())
+    {
+        obj.clone()
+    } else {
+        Arc::new(with_gvk(served, obj))
+    }
+}
+
+/// Decodes a request body by Content-Type into a JSON object.
+pub fn decode_body(content_type: &str, body: &[u8]) -> Result<Value, ApiError> {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let v: Value = match essence.as_str() {
+        "" | "application/json" | "*/*" => decode_json(body)?,
+        "application/yaml" | "application/apply-patch+yaml" => decode_yaml(body)?,
+        "application/vnd.kubernetes.protobuf" => protobuf::decode(body)?,
+        other => return Err(unsupported_media_type(other)),
+    };
+    if !v.is_object() {
+        return Err(ApiError::bad_request(format!(
+            "the object provided is unrecognized (must be of type {})",
+            "object"
+        )));
+    }
+    Ok(v)
+}
+
+/// 415 with the apiserver's wording.
+pub fn unsupported_media_type(ct: &str) -> ApiError {
+    let _ = ct;
+    ApiError::new(
+        415,
+        "UnsupportedMediaType",
+        "the body of the request was in an unknown format - accepted media types include: \
+         application/json, application/yaml, application/vnd.kubernetes.protobuf, \
+         application/cbor",
+    )
+}
+
+/// JSON body → value, with the decoder's 400 message.
+pub fn decode_json(body: &[u8]) -> Result<Value, ApiError> {
+    if body.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ApiError::bad_request("the body of the request was empty"));
+    }
+    serde_json::from_slice(body).map_err(|e| {
+        ApiError::bad_request(format!("couldn't get version/kind; json parse error: {e}"))
+    })
+}
+
+/// YAML (or JSON) body → value.
+pub fn decode_yaml(body: &[u8]) -> Result<Value, ApiError> {
+    if body.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ApiError::bad_request("the body of the request was empty"));
+    }
+    serde_yaml::from_slice::<Value>(body)
+        .map_err(|e| ApiError::bad_request(format!("error converting YAML to JSON: yaml: {e}")))
+}
+
+/// `includeObject=` of a Table request.
+pub fn include_object(q: Option<&str>) -> IncludeObject {
+    match q {
+        Some("None") => IncludeObject::None,
+        Some("Object") => IncludeObject::Object,
+        _ => IncludeObject::Metadata,
+    }
+}
+
+/// `PartialObjectMetadata` of an object.
+pub fn partial_metadata(obj: &Value) -> Value {
+    json!({"kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1",
+           "metadata": obj.get("metadata").cloned().unwrap_or_else(|| json!({}))})
+}
+
+/// Renders a single object: (content type, body).
+pub fn render_one(
+    served: &Served,
+    obj: &Value,
+    repr: Representation,
+    include: IncludeObject,
+) -> (String, Vec<u8>) {
+    let obj = with_gvk(served, obj);
+    match repr {
+        Representation::Object => (
+            "application/json".into(),
+            serde_json::to_vec(&obj).unwrap_or_default(),
+        ),
+        Representation::Metadata => (
+            METADATA_CONTENT_TYPE.into(),
+            serde_json::to_vec(&partial_metadata(&obj)).unwrap_or_default(),
+        ),
+        Representation::Table => {
+            let mut t = build_table(
+                &served.info.group,
+                &served.info.plural,
+                served.crd_columns.as_ref(),
+                std::slice::from_ref(&obj),
+                include,
+                true,
+                Utc::now(),
+            );
+            let rv = obj
+                .pointer("/metadata/resourceVersion")
+                .cloned()
+                .unwrap_or(json!(""));
+            t["metadata"] = json!({"resourceVersion": rv});
+            (
+                TABLE_CONTENT_TYPE.into(),
+                serde_json::to_vec(&t).unwrap_or_default(),
+            )
+        }
+    }
+}
+
+/// List metadata: resourceVersion, and continue/remainingItemCount when paging.
+pub fn list_metadata(rv: u64, cont: Option<String>, remaining: Option<usize>) -> Value {
+    let mut m = Map::new();
+    m.insert("resourceVersion".into(), Value::String(rv.to_string()));
+    if let Some(c) = cont {
+        m.insert("continue".into(), Value::String(c));
+    }
+    if let Some(r) = remaining {
+        m.insert("remainingItemCount".into(), json!(r));
+    }
+    Value::Object(m)
+}
+
+/// Renders a list: (content type, body). Items are serialized one by one so a 5,000-pod list
+/// never builds a second tree.
+pub fn render_list(
+    served: &Served,
+    items: &[Arc<Value>],
+    metadata: Value,
+    repr: Representation,
+    include: IncludeObject,
+) -> (String, Vec<u8>) {
+    match repr {
+        Representation::Object => {
+            let gv = served.info.group_version();
+            let mut out = Vec::with_capacity(items.len() * 1024 + 128);
+            out.extend_from_slice(b"{\"apiVersion\":");
+            serde_json::to_writer(&mut out, &gv).ok();
+            out.extend_from_slice(b",\"items\":[");
+            for (i, it) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                let o = gvk_arc(served, it);
+                serde_json::to_writer(&mut out, &*o).ok();
+            }
+            out.extend_from_slice(b"],\"kind\":");
+            serde_json::to_writer(&mut out, &format!("{}List", served.info.kind)).ok();
+            out.extend_from_slice(b",\"metadata\":");
+            serde_json::to_writer(&mut out, &metadata).ok();
+            out.push(b'}');
+            ("application/json".into(), out)
+        }
+        Representation::Metadata => {
+            let items: Vec<Value> = items.iter().map(|o| partial_metadata(o)).collect();
+            let v = json!({"kind": "PartialObjectMetadataList", "apiVersion": "meta.k8s.io/v1",
+                           "metadata": metadata, "items": items});
+            (
+                METADATA_CONTENT_TYPE.replace("PartialObjectMetadata", "PartialObjectMetadataList"),
+                serde_json::to_vec(&v).unwrap_or_default(),
+            )
+        }
+        Representation::Table => {
+            let objs: Vec<Value> = items
+                .iter()
+                .map(|o| (*gvk_arc(served, o)).clone())
+                .collect();
+            let mut t = build_table(
+                &served.info.group,
+                &served.info.plural,
+                served.crd_columns.as_ref(),
+                &objs,
+                include,
+                true,
+                Utc::now(),
+            );
+            t["metadata"] = metadata;
+            (
+                TABLE_CONTENT_TYPE.into(),
+                serde_json::to_vec(&t).unwrap_or_default(),
+            )
+        }
+    }
+}
+
+/// `spec.selector` of a workload rendered as a label-selector string (Scale `status.selector`).
+pub fn selector_string(sel: &Value) -> String {
+    let mut parts = Vec::new();
+    if let Some(m) = sel.get("matchLabels").and_then(Value::as_object) {
+        for (k, v) in m {
+            parts.push(format!("{k}={}", v.as_str().unwrap_or("")));
+        }
+    }
+    if let Some(exprs) = sel.get("matchExpressions").and_then(Value::as_array) {
+        for e in exprs {
+            let key = e["key"].as_str().unwrap_or("");
+            let mut vals: Vec<&str> = e["values"]
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            vals.sort();
+            match e["operator"].as_str().unwrap_or("") {
+                "In" => parts.push(format!("{key} in ({})", vals.join(","))),
+                "NotIn" => parts.push(format!("{key} notin ({})", vals.join(","))),
+                "Exists" => parts.push(key.to_string()),
+                "DoesNotExist" => parts.push(format!("!{key}")),
+                _ => {}
+            }
+        }
+    }
+    parts.sort();
+    parts.join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selector_string_sorts_requirements() {
+        let s = json!({"matchLabels":{"b":"2","a":"1"},
+                       "matchExpressions":[{"key":"env","operator":"In","values":["y","x"]}]});
+        assert_eq!(selector_string(&s), "a=1,b=2,env in (x,y)");
+    }
+
+    #[test]
+    fn malformed_json_is_400() {
+        let e = decode_body("application/json", b"{nope").unwrap_err();
+        assert_eq!(e.code, 400);
+        let e = decode_body("text/plain", b"{}").unwrap_err();
+        assert_eq!(e.code, 415);
+    }
+}
