@@ -61,9 +61,35 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         context: ctx.global().context.clone(),
     };
     let doc = render(loaded, &opts)?;
-    let text = match args.output.as_deref().unwrap_or("yaml") {
+    let text = format_output(&doc, args.output.as_deref().unwrap_or("yaml"))?;
+    ctx.ui().print(&text)?;
+    Ok(())
+}
+
+/// Render the document in one of `config view`'s output formats.
+fn format_output(doc: &crate::kubeconfig::node::Node, output: &str) -> Result<String> {
+    use crate::printers::jsonpath::{self, JsonPath};
+    let jsonpath = |template: &str, as_json: bool| -> Result<String> {
+        let jp = JsonPath::parse(template).map_err(|m| jsonpath::parse_error(template, &m))?;
+        Ok(jsonpath::print(&jp, &doc.to_json(), as_json)?)
+    };
+    Ok(match output {
         "yaml" | "" => doc.to_yaml(),
         "json" => doc.to_json_pretty(),
+        // A Config has no metadata.name; kubectl's name printer says so literally.
+        "name" => "config/<unknown>\n".to_string(),
+        o if o.starts_with("jsonpath=") => jsonpath(&o["jsonpath=".len()..], false)?,
+        o if o.starts_with("jsonpath-as-json=") => jsonpath(&o["jsonpath-as-json=".len()..], true)?,
+        o if o.starts_with("jsonpath-file=") => {
+            let path = &o["jsonpath-file=".len()..];
+            let template = std::fs::read_to_string(path).map_err(|e| {
+                Error::msg(format!(
+                    "error reading --template {path}, {}",
+                    crate::kubeconfig::view::go_io(&e)
+                ))
+            })?;
+            jsonpath(&template, false)?
+        }
         other => {
             return Err(Error::msg(format!(
                 "unable to match a printer suitable for the output format {other:?}, allowed \
@@ -71,7 +97,5 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                  jsonpath-file,name,template,templatefile,yaml"
             )));
         }
-    };
-    ctx.ui().print(&text)?;
-    Ok(())
+    })
 }
