@@ -102,3 +102,34 @@ fn wrong_ca() {
         );
     }
 }
+
+#[test]
+fn unreadable_credential_files() {
+    let env = TestEnv::offline();
+    std::fs::write(env.path("not-pem.crt"), "hello\n").unwrap();
+    let server = ["--server", "https://127.0.0.1:1"];
+    for extra in [
+        &[
+            "--certificate-authority",
+            "/nonexistent/ca.crt",
+            "--token",
+            "x",
+        ][..],
+        &["--certificate-authority", "not-pem.crt", "--token", "x"][..],
+        &[
+            "--client-certificate",
+            "/nonexistent/c",
+            "--client-key",
+            "/nonexistent/k",
+        ][..],
+    ] {
+        let args: Vec<&str> = server
+            .iter()
+            .chain(extra)
+            .chain(&["version"])
+            .copied()
+            .collect();
+        env.parity(&args);
+    }
+    env.parity(&["--server", "127.0.0.1:1/x", "version"]);
+}
