@@ -167,7 +167,7 @@ fn normalize_server(cluster: &Value, user: &Value) -> Result<String> {
         u.authority().is_some()
             && matches!(u.scheme_str(), Some("http" | "https"))
             // A path is only allowed with an explicit scheme (proxied API servers).
-            && !(schemeless && !matches!(u.path(), "" | "/"))
+            && (!schemeless || matches!(u.path(), "" | "/"))
     });
     if !valid {
         return Err(Error::msg(format!(
