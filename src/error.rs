@@ -284,6 +284,12 @@ pub fn report_parse(ui: &Ui, f: Box<ParseFailure>) -> ExitCode {
             let _ = ui.flush();
             ExitCode::SUCCESS
         }
+        // A bare `kk` is a help request (stdout, exit 0), as a bare `kubectl` is.
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand if f.args.is_empty() => {
+            let _ = ui.print(&f.error.render().to_string());
+            let _ = ui.flush();
+            ExitCode::SUCCESS
+        }
         // cobra prints a group's help on stderr and fails when no subcommand is given.
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
             let _ = ui.eprint(&f.error.render().to_string());

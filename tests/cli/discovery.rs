@@ -44,3 +44,16 @@ fn resolves_builtin_types_like_kubectl() {
         assert_eq!(ctx.namespace().await.unwrap(), "default");
     });
 }
+
+#[test]
+fn harness_seeds_objects_into_the_test_namespace() {
+    let env = crate::common::TestEnv::sim("seed");
+    env.seed("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: seeded\ndata:\n  a: b\n");
+    let out = env
+        .run_kubectl(&["get", "configmap", "seeded", "-n", env.ns(), "-o", "name"])
+        .expect("kubectl");
+    assert_eq!(
+        out.to_string(),
+        "configmap/seeded\n------- stderr -------\n[exit status: 0]"
+    );
+}

@@ -133,3 +133,11 @@ fn unreadable_credential_files() {
     }
     env.parity(&["--server", "127.0.0.1:1/x", "version"]);
 }
+
+#[test]
+fn bare_kk_prints_help_on_stdout() {
+    let out = TestEnv::offline().run_kk(&[]);
+    assert_eq!(out.code, 0);
+    assert!(out.stderr.is_empty(), "{out}");
+    assert!(out.stdout.contains("config"), "{out}");
+}

@@ -63,6 +63,27 @@ impl TestEnv {
         env
     }
 
+    /// The per-test namespace (sim envs only).
+    pub fn ns(&self) -> &str {
+        self.namespace
+            .as_deref()
+            .expect("TestEnv::sim has a namespace")
+    }
+
+    /// Create the objects of a YAML manifest on kk-sim (default namespace: [`TestEnv::ns`]).
+    pub fn seed(&self, manifest: &str) {
+        server::seed(&server::sim().kubeconfig, self.ns(), manifest);
+    }
+
+    /// [`TestEnv::parity`] with `-n <test namespace>` appended.
+    #[track_caller]
+    pub fn parity_ns(&self, args: &[&str]) -> Option<Output> {
+        let ns = self.ns().to_string();
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["-n", &ns]);
+        self.parity(&all)
+    }
+
     /// The env's working directory.
     pub fn dir(&self) -> &Path {
         self.dir.path()

@@ -118,3 +118,51 @@ pub fn create_namespace(kubeconfig: &std::path::Path, name: &str) {
             .unwrap_or_else(|e| panic!("creating namespace {name}: {e}"));
     });
 }
+
+/// Create every object of a (multi-document) YAML manifest on kk-sim through the API, in
+/// `namespace` when the object has none and its kind is namespaced. Independent of kk's own
+/// code, so tests can seed state for the verb they check.
+pub fn seed(kubeconfig: &std::path::Path, namespace: &str, manifest: &str) {
+    use kube::api::{DynamicObject, PostParams};
+    use serde::Deserialize;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let kc = kube::config::Kubeconfig::read_from(kubeconfig).expect("sim kubeconfig");
+        let config = kube::Config::from_custom_kubeconfig(kc, &Default::default())
+            .await
+            .expect("sim client config");
+        let client = kube::Client::try_from(config).expect("sim client");
+        let discovery = kube::Discovery::new(client.clone())
+            .run()
+            .await
+            .expect("discovery");
+        for doc in serde_yaml::Deserializer::from_str(manifest) {
+            let value = serde_yaml::Value::deserialize(doc).expect("manifest YAML");
+            if value.is_null() {
+                continue;
+            }
+            let mut obj: DynamicObject = serde_yaml::from_value(value).expect("object");
+            let tm = obj.types.clone().expect("apiVersion and kind");
+            let (ar, caps) = discovery
+                .resolve_typemeta(&tm)
+                .unwrap_or_else(|| panic!("kk-sim does not serve {}/{}", tm.api_version, tm.kind));
+            let api: kube::Api<DynamicObject> = if caps.scope == kube::discovery::Scope::Namespaced
+            {
+                let ns = obj
+                    .metadata
+                    .namespace
+                    .get_or_insert_with(|| namespace.to_string())
+                    .clone();
+                kube::Api::namespaced_with(client.clone(), &ns, &ar)
+            } else {
+                kube::Api::all_with(client.clone(), &ar)
+            };
+            api.create(&PostParams::default(), &obj)
+                .await
+                .unwrap_or_else(|e| panic!("creating {}: {e}", tm.kind));
+        }
+    });
+}
