@@ -45,6 +45,7 @@ complete -c kk -n "__fish_kk_needs_command" -s v -l v -d 'Number for the log lev
 complete -c kk -n "__fish_kk_needs_command" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_needs_command" -f -a "config" -d 'Modify kubeconfig files'
 complete -c kk -n "__fish_kk_needs_command" -f -a "completion" -d 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'
+complete -c kk -n "__fish_kk_needs_command" -f -a "options" -d 'Print the list of flags inherited by all commands'
 complete -c kk -n "__fish_kk_needs_command" -f -a "version" -d 'Print the client and server version information'
 complete -c kk -n "__fish_kk_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -198,7 +199,7 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l cache-dir -d 'Default cache directory (discovery cache)' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l cluster -d 'The name of the kubeconfig cluster to use' -r
@@ -256,7 +257,7 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l cache-dir -d 'Default cache directory (discovery cache)' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l embed-certs -d 'embed-certs for the cluster entry in kubeconfig' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l proxy-url -d 'proxy-url for the cluster entry in kubeconfig' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -277,7 +278,7 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l cache-dir -d 'Default cache directory (discovery cache)' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l current -d 'Modify the current context' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l context -d 'The name of the kubeconfig context to use' -r
@@ -297,7 +298,7 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l cache-dir -d 'Default cache directory (discovery cache)' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l username -d 'username for the user entry in kubeconfig' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l password -d 'password for the user entry in kubeconfig' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l embed-certs -d 'Embed client cert/key for the user entry in kubeconfig' -r
@@ -325,7 +326,7 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l cache-dir -d 'Default cache directory (discovery cache)' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l cluster -d 'The name of the kubeconfig cluster to use' -r
@@ -344,7 +345,7 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l cache-dir -d 'Default cache directory (discovery cache)' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l cluster -d 'The name of the kubeconfig cluster to use' -r
@@ -363,7 +364,7 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l cache-dir -d 'Default cache directory (discovery cache)' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l cluster -d 'The name of the kubeconfig cluster to use' -r
@@ -382,7 +383,7 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l cache-dir -d 'Default cache directory (discovery cache)' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l flatten -d 'Flatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l merge -d 'Merge the full hierarchy of kubeconfig files' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l minify -d 'Remove all information not used by current-context from the output' -r
@@ -406,7 +407,7 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l cache-dir -d 'Default cache directory (discovery cache)' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "current-context" -d 'Display the current-context'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "delete-cluster" -d 'Delete the specified cluster from the kubeconfig'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "delete-context" -d 'Delete the specified context from the kubeconfig'
@@ -441,7 +442,26 @@ complete -c kk -n "__fish_kk_using_subcommand completion" -l as-group -d 'Group 
 complete -c kk -n "__fish_kk_using_subcommand completion" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -l cache-dir -d 'Default cache directory (discovery cache)' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand completion" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kk -n "__fish_kk_using_subcommand options" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand version" -l client -d 'If true, shows client version only (no server required)' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -s o -l output -d 'One of \'yaml\' or \'json\'' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -462,11 +482,12 @@ complete -c kk -n "__fish_kk_using_subcommand version" -l as-group -d 'Group to 
 complete -c kk -n "__fish_kk_using_subcommand version" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -l cache-dir -d 'Default cache directory (discovery cache)' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand version" -s h -l help -d 'Print help'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion version help" -f -a "config" -d 'Modify kubeconfig files'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion version help" -f -a "completion" -d 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion version help" -f -a "version" -d 'Print the client and server version information'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kk -n "__fish_kk_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version help" -f -a "config" -d 'Modify kubeconfig files'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version help" -f -a "completion" -d 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version help" -f -a "options" -d 'Print the list of flags inherited by all commands'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version help" -f -a "version" -d 'Print the client and server version information'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "current-context" -d 'Display the current-context'
 complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "delete-cluster" -d 'Delete the specified cluster from the kubeconfig'
 complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "delete-context" -d 'Delete the specified context from the kubeconfig'

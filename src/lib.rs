@@ -10,6 +10,7 @@ pub mod docs;
 pub mod env;
 pub mod error;
 pub mod flags;
+pub mod help;
 pub mod kubeconfig;
 pub mod printers;
 pub mod resource;

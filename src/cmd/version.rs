@@ -12,11 +12,10 @@ use crate::error::{Error, Result};
 use crate::kubeconfig::node::Node;
 
 /// Print the client and server version information for the current context.
-///
-/// Examples:
-///   # Print the client and server versions for the current context
-///   kk version
 #[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "  # Print the client and server versions for the current context\n  kk version"
+)]
 pub struct Args {
     /// If true, shows client version only (no server required).
     #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",

@@ -5,14 +5,10 @@ use crate::error::{Error, Result};
 use crate::kubeconfig::str_field;
 
 /// Describe one or many contexts.
-///
-/// Examples:
-///   # List all the contexts in your kubeconfig file
-///   kk config get-contexts
-///
-///   # Describe one context in your kubeconfig file
-///   kk config get-contexts my-context
 #[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "  # List all the contexts in your kubeconfig file\n  kk config get-contexts\n\n  # Describe one context in your kubeconfig file\n  kk config get-contexts my-context"
+)]
 pub struct Args {
     /// Context names to show (all when empty)
     #[arg(value_name = "NAME")]

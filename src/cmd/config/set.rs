@@ -13,11 +13,10 @@ use crate::kubeconfig::{Loaded, Section};
 ///
 /// PROPERTY_NAME is a dot delimited name where each token represents either an attribute name
 /// or a map key. Map keys may not contain dots.
-///
-/// Examples:
-///   # Set the server field on the my-cluster cluster to https://1.2.3.4
-///   kk config set clusters.my-cluster.server https://1.2.3.4
 #[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "  # Set the server field on the my-cluster cluster to https://1.2.3.4\n  kk config set clusters.my-cluster.server https://1.2.3.4"
+)]
 pub struct SetArgs {
     /// PROPERTY_NAME PROPERTY_VALUE
     #[arg(value_name = "ARG")]
@@ -29,11 +28,8 @@ pub struct SetArgs {
 }
 
 /// Unset an individual value in a kubeconfig file.
-///
-/// Examples:
-///   # Unset the current-context
-///   kk config unset current-context
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "  # Unset the current-context\n  kk config unset current-context")]
 pub struct UnsetArgs {
     /// PROPERTY_NAME
     #[arg(value_name = "PROPERTY_NAME")]

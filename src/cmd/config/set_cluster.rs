@@ -15,11 +15,10 @@ use crate::kubeconfig::Section;
 ///
 /// Specifying a name that already exists will merge new fields on top of existing values for
 /// those fields.
-///
-/// Examples:
-///   # Set only the server field on the e2e cluster entry without touching other values
-///   kk config set-cluster e2e --server=https://1.2.3.4
 #[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "  # Set only the server field on the e2e cluster entry without touching other values\n  kk config set-cluster e2e --server=https://1.2.3.4"
+)]
 pub struct Args {
     /// The cluster to create or modify
     #[arg(value_name = "NAME")]

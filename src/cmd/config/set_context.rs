@@ -13,11 +13,10 @@ use crate::kubeconfig::Section;
 ///
 /// Specifying a name that already exists will merge new fields on top of existing values for
 /// those fields.
-///
-/// Examples:
-///   # Set the user field on the gce context entry without touching other values
-///   kk config set-context gce --user=cluster-admin
 #[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "  # Set the user field on the gce context entry without touching other values\n  kk config set-context gce --user=cluster-admin"
+)]
 pub struct Args {
     /// The context to create or modify
     #[arg(value_name = "NAME")]

@@ -17,11 +17,10 @@ use crate::kubeconfig::Section;
 /// Set a user entry in kubeconfig.
 ///
 /// Specifying a name that already exists will merge new fields on top of existing values.
-///
-/// Examples:
-///   # Set only the "client-key" field on the "cluster-admin" entry
-///   kk config set-credentials cluster-admin --client-key=~/.kube/admin.key
 #[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "  # Set only the \"client-key\" field on the \"cluster-admin\" entry\n  kk config set-credentials cluster-admin --client-key=~/.kube/admin.key"
+)]
 pub struct Args {
     /// The user to create or modify
     #[arg(value_name = "NAME")]

@@ -7,14 +7,10 @@ use crate::kubeconfig::view::{ViewOptions, render};
 /// Display merged kubeconfig settings or a specified kubeconfig file.
 ///
 /// You can use --output jsonpath={...} to extract specific values using a jsonpath expression.
-///
-/// Examples:
-///   # Show merged kubeconfig settings
-///   kk config view
-///
-///   # Get the password for the e2e user
-///   kk config view -o jsonpath='{.users[?(@.name == "e2e")].user.password}'
 #[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "  # Show merged kubeconfig settings\n  kk config view\n\n  # Get the password for the e2e user\n  kk config view -o jsonpath='{.users[?(@.name == \"e2e\")].user.password}'"
+)]
 pub struct Args {
     /// Flatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)
     #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
