@@ -261,6 +261,51 @@ fn plain_v(v: &Value, out: &mut String) {
     }
 }
 
+/// The order Go's `sort.Sort` gives `0..n` under `less`, which may be inconsistent (kubectl's
+/// and go-yaml's comparators are not total orders). Go uses insertion sort up to 12
+/// elements, reproduced exactly; beyond that a stable merge sort (never panics; identical
+/// to Go whenever `less` is a strict weak order).
+pub fn go_sort_indices(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..n).collect();
+    if n <= 12 {
+        for i in 1..n {
+            let mut j = i;
+            while j > 0 && less(idx[j], idx[j - 1]) {
+                idx.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        return idx;
+    }
+    merge_sort(&mut idx, less);
+    idx
+}
+
+fn merge_sort(v: &mut [usize], less: &mut dyn FnMut(usize, usize) -> bool) {
+    if v.len() <= 1 {
+        return;
+    }
+    let mid = v.len() / 2;
+    merge_sort(&mut v[..mid], less);
+    merge_sort(&mut v[mid..], less);
+    let (left, right) = (v[..mid].to_vec(), v[mid..].to_vec());
+    let (mut i, mut j, mut k) = (0, 0, 0);
+    while i < left.len() && j < right.len() {
+        if less(right[j], left[i]) {
+            v[k] = right[j];
+            j += 1;
+        } else {
+            v[k] = left[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    for &x in left[i..].iter().chain(&right[j..]) {
+        v[k] = x;
+        k += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,6 +338,18 @@ mod tests {
             assert_eq!(format_float_g(f), g, "g {f}");
             assert_eq!(format_float_json(f), j, "json {f}");
         }
+    }
+
+    #[test]
+    fn go_sort_is_insertion_sort_for_small_inputs() {
+        // An inconsistent `less` (everything is less than everything): insertion sort
+        // reverses, as Go's does.
+        assert_eq!(go_sort_indices(4, &mut |_, _| true), [3, 2, 1, 0]);
+        let keys = [5, 3, 9, 1, 7, 2, 8, 0, 6, 4, 11, 13, 12, 10];
+        let got = go_sort_indices(keys.len(), &mut |a, b| keys[a] < keys[b]);
+        let sorted: Vec<i32> = got.iter().map(|&i| keys[i]).collect();
+        assert_eq!(sorted, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+        let _ = go_sort_indices(40, &mut |_, _| true); // never panics
     }
 
     #[test]

@@ -69,6 +69,33 @@ impl JsonPath {
     }
 }
 
+/// kubectl's `RelaxedJSONPathExpression` (custom-columns, `--sort-by`): `.a.b`, `a.b`, `{.a.b}`
+/// and `{a.b}` all become `{.a.b}`; "" stays "".
+pub fn relaxed(expr: &str) -> Result<String, Error> {
+    if expr.is_empty() {
+        return Ok(String::new());
+    }
+    let bad = || {
+        Error::Other(
+            "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'"
+                .into(),
+        )
+    };
+    let inner = match expr.strip_prefix('{').and_then(|e| e.strip_suffix('}')) {
+        Some(inner) => inner,
+        None => expr,
+    };
+    // The regexp's optional leading dot backtracks when nothing else follows: `.` → `{..}`.
+    let inner = match inner.strip_prefix('.') {
+        Some("") | None => inner,
+        Some(rest) => rest,
+    };
+    if inner.is_empty() || inner.contains(['{', '}']) {
+        return Err(bad());
+    }
+    Ok(format!("{{.{inner}}}"))
+}
+
 /// The error kubectl prints for a template that does not parse (`-o jsonpath=`).
 pub fn parse_error(template: &str, msg: &str) -> Error {
     Error::JsonPathParse(format!("error parsing jsonpath {template}, {msg}"))
@@ -116,6 +143,8 @@ mod tests {
             ("{.spec.containers[0:1].name}", "a"),
             ("{..containerPort}", "80 443"),
             ("{.metadata.labels['app\\.kubernetes\\.io/name']}", "w"),
+            ("{['metadata.name']}", "web"),
+            ("{.spec.containers[*]['name']}", "a b"),
             ("{.metadata.labels.app\\.kubernetes\\.io/name}", "w"),
             ("{.spec.containers[?(@.name==\"b\")].image}", "redis"),
             ("{.spec.containers[?(@.image!=\"nginx\")].name}", "b"),
@@ -170,6 +199,51 @@ mod tests {
         ));
     }
 
+    /// `kubectl.1.33 get pods -o jsonpath=T` / `jsonpath-as-json=T` on a two-pod list.
+    #[test]
+    fn list_templates_match_kubectl() {
+        let web = pod();
+        let mut db = pod();
+        db["metadata"]["name"] = json!("db");
+        db["metadata"]["labels"] = json!({"tier": "be"});
+        db["spec"]["n"] = json!(0.25);
+        let list = json!({"apiVersion": "v1", "items": [web, db], "kind": "List", "metadata": {"resourceVersion": ""}});
+        let cases: &[(&str, bool, Result<String, String>)] = &[
+            ("{range .items[*]}{.metadata.name}{\"\\t\"}{.spec.n}{\"\\n\"}{end}", false, Ok("web\t1.5\ndb\t0.25\n".to_string())),
+            ("{range .items[*]}{.metadata.name}{\"\\t\"}{.spec.n}{\"\\n\"}{end}", true, Ok("[\n    \"web\"\n]\n[\n    \"\\t\"\n]\n[\n    1.5\n]\n[\n    \"\\n\"\n]\n[\n    \"db\"\n]\n[\n    \"\\t\"\n]\n[\n    0.25\n]\n[\n    \"\\n\"\n]\n".to_string())),
+            ("{.items[?(@.spec.n>1)].metadata.name}", false, Err("incompatible types for comparison".to_string())),
+            ("{.items[?(@.spec.n>1)].metadata.name}", true, Err("incompatible types for comparison".to_string())),
+            ("{.items[?(@.spec.n<1.0)].metadata.name}", false, Ok("db".to_string())),
+            ("{.items[?(@.spec.n<1.0)].metadata.name}", true, Ok("[\n    \"db\"\n]\n".to_string())),
+            ("{.items[-1:].metadata.name}", false, Ok("db".to_string())),
+            ("{.items[-1:].metadata.name}", true, Ok("[\n    \"db\"\n]\n".to_string())),
+            ("{.items[0:2:2].metadata.name}", false, Ok("web".to_string())),
+            ("{.items[0:2:2].metadata.name}", true, Ok("[\n    \"web\"\n]\n".to_string())),
+            ("{.items[*]['metadata.name']}", false, Ok("web db".to_string())),
+            ("{.items[*]['metadata.name']}", true, Ok("[\n    \"web\",\n    \"db\"\n]\n".to_string())),
+            ("{.items[*].metadata['name','namespace']}", false, Ok("web db default default".to_string())),
+            ("{.items[*].metadata['name','namespace']}", true, Ok("[\n    \"web\",\n    \"db\",\n    \"default\",\n    \"default\"\n]\n".to_string())),
+            ("{range .items[*]}{range .spec.containers[*]}{.name}-{end};{end}", false, Ok("a-b-;a-b-;".to_string())),
+            ("{range .items[*]}{range .spec.containers[*]}{.name}-{end};{end}", true, Ok("[\n    \"a\"\n]\n[\n    \"-\"\n]\n[\n    \"b\"\n]\n[\n    \"-\"\n]\n[\n    \";\"\n]\n[\n    \"a\"\n]\n[\n    \"-\"\n]\n[\n    \"b\"\n]\n[\n    \"-\"\n]\n[\n    \";\"\n]\n".to_string())),
+            ("{range .items[*]}[{.metadata.name}]{end} tail", false, Ok("[web][db] tail".to_string())),
+            ("{range .items[*]}[{.metadata.name}]{end} tail", true, Ok("[\n    \"[\"\n]\n[\n    \"web\"\n]\n[\n    \"]\"\n]\n[\n    \"[\"\n]\n[\n    \"db\"\n]\n[\n    \"]\"\n]\n[\n    \" tail\"\n]\n".to_string())),
+            ("{.items[*].spec.arr[4].k}", false, Ok("v v".to_string())),
+            ("{.items[*].spec.arr[4].k}", true, Ok("[\n    \"v\",\n    \"v\"\n]\n".to_string())),
+            ("{.items[*].spec.z}", false, Ok("null null".to_string())),
+            ("{.items[*].spec.z}", true, Ok("[\n    null,\n    null\n]\n".to_string())),
+            ("{.items[*].spec.containers[?(@.ports[*])].name}", false, Ok("a a".to_string())),
+            ("{.items[*].spec.containers[?(@.ports[*])].name}", true, Ok("[\n    \"a\",\n    \"a\"\n]\n".to_string())),
+            ("{.items[2]}", false, Err("array index out of bounds: index 2, length 2".to_string())),
+            ("{.items[2]}", true, Err("array index out of bounds: index 2, length 2".to_string())),
+            ("{range .items[*]}{.metadata.name}{end}{.kind}", false, Ok("webdbList".to_string())),
+            ("{range .items[*]}{.metadata.name}{end}{.kind}", true, Ok("[\n    \"web\"\n]\n[\n    \"db\"\n]\n[\n    \"List\"\n]\n".to_string())),
+        ];
+        for (t, as_json, want) in cases {
+            let got = JsonPath::parse(t).unwrap().execute(&list, *as_json);
+            assert_eq!(&got, want, "template {t} as_json={as_json}");
+        }
+    }
+
     #[test]
     fn execution_errors_match_kubectl() {
         let cases = [
@@ -211,6 +285,20 @@ mod tests {
         assert_eq!(
             missing.execute(&pod(), false),
             Err("nope is not found".into())
+        );
+    }
+
+    #[test]
+    fn relaxed_expressions() {
+        for e in [".a.b", "a.b", "{.a.b}", "{a.b}"] {
+            assert_eq!(relaxed(e).unwrap(), "{.a.b}");
+        }
+        assert_eq!(relaxed("").unwrap(), "");
+        assert_eq!(relaxed(".").unwrap(), "{..}");
+        assert_eq!(relaxed("a.b:c").unwrap(), "{.a.b:c}");
+        assert_eq!(
+            relaxed("{.metadata.name}{.kind}").unwrap_err().to_string(),
+            "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'"
         );
     }
 

@@ -260,8 +260,9 @@ impl Parser<'_> {
             && text.ends_with('\'')
             && !text[1..text.len() - 1].contains('\'')
         {
-            // kubectl resolves `['app\.kubernetes\.io/name']` like the dotted form.
-            cur.push(Node::Field(text[1..text.len() - 1].replace('\\', "")));
+            // The key is parsed as a `.`-path: `['metadata.name']` is two fields, and
+            // `['app\.kubernetes\.io/name']` one (escaped dots), as in client-go.
+            cur.extend(parse_action(&format!(".{}", &text[1..text.len() - 1]))?);
             return Ok(());
         }
         let Some(groups) = slice_groups(&text) else {
@@ -518,7 +519,7 @@ mod tests {
 
     #[test]
     fn parses_actions_and_text() {
-        let nodes = parse("a {.b['c.d'][0]} {range .items[*]}{end}").unwrap();
+        let nodes = parse(r"a {.b['c\.d'][0]} {range .items[*]}{end}").unwrap();
         assert_eq!(nodes[0], Node::Text("a ".into()));
         let Node::List(l) = &nodes[1] else { panic!() };
         assert_eq!(l[0], Node::Field("b".into()));

@@ -25,8 +25,11 @@
 //! keys); serde-saphyr 2.1: 25/26/5 (double-quotes where go-yaml single-quotes, `\L` escapes,
 //! no folding); this emitter: 0/0/0. Hence the hand-written port of the go-yaml v2 rules.
 
-use super::Error;
-use super::gofmt::{GoNum, format_float_g, format_float_json, go_num};
+mod resolve;
+
+use crate::printers::Error;
+use crate::printers::gofmt::{GoNum, format_float_g, format_float_json, go_num, go_sort_indices};
+use resolve::{is_base60_float, resolves_to_non_string};
 use serde_json::Value;
 use std::cmp::Ordering;
 
@@ -35,6 +38,7 @@ const BEST_INDENT: i32 = 2;
 
 /// kubectl's `-o yaml` for one object (no `---` separator).
 pub fn to_kubectl_yaml(v: &Value) -> Result<String, Error> {
+    check_keys(v, &mut 0)?;
     let mut e = Emitter::new();
     e.node(v, -1, false)?;
     // Document end: a final line break unless a block scalar already ended the line.
@@ -84,6 +88,40 @@ fn reread(s: &str) -> Result<String, Error> {
         i += 1;
     }
     Ok(out)
+}
+
+/// Keys go-yaml cannot re-read from Go's compact JSON: a raw NEL is a line break, and a
+/// simple key may neither span lines nor exceed 1024 characters. The reader then fails
+/// with the 0-based line (= NELs seen so far) of the token after the key.
+fn check_keys(v: &Value, nels: &mut usize) -> Result<(), Error> {
+    let count = |s: &str| s.chars().filter(|c| *c == '\u{85}').count();
+    match v {
+        Value::String(s) => *nels += count(s),
+        Value::Array(a) => {
+            for x in a {
+                check_keys(x, nels)?;
+            }
+        }
+        Value::Object(m) => {
+            for (k, x) in m {
+                let in_key = count(k);
+                *nels += in_key;
+                if in_key > 0 || crate::printers::json::quote(k).chars().count() > 1024 {
+                    let at = if *nels > 0 {
+                        format!("line {}: ", *nels)
+                    } else {
+                        String::new()
+                    };
+                    return Err(Error::Yaml(format!(
+                        "yaml: {at}did not find expected ',' or '}}'"
+                    )));
+                }
+                check_keys(x, nels)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// go-yaml v2's map key order (`keyList.Less`) for string keys.
@@ -174,291 +212,6 @@ fn is_printable(c: char) -> bool {
         || (0x20..=0x7e).contains(&u)
         || (0xa0..=0xd7ff).contains(&u)
         || ((0xe000..=0xfffd).contains(&u) && u != 0xfeff)
-}
-
-/// Does this string re-read as something other than a string in YAML 1.1 (go-yaml v2)?
-fn resolves_to_non_string(s: &str) -> bool {
-    let Some(first) = s.bytes().next() else {
-        return true; // "" is null
-    };
-    match first {
-        b'y' | b'Y' | b'n' | b'N' | b't' | b'T' | b'f' | b'F' | b'o' | b'O' | b'~' => matches!(
-            s,
-            "y" | "Y"
-                | "yes"
-                | "Yes"
-                | "YES"
-                | "true"
-                | "True"
-                | "TRUE"
-                | "on"
-                | "On"
-                | "ON"
-                | "n"
-                | "N"
-                | "no"
-                | "No"
-                | "NO"
-                | "false"
-                | "False"
-                | "FALSE"
-                | "off"
-                | "Off"
-                | "OFF"
-                | "~"
-                | "null"
-                | "Null"
-                | "NULL"
-        ),
-        b'.' => {
-            matches!(s, ".nan" | ".NaN" | ".NAN" | ".inf" | ".Inf" | ".INF") || go_parse_float(s)
-        }
-        b'+' | b'-' | b'0'..=b'9' => {
-            if matches!(s, "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF") {
-                return true;
-            }
-            if is_timestamp(s) {
-                return true;
-            }
-            let plain: String = s.chars().filter(|c| *c != '_').collect();
-            if go_parse_int(&plain) || is_yaml_float(&plain) && go_parse_float(&plain) {
-                return true;
-            }
-            let bin = |d: &str| !d.is_empty() && d.bytes().all(|b| b == b'0' || b == b'1');
-            if let Some(d) = plain.strip_prefix("0b") {
-                return bin(d);
-            }
-            if let Some(d) = plain.strip_prefix("-0b") {
-                return bin(d);
-            }
-            false
-        }
-        _ => false,
-    }
-}
-
-/// `strconv.ParseInt(s, 0, 64)` or `ParseUint` succeeds (after `_` removal).
-fn go_parse_int(s: &str) -> bool {
-    let (neg, body) = match s.as_bytes().first() {
-        Some(b'+') => (false, &s[1..]),
-        Some(b'-') => (true, &s[1..]),
-        _ => (false, s),
-    };
-    let (radix, digits) = if let Some(d) = body.strip_prefix("0x").or(body.strip_prefix("0X")) {
-        (16, d)
-    } else if let Some(d) = body.strip_prefix("0o").or(body.strip_prefix("0O")) {
-        (8, d)
-    } else if let Some(d) = body.strip_prefix("0b").or(body.strip_prefix("0B")) {
-        (2, d)
-    } else if body.len() > 1 && body.starts_with('0') {
-        (8, &body[1..])
-    } else {
-        (10, body)
-    };
-    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
-        return false;
-    }
-    match u128::from_str_radix(digits, radix) {
-        Ok(v) if neg => v <= 1u128 << 63,
-        Ok(v) => v <= u64::MAX as u128,
-        Err(_) => false,
-    }
-}
-
-/// `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`
-fn is_yaml_float(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut i = 0;
-    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
-        i += 1;
-    }
-    let digits = |i: &mut usize| {
-        let s = *i;
-        while *i < b.len() && b[*i].is_ascii_digit() {
-            *i += 1;
-        }
-        *i - s
-    };
-    if i < b.len() && b[i] == b'.' {
-        i += 1;
-        if digits(&mut i) == 0 {
-            return false;
-        }
-    } else {
-        if digits(&mut i) == 0 {
-            return false;
-        }
-        if i < b.len() && b[i] == b'.' {
-            i += 1;
-            digits(&mut i);
-        }
-    }
-    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
-        i += 1;
-        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
-            i += 1;
-        }
-        if digits(&mut i) == 0 {
-            return false;
-        }
-    }
-    i == b.len()
-}
-
-/// `strconv.ParseFloat(s, 64)` succeeds with a finite value (decimal forms only; the hex
-/// and `inf`/`nan` spellings cannot reach here with a digit, sign or dot prefix that
-/// go-yaml would accept except through the explicit table above).
-fn go_parse_float(s: &str) -> bool {
-    if !s
-        .bytes()
-        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
-    {
-        let lower = s.trim_start_matches(['+', '-']).to_ascii_lowercase();
-        return matches!(lower.as_str(), "inf" | "infinity" | "nan");
-    }
-    matches!(s.parse::<f64>(), Ok(f) if f.is_finite())
-}
-
-/// go-yaml v2's `parseTimestamp`: `YYYY-M-D`, optionally with `[Tt ]h:m:s[.frac]` and a
-/// zone (`Z` or `±hh:mm`) for the `T` forms; dates must exist.
-fn is_timestamp(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() < 5 || !b[..4].iter().all(u8::is_ascii_digit) || b[4] != b'-' {
-        return false;
-    }
-    let mut i = 5;
-    let num = |i: &mut usize, max_digits: usize| -> Option<u32> {
-        let start = *i;
-        while *i < b.len() && *i - start < max_digits && b[*i].is_ascii_digit() {
-            *i += 1;
-        }
-        if *i == start {
-            return None;
-        }
-        s[start..*i].parse().ok()
-    };
-    let year: u32 = s[..4].parse().unwrap_or(0);
-    let Some(month) = num(&mut i, 2) else {
-        return false;
-    };
-    if i >= b.len() || b[i] != b'-' {
-        return false;
-    }
-    i += 1;
-    let Some(day) = num(&mut i, 2) else {
-        return false;
-    };
-    if !(1..=12).contains(&month) || day < 1 {
-        return false;
-    }
-    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-    let mdays = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    if day > mdays[month as usize - 1] {
-        return false;
-    }
-    if i == b.len() {
-        return true;
-    }
-    let sep = b[i];
-    if sep != b'T' && sep != b't' && sep != b' ' {
-        return false;
-    }
-    i += 1;
-    let Some(h) = num(&mut i, 2) else {
-        return false;
-    };
-    if i >= b.len() || b[i] != b':' {
-        return false;
-    }
-    i += 1;
-    let Some(m) = num(&mut i, 2) else {
-        return false;
-    };
-    if i >= b.len() || b[i] != b':' {
-        return false;
-    }
-    i += 1;
-    let Some(sec) = num(&mut i, 2) else {
-        return false;
-    };
-    if h > 23 || m > 59 || sec > 59 {
-        return false;
-    }
-    if i + 1 < b.len() && (b[i] == b'.' || b[i] == b',') && b[i + 1].is_ascii_digit() {
-        i += 1;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-    }
-    if sep == b' ' {
-        return i == b.len();
-    }
-    let rest = &s[i..];
-    if rest == "Z" {
-        return true;
-    }
-    let r = rest.as_bytes();
-    r.len() == 6
-        && (r[0] == b'+' || r[0] == b'-')
-        && r[1..3].iter().all(u8::is_ascii_digit)
-        && r[3] == b':'
-        && r[4..6].iter().all(u8::is_ascii_digit)
-}
-
-/// `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$` — YAML 1.1 sexagesimal floats.
-fn is_base60_float(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut i = 0;
-    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
-        i += 1;
-    }
-    if i >= b.len() || !b[i].is_ascii_digit() {
-        return false;
-    }
-    while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'_') {
-        i += 1;
-    }
-    let mut groups = 0;
-    while i < b.len() && b[i] == b':' {
-        i += 1;
-        let start = i;
-        while i < b.len() && b[i].is_ascii_digit() && i - start < 2 {
-            i += 1;
-        }
-        let g = &s[start..i];
-        let ok = match g.len() {
-            1 => true,
-            2 => g.as_bytes()[0] <= b'5',
-            _ => false,
-        };
-        if !ok {
-            return false;
-        }
-        groups += 1;
-    }
-    if groups == 0 {
-        return false;
-    }
-    if i < b.len() && b[i] == b'.' {
-        i += 1;
-        while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'_') {
-            i += 1;
-        }
-    }
-    i == b.len()
 }
 
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -639,8 +392,12 @@ impl Emitter {
                 for (k, x) in m {
                     keys.push((reread(k)?, x));
                 }
-                keys.sort_by(|a, b| natural_cmp(&a.0, &b.0));
-                for (k, x) in keys {
+                // go-yaml's comparator is not a total order; sort the way Go does.
+                let order = go_sort_indices(keys.len(), &mut |a, b| {
+                    natural_cmp(&keys[a].0, &keys[b].0) == Ordering::Less
+                });
+                for (k, x) in order.into_iter().map(|i| &keys[i]) {
+                    let (k, x) = (k.clone(), *x);
                     self.write_indent(indent);
                     let a = analyze(&k);
                     if k.len() <= 128 && !a.multiline {
@@ -1064,6 +821,42 @@ mod tests {
             "nums:\n  c: 1e+21\n  d: 0\n  f: 1\n  g: 1e-07\n  h: 12345678901234567000\n  l: []\n  m: {}\nspec:\n  containers:\n  - image: nginx\n    name: x\nzlist:\n- - 1\n  - 2\n- []\n- {}\n- a:\n  - b: 1\n- s\n- null\n- true\n- 1.5\n- 1.2345675e+06\n- 1e+100\n- 1.2345678901234568e+20\n- -1e-07\n"
         );
         assert_eq!(y(json!({})), "{}\n");
+    }
+
+    // testdata/README.md: kubectl's own bytes for a generated corpus and a real Deployment.
+    #[test]
+    fn corpus_matches_kubectl() {
+        for (input, want) in [
+            (
+                include_str!("../testdata/corpus.kubectl.json"),
+                include_str!("../testdata/corpus.kubectl.yaml"),
+            ),
+            (
+                include_str!("../testdata/deployment.kubectl.json"),
+                include_str!("../testdata/deployment.kubectl.yaml"),
+            ),
+        ] {
+            let v: Value = serde_json::from_str(input).unwrap();
+            assert_eq!(to_kubectl_yaml(&v).unwrap(), want);
+        }
+    }
+
+    // `kubectl.1.33 label --local -f obj.json x=y -o yaml` fails on these.
+    #[test]
+    fn unreadable_keys_fail_like_the_yaml_reader() {
+        let err = |v: Value| to_kubectl_yaml(&v).unwrap_err().to_string();
+        assert_eq!(
+            err(json!({"k": {"a\u{85}b\u{85}c": 1}})),
+            "yaml: line 2: did not find expected ',' or '}'"
+        );
+        assert_eq!(
+            err(json!({"a": "x\u{85}y\u{85}z", "k": {"a\u{85}b": 1}})),
+            "yaml: line 3: did not find expected ',' or '}'"
+        );
+        assert_eq!(
+            err(json!({"k": {"k".repeat(1100): 1}})),
+            "yaml: did not find expected ',' or '}'"
+        );
     }
 
     #[test]
