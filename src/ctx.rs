@@ -6,6 +6,8 @@
 //! `kk version --client`, `kk config ...`, `kk completion` and `--help` never read more than
 //! they need and never touch the network.
 
+use std::sync::Arc;
+
 use tokio::sync::OnceCell;
 
 use crate::cli::GlobalArgs;
@@ -17,7 +19,7 @@ use crate::ui::Ui;
 /// Globals + output + environment, with lazily built cluster access.
 pub struct Ctx {
     global: GlobalArgs,
-    ui: Ui,
+    ui: Arc<Ui>,
     env: Env,
     kubeconfig: OnceCell<Loaded>,
     settings: OnceCell<ClientSettings>,
@@ -30,7 +32,7 @@ impl Ctx {
     pub fn new(global: GlobalArgs, ui: Ui, env: Env) -> Self {
         Ctx {
             global,
-            ui,
+            ui: Arc::new(ui),
             env,
             kubeconfig: OnceCell::new(),
             settings: OnceCell::new(),
@@ -97,8 +99,17 @@ impl Ctx {
             .client
             .get_or_try_init(|| async {
                 let settings = self.client_settings().await?;
-                kube::Client::try_from(settings.config.clone())
-                    .map_err(|e| Error::from_kube(&settings.server, e))
+                let builder = kube::client::ClientBuilder::try_from(settings.config.clone())
+                    .map_err(|e| Error::from_kube(&settings.server, e))?;
+                // Server warnings are printed as responses arrive, like kubectl's.
+                let warnings = crate::warnings::Printer::new(self.ui.clone());
+                let layer = tower::util::MapResponseLayer::new(
+                    move |resp: http::Response<Box<kube::client::DynBody>>| {
+                        warnings.handle(resp.headers());
+                        resp
+                    },
+                );
+                Ok::<_, Error>(builder.with_layer(&layer).build())
             })
             .await?;
         Ok(client.clone())

@@ -61,10 +61,6 @@ pub enum Error {
     /// A local I/O failure (a closed stdout pipe is reported silently).
     #[error("{0}")]
     Io(#[from] io::Error),
-    /// A printer failure (bad `-o` format, JSONPath parse/exec error...); printed as
-    /// `error: <msg>`.
-    #[error("{0}")]
-    Printer(#[from] crate::printers::Error),
     /// The remote process of `exec`/`run -i` exited with this code.
     #[error("command terminated with exit code {0}")]
     RemoteExit(i32),
@@ -108,11 +104,6 @@ impl Error {
             Error::RemoteExit(code) => (*code).clamp(0, 255) as u8,
             Error::Exit(code) => *code,
             Error::Io(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
-            Error::Printer(crate::printers::Error::Io(e))
-                if e.kind() == io::ErrorKind::BrokenPipe =>
-            {
-                0
-            }
             _ => 1,
         }
     }
@@ -138,12 +129,6 @@ impl Error {
             }
             Error::Api(status) => api_message(status),
             Error::Transport { server, source } => transport_message(server, source),
-            Error::Printer(crate::printers::Error::Io(e))
-                if e.kind() == io::ErrorKind::BrokenPipe =>
-            {
-                return None;
-            }
-            Error::Printer(e) => prefixed(&e.to_string()),
             Error::Io(e) if e.kind() == io::ErrorKind::BrokenPipe => return None,
             Error::Io(e) => prefixed(&e.to_string()),
             Error::RemoteExit(code) => format!("command terminated with exit code {code}"),

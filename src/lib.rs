@@ -15,6 +15,7 @@ pub mod kubeconfig;
 pub mod printers;
 pub mod resource;
 pub mod ui;
+pub mod warnings;
 
 use std::process::ExitCode;
 

@@ -10,6 +10,7 @@ mod errors;
 mod generated;
 mod help;
 mod version;
+mod warnings;
 
 #[test]
 fn no_forgotten_test_files() {
