@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 
 /// One resource of one group version, as discovery describes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ApiResourceInfo {
     /// API group (`""` for core).
     pub group: String,
@@ -86,7 +86,7 @@ impl ApiResourceInfo {
 }
 
 /// Everything the server serves, core group first, then groups in the server's order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Discovery {
     /// All resources of all versions (subresources excluded).
     pub resources: Vec<ApiResourceInfo>,
@@ -129,6 +129,43 @@ pub async fn discover(client: &kube::Client) -> kube::Result<Discovery> {
         }
     }
     Ok(d)
+}
+
+/// How long a cached discovery document is trusted (kubectl's discovery cache TTL is 6h;
+/// like kubectl, a name that does not resolve triggers a fresh discovery regardless).
+pub const CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
+
+/// The cache file for a server under the cache directory (`<dir>/kk-discovery/<host_port>.json`).
+pub fn cache_file(cache_dir: &std::path::Path, server: &str) -> std::path::PathBuf {
+    let key: String = server
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    cache_dir.join("kk-discovery").join(format!("{key}.json"))
+}
+
+/// Read a cached discovery if it exists and is younger than [`CACHE_TTL`].
+pub fn read_cache(path: &std::path::Path) -> Option<Discovery> {
+    let meta = std::fs::metadata(path).ok()?;
+    let age = meta.modified().ok()?.elapsed().ok()?;
+    if age > CACHE_TTL {
+        return None;
+    }
+    serde_json::from_slice(&std::fs::read(path).ok()?).ok()
+}
+
+/// Best-effort cache write (a read-only cache directory only costs speed).
+pub fn write_cache(path: &std::path::Path, d: &Discovery) {
+    if let (Some(dir), Ok(bytes)) = (path.parent(), serde_json::to_vec(d)) {
+        let _ = std::fs::create_dir_all(dir);
+        let _ = crate::kubeconfig::write::write_atomic(path, &bytes);
+    }
 }
 
 fn strs(v: Option<&Value>) -> Vec<String> {
@@ -409,6 +446,16 @@ mod tests {
             ("deployments.apps".into(), "deployment.apps".into())
         );
         assert_eq!(d.category("all").len(), 2);
+    }
+
+    #[test]
+    fn cache_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = cache_file(dir.path(), "127.0.0.1:6443");
+        assert!(path.ends_with("kk-discovery/127.0.0.1_6443.json"));
+        assert!(read_cache(&path).is_none());
+        write_cache(&path, &disco());
+        assert_eq!(read_cache(&path).unwrap().resources, disco().resources);
     }
 
     #[test]

@@ -57,3 +57,52 @@ fn harness_seeds_objects_into_the_test_namespace() {
         "configmap/seeded\n------- stderr -------\n[exit status: 0]"
     );
 }
+
+#[test]
+fn discovery_is_cached_and_refreshed_on_a_miss() {
+    let sim = server::sim();
+    let cache = tempfile::tempdir().unwrap();
+    let ctx_with_cache = || {
+        let global = kk::cli::GlobalArgs {
+            kubeconfig: Some(sim.kubeconfig.to_string_lossy().into_owned()),
+            cache_dir: Some(cache.path().to_string_lossy().into_owned()),
+            ..Default::default()
+        };
+        let (ui, _) = kk::ui::Ui::for_test();
+        kk::ctx::Ctx::new(global, ui, kk::env::Env::default())
+    };
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let ctx = ctx_with_cache();
+        assert_eq!(ctx.resolve("po").await.unwrap().kind, "Pod");
+        let server = ctx.client_settings().await.unwrap().server.clone();
+        let file = kk::resource::discovery::cache_file(cache.path(), &server);
+        assert!(
+            file.is_file(),
+            "discovery cache written to {}",
+            file.display()
+        );
+        // A stale cache that lacks deployments: resolving one must re-discover.
+        let stale = kk::resource::Discovery {
+            resources: ctx_with_cache()
+                .discovery()
+                .await
+                .unwrap()
+                .resources
+                .iter()
+                .filter(|r| r.resource != "deployments")
+                .cloned()
+                .collect(),
+        };
+        kk::resource::discovery::write_cache(&file, &stale);
+        let ctx = ctx_with_cache();
+        assert!(
+            ctx.discovery().await.unwrap().resolve("deploy").is_err(),
+            "cache was used"
+        );
+        assert_eq!(ctx.resolve("deploy").await.unwrap().kind, "Deployment");
+    });
+}
