@@ -22,6 +22,7 @@ pub struct Sim {
 
 static SIM: OnceLock<Result<Sim, String>> = OnceLock::new();
 static PID: AtomicI32 = AtomicI32::new(0);
+static DIR: OnceLock<PathBuf> = OnceLock::new();
 
 extern "C" fn kill_sim() {
     let pid = PID.load(Ordering::SeqCst);
@@ -30,6 +31,10 @@ extern "C" fn kill_sim() {
         unsafe {
             libc::kill(pid, libc::SIGTERM);
         }
+    }
+    // The static Sim (and its TempDir) is never dropped, so remove its files here.
+    if let Some(dir) = DIR.get() {
+        let _ = std::fs::remove_dir_all(dir);
     }
 }
 
@@ -55,6 +60,7 @@ fn start() -> Result<Sim, String> {
         ));
     }
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let _ = DIR.set(dir.path().to_path_buf());
     let kubeconfig = dir.path().join("kubeconfig");
     let log = std::fs::File::create(dir.path().join("kk-sim.log")).map_err(|e| e.to_string())?;
     let mut child = Command::new(&bin)
