@@ -65,6 +65,7 @@ pub struct GlobalArgs {
     pub client_key: Option<String>,
     /// If true, the server's certificate will not be checked for validity (insecure)
     #[arg(long, global = true, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true,
           value_name = "BOOL", value_parser = parse_bool)]
     pub insecure_skip_tls_verify: Option<bool>,
     /// Server name to use for server certificate validation

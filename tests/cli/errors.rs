@@ -12,6 +12,20 @@ fn unknown_flags() {
     env.parity(&["version", "-n"]);
     env.parity(&["version", "--namespace"]);
     env.parity(&["-v=abc", "version", "--client"]);
+    env.parity(&["version", "foo"]);
+    // pflag booleans never take the next argument as their value.
+    let client_line = format!("Client Version: v{}\n", env!("CARGO_PKG_VERSION"));
+    for args in [
+        &["version", "--client", "true"][..],
+        &["--insecure-skip-tls-verify", "version", "--client"][..],
+    ] {
+        let out = env.run_kk(args);
+        assert_eq!(
+            (out.code, out.stdout.as_str()),
+            (0, client_line.as_str()),
+            "{out}"
+        );
+    }
 }
 
 #[test]

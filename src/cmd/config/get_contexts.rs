@@ -14,7 +14,8 @@ pub struct Args {
     #[arg(value_name = "NAME")]
     pub names: Vec<String>,
     /// When using the default or custom-column output format, don't print headers (default print headers).
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub no_headers: Option<bool>,
     /// Output format. One of: (name).

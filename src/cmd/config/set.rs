@@ -22,7 +22,8 @@ pub struct SetArgs {
     #[arg(value_name = "ARG")]
     pub args: Vec<String>,
     /// When writing a []byte PROPERTY_VALUE, write the given string directly without base64 decoding.
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub set_raw_bytes: Option<bool>,
 }

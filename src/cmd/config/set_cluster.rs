@@ -24,7 +24,8 @@ pub struct Args {
     #[arg(value_name = "NAME")]
     pub name: Vec<String>,
     /// embed-certs for the cluster entry in kubeconfig
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub embed_certs: Option<bool>,
     /// proxy-url for the cluster entry in kubeconfig

@@ -22,7 +22,8 @@ pub struct Args {
     #[arg(value_name = "NAME")]
     pub name: Vec<String>,
     /// Modify the current context
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub current: Option<bool>,
 }

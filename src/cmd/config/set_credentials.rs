@@ -32,7 +32,8 @@ pub struct Args {
     #[arg(long, value_name = "PASSWORD")]
     pub password: Option<String>,
     /// Embed client cert/key for the user entry in kubeconfig
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub embed_certs: Option<bool>,
     /// Auth provider for the user entry in kubeconfig

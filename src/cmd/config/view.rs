@@ -13,22 +13,26 @@ use crate::kubeconfig::view::{ViewOptions, render};
 )]
 pub struct Args {
     /// Flatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub flatten: Option<bool>,
     /// Merge the full hierarchy of kubeconfig files
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub merge: Option<bool>,
     /// Remove all information not used by current-context from the output
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub minify: Option<bool>,
     /// Output format. One of: (json, yaml, jsonpath, jsonpath-as-json, jsonpath-file).
     #[arg(short = 'o', long, value_name = "FORMAT")]
     pub output: Option<String>,
     /// Display raw byte data and sensitive data
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub raw: Option<bool>,
     /// Extra arguments are rejected, as in kubectl
