@@ -3,6 +3,12 @@
 //! Each group is a `clap::Args` struct that a verb flattens with `#[command(flatten)]`, so the
 //! same flag has the same name, default and help everywhere. The groups only carry what the
 //! user typed; interpreting `-o` is `printers::OutputFormat::parse`'s job.
+//!
+//! Boolean flags follow pflag: `--x`, `--x=true|false|1|0|t|f`, never `--x false` (the next
+//! word stays a positional argument). Spell them as `Option<bool>` with
+//! `num_args = 0..=1, default_missing_value = "true", require_equals = true,
+//! value_parser = crate::cli::parse_bool`; a missing `require_equals` makes
+//! `kk --insecure-skip-tls-verify version` swallow the verb.
 
 /// Output flags (`-o`, `--no-headers`, `--show-labels`, `-L`, `--sort-by`, ...), as on `get`.
 #[derive(Debug, Clone, Default, clap::Args)]
