@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_kk_global_optspecs
-    string join \n kubeconfig= context= cluster= user= n/namespace= s/server= token= certificate-authority= client-certificate= client-key= insecure-skip-tls-verify= tls-server-name= request-timeout= as= as-group= as-uid= cache-dir= v/v= h/help
+    string join \n kubeconfig= context= cluster= user= n/namespace= s/server= token= certificate-authority= client-certificate= client-key= insecure-skip-tls-verify= tls-server-name= request-timeout= as= as-group= as-uid= cache-dir= disable-compression= warnings-as-errors= v/v= h/help
 end
 
 function __fish_kk_needs_command
@@ -41,6 +41,8 @@ complete -c kk -n "__fish_kk_needs_command" -l as -d 'Username to impersonate fo
 complete -c kk -n "__fish_kk_needs_command" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_needs_command" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_needs_command" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_needs_command" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_needs_command" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_needs_command" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_needs_command" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_needs_command" -f -a "config" -d 'Modify kubeconfig files'
@@ -65,6 +67,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcom
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -f -a "current-context" -d 'Display the current-context'
@@ -101,6 +105,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -120,6 +126,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -139,6 +147,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -158,6 +168,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -177,6 +189,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)' -r
@@ -198,6 +212,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -217,6 +233,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -236,6 +254,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l set-raw-bytes -d 'When writing a []byte PROPERTY_VALUE, write the given string directly without base64 decoding' -r
@@ -256,6 +276,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l embed-certs -d 'embed-certs for the cluster entry in kubeconfig' -r
@@ -277,6 +299,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l current -d 'Modify the current context' -r
@@ -297,6 +321,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l username -d 'username for the user entry in kubeconfig' -r
@@ -325,6 +351,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -344,6 +372,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -363,6 +393,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -382,6 +414,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l flatten -d 'Flatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)' -r
@@ -406,6 +440,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "current-context" -d 'Display the current-context'
@@ -441,6 +477,8 @@ complete -c kk -n "__fish_kk_using_subcommand completion" -l as -d 'Username to 
 complete -c kk -n "__fish_kk_using_subcommand completion" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand completion" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand completion" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand options" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -460,6 +498,8 @@ complete -c kk -n "__fish_kk_using_subcommand options" -l as -d 'Username to imp
 complete -c kk -n "__fish_kk_using_subcommand options" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand options" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand options" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand options" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand options" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand version" -l client -d 'If true, shows client version only (no server required)' -r
@@ -481,6 +521,8 @@ complete -c kk -n "__fish_kk_using_subcommand version" -l as -d 'Username to imp
 complete -c kk -n "__fish_kk_using_subcommand version" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand version" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand version" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version help" -f -a "config" -d 'Modify kubeconfig files'

@@ -86,6 +86,14 @@ pub struct GlobalArgs {
     /// Default cache directory (discovery cache)
     #[arg(long, global = true, value_name = "DIR")]
     pub cache_dir: Option<String>,
+    /// If true, opt-out of response compression for all requests to the server
+    #[arg(long, global = true, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL", value_parser = parse_bool)]
+    pub disable_compression: Option<bool>,
+    /// Treat warnings received from the server as errors and exit with a non-zero exit code
+    #[arg(long, global = true, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL", value_parser = parse_bool)]
+    pub warnings_as_errors: Option<bool>,
     /// Number for the log level verbosity
     #[arg(short = 'v', long = "v", global = true, value_name = "LEVEL",
           value_parser = parse_level)]

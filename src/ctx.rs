@@ -26,14 +26,17 @@ pub struct Ctx {
     client: OnceCell<kube::Client>,
     discovery: OnceCell<crate::resource::Discovery>,
     fresh_discovery: OnceCell<crate::resource::Discovery>,
+    warnings: crate::warnings::Printer,
 }
 
 impl Ctx {
     /// A context over parsed globals, an output sink and an environment snapshot.
     pub fn new(global: GlobalArgs, ui: Ui, env: Env) -> Self {
+        let ui = Arc::new(ui);
         Ctx {
             global,
-            ui: Arc::new(ui),
+            warnings: crate::warnings::Printer::new(ui.clone()),
+            ui,
             env,
             kubeconfig: OnceCell::new(),
             settings: OnceCell::new(),
@@ -104,7 +107,7 @@ impl Ctx {
                 let builder = kube::client::ClientBuilder::try_from(settings.config.clone())
                     .map_err(|e| Error::from_kube(&settings.server, e))?;
                 // Server warnings are printed as responses arrive, like kubectl's.
-                let warnings = crate::warnings::Printer::new(self.ui.clone());
+                let warnings = self.warnings.clone();
                 let layer = tower::util::MapResponseLayer::new(
                     move |resp: http::Response<Box<kube::client::DynBody>>| {
                         warnings.handle(resp.headers());
@@ -170,6 +173,11 @@ impl Ctx {
             return Some(d.into());
         }
         self.env.home().map(|h| h.join(".kube").join("cache"))
+    }
+
+    /// How many distinct server warnings were printed so far.
+    pub fn warning_count(&self) -> usize {
+        self.warnings.count()
     }
 
     /// Turn a client error into kk's [`Error`], naming the server as kubectl does in

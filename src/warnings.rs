@@ -3,6 +3,7 @@
 //! invocation (client-go's `WarningHandler` with deduplication, as kubectl configures it).
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::ui::Ui;
@@ -59,6 +60,7 @@ pub fn parse_header(value: &str) -> Vec<String> {
 pub struct Printer {
     ui: Arc<Ui>,
     seen: Arc<Mutex<HashSet<String>>>,
+    printed: Arc<AtomicUsize>,
 }
 
 impl Printer {
@@ -67,7 +69,13 @@ impl Printer {
         Printer {
             ui,
             seen: Arc::default(),
+            printed: Arc::default(),
         }
+    }
+
+    /// How many (distinct) warnings were printed (`--warnings-as-errors` counts these).
+    pub fn count(&self) -> usize {
+        self.printed.load(Ordering::SeqCst)
     }
 
     /// Print the warnings carried by these response headers.
@@ -81,6 +89,7 @@ impl Printer {
                     .map(|mut s| s.insert(text.clone()))
                     .unwrap_or(true);
                 if new {
+                    self.printed.fetch_add(1, Ordering::SeqCst);
                     let _ = self.ui.warn(&text);
                 }
             }
@@ -115,5 +124,6 @@ mod tests {
         p.handle(&h);
         p.handle(&h);
         assert_eq!(cap.stderr(), "Warning: x\n");
+        assert_eq!(p.count(), 1);
     }
 }

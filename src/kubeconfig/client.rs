@@ -288,7 +288,8 @@ fn finish(config: &mut kube::Config, g: &GlobalArgs) -> Result<()> {
     if let Some(uid) = g.as_uid.clone().filter(|s| !s.is_empty()) {
         config.auth_info.impersonate_uid = Some(uid);
     }
-    config.disable_compression = false;
+    // kk always asks for gzip unless told not to (kube's `gzip` feature decodes it).
+    config.disable_compression = g.disable_compression.unwrap_or(false);
     Ok(())
 }
 

@@ -42,3 +42,14 @@ fn warnings_are_printed_once() {
     assert_eq!(out.stderr, "Warning: this API is deprecated\n");
     assert!(out.stdout.ends_with("Server Version: v1.33.1\n"), "{out}");
 }
+
+#[test]
+fn warnings_as_errors() {
+    let url = warning_server(r#"{"major":"1","minor":"33","gitVersion":"v1.33.1"}"#);
+    let out = TestEnv::offline().run_kk(&["--server", &url, "--warnings-as-errors", "version"]);
+    assert_eq!(out.code, 1, "{out}");
+    assert_eq!(
+        out.stderr,
+        "Warning: this API is deprecated\nerror: 1 warning received\n"
+    );
+}
