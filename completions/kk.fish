@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_kk_global_optspecs
-    string join \n kubeconfig= context= cluster= user= n/namespace= s/server= token= certificate-authority= client-certificate= client-key= insecure-skip-tls-verify= tls-server-name= request-timeout= as= as-group= as-uid= cache-dir= disable-compression= warnings-as-errors= v/v= h/help
+    string join \n kubeconfig= context= cluster= user= n/namespace= s/server= token= username= password= certificate-authority= client-certificate= client-key= insecure-skip-tls-verify= tls-server-name= request-timeout= as= as-group= as-uid= cache-dir= disable-compression= warnings-as-errors= v/v= h/help
 end
 
 function __fish_kk_needs_command
@@ -31,6 +31,8 @@ complete -c kk -n "__fish_kk_needs_command" -l user -d 'The name of the kubeconf
 complete -c kk -n "__fish_kk_needs_command" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_needs_command" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_needs_command" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_needs_command" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_needs_command" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_needs_command" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_needs_command" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_needs_command" -l client-key -d 'Path to a client key file for TLS' -r
@@ -57,6 +59,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcom
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l client-key -d 'Path to a client key file for TLS' -r
@@ -95,6 +99,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l client-key -d 'Path to a client key file for TLS' -r
@@ -116,6 +122,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l client-key -d 'Path to a client key file for TLS' -r
@@ -137,6 +145,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l client-key -d 'Path to a client key file for TLS' -r
@@ -158,6 +168,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l client-key -d 'Path to a client key file for TLS' -r
@@ -179,6 +191,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l client-key -d 'Path to a client key file for TLS' -r
@@ -202,6 +216,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l client-key -d 'Path to a client key file for TLS' -r
@@ -223,6 +239,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l client-key -d 'Path to a client key file for TLS' -r
@@ -244,6 +262,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l client-key -d 'Path to a client key file for TLS' -r
@@ -266,6 +286,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l client-key -d 'Path to a client key file for TLS' -r
@@ -289,6 +311,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l client-key -d 'Path to a client key file for TLS' -r
@@ -311,6 +335,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l client-key -d 'Path to a client key file for TLS' -r
@@ -325,8 +351,6 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l username -d 'username for the user entry in kubeconfig' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l password -d 'password for the user entry in kubeconfig' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l embed-certs -d 'Embed client cert/key for the user entry in kubeconfig' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l auth-provider -d 'Auth provider for the user entry in kubeconfig' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l auth-provider-arg -d '\'key=value\' arguments for the auth provider (\'key-\' removes)' -r
@@ -341,6 +365,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l client-key -d 'Path to a client key file for TLS' -r
@@ -362,6 +388,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l client-key -d 'Path to a client key file for TLS' -r
@@ -383,6 +411,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l client-key -d 'Path to a client key file for TLS' -r
@@ -404,6 +434,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l client-key -d 'Path to a client key file for TLS' -r
@@ -430,6 +462,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l client-key -d 'Path to a client key file for TLS' -r
@@ -467,6 +501,8 @@ complete -c kk -n "__fish_kk_using_subcommand completion" -l user -d 'The name o
 complete -c kk -n "__fish_kk_using_subcommand completion" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand completion" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand completion" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -l client-key -d 'Path to a client key file for TLS' -r
@@ -488,6 +524,8 @@ complete -c kk -n "__fish_kk_using_subcommand options" -l user -d 'The name of t
 complete -c kk -n "__fish_kk_using_subcommand options" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand options" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand options" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand options" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand options" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand options" -l client-key -d 'Path to a client key file for TLS' -r
@@ -511,6 +549,8 @@ complete -c kk -n "__fish_kk_using_subcommand version" -l user -d 'The name of t
 complete -c kk -n "__fish_kk_using_subcommand version" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand version" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand version" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -l client-key -d 'Path to a client key file for TLS' -r

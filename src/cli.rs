@@ -54,6 +54,12 @@ pub struct GlobalArgs {
     /// Bearer token for authentication to the API server
     #[arg(long, global = true, value_name = "TOKEN")]
     pub token: Option<String>,
+    /// Username for basic authentication to the API server
+    #[arg(long, global = true, value_name = "USERNAME")]
+    pub username: Option<String>,
+    /// Password for basic authentication to the API server
+    #[arg(long, global = true, value_name = "PASSWORD")]
+    pub password: Option<String>,
     /// Path to a cert file for the certificate authority
     #[arg(long, global = true, value_name = "PATH")]
     pub certificate_authority: Option<String>,

@@ -259,6 +259,15 @@ fn apply_overrides(cluster: &mut Value, user: &mut Value, g: &GlobalArgs) {
         set(user, "token", json!(t));
         remove(user, "tokenFile");
     }
+    if g.username.is_some() || g.password.is_some() {
+        for (key, val) in [("username", &g.username), ("password", &g.password)] {
+            if let Some(v) = val {
+                set(user, key, json!(v));
+            }
+        }
+        remove(user, "token");
+        remove(user, "tokenFile");
+    }
     if let Some(c) = g.client_certificate.as_deref().filter(|s| !s.is_empty()) {
         set(user, "client-certificate", json!(c));
         remove(user, "client-certificate-data");

@@ -3,7 +3,8 @@
 //! [--auth-provider-arg=k=v|k-] [--exec-command=..] [--exec-arg=..] [--exec-env=k=v|k-]
 //! [--exec-api-version=..]`.
 //!
-//! `--token`, `--client-certificate` and `--client-key` are kk's global flags, read here as
+//! `--token`, `--username`, `--password`, `--client-certificate` and `--client-key` are kk's
+//! global flags, read here as
 //! kubectl's same-named local flags. As in kubectl, setting a token clears basic auth and
 //! setting basic auth clears the token.
 
@@ -25,12 +26,6 @@ pub struct Args {
     /// The user to create or modify
     #[arg(value_name = "NAME")]
     pub name: Vec<String>,
-    /// username for the user entry in kubeconfig
-    #[arg(long, value_name = "USERNAME")]
-    pub username: Option<String>,
-    /// password for the user entry in kubeconfig
-    #[arg(long, value_name = "PASSWORD")]
-    pub password: Option<String>,
     /// Embed client cert/key for the user entry in kubeconfig
     #[arg(long, num_args = 0..=1, default_missing_value = "true",
           require_equals = true, value_name = "BOOL",
@@ -117,11 +112,11 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             m.remove("username");
             m.remove("password");
         }
-        if args.username.is_some() || args.password.is_some() {
-            if let Some(u) = &args.username {
+        if g.username.is_some() || g.password.is_some() {
+            if let Some(u) = &g.username {
                 m.insert("username".into(), json!(u));
             }
-            if let Some(p) = &args.password {
+            if let Some(p) = &g.password {
                 m.insert("password".into(), json!(p));
             }
             m.remove("token");
