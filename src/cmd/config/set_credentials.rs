@@ -4,9 +4,8 @@
 //! [--exec-api-version=..]`.
 //!
 //! `--token`, `--username`, `--password`, `--client-certificate` and `--client-key` are kk's
-//! global flags, read here as
-//! kubectl's same-named local flags. As in kubectl, setting a token clears basic auth and
-//! setting basic auth clears the token.
+//! global flags, read here as kubectl's same-named local flags. As in kubectl, setting a
+//! token clears basic auth and setting basic auth clears the token.
 
 use serde_json::{Map, Value, json};
 
