@@ -175,6 +175,25 @@ fn set_cluster_and_credentials() {
             "--password=b",
         ],
     );
+    let embed = |ca: &'static str| ["config", "set-cluster", "e", ca, "--embed-certs"];
+    parity_write(SPLIT, &embed("--certificate-authority=ca.crt"));
+    parity_write(SPLIT, &embed("--certificate-authority=nope.crt"));
+    let basic = [
+        "config",
+        "set-credentials",
+        "user-a",
+        "--username=u",
+        "--password=p",
+    ];
+    parity_write(SPLIT, &basic);
+    let key = [
+        "config",
+        "set-credentials",
+        "u",
+        "--client-key=nope.key",
+        "--embed-certs",
+    ];
+    parity_write(SPLIT, &key);
 }
 
 #[test]

@@ -34,13 +34,17 @@ pub struct Args {
 }
 
 /// Read a file for `--embed-certs`, with kubectl's error wording.
-pub(crate) fn read_for_embed(path: &str) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| {
+/// `what` is the flag's name (`certificate-authority`, `client-certificate`, `client-key`).
+pub(crate) fn read_for_embed(what: &str, path: &str) -> Result<String> {
+    let io = |e: std::io::Error| crate::kubeconfig::view::go_io(&e);
+    std::fs::metadata(path).map_err(|e| {
         Error::msg(format!(
-            "could not read file {path}: {}",
-            crate::kubeconfig::view::go_io(&e)
+            "could not stat {what} file {path}: stat {path}: {}",
+            io(e)
         ))
     })?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::msg(format!("could not read {what} file {path}: {}", io(e))))?;
     Ok(base64::engine::general_purpose::STANDARD.encode(bytes))
 }
 
@@ -68,7 +72,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let g = ctx.global().clone();
     let embed = args.embed_certs.unwrap_or(false);
     let ca_data = match (&g.certificate_authority, embed) {
-        (Some(ca), true) if !ca.is_empty() => Some(read_for_embed(ca)?),
+        (Some(ca), true) if !ca.is_empty() => Some(read_for_embed("certificate-authority", ca)?),
         _ => None,
     };
     let ca_path = g.certificate_authority.as_deref().map(|p| absolute(ctx, p));

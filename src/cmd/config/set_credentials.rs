@@ -82,7 +82,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             files.push((
                 key,
                 if embed {
-                    read_for_embed(p)?
+                    read_for_embed(key, p)?
                 } else {
                     absolute(ctx, p)
                 },
