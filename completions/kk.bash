@@ -25,6 +25,9 @@ _kk() {
             kk,help)
                 cmd="kk__subcmd__help"
                 ;;
+            kk,options)
+                cmd="kk__subcmd__options"
+                ;;
             kk,version)
                 cmd="kk__subcmd__version"
                 ;;
@@ -136,6 +139,9 @@ _kk() {
             kk__subcmd__help,help)
                 cmd="kk__subcmd__help__subcmd__help"
                 ;;
+            kk__subcmd__help,options)
+                cmd="kk__subcmd__help__subcmd__options"
+                ;;
             kk__subcmd__help,version)
                 cmd="kk__subcmd__help__subcmd__version"
                 ;;
@@ -191,7 +197,7 @@ _kk() {
 
     case "${cmd}" in
         kk)
-            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help config completion version help"
+            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help config completion options version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -233,6 +239,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --certificate-authority)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -270,6 +284,14 @@ _kk() {
                     return 0
                     ;;
                 --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -289,7 +311,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__completion)
-            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
+            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -331,6 +353,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --certificate-authority)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -368,6 +398,14 @@ _kk() {
                     return 0
                     ;;
                 --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -387,7 +425,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__config)
-            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help"
+            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -429,6 +467,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --certificate-authority)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -466,6 +512,14 @@ _kk() {
                     return 0
                     ;;
                 --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -485,7 +539,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__config__subcmd__current__subcmd__context)
-            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
+            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -527,6 +581,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --certificate-authority)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -564,6 +626,14 @@ _kk() {
                     return 0
                     ;;
                 --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -583,7 +653,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__config__subcmd__delete__subcmd__cluster)
-            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
+            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -625,6 +695,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --certificate-authority)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -662,6 +740,14 @@ _kk() {
                     return 0
                     ;;
                 --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -681,7 +767,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__config__subcmd__delete__subcmd__context)
-            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
+            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -723,6 +809,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --certificate-authority)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -760,6 +854,14 @@ _kk() {
                     return 0
                     ;;
                 --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -779,7 +881,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__config__subcmd__delete__subcmd__user)
-            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
+            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -821,6 +923,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --certificate-authority)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -858,6 +968,14 @@ _kk() {
                     return 0
                     ;;
                 --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -877,7 +995,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__config__subcmd__get__subcmd__clusters)
-            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
+            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -916,6 +1034,14 @@ _kk() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -959,6 +1085,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --v)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -975,7 +1109,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__config__subcmd__get__subcmd__contexts)
-            opts="-o -n -s -v -h --no-headers --output --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
+            opts="-o -n -s -v -h --no-headers --output --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1029,6 +1163,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --certificate-authority)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1069,6 +1211,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --v)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1085,7 +1235,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__config__subcmd__get__subcmd__users)
-            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
+            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1127,6 +1277,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --certificate-authority)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1164,6 +1322,14 @@ _kk() {
                     return 0
                     ;;
                 --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1421,7 +1587,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__config__subcmd__rename__subcmd__context)
-            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
+            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1460,6 +1626,14 @@ _kk() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1503,6 +1677,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --v)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1519,7 +1701,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__config__subcmd__set)
-            opts="-n -s -v -h --set-raw-bytes --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
+            opts="-n -s -v -h --set-raw-bytes --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1565,6 +1747,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --certificate-authority)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1605,6 +1795,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --v)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1621,7 +1819,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__config__subcmd__set__subcmd__cluster)
-            opts="-n -s -v -h --embed-certs --proxy-url --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
+            opts="-n -s -v -h --embed-certs --proxy-url --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1671,6 +1869,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --certificate-authority)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1711,6 +1917,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --v)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1727,7 +1941,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__config__subcmd__set__subcmd__context)
-            opts="-n -s -v -h --current --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
+            opts="-n -s -v -h --current --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1773,6 +1987,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --certificate-authority)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1813,6 +2035,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --v)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1829,20 +2059,12 @@ _kk() {
             return 0
             ;;
         kk__subcmd__config__subcmd__set__subcmd__credentials)
-            opts="-n -s -v -h --username --password --embed-certs --auth-provider --auth-provider-arg --exec-command --exec-api-version --exec-arg --exec-env --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
+            opts="-n -s -v -h --embed-certs --auth-provider --auth-provider-arg --exec-command --exec-api-version --exec-arg --exec-env --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --username)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --password)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --embed-certs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1907,6 +2129,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --certificate-authority)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1944,6 +2174,14 @@ _kk() {
                     return 0
                     ;;
                 --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1963,7 +2201,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__config__subcmd__unset)
-            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
+            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2005,6 +2243,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --certificate-authority)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2042,6 +2288,14 @@ _kk() {
                     return 0
                     ;;
                 --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2061,7 +2315,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__config__subcmd__use__subcmd__context)
-            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
+            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2100,6 +2354,14 @@ _kk() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2143,6 +2405,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --v)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2159,7 +2429,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__config__subcmd__view)
-            opts="-o -n -s -v -h --flatten --merge --minify --output --raw --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
+            opts="-o -n -s -v -h --flatten --merge --minify --output --raw --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2225,6 +2495,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --certificate-authority)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2265,6 +2543,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --v)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2281,7 +2567,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__help)
-            opts="config completion version help"
+            opts="config completion options version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2546,6 +2832,20 @@ _kk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kk__subcmd__help__subcmd__options)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kk__subcmd__help__subcmd__version)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2560,8 +2860,122 @@ _kk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kk__subcmd__options)
+            opts="-n -s -v -h --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-certificate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-skip-tls-verify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-uid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kk__subcmd__version)
-            opts="-o -n -s -v -h --client --output --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
+            opts="-o -n -s -v -h --client --output --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2615,6 +3029,14 @@ _kk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --certificate-authority)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2652,6 +3074,14 @@ _kk() {
                     return 0
                     ;;
                 --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warnings-as-errors)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -7,6 +7,7 @@
 
 pub mod completion;
 pub mod config;
+pub mod options;
 pub mod version;
 
 use crate::ctx::Ctx;
@@ -20,6 +21,8 @@ pub enum Command {
     Config(config::ConfigCommand),
     /// Output shell completion code for the specified shell (bash, zsh, fish, or powershell)
     Completion(completion::Args),
+    /// Print the list of flags inherited by all commands
+    Options(options::Args),
     /// Print the client and server version information
     Version(version::Args),
 }
@@ -29,6 +32,7 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
     match command {
         Command::Config(c) => config::dispatch(ctx, c).await,
         Command::Completion(a) => completion::run(ctx, a).await,
+        Command::Options(a) => options::run(ctx, a).await,
         Command::Version(a) => version::run(ctx, a).await,
     }
 }

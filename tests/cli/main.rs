@@ -5,10 +5,12 @@ mod common;
 
 mod completion;
 mod config;
+mod discovery;
 mod errors;
 mod generated;
 mod help;
 mod version;
+mod warnings;
 
 #[test]
 fn no_forgotten_test_files() {
