@@ -7,6 +7,7 @@
 
 pub mod completion;
 pub mod config;
+pub mod get;
 pub mod version;
 
 use crate::ctx::Ctx;
@@ -22,6 +23,8 @@ pub enum Command {
     Completion(completion::Args),
     /// Print the client and server version information
     Version(version::Args),
+    /// Display one or many resources
+    Get(get::Args),
 }
 
 /// Run the chosen verb.
@@ -30,5 +33,6 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Config(c) => config::dispatch(ctx, c).await,
         Command::Completion(a) => completion::run(ctx, a).await,
         Command::Version(a) => version::run(ctx, a).await,
+        Command::Get(a) => get::run(ctx, a).await,
     }
 }
