@@ -116,6 +116,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         field_selector: args.select.field_selector.clone(),
         all_namespaces: args.select.all_namespaces(),
         allow_empty_selector: true,
+        single_resource_type: watch,
     };
     let mut targets = builder::build(ctx, &mut resolver, &sel).await?;
     let fetch = Fetch {
@@ -600,7 +601,10 @@ async fn watch_targets(
     printer.begin_kind(None, all_ns, &mut head)?;
     ctx.ui().out().write_all(&head)?;
 
-    let current = fetch.target(first).await.map_err(|e| ctx.kube_error(e))?;
+    let mut current = Vec::new();
+    for t in targets {
+        current.extend(fetch.target(t).await.map_err(|e| ctx.kube_error(e))?);
+    }
     let is_list = matches!(first, Target::Collection { .. });
     let rv = if is_list {
         current
@@ -627,6 +631,11 @@ async fn watch_targets(
         printer.finish(&mut buf)?;
         ctx.ui().out().write_all(&buf)?;
         ctx.ui().flush()?;
+    }
+    if targets.len() > 1 {
+        return Err(Error::msg(
+            "you may only watch a single resource or type of resource at a time",
+        ));
     }
 
     let (path, mut q) = match first {

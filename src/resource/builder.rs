@@ -28,6 +28,8 @@ pub struct Selection {
     pub all_namespaces: bool,
     /// `TYPE` alone lists everything (get); verbs that need `--all` set this from it.
     pub allow_empty_selector: bool,
+    /// Reject several types (`get -w`, `rollout`): kubectl's `SingleResourceType()`.
+    pub single_resource_type: bool,
 }
 
 /// One thing to fetch or act on.
@@ -146,6 +148,11 @@ pub async fn build(ctx: &Ctx, resolver: &mut Resolver, sel: &Selection) -> Resul
         }
         Args::Pairs(p) => (Vec::new(), Vec::new(), p),
     };
+    let mut pair_types: Vec<&str> = pairs.iter().map(|(t, _)| t.as_str()).collect();
+    pair_types.dedup();
+    if sel.single_resource_type && (types.len() > 1 || pair_types.len() > 1) {
+        return Err(Error::msg("you may only specify a single resource type"));
+    }
     let selector_mode = label.is_some()
         || field.is_some()
         || (sel.allow_empty_selector && names.is_empty() && !types.is_empty());
