@@ -41,7 +41,8 @@ pub struct Args {
         long,
         default_value_t = 500,
         value_name = "N",
-        allow_negative_numbers = true
+        allow_negative_numbers = true,
+        value_parser = parse_int64
     )]
     pub chunk_size: i64,
     /// If the requested object does not exist the command will return exit code 0.
@@ -71,6 +72,19 @@ pub struct Args {
 
 /// Marks a Table's original position while kubectl-style object sorting reorders them.
 const INDEX_KEY: &str = "\u{0}kk-index";
+
+/// Go's `strconv.ParseInt` wording for bad integer flags.
+fn parse_int64(s: &str) -> std::result::Result<i64, String> {
+    s.parse().map_err(|e: std::num::ParseIntError| {
+        let why = match e.kind() {
+            std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => {
+                "value out of range"
+            }
+            _ => "invalid syntax",
+        };
+        format!("strconv.ParseInt: parsing {s:?}: {why}")
+    })
+}
 
 /// One fetched object (or Table) and the type it belongs to.
 struct Info {
@@ -135,9 +149,13 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
 
     let ignore_nf = args.ignore_not_found.unwrap_or(false);
     let mut infos: Vec<Info> = Vec::new();
-    // Manifest problems (-f) come first, as kubectl meets them while visiting the files.
-    let mut errors: Vec<Error> = std::mem::take(&mut targets.errors);
-    for t in &targets.items {
+    // Manifest problems (-f) are reported in document order among the fetch errors.
+    let mut pending = std::mem::take(&mut targets.errors).into_iter().peekable();
+    let mut errors: Vec<Error> = Vec::new();
+    for (i, t) in targets.items.iter().enumerate() {
+        while let Some((_, e)) = pending.next_if(|(at, _)| *at <= i) {
+            errors.push(e);
+        }
         match fetch.target(t).await {
             Ok(objs) => {
                 for object in objs {
@@ -160,6 +178,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             Err(e) => errors.push(ctx.kube_error(selector_context(t, e))),
         }
     }
+    errors.extend(pending.map(|(_, e)| e));
     if human {
         print_human(ctx, args, printer, infos, errors).await
     } else {

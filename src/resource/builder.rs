@@ -102,9 +102,10 @@ pub struct Targets {
     /// kubectl's `singleItemImplied`: one name or one `TYPE/NAME` (print the object itself,
     /// not a `List`).
     pub single_item_implied: bool,
-    /// Per-manifest failures (`-f`) that did not stop the others; verbs that continue on
-    /// error (get, delete) report them after their output, others fail on the first.
-    pub errors: Vec<Error>,
+    /// Per-manifest failures (`-f`) that did not stop the others, each with the number of
+    /// targets before it (its place in document order); verbs that continue on error
+    /// (get, delete) report them in that order, others fail on the first.
+    pub errors: Vec<(usize, Error)>,
 }
 
 /// The error kubectl gives when nothing at all was selected.
@@ -257,10 +258,13 @@ async fn from_files(
         let kind = obj.get("kind").and_then(Value::as_str).unwrap_or("");
         let api_version = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
         if kind.is_empty() {
-            errors.push(Error::Plain(format!(
-                "unable to decode {source:?}: Object 'Kind' is missing in '{}'",
-                serde_json::to_string(&obj).unwrap_or_default()
-            )));
+            errors.push((
+                items.len(),
+                Error::Plain(format!(
+                    "unable to decode {source:?}: Object 'Kind' is missing in '{}'",
+                    serde_json::to_string(&obj).unwrap_or_default()
+                )),
+            ));
             continue;
         }
         let (group, version) = match api_version.rsplit_once('/') {
@@ -277,9 +281,9 @@ async fn from_files(
                 .pointer("/metadata/namespace")
                 .and_then(Value::as_str)
                 .unwrap_or("");
-            errors.push(Error::Plain(format!(
+            errors.push((items.len(), Error::Plain(format!(
                 "resource mapping not found for name: {name:?} namespace: {own_ns:?} from {source:?}: no matches for kind {kind:?} in version {api_version:?}\nensure CRDs are installed first"
-            )));
+            ))));
             continue;
         };
         let ns = if r.namespaced {
