@@ -155,6 +155,18 @@ mod tests {
         assert_eq!(to_kubectl_json(&v), want);
     }
 
+    // testdata/README.md: the kubectl output is also the input.
+    #[test]
+    fn corpus_matches_kubectl() {
+        for want in [
+            include_str!("testdata/corpus.kubectl.json"),
+            include_str!("testdata/deployment.kubectl.json"),
+        ] {
+            let v: Value = serde_json::from_str(want).unwrap();
+            assert_eq!(to_kubectl_json(&v), want);
+        }
+    }
+
     #[test]
     fn compact() {
         let v = json!({"b": [1, "x", null, true, {"k": "<v>"}, [1, 2]], "a": {}});

@@ -823,6 +823,24 @@ mod tests {
         assert_eq!(y(json!({})), "{}\n");
     }
 
+    // testdata/README.md: kubectl's own bytes for a generated corpus and a real Deployment.
+    #[test]
+    fn corpus_matches_kubectl() {
+        for (input, want) in [
+            (
+                include_str!("../testdata/corpus.kubectl.json"),
+                include_str!("../testdata/corpus.kubectl.yaml"),
+            ),
+            (
+                include_str!("../testdata/deployment.kubectl.json"),
+                include_str!("../testdata/deployment.kubectl.yaml"),
+            ),
+        ] {
+            let v: Value = serde_json::from_str(input).unwrap();
+            assert_eq!(to_kubectl_yaml(&v).unwrap(), want);
+        }
+    }
+
     // `kubectl.1.33 label --local -f obj.json x=y -o yaml` fails on these.
     #[test]
     fn unreadable_keys_fail_like_the_yaml_reader() {

@@ -36,6 +36,10 @@ enum Command {
         /// Serve plain HTTP instead of HTTPS (no authentication).
         #[arg(long)]
         plain_http: bool,
+        /// Exit when standard input reaches end of file (test harnesses: the server dies
+        /// with the process that started it).
+        #[arg(long, hide = true)]
+        exit_on_stdin_eof: bool,
     },
 }
 
@@ -47,6 +51,7 @@ fn main() {
         nodes,
         preload,
         plain_http,
+        exit_on_stdin_eof,
     } = cli.command;
     let rt = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -84,8 +89,24 @@ fn main() {
                     return 1;
                 }
             };
+        let stdin_eof = async {
+            if exit_on_stdin_eof {
+                // Blocking read on a plain thread: tokio's stdin would keep the runtime busy.
+                let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+                std::thread::spawn(move || {
+                    let mut buf = [0u8; 256];
+                    let mut stdin = std::io::stdin();
+                    while matches!(std::io::Read::read(&mut stdin, &mut buf), Ok(n) if n > 0) {}
+                    let _ = tx.send(());
+                });
+                let _ = rx.await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        };
         tokio::select! {
             _ = bound.run() => 0,
+            _ = stdin_eof => 0,
             _ = tokio::signal::ctrl_c() => 0,
             _ = term.recv() => 0,
         }

@@ -619,7 +619,7 @@ pub async fn patch(
             return Err(ApiError::new(
                 415,
                 "UnsupportedMediaType",
-                    "the body of the request was in an unknown format - accepted media types include: \
+                "the body of the request was in an unknown format - accepted media types include: \
                      application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, \
                      application/strategic-merge-patch+json, application/apply-patch+cbor",
             ));

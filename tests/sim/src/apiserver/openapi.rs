@@ -153,6 +153,10 @@ fn by_group_version(resources: &[ResourceInfo]) -> BTreeMap<String, Vec<&Resourc
             .or_default()
             .push(r);
     }
+    // The registry's order must not leak into the hashes (a reorder would only defeat caches).
+    for members in out.values_mut() {
+        members.sort_by(|a, b| (&a.plural, &a.kind).cmp(&(&b.plural, &b.kind)));
+    }
     out
 }
 

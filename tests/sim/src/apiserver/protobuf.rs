@@ -56,8 +56,13 @@ pub fn decode(body: &[u8]) -> Result<Value, ApiError> {
         ));
     };
     let raw = unknown.raw.unwrap_or_default();
-    let debug = (entry.decode_debug)(&raw)
-        .map_err(|e| unrecognized(format!("protobuf {api_version}, Kind={kind}: {e}")))?;
+    let debug = (entry.decode_debug)(&raw).map_err(|e| {
+        // The apiserver's wording when the envelope named a GVK (transformDecodeError).
+        ApiError::bad_request(format!(
+            "{kind} in version {:?} cannot be handled as a {kind}: {e}",
+            entry.version()
+        ))
+    })?;
     let transcode = |debug: &str| -> Result<Value, String> {
         let tree = debug_tree::parse(debug)?;
         let defs = super::openapi::schemas::definitions();
@@ -237,7 +242,7 @@ mod tests {
         assert_eq!(e.code, 400, "{}", e.message);
         assert!(
             e.message
-                .starts_with("the object provided is unrecognized: protobuf apps/v1")
+                .starts_with("Deployment in version \"v1\" cannot be handled as a Deployment: ")
         );
 
         let mut body = MAGIC.to_vec();
@@ -412,7 +417,7 @@ mod tests {
         assert_eq!(
             got["spec"]["versions"][0]["schema"]["openAPIV3Schema"],
             json!({"type": "object", "properties": {
-                "replicas": {"type": "integer", "default": 3, "minimum": 0.0},
+                "replicas": {"type": "integer", "default": 3, "minimum": 0},
                 "tags": {"type": "array", "items": {"type": "string"},
                          "x-kubernetes-list-type": "set"},
                 "labels": {"type": "object", "additionalProperties": {"type": "string"}},

@@ -135,12 +135,16 @@ async fn route(
         }
         ["openapi", "v3"] => read_only(Ok(json_response(
             200,
-            &openapi::v3_root(&server.registry.all()),
+            &openapi::v3_root_with_crds(&server.registry.all(), &stored_crds(&server)),
         ))),
         ["openapi", "v3", rest @ ..] => read_only(
-            openapi::v3_group_version(&rest.join("/"), &server.registry.all())
-                .map(|v| json_response(200, &v))
-                .ok_or_else(not_found_url),
+            openapi::v3_group_version_with_crds(
+                &rest.join("/"),
+                &server.registry.all(),
+                &stored_crds(&server),
+            )
+            .map(|v| json_response(200, &v))
+            .ok_or_else(not_found_url),
         ),
         ["api", "v1", rest @ ..] => {
             let rest: Vec<String> = rest.iter().map(|s| s.to_string()).collect();
@@ -153,6 +157,18 @@ async fn route(
         }
         _ => Err(not_found_url()),
     }
+}
+
+/// The stored CRDs, whose schemas the OpenAPI documents publish.
+fn stored_crds(server: &ApiServer) -> Vec<serde_json::Value> {
+    let key = crate::store::ResourceKey::new("apiextensions.k8s.io", "customresourcedefinitions");
+    server
+        .store
+        .list(&key, None)
+        .0
+        .iter()
+        .map(|o| (**o).clone())
+        .collect()
 }
 
 fn discovery_root(server: &ApiServer, headers: &http::HeaderMap, core: bool) -> Response<Body> {

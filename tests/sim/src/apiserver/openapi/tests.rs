@@ -98,7 +98,9 @@ fn root_lists_every_group_version_with_a_hash() {
 #[test]
 fn hash_changes_with_the_document_and_only_then() {
     let base = v3_root(&sample());
-    assert_eq!(base, v3_root(&sample()));
+    let mut reversed = sample();
+    reversed.reverse();
+    assert_eq!(base, v3_root(&reversed));
     let mut more = sample();
     more.push(res("apps", "v1", "ReplicaSet", "replicasets", true, &[]));
     let changed = v3_root(&more);

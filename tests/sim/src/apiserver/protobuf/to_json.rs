@@ -390,6 +390,10 @@ fn number(text: &str, at: &str) -> Result<Value, String> {
     let f: f64 = text
         .parse()
         .map_err(|_| format!("{at}: bad number {text}"))?;
+    // Go writes an integral float64 without a fraction (`0`, not `0.0`).
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        return Ok(Value::from(f as i64));
+    }
     Number::from_f64(f)
         .map(Value::Number)
         .ok_or_else(|| format!("{at}: {text} has no JSON form"))
