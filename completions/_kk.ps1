@@ -687,6 +687,7 @@ Register-ArgumentCompleter -Native -CommandName 'kk' -ScriptBlock {
             [CompletionResult]::new('--watch-only', '--watch-only', [CompletionResultType]::ParameterName, 'Watch for changes to the requested object(s), without listing/getting first')
             [CompletionResult]::new('--output-watch-events', '--output-watch-events', [CompletionResultType]::ParameterName, 'Output watch event objects when --watch or --watch-only is used')
             [CompletionResult]::new('--server-print', '--server-print', [CompletionResultType]::ParameterName, 'If true, have the server return the appropriate table output (default true)')
+            [CompletionResult]::new('--subresource', '--subresource', [CompletionResultType]::ParameterName, 'If specified, gets the subresource of the requested object')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Raw URI to request from the server. Uses the transport specified by the kubeconfig file')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')

@@ -2635,7 +2635,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__get)
-            opts="-o -L -l -A -f -R -k -w -n -s -v -h --output --no-headers --show-labels --label-columns --sort-by --show-kind --show-managed-fields --allow-missing-template-keys --template --selector --field-selector --all-namespaces --filename --recursive --kustomize --chunk-size --ignore-not-found --watch --watch-only --output-watch-events --server-print --raw --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
+            opts="-o -L -l -A -f -R -k -w -n -s -v -h --output --no-headers --show-labels --label-columns --sort-by --show-kind --show-managed-fields --allow-missing-template-keys --template --selector --field-selector --all-namespaces --filename --recursive --kustomize --chunk-size --ignore-not-found --watch --watch-only --output-watch-events --server-print --subresource --raw --kubeconfig --context --cluster --user --namespace --server --token --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2754,6 +2754,10 @@ _kk() {
                     return 0
                     ;;
                 --server-print)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subresource)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

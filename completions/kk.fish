@@ -488,6 +488,7 @@ complete -c kk -n "__fish_kk_using_subcommand get" -s w -l watch -d 'After listi
 complete -c kk -n "__fish_kk_using_subcommand get" -l watch-only -d 'Watch for changes to the requested object(s), without listing/getting first' -r
 complete -c kk -n "__fish_kk_using_subcommand get" -l output-watch-events -d 'Output watch event objects when --watch or --watch-only is used' -r
 complete -c kk -n "__fish_kk_using_subcommand get" -l server-print -d 'If true, have the server return the appropriate table output (default true)' -r
+complete -c kk -n "__fish_kk_using_subcommand get" -l subresource -d 'If specified, gets the subresource of the requested object' -r
 complete -c kk -n "__fish_kk_using_subcommand get" -l raw -d 'Raw URI to request from the server. Uses the transport specified by the kubeconfig file' -r
 complete -c kk -n "__fish_kk_using_subcommand get" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
 complete -c kk -n "__fish_kk_using_subcommand get" -l context -d 'The name of the kubeconfig context to use' -r

@@ -65,6 +65,9 @@ pub struct Args {
     #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub server_print: Option<bool>,
+    /// If specified, gets the subresource of the requested object.
+    #[arg(long, value_name = "SUBRESOURCE")]
+    pub subresource: Option<String>,
     /// Raw URI to request from the server. Uses the transport specified by the kubeconfig file.
     #[arg(long, value_name = "URI")]
     pub raw: Option<String>,
@@ -94,6 +97,9 @@ struct Info {
 
 /// Run `get`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    if let Some(raw) = args.raw.as_deref().filter(|r| !r.is_empty()) {
+        return raw_get(ctx, args, raw).await;
+    }
     let output = args.print.output.clone().unwrap_or_default();
     let format = OutputFormat::parse_for(
         &output,
@@ -103,9 +109,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let human = format.is_human_readable();
     if args.print.show_labels() && !human {
         return Err(printers::show_labels_error(&output).into());
-    }
-    if let Some(raw) = &args.raw {
-        return raw_get(ctx, args, raw).await;
     }
     let watch = args.watch.unwrap_or(false) || args.watch_only.unwrap_or(false);
     if args.args.is_empty() && args.files.filenames().is_empty() {
@@ -133,10 +136,22 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         single_resource_type: watch,
     };
     let mut targets = builder::build(ctx, &mut resolver, &sel).await?;
+    let subresource = args.subresource.clone().filter(|s| !s.is_empty());
+    if subresource.is_some()
+        && targets
+            .items
+            .iter()
+            .any(|t| matches!(t, Target::Collection { .. }))
+    {
+        return Err(Error::msg(
+            "subresource cannot be used when bulk resources are specified",
+        ));
+    }
     let fetch = Fetch {
         client: ctx.client().await?,
         table: human && args.server_print.unwrap_or(true),
         include_object: args.print.sort_by.as_deref().is_some_and(|s| !s.is_empty()),
+        subresource,
         chunk: if args.print.sort_by.as_deref().is_some_and(|s| !s.is_empty()) && human {
             0
         } else {
@@ -350,6 +365,13 @@ fn same_type(a: &crate::resource::ApiResource, b: &crate::resource::ApiResource)
     a.group == b.group && a.version == b.version && a.resource == b.resource
 }
 
+/// kubectl omits managedFields only in its json and yaml printers (templates, jsonpath and
+/// custom columns see them).
+fn strip_managed(args: &Args) -> bool {
+    let o = args.print.output.as_deref().unwrap_or("").to_lowercase();
+    (o == "json" || o == "yaml") && !args.print.show_managed_fields()
+}
+
 /// Every other format: one object, or a `List` of everything.
 fn print_generic(
     ctx: &Ctx,
@@ -365,9 +387,8 @@ fn print_generic(
     if infos.is_empty() && args.ignore_not_found.unwrap_or(false) {
         return finish(errors);
     }
-    let managed = args.print.show_managed_fields();
     let mut objs: Vec<Value> = infos.into_iter().map(|i| i.object).collect();
-    if !managed {
+    if strip_managed(args) {
         objs.iter_mut().for_each(printers::strip_managed_fields);
     }
     let mut errors = errors;
@@ -433,6 +454,8 @@ struct Fetch {
     include_object: bool,
     /// `limit` for lists (0: no paging).
     chunk: i64,
+    /// `--subresource` of named objects.
+    subresource: Option<String>,
 }
 
 impl Fetch {
@@ -461,7 +484,14 @@ impl Fetch {
     /// A named object (one Table or object) or every page of a collection.
     async fn target(&self, t: &Target) -> Result<Vec<Value>, kube::Error> {
         match t {
-            Target::Object { .. } => Ok(vec![self.get(&t.path(), &[]).await?]),
+            Target::Object { .. } => {
+                let mut path = t.path();
+                if let Some(sub) = &self.subresource {
+                    path.push('/');
+                    path.push_str(sub);
+                }
+                Ok(vec![self.get(&path, &[]).await?])
+            }
             Target::Collection {
                 label_selector,
                 field_selector,
@@ -557,18 +587,26 @@ pub fn query_escape(s: &str) -> String {
 
 /// `--raw PATH`: GET it with the kubeconfig transport and print the body as is.
 async fn raw_get(ctx: &Ctx, args: &Args, raw: &str) -> Result<()> {
-    if args.print.output.as_deref().is_some_and(|o| !o.is_empty()) {
-        return Err(Error::msg("--raw and --output are mutually exclusive"));
-    }
-    if args.select.selector.is_some() {
-        return Err(Error::msg(
-            "--raw and --selector (-l) are mutually exclusive",
-        ));
-    }
+    // kubectl's Complete rejects arguments first, then Validate the other flags.
     if !args.args.is_empty() {
         return Err(Error::msg(
             "arguments may not be passed when --raw is specified",
         ));
+    }
+    if args.watch.unwrap_or(false)
+        || args.watch_only.unwrap_or(false)
+        || args
+            .select
+            .selector
+            .as_deref()
+            .is_some_and(|s| !s.is_empty())
+    {
+        return Err(Error::msg(
+            "--raw may not be specified with other flags that filter the server request or alter the output",
+        ));
+    }
+    if args.print.output.as_deref().is_some_and(|o| !o.is_empty()) {
+        return Err(Error::msg("--raw and --output are mutually exclusive"));
     }
     let client = ctx.client().await?;
     let req = http::Request::get(raw)
@@ -639,7 +677,12 @@ async fn watch_targets(
         let mut buf = Vec::new();
         for obj in current {
             let objs = if human { vec![obj] } else { flatten(obj) };
-            for o in objs {
+            for mut o in objs {
+                // With --output-watch-events the printer sees the event wrapper, which has
+                // no managedFields of its own: kubectl leaves the object's in place.
+                if strip_managed(args) && !events {
+                    printers::strip_managed_fields(&mut o);
+                }
                 if events {
                     printer.print_event("ADDED", &o, &mut buf)?;
                 } else {
@@ -688,15 +731,27 @@ async fn watch_targets(
     let mut lines = stream.lines();
     // A watch on one named object starts with a synthetic ADDED for its current state.
     let mut skip = !is_list;
-    while let Some(line) = lines.next().await {
-        let Ok(line) = line else { break };
+    let mut interrupted = Interrupts::new()?;
+    loop {
+        let line = tokio::select! {
+            l = lines.next() => l,
+            _ = interrupted.recv() => {
+                // kubectl's interrupt handler exits 1 on SIGINT/SIGTERM/SIGHUP/SIGQUIT.
+                return Err(Error::Exit(1));
+            }
+        };
+        // The server ending the watch is a normal end (exit 0), as in kubectl.
+        let Some(Ok(line)) = line else { break };
         if line.trim().is_empty() {
             continue;
         }
         let ev: Value = serde_json::from_str(&line)
             .map_err(|e| Error::msg(format!("unable to decode watch event: {e}")))?;
         let kind = ev.get("type").and_then(Value::as_str).unwrap_or("");
-        let obj = ev.get("object").cloned().unwrap_or(Value::Null);
+        let mut obj = ev.get("object").cloned().unwrap_or(Value::Null);
+        if strip_managed(args) && !events {
+            printers::strip_managed_fields(&mut obj);
+        }
         match kind {
             "BOOKMARK" => continue,
             "ERROR" => {
@@ -721,6 +776,33 @@ async fn watch_targets(
         ctx.ui().flush()?;
     }
     Ok(())
+}
+
+/// The signals kubectl's interrupt handler turns into exit status 1.
+struct Interrupts {
+    signals: Vec<tokio::signal::unix::Signal>,
+}
+
+impl Interrupts {
+    fn new() -> Result<Self> {
+        use tokio::signal::unix::{SignalKind, signal};
+        let kinds = [
+            SignalKind::interrupt(),
+            SignalKind::terminate(),
+            SignalKind::hangup(),
+            SignalKind::quit(),
+        ];
+        let signals = kinds
+            .into_iter()
+            .map(signal)
+            .collect::<std::io::Result<Vec<_>>>()?;
+        Ok(Interrupts { signals })
+    }
+
+    async fn recv(&mut self) {
+        let waits = self.signals.iter_mut().map(|s| Box::pin(s.recv()));
+        futures::future::select_all(waits).await;
+    }
 }
 
 #[cfg(test)]

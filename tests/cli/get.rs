@@ -441,3 +441,73 @@ fn watch() {
         });
     }
 }
+
+#[test]
+fn raw_and_subresources() {
+    let Some((env, ns)) = setup("get-raw") else {
+        return;
+    };
+    env.run_kubectl(&[
+        "create",
+        "deployment",
+        "web",
+        "--image=nginx",
+        "--replicas=3",
+        "-n",
+        &ns,
+    ])
+    .unwrap()
+    .success();
+    let cm = format!("/api/v1/namespaces/{ns}/configmaps/alpha");
+    let missing = format!("/api/v1/namespaces/{ns}/configmaps/nope");
+    for args in [
+        &["get", "--raw", "/version"][..],
+        &["get", "--raw", &cm],
+        &["get", "--raw", &missing],
+        &["get", "--raw", "/version", "-o", "json"],
+        &["get", "--raw", "/version", "pods"],
+        &["get", "--raw", "/version", "-l", "a=b"],
+        &["get", "--raw", "/version", "-w"],
+        &["get", "deploy", "web", "-n", &ns, "--subresource=scale"],
+        &[
+            "get",
+            "deploy/web",
+            "-n",
+            &ns,
+            "--subresource=scale",
+            "-o",
+            "json",
+        ],
+        &[
+            "get",
+            "deploy/web",
+            "-n",
+            &ns,
+            "--subresource=status",
+            "-o",
+            "name",
+        ],
+        &["get", "deploy", "-n", &ns, "--subresource=scale"],
+        &["get", "cm", "alpha", "-n", &ns, "--subresource=nope"],
+    ] {
+        env.parity(args);
+    }
+}
+
+#[test]
+fn watch_ends_with_status_1_on_sigterm() {
+    let Some((env, ns)) = setup("get-sigterm") else {
+        return;
+    };
+    let args = ["get", "cm", "-w", "-n", &ns];
+    for bin in [kubectl_bin().unwrap(), kk_bin()] {
+        let mut child = spawn(&env, &bin, &args);
+        std::thread::sleep(Duration::from_millis(1000));
+        // SAFETY: plain syscall on a pid this test spawned.
+        unsafe {
+            libc::kill(child.id() as i32, libc::SIGTERM);
+        }
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(1), "{} after SIGTERM", bin.display());
+    }
+}
