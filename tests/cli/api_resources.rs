@@ -4,6 +4,9 @@ use crate::common::{TestEnv, kubectl_bin};
 
 #[test]
 fn api_resources() {
+    let _serial = crate::get::DISCOVERY_LOCK
+        .lock()
+        .unwrap_or_else(|p| p.into_inner());
     if kubectl_bin().is_none() {
         return;
     }

@@ -511,3 +511,92 @@ fn watch_ends_with_status_1_on_sigterm() {
         assert_eq!(status.code(), Some(1), "{} after SIGTERM", bin.display());
     }
 }
+
+/// A CRD in group `group` with printer columns (one wide-only) and the given short name.
+fn crd(kind: &str, group: &str, short: &str) -> String {
+    let plural = format!("{}s", kind.to_lowercase());
+    format!(
+        r#"apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: {plural}.{group}
+spec:
+  group: {group}
+  names: {{kind: {kind}, plural: {plural}, singular: {singular}, shortNames: [{short}]}}
+  scope: Namespaced
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        x-kubernetes-preserve-unknown-fields: true
+    additionalPrinterColumns:
+    - {{name: Size, type: integer, jsonPath: .spec.size}}
+    - {{name: Color, type: string, jsonPath: .spec.color, priority: 1}}
+    - {{name: Age, type: date, jsonPath: .metadata.creationTimestamp}}
+"#,
+        singular = kind.to_lowercase()
+    )
+}
+
+/// Held by tests that add API types (CRDs) or list every type, so discovery cannot change
+/// between the kubectl run and the kk run of a comparison.
+pub static DISCOVERY_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+#[test]
+fn custom_resources() {
+    let _serial = DISCOVERY_LOCK.lock().unwrap_or_else(|p| p.into_inner());
+    let Some((env, ns)) = setup("get-crd") else {
+        return;
+    };
+    // kk's discovery cache predates the CRDs: the unknown names must trigger re-discovery.
+    env.run_kk(&["get", "cm", "-n", &ns]).success();
+    let short = format!("sh{}", ns.rsplit('-').next().unwrap());
+    let (ga, gb) = (format!("a.{ns}.example.com"), format!("b.{ns}.example.com"));
+    let text = [crd("Gadget", &ga, &short), crd("Gadget", &gb, &short)].join("---\n");
+    std::fs::write(env.path("crds.yaml"), text).unwrap();
+    env.run_kubectl(&["create", "-f", "crds.yaml"])
+        .unwrap()
+        .success();
+    let cr = format!(
+        "apiVersion: {ga}/v1\nkind: Gadget\nmetadata:\n  name: g1\nspec: {{size: 3, color: red}}\n"
+    );
+    std::fs::write(env.path("cr.yaml"), cr).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while env
+        .run_kubectl(&["create", "-n", &ns, "-f", "cr.yaml"])
+        .is_some_and(|o| o.code != 0)
+    {
+        assert!(Instant::now() < deadline, "CRD never became usable");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let full_a = format!("gadgets.{ga}");
+    let full_b = format!("gadgets.v1.{gb}");
+    for args in [
+        // The short name matches both groups: kubectl warns and takes the first.
+        &["get", &short][..],
+        &["get", &full_a, "-o", "wide"],
+        &["get", &full_b],
+        &["get", "gadget", "g1", "-o", "yaml"],
+        &["get", "Gadget", "--show-kind", "--show-labels"],
+        &[
+            "get",
+            &full_a,
+            "g1",
+            "-o",
+            "custom-columns=N:.metadata.name,S:.spec.size",
+        ],
+        &["get", "-f", "cr.yaml", "-o", "name"],
+    ] {
+        in_ns(&env, &ns, args);
+    }
+    for args in [
+        &["api-resources", "--api-group", &ga][..],
+        &["api-versions"],
+    ] {
+        env.parity(args);
+    }
+    env.run_kubectl(&["delete", "-f", "crds.yaml"]);
+}
