@@ -655,7 +655,12 @@ async fn watch_targets(
     let watch_only = args.watch_only.unwrap_or(false);
     let all_ns = args.select.all_namespaces();
     let mut head = Vec::new();
-    printer.begin_kind(None, all_ns, &mut head)?;
+    let prefix = args
+        .print
+        .show_kind()
+        .then(|| name::kind_ref(&first.resource().kind, &first.resource().group));
+    // kubectl's watch printer takes -A as is, even for cluster-scoped types.
+    printer.begin_kind(prefix.as_deref(), all_ns, &mut head)?;
     ctx.ui().out().write_all(&head)?;
 
     let mut current = Vec::new();

@@ -408,10 +408,13 @@ fn watch() {
         vec!["get", "cm", "-w", "-o", "yaml"],
         vec!["get", "cm", "-w", "-l", "app"],
         vec!["get", "cm", "-w", "--sort-by=.metadata.name"],
+        vec!["get", "cm", "-w", "--show-kind", "--no-headers"],
     ];
     for c in &mut cases {
         c.extend(["-n", &ns]);
     }
+    let suite = format!("suite={ns}");
+    cases.push(vec!["get", "cm", "-w", "-A", "-l", &suite]);
     for args in &cases {
         n += 1;
         let name = format!("w{n}");
