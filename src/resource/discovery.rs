@@ -335,8 +335,11 @@ pub fn write_cache(dir: &Path, d: &Discovery) {
 
 /// Fetch discovery from the server: aggregated when offered, legacy otherwise.
 pub async fn fetch(client: &kube::Client) -> std::result::Result<Discovery, kube::Error> {
-    let core = get_aggregated(client, "/api").await?;
-    let groups = get_aggregated(client, "/apis").await?;
+    let (core, groups) = futures::join!(
+        get_aggregated(client, "/api"),
+        get_aggregated(client, "/apis")
+    );
+    let (core, groups) = (core?, groups?);
     match (core, groups) {
         (Aggregated::Yes(core), Aggregated::Yes(groups)) => {
             let mut d = Discovery::default();

@@ -14,6 +14,12 @@ use crate::printers::{self, OutputFormat, PrintOptions, Printer, name, sort, tab
 use crate::resource::Resolver;
 use crate::resource::builder::{self, Selection, Target};
 
+mod fetch;
+mod watch;
+
+use fetch::{Fetch, flatten};
+pub use fetch::{query_escape, selector_context, with_query};
+
 /// The Accept header of kubectl's human-readable `get` (server-side printing).
 pub const TABLE_ACCEPT: &str = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
 
@@ -159,7 +165,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         },
     };
     if watch {
-        return watch_targets(ctx, args, &fetch, &targets.items, printer, human).await;
+        return watch::watch_targets(ctx, args, &fetch, &targets.items, printer, human).await;
     }
 
     let ignore_nf = args.ignore_not_found.unwrap_or(false);
@@ -167,11 +173,14 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     // Manifest problems (-f) are reported in document order among the fetch errors.
     let mut pending = std::mem::take(&mut targets.errors).into_iter().peekable();
     let mut errors: Vec<Error> = Vec::new();
-    for (i, t) in targets.items.iter().enumerate() {
+    // All requests in flight at once (kubectl's are sequential; the results and their
+    // order are the same, only faster).
+    let results = futures::future::join_all(targets.items.iter().map(|t| fetch.target(t))).await;
+    for (i, (t, result)) in targets.items.iter().zip(results).enumerate() {
         while let Some((_, e)) = pending.next_if(|(at, _)| *at <= i) {
             errors.push(e);
         }
-        match fetch.target(t).await {
+        match result {
             Ok(objs) => {
                 for object in objs {
                     if human {
@@ -205,42 +214,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             errors,
             targets.single_item_implied,
         )
-    }
-}
-
-/// kubectl's selector visitor rewrites BadRequest/NotFound list errors to say what it was
-/// listing (`Unable to find "/v1, Resource=pods" that match label selector ...`).
-pub fn selector_context(t: &Target, e: kube::Error) -> kube::Error {
-    let Target::Collection {
-        resource,
-        label_selector,
-        field_selector,
-        ..
-    } = t
-    else {
-        return e;
-    };
-    match e {
-        kube::Error::Api(mut s) if s.code == 400 || s.code == 404 => {
-            let gvr = format!(
-                "{}/{}, Resource={}",
-                resource.group, resource.version, resource.resource
-            );
-            let (l, f) = (
-                label_selector.as_deref().unwrap_or(""),
-                field_selector.as_deref().unwrap_or(""),
-            );
-            s.message = if l.is_empty() && f.is_empty() {
-                format!("Unable to list {gvr:?}: {}", s.message)
-            } else {
-                format!(
-                    "Unable to find {gvr:?} that match label selector {l:?}, field selector {f:?}: {}",
-                    s.message
-                )
-            };
-            kube::Error::Api(s)
-        }
-        other => other,
     }
 }
 
@@ -413,178 +386,6 @@ fn print_generic(
     finish(errors)
 }
 
-/// A list's items (with the `kind`/`apiVersion` the server leaves out of items), or the object.
-fn flatten(obj: Value) -> Vec<Value> {
-    let kind = obj
-        .get("kind")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string();
-    let Some(item_kind) = kind.strip_suffix("List") else {
-        return vec![obj];
-    };
-    let api_version = obj.get("apiVersion").cloned();
-    let Some(Value::Array(items)) = obj.get("items").cloned() else {
-        return vec![obj];
-    };
-    items
-        .into_iter()
-        .map(|mut it| {
-            if let Some(m) = it.as_object_mut() {
-                if !m.contains_key("kind") {
-                    m.insert("kind".into(), Value::String(item_kind.to_string()));
-                }
-                if !m.contains_key("apiVersion")
-                    && let Some(av) = &api_version
-                {
-                    m.insert("apiVersion".into(), av.clone());
-                }
-            }
-            it
-        })
-        .collect()
-}
-
-/// How requests are made for this invocation.
-struct Fetch {
-    client: kube::Client,
-    /// Ask for server-side Tables.
-    table: bool,
-    /// `includeObject=Object` (for `--sort-by`).
-    include_object: bool,
-    /// `limit` for lists (0: no paging).
-    chunk: i64,
-    /// `--subresource` of named objects.
-    subresource: Option<String>,
-}
-
-impl Fetch {
-    fn accept(&self) -> &'static str {
-        if self.table {
-            TABLE_ACCEPT
-        } else {
-            "application/json"
-        }
-    }
-
-    async fn get(&self, path: &str, query: &[(&str, String)]) -> Result<Value, kube::Error> {
-        let mut q: Vec<(&str, String)> = query.to_vec();
-        if self.table && self.include_object {
-            q.push(("includeObject", "Object".into()));
-        }
-        let uri = with_query(path, &q);
-        let req = http::Request::get(uri)
-            .header(http::header::ACCEPT, self.accept())
-            .body(Vec::new())
-            .map_err(kube::Error::HttpError)?;
-        let text = self.client.request_text(req).await?;
-        serde_json::from_str(&text).map_err(kube::Error::SerdeError)
-    }
-
-    /// A named object (one Table or object) or every page of a collection.
-    async fn target(&self, t: &Target) -> Result<Vec<Value>, kube::Error> {
-        match t {
-            Target::Object { .. } => {
-                let mut path = t.path();
-                if let Some(sub) = &self.subresource {
-                    path.push('/');
-                    path.push_str(sub);
-                }
-                Ok(vec![self.get(&path, &[]).await?])
-            }
-            Target::Collection {
-                label_selector,
-                field_selector,
-                ..
-            } => {
-                let mut pages = Vec::new();
-                let mut cont: Option<String> = None;
-                loop {
-                    let mut q = selectors(label_selector, field_selector);
-                    if self.chunk > 0 {
-                        q.push(("limit", self.chunk.to_string()));
-                    }
-                    if let Some(c) = &cont {
-                        q.push(("continue", c.clone()));
-                    }
-                    let page = self.get(&t.path(), &q).await?;
-                    cont = page
-                        .pointer("/metadata/continue")
-                        .and_then(Value::as_str)
-                        .filter(|c| !c.is_empty())
-                        .map(str::to_string);
-                    pages.push(page);
-                    if cont.is_none() || self.chunk == 0 {
-                        break;
-                    }
-                }
-                Ok(merge_pages(pages))
-            }
-        }
-    }
-}
-
-/// Pages of a plain list merge into one list (tables stay one per page, like kubectl's
-/// infos; they print through one tab writer anyway).
-fn merge_pages(mut pages: Vec<Value>) -> Vec<Value> {
-    if pages.len() < 2 || pages[0].get("kind").and_then(Value::as_str) == Some("Table") {
-        return pages;
-    }
-    let mut first = pages.remove(0);
-    for p in pages {
-        if let (Some(items), Some(Value::Array(more))) = (
-            first.get_mut("items").and_then(Value::as_array_mut),
-            p.get("items").cloned(),
-        ) {
-            items.extend(more);
-        }
-    }
-    if let Some(m) = first.get_mut("metadata").and_then(Value::as_object_mut) {
-        m.remove("continue");
-    }
-    vec![first]
-}
-
-fn selectors(label: &Option<String>, field: &Option<String>) -> Vec<(&'static str, String)> {
-    let mut q = Vec::new();
-    if let Some(f) = field {
-        q.push(("fieldSelector", f.clone()));
-    }
-    if let Some(l) = label {
-        q.push(("labelSelector", l.clone()));
-    }
-    q
-}
-
-/// `path?k=v&...` with Go's `url.Values.Encode` (sorted keys, `+` for spaces).
-pub fn with_query(path: &str, query: &[(&str, String)]) -> String {
-    if query.is_empty() {
-        return path.to_string();
-    }
-    let mut q: Vec<&(&str, String)> = query.iter().collect();
-    q.sort_by(|a, b| a.0.cmp(b.0));
-    let parts: Vec<String> = q
-        .iter()
-        .map(|(k, v)| format!("{}={}", query_escape(k), query_escape(v)))
-        .collect();
-    format!("{path}?{}", parts.join("&"))
-}
-
-/// Go's `url.QueryEscape`.
-pub fn query_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
 /// `--raw PATH`: GET it with the kubeconfig transport and print the body as is.
 async fn raw_get(ctx: &Ctx, args: &Args, raw: &str) -> Result<()> {
     // kubectl's Complete rejects arguments first, then Validate the other flags.
@@ -618,225 +419,4 @@ async fn raw_get(ctx: &Ctx, args: &Args, raw: &str) -> Result<()> {
         .map_err(|e| ctx.kube_error(e))?;
     ctx.ui().print(&text)?;
     Ok(())
-}
-
-/// `-w` / `--watch-only`: print the current state (unless watch-only), then every event
-/// until the server ends the watch.
-async fn watch_targets(
-    ctx: &Ctx,
-    args: &Args,
-    fetch: &Fetch,
-    targets: &[Target],
-    mut printer: Box<dyn Printer>,
-    human: bool,
-) -> Result<()> {
-    use futures::{AsyncBufReadExt, StreamExt};
-
-    if args.print.sort_by.as_deref().is_some_and(|s| !s.is_empty()) {
-        let msg = if args.watch_only.unwrap_or(false) {
-            "warning: --watch-only requested, --sort-by will be ignored\n"
-        } else {
-            "warning: --watch requested, --sort-by will be ignored for watch events received\n"
-        };
-        ctx.ui().eprint(msg)?;
-    }
-    let Some(first) = targets.first() else {
-        return Err(Error::msg(builder::MISSING_RESOURCE));
-    };
-    if targets
-        .iter()
-        .any(|t| !same_type(t.resource(), first.resource()))
-    {
-        return Err(Error::msg(
-            "watch is only supported on individual resources and resource collections - more than 1 resource was found",
-        ));
-    }
-    let events = args.output_watch_events.unwrap_or(false);
-    let watch_only = args.watch_only.unwrap_or(false);
-    let all_ns = args.select.all_namespaces();
-    let mut head = Vec::new();
-    let prefix = args
-        .print
-        .show_kind()
-        .then(|| name::kind_ref(&first.resource().kind, &first.resource().group));
-    // kubectl's watch printer takes -A as is, even for cluster-scoped types.
-    printer.begin_kind(prefix.as_deref(), all_ns, &mut head)?;
-    ctx.ui().out().write_all(&head)?;
-
-    let mut current = Vec::new();
-    for t in targets {
-        current.extend(fetch.target(t).await.map_err(|e| ctx.kube_error(e))?);
-    }
-    let is_list = matches!(first, Target::Collection { .. });
-    let rv = if is_list {
-        current
-            .last()
-            .and_then(|c| c.pointer("/metadata/resourceVersion"))
-            .and_then(Value::as_str)
-            .unwrap_or("0")
-            .to_string()
-    } else {
-        "0".to_string()
-    };
-    if !watch_only {
-        let mut buf = Vec::new();
-        for obj in current {
-            let objs = if human { vec![obj] } else { flatten(obj) };
-            for mut o in objs {
-                // With --output-watch-events the printer sees the event wrapper, which has
-                // no managedFields of its own: kubectl leaves the object's in place.
-                if strip_managed(args) && !events {
-                    printers::strip_managed_fields(&mut o);
-                }
-                if events {
-                    printer.print_event("ADDED", &o, &mut buf)?;
-                } else {
-                    printer.print(&o, &mut buf)?;
-                }
-            }
-        }
-        printer.finish(&mut buf)?;
-        ctx.ui().out().write_all(&buf)?;
-        ctx.ui().flush()?;
-    }
-    if targets.len() > 1 {
-        return Err(Error::msg(
-            "you may only watch a single resource or type of resource at a time",
-        ));
-    }
-
-    let (path, mut q) = match first {
-        Target::Object {
-            resource,
-            namespace,
-            name,
-            ..
-        } => (
-            resource.path(namespace.as_deref(), None),
-            vec![("fieldSelector", format!("metadata.name={name}"))],
-        ),
-        Target::Collection {
-            label_selector,
-            field_selector,
-            ..
-        } => (first.path(), selectors(label_selector, field_selector)),
-    };
-    q.push(("resourceVersion", rv));
-    q.push(("watch", "true".into()));
-    let req = http::Request::get(with_query(&path, &q))
-        .header(http::header::ACCEPT, fetch.accept())
-        .header(http::header::ACCEPT_ENCODING, "identity")
-        .body(Vec::new())
-        .map_err(|e| Error::msg(e.to_string()))?;
-    let stream = fetch
-        .client
-        .request_stream(req)
-        .await
-        .map_err(|e| ctx.kube_error(e))?;
-    let mut lines = stream.lines();
-    // A watch on one named object starts with a synthetic ADDED for its current state.
-    let mut skip = !is_list;
-    let mut interrupted = Interrupts::new()?;
-    loop {
-        let line = tokio::select! {
-            l = lines.next() => l,
-            _ = interrupted.recv() => {
-                // kubectl's interrupt handler exits 1 on SIGINT/SIGTERM/SIGHUP/SIGQUIT.
-                return Err(Error::Exit(1));
-            }
-        };
-        // The server ending the watch is a normal end (exit 0), as in kubectl.
-        let Some(Ok(line)) = line else { break };
-        if line.trim().is_empty() {
-            continue;
-        }
-        let ev: Value = serde_json::from_str(&line)
-            .map_err(|e| Error::msg(format!("unable to decode watch event: {e}")))?;
-        let kind = ev.get("type").and_then(Value::as_str).unwrap_or("");
-        let mut obj = ev.get("object").cloned().unwrap_or(Value::Null);
-        if strip_managed(args) && !events {
-            printers::strip_managed_fields(&mut obj);
-        }
-        match kind {
-            "BOOKMARK" => continue,
-            "ERROR" => {
-                let status: kube::core::Status = serde_json::from_value(obj)
-                    .map_err(|e| Error::msg(format!("unable to decode watch error: {e}")))?;
-                return Err(Error::Api(Box::new(status)));
-            }
-            _ => {}
-        }
-        if skip {
-            skip = false;
-            continue;
-        }
-        let mut buf = Vec::new();
-        if events {
-            printer.print_event(kind, &obj, &mut buf)?;
-        } else {
-            printer.print(&obj, &mut buf)?;
-        }
-        printer.finish(&mut buf)?;
-        ctx.ui().out().write_all(&buf)?;
-        ctx.ui().flush()?;
-    }
-    Ok(())
-}
-
-/// The signals kubectl's interrupt handler turns into exit status 1.
-struct Interrupts {
-    signals: Vec<tokio::signal::unix::Signal>,
-}
-
-impl Interrupts {
-    fn new() -> Result<Self> {
-        use tokio::signal::unix::{SignalKind, signal};
-        let kinds = [
-            SignalKind::interrupt(),
-            SignalKind::terminate(),
-            SignalKind::hangup(),
-            SignalKind::quit(),
-        ];
-        let signals = kinds
-            .into_iter()
-            .map(signal)
-            .collect::<std::io::Result<Vec<_>>>()?;
-        Ok(Interrupts { signals })
-    }
-
-    async fn recv(&mut self) {
-        let waits = self.signals.iter_mut().map(|s| Box::pin(s.recv()));
-        futures::future::select_all(waits).await;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn queries_encode_like_go() {
-        assert_eq!(
-            with_query(
-                "/api/v1/pods",
-                &[
-                    ("limit", "500".into()),
-                    ("labelSelector", "app=web,env in (a,b)".into())
-                ]
-            ),
-            "/api/v1/pods?labelSelector=app%3Dweb%2Cenv+in+%28a%2Cb%29&limit=500"
-        );
-        assert_eq!(with_query("/x", &[]), "/x");
-    }
-
-    #[test]
-    fn list_items_get_their_kind() {
-        let l = serde_json::json!({"kind": "PodList", "apiVersion": "v1",
-            "items": [{"metadata": {"name": "a"}}]});
-        let items = flatten(l);
-        assert_eq!(items[0]["kind"], "Pod");
-        assert_eq!(items[0]["apiVersion"], "v1");
-        let one = serde_json::json!({"kind": "Pod"});
-        assert_eq!(flatten(one.clone()), vec![one]);
-    }
 }
