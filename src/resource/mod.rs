@@ -5,6 +5,7 @@
 
 pub mod builder;
 pub mod discovery;
+pub mod request;
 
 use std::path::PathBuf;
 

@@ -77,7 +77,9 @@ pub(super) fn flatten(obj: Value) -> Vec<Value> {
 }
 
 /// How requests are made for this invocation.
-pub(super) struct Fetch {
+pub(super) struct Fetch<'a> {
+    /// Server warnings go to this Ui's stderr.
+    pub(super) ui: &'a crate::ui::Ui,
     pub(super) client: kube::Client,
     /// Ask for server-side Tables.
     pub(super) table: bool,
@@ -89,7 +91,7 @@ pub(super) struct Fetch {
     pub(super) subresource: Option<String>,
 }
 
-impl Fetch {
+impl Fetch<'_> {
     pub(super) fn accept(&self) -> &'static str {
         if self.table {
             TABLE_ACCEPT
@@ -108,7 +110,7 @@ impl Fetch {
             .header(http::header::ACCEPT, self.accept())
             .body(Vec::new())
             .map_err(kube::Error::HttpError)?;
-        let text = self.client.request_text(req).await?;
+        let text = crate::resource::request::text(self.ui, &self.client, req).await?;
         serde_json::from_str(&text).map_err(kube::Error::SerdeError)
     }
 

@@ -154,6 +154,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         ));
     }
     let fetch = Fetch {
+        ui: ctx.ui(),
         client: ctx.client().await?,
         table: human && args.server_print.unwrap_or(true),
         include_object: args.print.sort_by.as_deref().is_some_and(|s| !s.is_empty()),
