@@ -324,7 +324,7 @@ async fn status_and_scale_subresources() {
         .await
         .unwrap();
     assert!(
-        d.status.is_none(),
+        d.status.as_ref().is_none_or(|s| s.replicas.is_none()),
         "status set on create is dropped: {:?}",
         d.status
     );
@@ -440,4 +440,77 @@ async fn generate_name_and_namespace_checks() {
         (e.code, e.message.as_str()),
         (404, "namespaces \"no-such-namespace\" not found")
     );
+}
+
+#[tokio::test]
+async fn patch_in_every_content_type_and_server_side_apply() {
+    use kube::api::{Patch, PatchParams};
+    let c = client().await;
+    namespace(&c, "kube-patch").await;
+    let api: Api<Deployment> = Api::namespaced(c.clone(), "kube-patch");
+    api.create(&PostParams::default(), &deployment("p", 1))
+        .await
+        .unwrap();
+    let pp = PatchParams::default();
+    let merged = api
+        .patch(
+            "p",
+            &pp,
+            &Patch::Merge(json!({"metadata": {"labels": {"a": "1"}}})),
+        )
+        .await
+        .unwrap();
+    assert_eq!(merged.metadata.labels.unwrap()["a"], "1");
+    let strategic = api
+        .patch(
+            "p",
+            &pp,
+            &Patch::Strategic(json!({"spec": {"template": {"spec": {"containers": [{"name": "c", "image": "nginx:2"}]}}}})),
+        )
+        .await
+        .unwrap();
+    let containers = strategic.spec.unwrap().template.spec.unwrap().containers;
+    assert_eq!(
+        (containers.len(), containers[0].image.as_deref()),
+        (1, Some("nginx:2"))
+    );
+    let req = http::Request::patch("/apis/apps/v1/namespaces/kube-patch/deployments/p")
+        .header("Content-Type", "application/json-patch+json")
+        .body(br#"[{"op":"replace","path":"/spec/replicas","value":4}]"#.to_vec())
+        .unwrap();
+    let jsonp: Deployment = serde_json::from_str(&c.request_text(req).await.unwrap()).unwrap();
+    assert_eq!(jsonp.spec.unwrap().replicas, Some(4));
+    // Server-side apply creates, then conflicts with another manager unless forced.
+    let ssa = PatchParams::apply("kube-test");
+    let applied = api
+        .patch(
+            "q",
+            &ssa,
+            &Patch::Apply(json!({"apiVersion": "apps/v1", "kind": "Deployment",
+            "metadata": {"name": "q"},
+            "spec": {"replicas": 2, "selector": {"matchLabels": {"app": "q"}},
+                     "template": {"metadata": {"labels": {"app": "q"}},
+                                  "spec": {"containers": [{"name": "c", "image": "nginx"}]}}}})),
+        )
+        .await
+        .unwrap();
+    assert_eq!(applied.spec.unwrap().replicas, Some(2));
+    let other = PatchParams::apply("other");
+    let intent = json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "q"},
+                        "spec": {"replicas": 5}});
+    let e = api_error(
+        api.patch("q", &other, &Patch::Apply(intent.clone()))
+            .await
+            .unwrap_err(),
+    );
+    assert_eq!((e.code, e.reason.as_str()), (409, "Conflict"));
+    assert_eq!(
+        e.message,
+        "Apply failed with 1 conflict: conflict with \"kube-test\": .spec.replicas"
+    );
+    let forced = api
+        .patch("q", &other.force(), &Patch::Apply(intent))
+        .await
+        .unwrap();
+    assert_eq!(forced.spec.unwrap().replicas, Some(5));
 }

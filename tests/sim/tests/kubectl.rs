@@ -297,12 +297,12 @@ fn get_watch_sees_changes_made_by_another_process() {
     k.run_stdin(&["replace", "-f", "-", "--validate=false"], &updated)
         .ok();
     k.run(&["delete", "cm", "settings"]).ok();
-    let lines = read_lines(&mut w, 4, Duration::from_secs(10));
+    let lines = read_lines(&mut w, 4, Duration::from_secs(3));
     let _ = w.kill();
     let _ = w.wait();
-    // The GET prints the object, then the watch from resourceVersion 0 starts with a
-    // synthetic ADDED (printed again), then MODIFIED and DELETED.
-    assert_eq!(lines, ["blue", "blue", "green", "green"]);
+    // The GET prints the object; the watch from resourceVersion 0 starts with a synthetic
+    // ADDED that kubectl does not print again; then MODIFIED and DELETED.
+    assert_eq!(lines, ["blue", "green", "green"]);
 }
 
 #[test]
@@ -450,4 +450,244 @@ fn unknown_token_is_unauthorized() {
             "error: You must be logged in to the server (the server has asked for the client to provide credentials)"
         )
     );
+}
+
+const DEPLOY: &str = "apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.26
+";
+
+#[test]
+fn apply_creates_configures_and_leaves_unchanged() {
+    let Some(mut k) = k("apply") else { return };
+    k.use_namespace("t-apply");
+    let first = k.run_stdin(&["apply", "-f", "-"], DEPLOY).ok();
+    assert_eq!(first.stdout, "deployment.apps/web created\n");
+    let same = k.run_stdin(&["apply", "-f", "-"], DEPLOY).ok();
+    assert_eq!(same.stdout, "deployment.apps/web unchanged\n");
+    let changed = DEPLOY
+        .replace("nginx:1.26", "nginx:1.27")
+        .replace("replicas: 2", "replicas: 3");
+    let conf = k.run_stdin(&["apply", "-f", "-"], &changed).ok();
+    assert_eq!(conf.stdout, "deployment.apps/web configured\n");
+    let got = k
+        .run(&["get", "deploy", "web", "-o", "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image} {.metadata.generation}"])
+        .ok();
+    assert_eq!(got.stdout, "3 nginx:1.27 2");
+    let label = k.run(&["label", "deploy", "web", "tier=fe"]).ok();
+    assert_eq!(label.stdout, "deployment.apps/web labeled\n");
+    let scale = k.run(&["scale", "deploy", "web", "--replicas=5"]).ok();
+    assert_eq!(scale.stdout, "deployment.apps/web scaled\n");
+    let got = k
+        .run(&[
+            "get",
+            "deploy",
+            "web",
+            "-o",
+            "jsonpath={.spec.replicas} {.metadata.labels.tier}",
+        ])
+        .ok();
+    assert_eq!(got.stdout, "5 fe");
+}
+
+#[test]
+fn server_side_apply_conflicts_between_managers() {
+    let Some(mut k) = k("ssa") else { return };
+    k.use_namespace("t-ssa");
+    let out = k
+        .run_stdin(&["apply", "--server-side", "-f", "-"], DEPLOY)
+        .ok();
+    assert_eq!(out.stdout, "deployment.apps/web serverside-applied\n");
+    let other = DEPLOY.replace("replicas: 2", "replicas: 4");
+    let conflict = k.run_stdin(
+        &["apply", "--server-side", "--field-manager=other", "-f", "-"],
+        &other,
+    );
+    assert_eq!(conflict.code, 1);
+    assert!(
+        conflict.stderr.starts_with(
+            "error: Apply failed with 1 conflict: conflict with \"kubectl\": .spec.replicas\n"
+        ),
+        "{}",
+        conflict.stderr
+    );
+    k.run_stdin(
+        &[
+            "apply",
+            "--server-side",
+            "--field-manager=other",
+            "--force-conflicts",
+            "-f",
+            "-",
+        ],
+        &other,
+    )
+    .ok();
+    let got = k
+        .run(&["get", "deploy", "web", "-o", "jsonpath={.spec.replicas}"])
+        .ok();
+    assert_eq!(got.stdout, "4");
+}
+
+#[test]
+fn dry_run_server_persists_nothing() {
+    let Some(mut k) = k("dry_run") else { return };
+    k.use_namespace("t-dry-run");
+    let out = k
+        .run_stdin(&["apply", "--dry-run=server", "-f", "-"], DEPLOY)
+        .ok();
+    assert_eq!(out.stdout, "deployment.apps/web created (server dry run)\n");
+    let gone = k.run(&["get", "deploy", "web"]);
+    assert_eq!(
+        gone.stderr,
+        "Error from server (NotFound): deployments.apps \"web\" not found\n"
+    );
+}
+
+#[test]
+fn field_validation_strict_and_warn() {
+    let Some(mut k) = k("field_validation") else {
+        return;
+    };
+    k.use_namespace("t-field-validation");
+    let bad = CM.replace("\ndata:", "\nfoo: bar\ndata:");
+    let strict = k.run_stdin(&["create", "-f", "-"], &bad);
+    assert_eq!(strict.code, 1);
+    assert_eq!(
+        strict.stderr,
+        "Error from server (BadRequest): error when creating \"STDIN\": strict decoding error: unknown field \"foo\"\n"
+    );
+    let warn = k
+        .run_stdin(&["create", "-f", "-", "--validate=warn"], &bad)
+        .ok();
+    assert_eq!(warn.stderr, "Warning: unknown field \"foo\"\n");
+    assert_eq!(warn.stdout, "configmap/settings created\n");
+}
+
+#[test]
+fn label_and_field_selectors_filter_lists() {
+    let Some(mut k) = k("selectors") else { return };
+    k.use_namespace("t-selectors");
+    k.run_stdin(&["create", "-f", "-"], CM).ok();
+    k.run_stdin(
+        &["create", "-f", "-"],
+        &CM.replace("settings", "other")
+            .replace("app: web", "app: db"),
+    )
+    .ok();
+    let l = k.run(&["get", "cm", "-l", "app=web", "-o", "name"]).ok();
+    assert_eq!(l.stdout, "configmap/settings\n");
+    let l = k
+        .run(&["get", "cm", "-l", "app in (web,db),app!=db", "-o", "name"])
+        .ok();
+    assert_eq!(l.stdout, "configmap/settings\n");
+    let f = k
+        .run(&[
+            "get",
+            "cm",
+            "--field-selector",
+            "metadata.name=other",
+            "-o",
+            "name",
+        ])
+        .ok();
+    assert_eq!(f.stdout, "configmap/other\n");
+    let bad = k.run(&["get", "cm", "--field-selector", "data.x=1"]);
+    assert_eq!(bad.code, 1);
+    assert!(
+        bad.stderr.ends_with(
+            "\"data.x\" is not a known field selector: only \"metadata.name\", \"metadata.namespace\"\n"
+        ),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn get_prints_server_side_tables() {
+    let Some(mut k) = k("tables") else { return };
+    k.use_namespace("t-tables");
+    k.run_stdin(&["create", "-f", "-"], CM).ok();
+    let out = k.run(&["get", "cm"]).ok();
+    let lines: Vec<Vec<&str>> = out
+        .stdout
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(lines[0], ["NAME", "DATA", "AGE"]);
+    assert_eq!(&lines[2][..2], ["settings", "1"]);
+    let nodes = k.run(&["get", "nodes"]).ok();
+    let first: Vec<&str> = nodes
+        .stdout
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(
+        first[..3],
+        ["kk-sim-control-plane", "Ready", "control-plane"]
+    );
+    assert_eq!(first[4], "v1.33.1");
+}
+
+#[test]
+fn crd_printer_columns_show_in_tables() {
+    let Some(mut k) = k("crd_columns") else {
+        return;
+    };
+    k.use_namespace("t-crd-columns");
+    let crd = CRD
+        .replace("widgets", "gadgets")
+        .replace("Widget", "Gadget")
+        .replace("widget", "gadget")
+        .replace("[wd]", "[gd]")
+        .replace("example.com", "example.org");
+    k.run_stdin(&["create", "-f", "-"], &crd).ok();
+    let g = "apiVersion: example.org/v1\nkind: Gadget\nmetadata: {name: g1}\nspec: {size: 7}\n";
+    k.run_stdin(&["create", "-f", "-"], g).ok();
+    let out = k.run(&["get", "gd"]).ok();
+    let lines: Vec<Vec<&str>> = out
+        .stdout
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    // With additionalPrinterColumns the table has exactly those (no implicit AGE).
+    assert_eq!(lines[0], ["NAME", "SIZE"]);
+    assert_eq!(&lines[1][..2], ["g1", "7"]);
+    let smp = k.run(&["patch", "gd", "g1", "-p", "{\"spec\":{\"size\":8}}"]);
+    assert_eq!(smp.code, 1);
+    assert_eq!(
+        smp.stderr,
+        "error: application/strategic-merge-patch+json is not supported by example.org/v1, Kind=Gadget: \
+         the body of the request was in an unknown format - accepted media types include: \
+         application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, \
+         application/apply-patch+cbor\n"
+    );
+    k.run(&[
+        "patch",
+        "gd",
+        "g1",
+        "--type=merge",
+        "-p",
+        "{\"spec\":{\"size\":8}}",
+    ])
+    .ok();
+    let got = k
+        .run(&["get", "gd", "g1", "-o", "jsonpath={.spec.size}"])
+        .ok();
+    assert_eq!(got.stdout, "8");
+    k.run(&["delete", "crd", "gadgets.example.org"]).ok();
 }

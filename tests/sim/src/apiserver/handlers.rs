@@ -356,6 +356,21 @@ pub fn create_object(
         // PrepareForCreate: status is the controllers' to write.
         o.remove("status");
     }
+    // generateName is resolved before validation (names.SimpleNameGenerator in BeforeCreate).
+    let generated = name_of(&obj).is_empty()
+        && obj
+            .pointer("/metadata/generateName")
+            .and_then(Value::as_str)
+            .is_some_and(|g| !g.is_empty());
+    if generated {
+        let base: String = obj["metadata"]["generateName"]
+            .as_str()
+            .unwrap_or("")
+            .chars()
+            .take(58)
+            .collect();
+        obj["metadata"]["name"] = json!(format!("{base}{}", crate::store::random_suffix(5)));
+    }
     admission::before_create(server, &rr.served, &mut obj)?;
     defaults::apply_defaults(rr.group(), rr.kind(), &mut obj);
     admission::after_defaults(&rr.served, &mut obj);
@@ -368,7 +383,21 @@ pub fn create_object(
     if rr.dry_run() {
         return server.store.create_dry_run(&key, obj);
     }
-    let created = server.store.create(&key, obj)?;
+    let mut created = server.store.create(&key, obj.clone());
+    // RetryGenerateName: a collision with a generated name draws another one.
+    let mut tries = 0;
+    while generated && tries < 8 && matches!(&created, Err(e) if e.reason == "AlreadyExists") {
+        let base: String = obj["metadata"]["generateName"]
+            .as_str()
+            .unwrap_or("")
+            .chars()
+            .take(58)
+            .collect();
+        obj["metadata"]["name"] = json!(format!("{base}{}", crate::store::random_suffix(5)));
+        created = server.store.create(&key, obj.clone());
+        tries += 1;
+    }
+    let created = created?;
     admission::after_create(server, &rr.served, &created);
     Ok(created)
 }

@@ -188,6 +188,7 @@ impl Bound {
     /// Accepts connections forever.
     pub async fn run(self) {
         namespaces::spawn_finalizer(self.state.clone());
+        crate::controllers::start_all(&self.state);
         loop {
             let (tcp, _) = match self.listener.accept().await {
                 Ok(c) => c,

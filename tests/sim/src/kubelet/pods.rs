@@ -1,0 +1,1180 @@
+//! The fake kubelet's pod workers: every pod bound to one of the sim's nodes gets a task that
+//! walks it through a real kubelet's life cycle — ContainerCreating, init containers in order,
+//! containers started by the built-in shell ([`super::shell`]), readiness, restarts with
+//! back-off (CrashLoopBackOff), completion (Succeeded/Failed) and graceful deletion — and
+//! publishes each step as pod status and events, the way kubectl expects to read them.
+//!
+//! Times are compressed so a test sees the states quickly: creating takes ~0.2 s and the
+//! restart back-off starts at [`BACKOFF_BASE`] (real kubelets: 10 s) and doubles up to
+//! [`BACKOFF_CAP`] (real: 5 min).
+
+use std::collections::{BTreeMap, HashMap};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use tokio::sync::{mpsc, watch};
+
+use super::logs::ContainerLog;
+use super::ports::{PortServer, serve_container_port};
+use super::shell::{self, ShellContext, ShellIo};
+use crate::controllers::api::{Api, deleting, name, namespace, res, uid};
+use crate::controllers::events::{self, NORMAL, Source, WARNING};
+use crate::controllers::{Controller, Key};
+use crate::store::{Event, EventType, ResourceKey, now_rfc3339};
+
+/// First restart back-off.
+pub const BACKOFF_BASE: Duration = Duration::from_secs(2);
+/// Longest restart back-off.
+pub const BACKOFF_CAP: Duration = Duration::from_secs(40);
+/// How long "creating" a pod sandbox and containers takes.
+const CREATE_DELAY: Duration = Duration::from_millis(200);
+
+/// What the kubelet knows about one running container, for logs, exec and port-forward.
+pub struct ContainerHandle {
+    /// Image reference from the spec.
+    pub image: String,
+    /// The container's files and environment (shared by every process in it).
+    pub ctx: ShellContext,
+    /// container port → where the sim serves it on loopback (while running).
+    pub ports: BTreeMap<u16, SocketAddr>,
+    /// Whether the main process is running now.
+    pub running: bool,
+}
+
+/// One pod the kubelet runs.
+pub struct PodHandle {
+    /// Namespace.
+    pub namespace: String,
+    /// Name.
+    pub name: String,
+    /// Node it runs on.
+    pub node: String,
+    /// Containers (init and regular) by name.
+    pub containers: Mutex<BTreeMap<String, ContainerHandle>>,
+    stop: watch::Sender<bool>,
+}
+
+/// The kubelet of every simulated node.
+pub struct Kubelet {
+    api: Api,
+    pods: Mutex<HashMap<String, Arc<PodHandle>>>,
+    next_ip: Mutex<HashMap<String, u32>>,
+    /// Container logs.
+    pub logs: Arc<LogStore>,
+}
+
+/// The logs of a container's runs, oldest first.
+type Runs = Vec<Arc<ContainerLog>>;
+
+/// Every container run's log, by pod uid and container name; the last two runs are kept
+/// (the current one, and the previous for `kubectl logs --previous`).
+#[derive(Default)]
+pub struct LogStore {
+    logs: Mutex<HashMap<(String, String), Runs>>,
+}
+
+impl LogStore {
+    /// A new log for a run of `container`; the run before it becomes "previous".
+    pub fn open(&self, pod_uid: &str, container: &str) -> ShellIo {
+        let log = ContainerLog::new();
+        if let Ok(mut m) = self.logs.lock() {
+            let runs = m
+                .entry((pod_uid.to_string(), container.to_string()))
+                .or_default();
+            if let Some(last) = runs.last() {
+                last.close();
+            }
+            runs.push(log.clone());
+            if runs.len() > 2 {
+                runs.remove(0);
+            }
+        }
+        ShellIo {
+            stdin: None,
+            stdout: Box::new(log.writer()),
+            stderr: Box::new(log.writer()),
+        }
+    }
+
+    /// The run of `container` ended: followers of its log stop.
+    pub fn close(&self, pod_uid: &str, container: &str) {
+        if let Some(l) = self.current(pod_uid, container) {
+            l.close();
+        }
+    }
+
+    /// The current (or last) run's log.
+    pub fn current(&self, pod_uid: &str, container: &str) -> Option<Arc<ContainerLog>> {
+        self.logs
+            .lock()
+            .ok()?
+            .get(&(pod_uid.to_string(), container.to_string()))?
+            .last()
+            .cloned()
+    }
+
+    /// The run before the current one.
+    pub fn previous(&self, pod_uid: &str, container: &str) -> Option<Arc<ContainerLog>> {
+        let m = self.logs.lock().ok()?;
+        let runs = m.get(&(pod_uid.to_string(), container.to_string()))?;
+        (runs.len() >= 2).then(|| runs[runs.len() - 2].clone())
+    }
+
+    /// The pod is gone: drop its logs.
+    pub fn forget(&self, pod_uid: &str) {
+        if let Ok(mut m) = self.logs.lock() {
+            m.retain(|(u, _), _| u != pod_uid);
+        }
+    }
+}
+
+/// The pod's node index, for IPs: `kk-sim-control-plane` is 0, workers 1, 2, ...
+fn node_index(api: &Api, node: &str) -> u32 {
+    let mut nodes: Vec<String> = api
+        .list(&res::nodes(), None)
+        .iter()
+        .map(|n| name(n).to_string())
+        .collect();
+    nodes.sort();
+    nodes
+        .iter()
+        .position(|n| n == node)
+        .map(|i| i as u32)
+        .unwrap_or(0)
+}
+
+fn node_ip(api: &Api, node: &str) -> String {
+    api.get(&res::nodes(), "", node)
+        .and_then(|n| {
+            n.pointer("/status/addresses")?
+                .as_array()?
+                .iter()
+                .find(|a| a["type"] == "InternalIP")
+                .and_then(|a| a["address"].as_str().map(str::to_string))
+        })
+        .unwrap_or_else(|| format!("172.18.0.{}", node_index(api, node) + 2))
+}
+
+/// `nginx:1.25` → `docker.io/library/nginx:1.25` (what container runtimes report).
+pub fn normalize_image(image: &str) -> String {
+    let (repo, tag) = match image.rsplit_once(':') {
+        Some((r, t)) if !t.contains('/') => (r.to_string(), format!(":{t}")),
+        _ if image.contains('@') => (image.to_string(), String::new()),
+        _ => (image.to_string(), ":latest".to_string()),
+    };
+    let first = repo.split('/').next().unwrap_or("");
+    let has_registry =
+        repo.contains('/') && (first.contains('.') || first.contains(':') || first == "localhost");
+    let full = if has_registry {
+        repo
+    } else if repo.contains('/') {
+        format!("docker.io/{repo}")
+    } else {
+        format!("docker.io/library/{repo}")
+    };
+    format!("{full}{tag}")
+}
+
+fn image_id(image: &str) -> String {
+    let norm = normalize_image(image);
+    let repo = norm.rsplit_once(':').map(|(r, _)| r).unwrap_or(&norm);
+    format!("{repo}@sha256:{}", hex64(&norm))
+}
+
+fn hex64(seed: &str) -> String {
+    use sha2::Digest;
+    let d = sha2::Sha256::digest(seed.as_bytes());
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn container_id() -> String {
+    format!(
+        "containerd://{}",
+        hex64(&format!("{}{}", crate::store::new_uid(), now_rfc3339()))
+    )
+}
+
+fn strings(v: Option<&Value>) -> Vec<String> {
+    v.and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The QoS class from container requests/limits (BestEffort/Burstable/Guaranteed).
+pub fn qos_class(spec: &Value) -> &'static str {
+    let containers: Vec<&Value> = ["containers", "initContainers"]
+        .iter()
+        .flat_map(|k| {
+            spec.get(*k)
+                .and_then(Value::as_array)
+                .map(|a| a.iter().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut any = false;
+    let mut guaranteed = true;
+    for c in &containers {
+        let req = c.pointer("/resources/requests").and_then(Value::as_object);
+        let lim = c.pointer("/resources/limits").and_then(Value::as_object);
+        if req.is_some_and(|r| !r.is_empty()) || lim.is_some_and(|l| !l.is_empty()) {
+            any = true;
+        }
+        for r in ["cpu", "memory"] {
+            let l = lim.and_then(|l| l.get(r));
+            let q = req.and_then(|q| q.get(r)).or(l);
+            if l.is_none() || q != l {
+                guaranteed = false;
+            }
+        }
+    }
+    if !any {
+        "BestEffort"
+    } else if guaranteed {
+        "Guaranteed"
+    } else {
+        "Burstable"
+    }
+}
+
+/// State of one container as the status shows it.
+#[derive(Clone, Debug)]
+enum CState {
+    Waiting {
+        reason: String,
+        message: Option<String>,
+    },
+    Running {
+        started_at: String,
+    },
+    Terminated {
+        exit_code: i32,
+        reason: String,
+        started_at: String,
+        finished_at: String,
+        container_id: String,
+    },
+}
+
+#[derive(Clone, Debug)]
+struct CStatus {
+    name: String,
+    image: String,
+    state: CState,
+    last: Option<CState>,
+    ready: bool,
+    started: bool,
+    restarts: u32,
+    container_id: Option<String>,
+}
+
+impl CStatus {
+    fn new(name: &str, image: &str, waiting: &str) -> Self {
+        CStatus {
+            name: name.to_string(),
+            image: image.to_string(),
+            state: CState::Waiting {
+                reason: waiting.to_string(),
+                message: None,
+            },
+            last: None,
+            ready: false,
+            started: false,
+            restarts: 0,
+            container_id: None,
+        }
+    }
+
+    fn to_json(&self) -> Value {
+        let state = |s: &CState| match s {
+            CState::Waiting { reason, message } => {
+                let mut w = json!({"reason": reason});
+                if let Some(m) = message {
+                    w["message"] = json!(m);
+                }
+                json!({"waiting": w})
+            }
+            CState::Running { started_at } => json!({"running": {"startedAt": started_at}}),
+            CState::Terminated {
+                exit_code,
+                reason,
+                started_at,
+                finished_at,
+                container_id,
+            } => json!({"terminated": {
+                "exitCode": exit_code, "reason": reason, "startedAt": started_at, "finishedAt": finished_at,
+                "containerID": container_id}}),
+        };
+        let mut v = json!({
+            "name": self.name,
+            "state": state(&self.state),
+            "lastState": self.last.as_ref().map(state).unwrap_or_else(|| json!({})),
+            "ready": self.ready,
+            "restartCount": self.restarts,
+            "image": normalize_image(&self.image),
+            "imageID": if self.container_id.is_some() { image_id(&self.image) } else { String::new() },
+            "started": self.started,
+        });
+        if let Some(id) = &self.container_id {
+            v["containerID"] = json!(id);
+        }
+        v
+    }
+}
+
+/// Messages from container tasks to their pod worker.
+enum Update {
+    Status(CStatus),
+}
+
+/// Everything the pod's status is rendered from.
+struct PodState {
+    phase: String,
+    host_ip: String,
+    pod_ip: Option<String>,
+    start_time: String,
+    qos: &'static str,
+    init: Vec<CStatus>,
+    main: Vec<CStatus>,
+    initialized: bool,
+    sandbox_ready: bool,
+    transitions: HashMap<&'static str, (String, String)>,
+}
+
+impl PodState {
+    fn cond(
+        &mut self,
+        t: &'static str,
+        status: bool,
+        reason: Option<&str>,
+        message: Option<String>,
+    ) -> Value {
+        let s = if status { "True" } else { "False" };
+        let now = now_rfc3339();
+        let entry = self
+            .transitions
+            .entry(t)
+            .or_insert_with(|| (s.to_string(), now.clone()));
+        if entry.0 != s {
+            *entry = (s.to_string(), now);
+        }
+        let mut c =
+            json!({"type": t, "status": s, "lastProbeTime": null, "lastTransitionTime": entry.1});
+        if let Some(r) = reason {
+            c["reason"] = json!(r);
+        }
+        if let Some(m) = message {
+            c["message"] = json!(m);
+        }
+        c
+    }
+
+    fn render(&mut self) -> Value {
+        let completed = self.phase == "Succeeded" || self.phase == "Failed";
+        let unready: Vec<String> = self
+            .main
+            .iter()
+            .filter(|c| !c.ready)
+            .map(|c| c.name.clone())
+            .collect();
+        let all_ready = unready.is_empty() && !completed;
+        let not_ready_reason = if completed {
+            "PodCompleted"
+        } else {
+            "ContainersNotReady"
+        };
+        let not_ready_msg = (!completed)
+            .then(|| format!("containers with unready status: [{}]", unready.join(" ")));
+        let init_pending: Vec<String> = self
+            .init
+            .iter()
+            .filter(|c| !matches!(c.state, CState::Terminated { exit_code: 0, .. }))
+            .map(|c| c.name.clone())
+            .collect();
+        let sandbox = self.sandbox_ready && !completed;
+        let conds = vec![
+            self.cond("PodReadyToStartContainers", sandbox, None, None),
+            if self.initialized || init_pending.is_empty() {
+                self.cond(
+                    "Initialized",
+                    true,
+                    if completed && !self.init.is_empty() {
+                        Some("PodCompleted")
+                    } else {
+                        None
+                    },
+                    None,
+                )
+            } else {
+                self.cond(
+                    "Initialized",
+                    false,
+                    Some("ContainersNotInitialized"),
+                    Some(format!(
+                        "containers with incomplete status: [{}]",
+                        init_pending.join(" ")
+                    )),
+                )
+            },
+            if all_ready {
+                self.cond("Ready", true, None, None)
+            } else {
+                self.cond(
+                    "Ready",
+                    false,
+                    Some(not_ready_reason),
+                    not_ready_msg.clone(),
+                )
+            },
+            if all_ready {
+                self.cond("ContainersReady", true, None, None)
+            } else {
+                self.cond(
+                    "ContainersReady",
+                    false,
+                    Some(not_ready_reason),
+                    not_ready_msg,
+                )
+            },
+            self.cond("PodScheduled", true, None, None),
+        ];
+        let mut main: Vec<&CStatus> = self.main.iter().collect();
+        main.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut st = json!({
+            "phase": self.phase,
+            "conditions": conds,
+            "hostIP": self.host_ip,
+            "hostIPs": [{"ip": self.host_ip}],
+            "startTime": self.start_time,
+            "containerStatuses": main.iter().map(|c| c.to_json()).collect::<Vec<_>>(),
+            "qosClass": self.qos,
+        });
+        if let Some(ip) = &self.pod_ip {
+            st["podIP"] = json!(ip);
+            st["podIPs"] = json!([{"ip": ip}]);
+        }
+        if !self.init.is_empty() {
+            st["initContainerStatuses"] =
+                json!(self.init.iter().map(|c| c.to_json()).collect::<Vec<_>>());
+        }
+        st
+    }
+}
+
+impl Kubelet {
+    /// A kubelet for all of the sim's nodes.
+    pub fn new(api: Api) -> Arc<Self> {
+        Arc::new(Kubelet {
+            api,
+            pods: Mutex::new(HashMap::new()),
+            next_ip: Mutex::new(HashMap::new()),
+            logs: Arc::new(LogStore::default()),
+        })
+    }
+
+    /// The running pod `namespace/name`, if this kubelet runs it.
+    pub fn pod(&self, namespace: &str, name: &str) -> Option<Arc<PodHandle>> {
+        self.pods
+            .lock()
+            .ok()?
+            .values()
+            .find(|p| p.namespace == namespace && p.name == name)
+            .cloned()
+    }
+
+    fn allocate_ip(&self, node: &str) -> String {
+        let idx = node_index(&self.api, node);
+        let mut m = self.next_ip.lock().unwrap_or_else(|p| p.into_inner());
+        let n = m.entry(node.to_string()).or_insert(1);
+        *n += 1;
+        let host = *n;
+        // 10.244.<node>.<n>, spilling into the next /24s of the node's /16 share.
+        format!("10.244.{}.{}", idx + 16 * (host / 254), host % 254 + 1)
+    }
+
+    fn src(node: &str) -> Source {
+        Source {
+            component: "kubelet",
+            host: Some(node.to_string()),
+        }
+    }
+
+    fn start(self: &Arc<Self>, pod: Arc<Value>) {
+        let node = pod
+            .pointer("/spec/nodeName")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        let (stop, stop_rx) = watch::channel(false);
+        let handle = Arc::new(PodHandle {
+            namespace: namespace(&pod).to_string(),
+            name: name(&pod).to_string(),
+            node,
+            containers: Mutex::new(BTreeMap::new()),
+            stop,
+        });
+        self.pods
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(uid(&pod).to_string(), handle.clone());
+        let me = self.clone();
+        tokio::spawn(async move { me.run_pod(pod, handle, stop_rx).await });
+    }
+
+    fn publish(&self, ns: &str, pod_name: &str, pod_uid: &str, st: &mut PodState) {
+        let status = st.render();
+        let _ = self.api.mutate(&res::pods(), ns, pod_name, |p| {
+            if uid(p) != pod_uid || p.get("status") == Some(&status) {
+                return false;
+            }
+            p["status"] = status.clone();
+            true
+        });
+    }
+
+    async fn run_pod(
+        self: Arc<Self>,
+        pod: Arc<Value>,
+        handle: Arc<PodHandle>,
+        mut stop: watch::Receiver<bool>,
+    ) {
+        let ns = namespace(&pod).to_string();
+        let pname = name(&pod).to_string();
+        let puid = uid(&pod).to_string();
+        let node = handle.node.clone();
+        let spec = pod.get("spec").cloned().unwrap_or_default();
+        let restart_policy = spec["restartPolicy"]
+            .as_str()
+            .unwrap_or("Always")
+            .to_string();
+        let inits: Vec<Value> = spec["initContainers"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let mains: Vec<Value> = spec["containers"].as_array().cloned().unwrap_or_default();
+        let src = Self::src(&node);
+        let mut st = PodState {
+            phase: "Pending".into(),
+            host_ip: node_ip(&self.api, &node),
+            pod_ip: None,
+            start_time: now_rfc3339(),
+            qos: qos_class(&spec),
+            init: inits
+                .iter()
+                .map(|c| {
+                    CStatus::new(
+                        c["name"].as_str().unwrap_or(""),
+                        c["image"].as_str().unwrap_or(""),
+                        "PodInitializing",
+                    )
+                })
+                .collect(),
+            main: mains
+                .iter()
+                .map(|c| {
+                    let w = if inits.is_empty() {
+                        "ContainerCreating"
+                    } else {
+                        "PodInitializing"
+                    };
+                    CStatus::new(
+                        c["name"].as_str().unwrap_or(""),
+                        c["image"].as_str().unwrap_or(""),
+                        w,
+                    )
+                })
+                .collect(),
+            initialized: inits.is_empty(),
+            sandbox_ready: false,
+            transitions: HashMap::new(),
+        };
+        if let Some(first) = st.init.first_mut() {
+            first.state = CState::Waiting {
+                reason: "PodInitializing".into(),
+                message: None,
+            };
+        }
+        self.publish(&ns, &pname, &puid, &mut st);
+        tokio::select! {
+            _ = tokio::time::sleep(CREATE_DELAY) => {}
+            _ = stop.changed() => { return self.finish_deletion(&pod, &handle, &mut st).await; }
+        }
+        let pod_ip = self.allocate_ip(&node);
+        st.pod_ip = Some(pod_ip.clone());
+        st.sandbox_ready = true;
+
+        // Init containers, one after the other, each until it succeeds.
+        for (i, c) in inits.iter().enumerate() {
+            loop {
+                let exit = tokio::select! {
+                    e = self.run_once(&pod, c, &pod_ip, &mut st, true, i) => e,
+                    _ = stop.changed() => { return self.finish_deletion(&pod, &handle, &mut st).await; }
+                };
+                if exit == 0 {
+                    break;
+                }
+                if restart_policy == "Never" {
+                    st.phase = "Failed".into();
+                    for m in st.main.iter_mut() {
+                        m.state = CState::Waiting {
+                            reason: "PodInitializing".into(),
+                            message: None,
+                        };
+                    }
+                    self.publish(&ns, &pname, &puid, &mut st);
+                    return self
+                        .wait_for_deletion(&pod, &handle, &mut st, &mut stop)
+                        .await;
+                }
+                let delay = backoff(st.init[i].restarts);
+                st.init[i].state = CState::Waiting {
+                    reason: "CrashLoopBackOff".into(),
+                    message: Some(format!(
+                        "back-off {} restarting failed container={} pod={pname}_{ns}({puid})",
+                        fmt_secs(delay),
+                        st.init[i].name
+                    )),
+                };
+                self.publish(&ns, &pname, &puid, &mut st);
+                events::record(
+                    &self.api,
+                    &pod,
+                    Some(&format!("spec.initContainers{{{}}}", st.init[i].name)),
+                    WARNING,
+                    "BackOff",
+                    &format!(
+                        "Back-off restarting failed container {} in pod {pname}_{ns}({puid})",
+                        st.init[i].name
+                    ),
+                    &src,
+                );
+                tokio::select! {
+                    _ = tokio::time::sleep(delay) => {}
+                    _ = stop.changed() => { return self.finish_deletion(&pod, &handle, &mut st).await; }
+                }
+                st.init[i].restarts += 1;
+            }
+        }
+        st.initialized = true;
+        for m in st.main.iter_mut() {
+            m.state = CState::Waiting {
+                reason: "ContainerCreating".into(),
+                message: None,
+            };
+        }
+
+        // Regular containers, concurrently; each reports through `tx`.
+        let (tx, mut rx) = mpsc::unbounded_channel::<(usize, Update)>();
+        let mut tasks = Vec::new();
+        for (i, c) in mains.iter().enumerate() {
+            let me = self.clone();
+            let pod = pod.clone();
+            let c = c.clone();
+            let tx = tx.clone();
+            let ip = pod_ip.clone();
+            let rp = restart_policy.clone();
+            let handle = handle.clone();
+            tasks.push(tokio::spawn(async move {
+                me.container_loop(pod, handle, c, ip, rp, i, tx).await
+            }));
+        }
+        drop(tx);
+        loop {
+            tokio::select! {
+                u = rx.recv() => match u {
+                    Some((i, Update::Status(cs))) => {
+                        st.main[i] = cs;
+                        while let Ok((j, Update::Status(cs))) = rx.try_recv() {
+                            st.main[j] = cs;
+                        }
+                        let any_running = st.main.iter().any(|c| matches!(c.state, CState::Running { .. }));
+                        if any_running {
+                            st.phase = "Running".into();
+                        }
+                        self.publish(&ns, &pname, &puid, &mut st);
+                    }
+                    None => {
+                        // Every container finished for good.
+                        let failed = st.main.iter().any(|c| matches!(c.state, CState::Terminated { exit_code, .. } if exit_code != 0));
+                        st.phase = if failed { "Failed".into() } else { "Succeeded".into() };
+                        for c in st.main.iter_mut() {
+                            c.ready = false;
+                        }
+                        self.publish(&ns, &pname, &puid, &mut st);
+                        return self.wait_for_deletion(&pod, &handle, &mut st, &mut stop).await;
+                    }
+                },
+                _ = stop.changed() => {
+                    for t in &tasks {
+                        t.abort();
+                    }
+                    return self.finish_deletion(&pod, &handle, &mut st).await;
+                }
+            }
+        }
+    }
+
+    /// Runs an init container once, updating `st.init[i]`; returns its exit code.
+    async fn run_once(
+        &self,
+        pod: &Value,
+        c: &Value,
+        pod_ip: &str,
+        st: &mut PodState,
+        _init: bool,
+        i: usize,
+    ) -> i32 {
+        let (ns, pname, puid) = (
+            namespace(pod).to_string(),
+            name(pod).to_string(),
+            uid(pod).to_string(),
+        );
+        let node = pod
+            .pointer("/spec/nodeName")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        let src = Self::src(&node);
+        let cname = c["name"].as_str().unwrap_or("").to_string();
+        let image = c["image"].as_str().unwrap_or("").to_string();
+        let fp = format!("spec.initContainers{{{cname}}}");
+        if st.init[i].restarts == 0 {
+            self.pull_events(pod, &fp, c, &src);
+        }
+        let ctx = ShellContext::for_container(&pname, &ns, pod_ip, &container_env(c));
+        let io = self.logs.open(&puid, &cname);
+        let started = now_rfc3339();
+        let cid = container_id();
+        events::record(
+            &self.api,
+            pod,
+            Some(&fp),
+            NORMAL,
+            "Created",
+            &format!("Created container: {cname}"),
+            &src,
+        );
+        events::record(
+            &self.api,
+            pod,
+            Some(&fp),
+            NORMAL,
+            "Started",
+            &format!("Started container {cname}"),
+            &src,
+        );
+        st.init[i].state = CState::Running {
+            started_at: started.clone(),
+        };
+        st.init[i].started = true;
+        st.init[i].container_id = Some(cid.clone());
+        self.publish(&ns, &pname, &puid, st);
+        let exit = shell::run_container(
+            &image,
+            &strings(c.get("command")),
+            &strings(c.get("args")),
+            &ctx,
+            io,
+        )
+        .await;
+        self.logs.close(&puid, &cname);
+        let term = CState::Terminated {
+            exit_code: exit,
+            reason: if exit == 0 {
+                "Completed".into()
+            } else {
+                "Error".into()
+            },
+            started_at: started,
+            finished_at: now_rfc3339(),
+            container_id: cid,
+        };
+        st.init[i].started = false;
+        if exit == 0 {
+            st.init[i].state = term;
+        } else {
+            st.init[i].last = Some(term.clone());
+            st.init[i].state = term;
+        }
+        self.publish(&ns, &pname, &puid, st);
+        exit
+    }
+
+    fn pull_events(&self, pod: &Value, fp: &str, c: &Value, src: &Source) {
+        let image = c["image"].as_str().unwrap_or("");
+        let policy = c["imagePullPolicy"].as_str().unwrap_or("IfNotPresent");
+        if policy == "Always" {
+            events::record(
+                &self.api,
+                pod,
+                Some(fp),
+                NORMAL,
+                "Pulling",
+                &format!("Pulling image \"{image}\""),
+                src,
+            );
+            events::record(
+                &self.api,
+                pod,
+                Some(fp),
+                NORMAL,
+                "Pulled",
+                &format!(
+                    "Successfully pulled image \"{image}\" in 812ms (812ms including waiting). Image size: 72099410 bytes."
+                ),
+                src,
+            );
+        } else {
+            events::record(
+                &self.api,
+                pod,
+                Some(fp),
+                NORMAL,
+                "Pulled",
+                &format!("Container image \"{image}\" already present on machine"),
+                src,
+            );
+        }
+    }
+
+    /// One regular container for the pod's whole life: start, run, restart per policy.
+    #[allow(clippy::too_many_arguments)]
+    async fn container_loop(
+        self: Arc<Self>,
+        pod: Arc<Value>,
+        handle: Arc<PodHandle>,
+        c: Value,
+        pod_ip: String,
+        restart_policy: String,
+        i: usize,
+        tx: mpsc::UnboundedSender<(usize, Update)>,
+    ) {
+        let (ns, pname, puid) = (
+            namespace(&pod).to_string(),
+            name(&pod).to_string(),
+            uid(&pod).to_string(),
+        );
+        let src = Self::src(&handle.node);
+        let cname = c["name"].as_str().unwrap_or("").to_string();
+        let image = c["image"].as_str().unwrap_or("").to_string();
+        let fp = format!("spec.containers{{{cname}}}");
+        let ctx = ShellContext::for_container(&pname, &ns, &pod_ip, &container_env(&c));
+        let ports: Vec<u16> = c["ports"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|p| p["containerPort"].as_u64().map(|n| n as u16))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut cs = CStatus::new(&cname, &image, "ContainerCreating");
+        self.pull_events(&pod, &fp, &c, &src);
+        loop {
+            let started = now_rfc3339();
+            let cid = container_id();
+            events::record(
+                &self.api,
+                &pod,
+                Some(&fp),
+                NORMAL,
+                "Created",
+                &format!("Created container: {cname}"),
+                &src,
+            );
+            events::record(
+                &self.api,
+                &pod,
+                Some(&fp),
+                NORMAL,
+                "Started",
+                &format!("Started container {cname}"),
+                &src,
+            );
+            let mut servers: Vec<PortServer> = Vec::new();
+            let mut addrs = BTreeMap::new();
+            for p in &ports {
+                if let Ok(s) = serve_container_port(&pname, &ns, &image, *p).await {
+                    addrs.insert(*p, s.addr());
+                    servers.push(s);
+                }
+            }
+            if let Ok(mut m) = handle.containers.lock() {
+                m.insert(
+                    cname.clone(),
+                    ContainerHandle {
+                        image: image.clone(),
+                        ctx: ctx.clone(),
+                        ports: addrs,
+                        running: true,
+                    },
+                );
+            }
+            cs.state = CState::Running {
+                started_at: started.clone(),
+            };
+            cs.started = true;
+            cs.container_id = Some(cid.clone());
+            cs.ready = false;
+            let never_ready = shell::image_never_ready(&image) || shell::image_crashes(&image);
+            let probe_delay = c
+                .pointer("/readinessProbe/initialDelaySeconds")
+                .and_then(Value::as_u64);
+            let has_probe = c.get("readinessProbe").is_some();
+            if !never_ready && !has_probe {
+                cs.ready = true;
+            }
+            let _ = tx.send((i, Update::Status(cs.clone())));
+            let io = self.logs.open(&puid, &cname);
+            let (command, args) = (strings(c.get("command")), strings(c.get("args")));
+            let run = shell::run_container(&image, &command, &args, &ctx, io);
+            tokio::pin!(run);
+            let exit = if has_probe && !never_ready {
+                let delay =
+                    Duration::from_secs(probe_delay.unwrap_or(0)) + Duration::from_millis(100);
+                tokio::select! {
+                    e = &mut run => e,
+                    _ = tokio::time::sleep(delay) => {
+                        cs.ready = true;
+                        let _ = tx.send((i, Update::Status(cs.clone())));
+                        run.await
+                    }
+                }
+            } else {
+                run.await
+            };
+            drop(servers);
+            self.logs.close(&puid, &cname);
+            if let Ok(mut m) = handle.containers.lock()
+                && let Some(h) = m.get_mut(&cname)
+            {
+                h.running = false;
+                h.ports.clear();
+            }
+            let term = CState::Terminated {
+                exit_code: exit,
+                reason: if exit == 0 {
+                    "Completed".into()
+                } else {
+                    "Error".into()
+                },
+                started_at: started,
+                finished_at: now_rfc3339(),
+                container_id: cid,
+            };
+            cs.ready = false;
+            cs.started = false;
+            let restart = match restart_policy.as_str() {
+                "Never" => false,
+                "OnFailure" => exit != 0,
+                _ => true,
+            };
+            if !restart {
+                cs.state = term;
+                let _ = tx.send((i, Update::Status(cs.clone())));
+                return;
+            }
+            // Show the termination briefly, then the back-off.
+            cs.state = term.clone();
+            let _ = tx.send((i, Update::Status(cs.clone())));
+            let delay = backoff(cs.restarts);
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            cs.last = Some(term);
+            cs.state = CState::Waiting {
+                reason: "CrashLoopBackOff".into(),
+                message: Some(format!(
+                    "back-off {} restarting failed container={cname} pod={pname}_{ns}({puid})",
+                    fmt_secs(delay)
+                )),
+            };
+            let _ = tx.send((i, Update::Status(cs.clone())));
+            events::record(
+                &self.api,
+                &pod,
+                Some(&fp),
+                WARNING,
+                "BackOff",
+                &format!(
+                    "Back-off restarting failed container {cname} in pod {pname}_{ns}({puid})"
+                ),
+                &src,
+            );
+            tokio::time::sleep(delay).await;
+            cs.restarts += 1;
+        }
+    }
+
+    async fn wait_for_deletion(
+        &self,
+        pod: &Value,
+        handle: &Arc<PodHandle>,
+        st: &mut PodState,
+        stop: &mut watch::Receiver<bool>,
+    ) {
+        let _ = stop.changed().await;
+        self.finish_deletion(pod, handle, st).await;
+    }
+
+    /// The pod was deleted: stop its containers, report them terminated, then remove the pod
+    /// (the grace-0 delete that ends `kubectl delete`'s wait).
+    async fn finish_deletion(&self, pod: &Value, handle: &Arc<PodHandle>, st: &mut PodState) {
+        let (ns, pname, puid) = (
+            namespace(pod).to_string(),
+            name(pod).to_string(),
+            uid(pod).to_string(),
+        );
+        let src = Self::src(&handle.node);
+        let now = now_rfc3339();
+        for c in st.main.iter_mut() {
+            if let CState::Running { started_at } = &c.state {
+                events::record(
+                    &self.api,
+                    pod,
+                    Some(&format!("spec.containers{{{}}}", c.name)),
+                    NORMAL,
+                    "Killing",
+                    &format!("Stopping container {}", c.name),
+                    &src,
+                );
+                c.state = CState::Terminated {
+                    exit_code: 0,
+                    reason: "Completed".into(),
+                    started_at: started_at.clone(),
+                    finished_at: now.clone(),
+                    container_id: c.container_id.clone().unwrap_or_default(),
+                };
+                c.ready = false;
+            }
+        }
+        if let Ok(mut m) = handle.containers.lock() {
+            m.clear();
+        }
+        self.publish(&ns, &pname, &puid, st);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        if self
+            .api
+            .get(&res::pods(), &ns, &pname)
+            .is_some_and(|p| uid(&p) == puid)
+        {
+            let _ = self.api.remove(&res::pods(), &ns, &pname);
+        }
+        self.forget(&puid);
+    }
+
+    fn forget(&self, pod_uid: &str) {
+        if let Ok(mut m) = self.pods.lock() {
+            m.remove(pod_uid);
+        }
+        self.logs.forget(pod_uid);
+    }
+}
+
+fn container_env(c: &Value) -> Vec<(String, String)> {
+    c["env"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|e| {
+                    Some((
+                        e["name"].as_str()?.to_string(),
+                        e["value"].as_str().unwrap_or("").to_string(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn backoff(restarts: u32) -> Duration {
+    let d = BACKOFF_BASE.saturating_mul(1u32 << restarts.min(10));
+    d.min(BACKOFF_CAP)
+}
+
+/// `10s`, `1m20s`: how the kubelet prints a back-off.
+fn fmt_secs(d: Duration) -> String {
+    let s = d.as_secs();
+    if s >= 60 {
+        format!("{}m{}s", s / 60, s % 60)
+    } else {
+        format!("{s}s")
+    }
+}
+
+/// The kubelet as a controller: it reacts to pods bound to the sim's nodes.
+pub struct KubeletController(pub Arc<Kubelet>);
+
+impl Controller for KubeletController {
+    fn name(&self) -> &'static str {
+        "kubelet"
+    }
+
+    fn watches(&self) -> Vec<ResourceKey> {
+        vec![res::pods()]
+    }
+
+    fn keys_for(&self, ev: &Event) -> Vec<Key> {
+        let bound = ev
+            .object
+            .pointer("/spec/nodeName")
+            .and_then(Value::as_str)
+            .is_some_and(|n| !n.is_empty());
+        if !bound {
+            return Vec::new();
+        }
+        // Keys carry the uid so a pod recreated under the same name is a new pod.
+        let k = Key::new(
+            &ev.namespace,
+            &format!("{}|{}", name(&ev.object), uid(&ev.object)),
+        );
+        if ev.kind == EventType::Deleted {
+            if let Some(h) = self
+                .0
+                .pods
+                .lock()
+                .ok()
+                .and_then(|m| m.get(uid(&ev.object)).cloned())
+            {
+                let _ = h.stop.send(true);
+            }
+            return Vec::new();
+        }
+        vec![k]
+    }
+
+    fn sync(&self, key: &Key) -> Option<Duration> {
+        let (pname, puid) = key.name.split_once('|')?;
+        let pod = self
+            .0
+            .api
+            .get(&res::pods(), &key.namespace, pname)
+            .filter(|p| uid(p) == puid);
+        let known = self.0.pods.lock().ok().and_then(|m| m.get(puid).cloned());
+        match (pod, known) {
+            (Some(p), None) if !deleting(&p) => {
+                let phase = p
+                    .pointer("/status/phase")
+                    .and_then(Value::as_str)
+                    .unwrap_or("");
+                if phase != "Succeeded" && phase != "Failed" {
+                    self.0.start(p);
+                }
+            }
+            (Some(p), None) => {
+                // Deleted before we ever ran it (or after a sim restart): just remove it.
+                let _ = self.0.api.remove(&res::pods(), &key.namespace, name(&p));
+            }
+            (Some(p), Some(h)) if deleting(&p) => {
+                let _ = h.stop.send(true);
+            }
+            (None, Some(h)) => {
+                let _ = h.stop.send(true);
+            }
+            _ => {}
+        }
+        None
+    }
+}
