@@ -69,6 +69,35 @@ pub fn parse_warning(h: &str) -> Option<String> {
     None
 }
 
+/// `path?k=v&...` with Go's `url.Values.Encode` (sorted keys, `+` for spaces).
+pub fn with_query(path: &str, query: &[(&str, String)]) -> String {
+    if query.is_empty() {
+        return path.to_string();
+    }
+    let mut q: Vec<&(&str, String)> = query.iter().collect();
+    q.sort_by(|a, b| a.0.cmp(b.0));
+    let parts: Vec<String> = q
+        .iter()
+        .map(|(k, v)| format!("{}={}", query_escape(k), query_escape(v)))
+        .collect();
+    format!("{path}?{}", parts.join("&"))
+}
+
+/// Go's `url.QueryEscape`.
+pub fn query_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

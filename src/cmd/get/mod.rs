@@ -17,8 +17,8 @@ use crate::resource::builder::{self, Selection, Target};
 mod fetch;
 mod watch;
 
+pub use fetch::selector_context;
 use fetch::{Fetch, flatten};
-pub use fetch::{query_escape, selector_context, with_query};
 
 /// The Accept header of kubectl's human-readable `get` (server-side printing).
 pub const TABLE_ACCEPT: &str = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
