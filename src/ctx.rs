@@ -24,8 +24,6 @@ pub struct Ctx {
     kubeconfig: OnceCell<Loaded>,
     settings: OnceCell<ClientSettings>,
     client: OnceCell<kube::Client>,
-    discovery: OnceCell<crate::resource::Discovery>,
-    fresh_discovery: OnceCell<crate::resource::Discovery>,
     warnings: crate::warnings::Printer,
 }
 
@@ -41,8 +39,6 @@ impl Ctx {
             kubeconfig: OnceCell::new(),
             settings: OnceCell::new(),
             client: OnceCell::new(),
-            discovery: OnceCell::new(),
-            fresh_discovery: OnceCell::new(),
         }
     }
 
@@ -118,50 +114,6 @@ impl Ctx {
             })
             .await?;
         Ok(client.clone())
-    }
-
-    /// API discovery (every group and resource the server serves, with short names and
-    /// categories), run once. Resolve typed names with `ctx.discovery().await?.resolve("po")`.
-    ///
-    /// The result is cached on disk under the cache directory for
-    /// [`CACHE_TTL`](crate::resource::discovery::CACHE_TTL); prefer [`Ctx::resolve`], which
-    /// re-discovers when a name is unknown (a CRD created since the cache was written).
-    pub async fn discovery(&self) -> Result<&crate::resource::Discovery> {
-        use crate::resource::discovery::{cache_file, read_cache};
-        self.discovery
-            .get_or_try_init(|| async {
-                let server = self.client_settings().await?.server.clone();
-                if let Some(dir) = self.cache_dir()
-                    && let Some(d) = read_cache(&cache_file(&dir, &server))
-                {
-                    return Ok(d);
-                }
-                self.discover_now().await
-            })
-            .await
-    }
-
-    async fn discover_now(&self) -> Result<crate::resource::Discovery> {
-        use crate::resource::discovery::{cache_file, discover, write_cache};
-        let client = self.client().await?;
-        let d = discover(&client).await.map_err(|e| self.kube_error(e))?;
-        if let Some(dir) = self.cache_dir() {
-            write_cache(&cache_file(&dir, &self.client_settings().await?.server), &d);
-        }
-        Ok(d)
-    }
-
-    /// Resolve a typed resource name (`po`, `deploy`, `deployments.apps`) with kubectl's
-    /// rules; on a miss, discovery runs again (bypassing the cache) before giving up.
-    pub async fn resolve(&self, name: &str) -> Result<crate::resource::ApiResourceInfo> {
-        if let Ok(r) = self.discovery().await?.resolve(name) {
-            return Ok(r.clone());
-        }
-        let fresh = self
-            .fresh_discovery
-            .get_or_try_init(|| self.discover_now())
-            .await?;
-        fresh.resolve(name).cloned()
     }
 
     /// `--cache-dir` > `$KUBECACHEDIR` > `$HOME/.kube/cache` (kubectl's order).

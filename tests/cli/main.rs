@@ -3,11 +3,12 @@
 
 mod common;
 
+mod api_resources;
 mod completion;
 mod config;
-mod discovery;
 mod errors;
 mod generated;
+mod get;
 mod help;
 mod version;
 mod warnings;
