@@ -6,6 +6,15 @@ use serde_json::{Map, Value};
 
 use super::{PrefixWriter, annotations, at, labels, str_at, string_map};
 
+/// Fields printed above (or never): kubectl's skip list for the field dump.
+const SKIP: &[&str] = &[
+    ".metadata.managedFields",
+    ".metadata.name",
+    ".metadata.namespace",
+    ".metadata.labels",
+    ".metadata.annotations",
+];
+
 /// Write the generic report (without events).
 pub fn describe(w: &mut PrefixWriter, obj: &Value) {
     w.write(0, &format!("Name:\t{}\n", str_at(obj, &["metadata", "name"])));
@@ -21,7 +30,7 @@ pub fn describe(w: &mut PrefixWriter, obj: &Value) {
         &string_map(at(obj, &["metadata", "annotations"])),
     );
     if let Some(m) = obj.as_object() {
-        content(w, 0, m, "", &[".metadata.managedFields"]);
+        content(w, 0, m, "", SKIP);
     }
 }
 
@@ -136,7 +145,6 @@ fn camel_split(s: &str) -> Vec<String> {
     for i in 0..runs.len().saturating_sub(1) {
         if runs[i].first().is_some_and(|c| c.is_uppercase())
             && runs[i + 1].first().is_some_and(|c| c.is_lowercase())
-            && runs[i].len() > 1
         {
             let moved = runs[i].pop().unwrap_or_default();
             runs[i + 1].insert(0, moved);
@@ -172,7 +180,7 @@ mod tests {
         describe(&mut w, &o);
         assert_eq!(
             w.finish(),
-            "Name:         t\nNamespace:    n\nLabels:       <none>\nAnnotations:  <none>\nAPI Version:  x.io/v1\nKind:         Thing\nMetadata:\n  Generation:  1\n  Name:        t\n  Namespace:   n\nSpec:\n  List:\n    a\n    K:  1.5\n  On:  true\n"
+            "Name:         t\nNamespace:    n\nLabels:       <none>\nAnnotations:  <none>\nAPI Version:  x.io/v1\nKind:         Thing\nMetadata:\n  Generation:  1\nSpec:\n  List:\n    a\n    K:  1.5\n  On:  true\n"
         );
     }
 }

@@ -179,7 +179,8 @@ pub fn annotations(
         if value.len() + k.len() + 2 > MAX_ANNOTATION_LEN || value.contains('\n') {
             w.line(&format!("{k}:"));
             for l in value.split('\n') {
-                w.write(level, "\t");
+                // Value lines sit two spaces deeper than the keys.
+                w.write(level, "\t  ");
                 w.line(&shorten(l, MAX_ANNOTATION_LEN - 2));
             }
         } else {
