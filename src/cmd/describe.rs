@@ -30,14 +30,20 @@ pub struct Args {
     pub selector: Option<String>,
     /// If present, list the requested object(s) across all namespaces
     #[arg(short = 'A', long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true,
           value_name = "BOOL", value_parser = crate::cli::parse_bool)]
     pub all_namespaces: Option<bool>,
     /// If true, display events related to the described object.
     #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+          require_equals = true, value_parser = crate::cli::parse_bool)]
     pub show_events: Option<bool>,
     /// Return large lists in chunks rather than all at once. Pass 0 to disable.
-    #[arg(long, default_value_t = 500, value_name = "N", allow_negative_numbers = true)]
+    #[arg(
+        long,
+        default_value_t = 500,
+        value_name = "N",
+        allow_negative_numbers = true
+    )]
     pub chunk_size: i64,
 }
 
@@ -160,7 +166,8 @@ fn fill_type(o: &mut Value, r: &ApiResource) {
     if let Some(m) = o.as_object_mut() {
         m.entry("apiVersion")
             .or_insert_with(|| Value::String(r.api_version()));
-        m.entry("kind").or_insert_with(|| Value::String(r.kind.clone()));
+        m.entry("kind")
+            .or_insert_with(|| Value::String(r.kind.clone()));
     }
 }
 
@@ -239,7 +246,10 @@ impl Api<'_> {
         let mut related = Related::default();
         let selector = |o: &Value| {
             let s = describe::label_selector(describe::at(o, &["spec", "selector"]));
-            vec![("labelSelector", if s == "<none>" { String::new() } else { s })]
+            vec![(
+                "labelSelector",
+                if s == "<none>" { String::new() } else { s },
+            )]
         };
         for need in describe::needs(group, kind) {
             match need {
@@ -253,12 +263,21 @@ impl Api<'_> {
                 }
                 Need::EndpointSlices => {
                     let path = format!("/apis/discovery.k8s.io/v1/namespaces/{ns}/endpointslices");
-                    let q = [("labelSelector", format!("kubernetes.io/service-name={name}"))];
+                    let q = [(
+                        "labelSelector",
+                        format!("kubernetes.io/service-name={name}"),
+                    )];
                     related.endpoint_slices = self.list_path(&path, &q).await?;
+                }
+                Need::Secrets => {
+                    let path = format!("/api/v1/namespaces/{ns}/secrets");
+                    related.secrets = self.list_path(&path, &[]).await?;
                 }
                 Need::QuotasAndLimits => {
                     let base = format!("/api/v1/namespaces/{name}");
-                    related.quotas = self.list_path(&format!("{base}/resourcequotas"), &[]).await?;
+                    related.quotas = self
+                        .list_path(&format!("{base}/resourcequotas"), &[])
+                        .await?;
                     related.limit_ranges =
                         self.list_path(&format!("{base}/limitranges"), &[]).await?;
                 }

@@ -17,12 +17,20 @@ const SKIP: &[&str] = &[
 
 /// Write the generic report (without events).
 pub fn describe(w: &mut PrefixWriter, obj: &Value) {
-    w.write(0, &format!("Name:\t{}\n", str_at(obj, &["metadata", "name"])));
+    w.write(
+        0,
+        &format!("Name:\t{}\n", str_at(obj, &["metadata", "name"])),
+    );
     w.write(
         0,
         &format!("Namespace:\t{}\n", str_at(obj, &["metadata", "namespace"])),
     );
-    labels(w, 0, "Labels", &string_map(at(obj, &["metadata", "labels"])));
+    labels(
+        w,
+        0,
+        "Labels",
+        &string_map(at(obj, &["metadata", "labels"])),
+    );
     annotations(
         w,
         0,
@@ -34,7 +42,13 @@ pub fn describe(w: &mut PrefixWriter, obj: &Value) {
     }
 }
 
-fn content(w: &mut PrefixWriter, level: usize, map: &Map<String, Value>, prefix: &str, skip: &[&str]) {
+fn content(
+    w: &mut PrefixWriter,
+    level: usize,
+    map: &Map<String, Value>,
+    prefix: &str,
+    skip: &[&str],
+) {
     // serde_json's map iterates in sorted key order, as kubectl sorts the fields.
     for (field, value) in map {
         let path = format!("{prefix}.{field}");

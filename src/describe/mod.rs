@@ -36,6 +36,8 @@ pub struct Related {
     pub replica_sets: Vec<Value>,
     /// A service's EndpointSlices.
     pub endpoint_slices: Vec<Value>,
+    /// Secrets of the namespace (a service account's, to mark missing ones and find tokens).
+    pub secrets: Vec<Value>,
     /// A namespace's ResourceQuotas.
     pub quotas: Vec<Value>,
     /// A namespace's LimitRanges.
@@ -51,6 +53,8 @@ pub enum Need {
     ReplicaSets,
     /// EndpointSlices labelled `kubernetes.io/service-name=<name>`.
     EndpointSlices,
+    /// Secrets of the object's namespace.
+    Secrets,
     /// ResourceQuotas and LimitRanges of the namespace the object is.
     QuotasAndLimits,
 }
@@ -62,6 +66,7 @@ pub fn needs(group: &str, kind: &str) -> &'static [Need] {
         ("apps", "Deployment") => &[Need::ReplicaSets],
         ("", "Service") => &[Need::EndpointSlices],
         ("", "Namespace") => &[Need::QuotasAndLimits],
+        ("", "ServiceAccount") => &[Need::Secrets],
         _ => &[],
     }
 }

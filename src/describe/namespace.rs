@@ -6,8 +6,16 @@ use super::{PrefixWriter, Related, annotations, at, labels, str_at, string_map};
 
 /// Write a Namespace's report (kubectl prints no events for namespaces).
 pub fn describe(w: &mut PrefixWriter, obj: &Value, related: &Related) {
-    w.write(0, &format!("Name:\t{}\n", str_at(obj, &["metadata", "name"])));
-    labels(w, 0, "Labels", &string_map(at(obj, &["metadata", "labels"])));
+    w.write(
+        0,
+        &format!("Name:\t{}\n", str_at(obj, &["metadata", "name"])),
+    );
+    labels(
+        w,
+        0,
+        "Labels",
+        &string_map(at(obj, &["metadata", "labels"])),
+    );
     annotations(
         w,
         0,
@@ -33,10 +41,7 @@ fn quotas(w: &mut PrefixWriter, quotas: &[Value]) {
     sorted.sort_by_key(|q| str_at(q, &["metadata", "name"]));
     w.write(0, "Resource Quotas\n");
     for q in sorted {
-        w.write(
-            1,
-            &format!("Name:\t{}\n", str_at(q, &["metadata", "name"])),
-        );
+        w.write(1, &format!("Name:\t{}\n", str_at(q, &["metadata", "name"])));
         w.write(1, "Resource\tUsed\tHard\n");
         w.write(1, "--------\t---\t---\n");
         let used = string_map(at(q, &["status", "used"]));

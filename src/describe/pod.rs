@@ -13,7 +13,10 @@ use super::{
 pub fn describe(w: &mut PrefixWriter, pod: &Value, _related: &Related) {
     let spec = pod.get("spec").unwrap_or(&Value::Null);
     let status = pod.get("status").unwrap_or(&Value::Null);
-    w.write(0, &format!("Name:\t{}\n", str_at(pod, &["metadata", "name"])));
+    w.write(
+        0,
+        &format!("Name:\t{}\n", str_at(pod, &["metadata", "name"])),
+    );
     w.write(
         0,
         &format!("Namespace:\t{}\n", str_at(pod, &["metadata", "namespace"])),
@@ -46,7 +49,12 @@ pub fn describe(w: &mut PrefixWriter, pod: &Value, _related: &Related) {
     if !start.is_empty() {
         w.write(0, &format!("Start Time:\t{}\n", rfc1123z(start)));
     }
-    labels(w, 0, "Labels", &string_map(at(pod, &["metadata", "labels"])));
+    labels(
+        w,
+        0,
+        "Labels",
+        &string_map(at(pod, &["metadata", "labels"])),
+    );
     annotations(
         w,
         0,
@@ -57,7 +65,10 @@ pub fn describe(w: &mut PrefixWriter, pod: &Value, _related: &Related) {
     if deleted.is_empty() {
         w.write(0, &format!("Status:\t{}\n", str_at(status, &["phase"])));
     } else {
-        w.write(0, &format!("Status:\tTerminating (lasts {})\n", lasts(deleted)));
+        w.write(
+            0,
+            &format!("Status:\tTerminating (lasts {})\n", lasts(deleted)),
+        );
         w.write(
             0,
             &format!(
@@ -127,11 +138,7 @@ pub fn describe(w: &mut PrefixWriter, pod: &Value, _related: &Related) {
         for c in conditions {
             w.write(
                 1,
-                &format!(
-                    "{} \t{} \n",
-                    str_at(c, &["type"]),
-                    str_at(c, &["status"])
-                ),
+                &format!("{} \t{} \n", str_at(c, &["type"]), str_at(c, &["status"])),
             );
         }
     }
@@ -140,7 +147,12 @@ pub fn describe(w: &mut PrefixWriter, pod: &Value, _related: &Related) {
         0,
         &format!("QoS Class:\t{}\n", str_at(status, &["qosClass"])),
     );
-    labels(w, 0, "Node-Selectors", &string_map(spec.get("nodeSelector")));
+    labels(
+        w,
+        0,
+        "Node-Selectors",
+        &string_map(spec.get("nodeSelector")),
+    );
     tolerations(w, 0, list(spec, "tolerations"));
 }
 
@@ -165,7 +177,12 @@ pub fn template(w: &mut PrefixWriter, tpl: Option<&Value>) {
         return;
     };
     let spec = tpl.get("spec").unwrap_or(&Value::Null);
-    labels(w, 1, "Labels", &string_map(at(tpl, &["metadata", "labels"])));
+    labels(
+        w,
+        1,
+        "Labels",
+        &string_map(at(tpl, &["metadata", "labels"])),
+    );
     let ann = string_map(at(tpl, &["metadata", "annotations"]));
     if !ann.is_empty() {
         annotations(w, 1, "Annotations", &ann);
@@ -175,11 +192,23 @@ pub fn template(w: &mut PrefixWriter, tpl: Option<&Value>) {
         w.write(1, &format!("Service Account:\t{sa}\n"));
     }
     if !list(spec, "initContainers").is_empty() {
-        containers(w, "Init Containers", list(spec, "initContainers"), None, None, "  ");
+        containers(
+            w,
+            "Init Containers",
+            list(spec, "initContainers"),
+            None,
+            None,
+            "  ",
+        );
     }
     containers(w, "Containers", list(spec, "containers"), None, None, "  ");
     volumes(w, list(spec, "volumes"), "  ");
-    labels(w, 1, "Node-Selectors", &string_map(spec.get("nodeSelector")));
+    labels(
+        w,
+        1,
+        "Node-Selectors",
+        &string_map(spec.get("nodeSelector")),
+    );
     tolerations(w, 1, list(spec, "tolerations"));
 }
 
@@ -212,7 +241,11 @@ fn containers(
         }
         let ports = list(c, "ports");
         let port_str = join_ports(&ports, "containerPort");
-        let key = if port_str.contains(',') { "Ports" } else { "Port" };
+        let key = if port_str.contains(',') {
+            "Ports"
+        } else {
+            "Port"
+        };
         w.write(2, &format!("{key}:\t{port_str}\n"));
         let host_str = join_ports(&ports, "hostPort");
         let key = if host_str.contains(',') {
@@ -354,7 +387,11 @@ fn probe(p: &Value) -> String {
         format!("exec [{}] {attrs}", cmd.join(" "))
     } else if let Some(h) = p.get("httpGet") {
         let scheme = str_at(h, &["scheme"]).to_lowercase();
-        let scheme = if scheme.is_empty() { "http".into() } else { scheme };
+        let scheme = if scheme.is_empty() {
+            "http".into()
+        } else {
+            scheme
+        };
         let host = str_at(h, &["host"]);
         let port = port(h.get("port"));
         let host_port = if host.contains(':') {
@@ -399,10 +436,7 @@ fn env_from(w: &mut PrefixWriter, sources: Vec<&Value>) {
         if prefix.is_empty() {
             w.write(
                 3,
-                &format!(
-                    "{}\t{kind}\tOptional: {optional}\n",
-                    str_at(r, &["name"])
-                ),
+                &format!("{}\t{kind}\tOptional: {optional}\n", str_at(r, &["name"])),
             );
         } else {
             w.write(
@@ -440,10 +474,7 @@ fn env(w: &mut PrefixWriter, vars: Vec<&Value>, pod: Option<&Value>) {
             let value = pod.map(|p| field_value(p, path)).unwrap_or_default();
             w.write(
                 3,
-                &format!(
-                    "{name}:\t{value} ({}:{path})\n",
-                    str_at(f, &["apiVersion"])
-                ),
+                &format!("{name}:\t{value} ({}:{path})\n", str_at(f, &["apiVersion"])),
             );
         } else if let Some(r) = from.get("resourceFieldRef") {
             w.write(
@@ -499,7 +530,11 @@ fn mounts(w: &mut PrefixWriter, mounts: Vec<&Value>) {
     sorted.sort_by_key(|m| str_at(m, &["mountPath"]));
     for m in sorted {
         let ro = m.get("readOnly").and_then(Value::as_bool) == Some(true);
-        let mut flags = vec![if ro { "ro".to_string() } else { "rw".to_string() }];
+        let mut flags = vec![if ro {
+            "ro".to_string()
+        } else {
+            "rw".to_string()
+        }];
         let sub = str_at(m, &["subPath"]);
         if !sub.is_empty() {
             flags.push(format!("path=\"{sub}\""));

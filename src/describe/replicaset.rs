@@ -6,14 +6,17 @@ use serde_json::Value;
 use super::deployment::conditions;
 use super::pod::template;
 use super::{
-    PrefixWriter, Related, annotations, at, controlled_by, int_at, label_selector, labels,
-    str_at, string_map,
+    PrefixWriter, Related, annotations, at, controlled_by, int_at, label_selector, labels, str_at,
+    string_map,
 };
 
 /// Write a ReplicaSet's report (without events).
 pub fn describe(w: &mut PrefixWriter, rs: &Value, related: &Related) {
     let spec = rs.get("spec").unwrap_or(&Value::Null);
-    w.write(0, &format!("Name:\t{}\n", str_at(rs, &["metadata", "name"])));
+    w.write(
+        0,
+        &format!("Name:\t{}\n", str_at(rs, &["metadata", "name"])),
+    );
     w.write(
         0,
         &format!("Namespace:\t{}\n", str_at(rs, &["metadata", "namespace"])),

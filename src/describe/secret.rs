@@ -8,12 +8,20 @@ use super::{PrefixWriter, annotations, at, labels, str_at, string_map};
 
 /// Write a Secret's report (kubectl prints no events for secrets).
 pub fn describe(w: &mut PrefixWriter, obj: &Value) {
-    w.write(0, &format!("Name:\t{}\n", str_at(obj, &["metadata", "name"])));
+    w.write(
+        0,
+        &format!("Name:\t{}\n", str_at(obj, &["metadata", "name"])),
+    );
     w.write(
         0,
         &format!("Namespace:\t{}\n", str_at(obj, &["metadata", "namespace"])),
     );
-    labels(w, 0, "Labels", &string_map(at(obj, &["metadata", "labels"])));
+    labels(
+        w,
+        0,
+        "Labels",
+        &string_map(at(obj, &["metadata", "labels"])),
+    );
     annotations(
         w,
         0,

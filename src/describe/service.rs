@@ -4,17 +4,27 @@
 use serde_json::Value;
 
 use super::pod::list;
-use super::{PrefixWriter, Related, annotations, at, int_at, labels, map_selector, str_at, string_map};
+use super::{
+    PrefixWriter, Related, annotations, at, int_at, labels, map_selector, str_at, string_map,
+};
 
 /// Write a Service's report (without events).
 pub fn describe(w: &mut PrefixWriter, svc: &Value, related: &Related) {
     let spec = svc.get("spec").unwrap_or(&Value::Null);
-    w.write(0, &format!("Name:\t{}\n", str_at(svc, &["metadata", "name"])));
+    w.write(
+        0,
+        &format!("Name:\t{}\n", str_at(svc, &["metadata", "name"])),
+    );
     w.write(
         0,
         &format!("Namespace:\t{}\n", str_at(svc, &["metadata", "namespace"])),
     );
-    labels(w, 0, "Labels", &string_map(at(svc, &["metadata", "labels"])));
+    labels(
+        w,
+        0,
+        "Labels",
+        &string_map(at(svc, &["metadata", "labels"])),
+    );
     annotations(
         w,
         0,
@@ -75,7 +85,10 @@ pub fn describe(w: &mut PrefixWriter, svc: &Value, related: &Related) {
         })
         .collect();
     if !ingress.is_empty() {
-        w.write(0, &format!("LoadBalancer Ingress:\t{}\n", ingress.join(", ")));
+        w.write(
+            0,
+            &format!("LoadBalancer Ingress:\t{}\n", ingress.join(", ")),
+        );
     }
     for p in list(spec, "ports") {
         let name = str_at(p, &["name"]);
@@ -96,12 +109,18 @@ pub fn describe(w: &mut PrefixWriter, svc: &Value, related: &Related) {
         }
         w.write(
             0,
-            &format!("Endpoints:\t{}\n", endpoints(&related.endpoint_slices, name)),
+            &format!(
+                "Endpoints:\t{}\n",
+                endpoints(&related.endpoint_slices, name)
+            ),
         );
     }
     w.write(
         0,
-        &format!("Session Affinity:\t{}\n", str_at(spec, &["sessionAffinity"])),
+        &format!(
+            "Session Affinity:\t{}\n",
+            str_at(spec, &["sessionAffinity"])
+        ),
     );
     for (key, title) in [
         ("externalTrafficPolicy", "External Traffic Policy"),

@@ -1,0 +1,212 @@
+//! `kk describe` against kubectl on the shared kk-sim: each test creates its objects with
+//! kubectl in its own namespace, waits for controllers to settle, then compares kk's and
+//! kubectl's stdout, stderr and exit code after the harness normalisers.
+
+use std::sync::LazyLock;
+use std::time::{Duration, Instant};
+
+use regex::Regex;
+
+use crate::common::{Output, TestEnv, kubectl_bin, normalize};
+
+/// Event ages of two runs may differ in width, which shifts the whole Events table; inside
+/// it, runs of spaces become one (the rest of the report keeps exact alignment).
+fn events_table(s: &str) -> String {
+    static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {2,}").unwrap());
+    let mut out = String::new();
+    let mut in_events = false;
+    for line in s.split_inclusive('\n') {
+        if line == "Events:\n" {
+            in_events = true;
+        } else if !line.starts_with("  ") {
+            in_events = false;
+        }
+        if in_events {
+            out.push_str(&GAP.replace_all(line, " "));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+fn norm(o: &Output) -> Output {
+    o.map(|s| events_table(&normalize::all(s)))
+}
+
+/// Run kubectl then kk with `-n <ns>` and assert identical (normalised) output.
+#[track_caller]
+fn parity(env: &TestEnv, args: &[&str]) -> Output {
+    let ns = env.namespace.as_deref().expect("sim namespace");
+    let mut full = vec!["-n", ns];
+    full.extend_from_slice(args);
+    let want = env.run_kubectl(&full).expect("kubectl");
+    let got = env.run_kk(&full);
+    let (w, g) = (norm(&want), norm(&got));
+    assert!(
+        w == g,
+        "kk differs from kubectl for {full:?}\n===== kubectl =====\n{w}\n===== kk =====\n{g}\n"
+    );
+    got
+}
+
+fn kubectl(env: &TestEnv, args: &[&str]) {
+    let ns = env.namespace.as_deref().expect("sim namespace");
+    let mut full = vec!["-n", ns];
+    full.extend_from_slice(args);
+    env.run_kubectl(&full).expect("kubectl").success();
+}
+
+/// Poll `kubectl get` with a jsonpath until it prints `want` (controllers are asynchronous).
+fn wait_for(env: &TestEnv, args: &[&str], want: &str) {
+    let ns = env.namespace.as_deref().expect("sim namespace");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let mut full = vec!["-n", ns, "get"];
+        full.extend_from_slice(args);
+        let out = env.run_kubectl(&full).expect("kubectl");
+        if out.stdout == want {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for {args:?} == {want:?}: {out}"
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+const CONFIG: &str = r#"apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  labels: {app: web, tier: front}
+  annotations: {note: hello}
+data: {greeting: "hello\nworld"}
+binaryData: {blob: AAEC}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings-extra
+data: {a: b}
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: creds
+  labels: {app: web}
+stringData: {password: hunter2, user: admin}
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: robot
+imagePullSecrets: [{name: pull-a}, {name: pull-b}]
+---
+apiVersion: coordination.k8s.io/v1
+kind: Lease
+metadata:
+  name: lock
+  labels: {app: web}
+spec: {holderIdentity: me, leaseDurationSeconds: 15}
+"#;
+
+#[test]
+fn config_kinds() {
+    if kubectl_bin().is_none() {
+        return;
+    }
+    let env = TestEnv::sim("describe_config");
+    let ns = env.namespace.clone().unwrap();
+    std::fs::write(env.path("config.yaml"), CONFIG).unwrap();
+    kubectl(&env, &["create", "-f", "config.yaml"]);
+    parity(&env, &["describe", "configmap", "settings-extra"]);
+    parity(&env, &["describe", "configmap/settings"]);
+    parity(&env, &["describe", "cm", "-l", "app=web"]);
+    // Prefix matching: both ConfigMaps start with `settings`.
+    parity(&env, &["describe", "cm", "settings-e"]);
+    parity(&env, &["describe", "secret", "creds"]);
+    parity(&env, &["describe", "sa", "robot"]);
+    // Generic describer (no kubectl-specific one for leases).
+    parity(&env, &["describe", "lease", "lock"]);
+    parity(&env, &["describe", "lease", "lock", "--show-events=false"]);
+    parity(&env, &["describe", "namespace", &ns]);
+    parity(&env, &["describe", "-f", "config.yaml"]);
+}
+
+#[test]
+fn not_found_and_empty() {
+    if kubectl_bin().is_none() {
+        return;
+    }
+    let env = TestEnv::sim("describe_errors");
+    kubectl(&env, &["create", "configmap", "only", "--from-literal=a=b"]);
+    let out = parity(&env, &["describe", "pod", "nope"]);
+    assert_eq!(out.code, 1);
+    parity(&env, &["describe", "configmap", "zzz"]);
+    parity(&env, &["describe", "configmap", "only", "missing"]);
+    parity(&env, &["describe", "configmap/only", "configmap/missing"]);
+    let out = parity(&env, &["describe", "pods"]);
+    assert!(out.stderr.starts_with("No resources found in"), "{out}");
+    parity(&env, &["describe", "pods", "-l", "app=none"]);
+    parity(&env, &["describe", "-A", "pods", "-l", "kk-describe=none"]);
+    parity(&env, &["describe"]);
+    parity(&env, &["describe", "nosuchkind"]);
+}
+
+#[test]
+fn workloads() {
+    if kubectl_bin().is_none() {
+        return;
+    }
+    let env = TestEnv::sim("describe_workloads");
+    kubectl(
+        &env,
+        &[
+            "create",
+            "deployment",
+            "web",
+            "--image=nginx:1.25",
+            "--replicas=2",
+            "--port=80",
+        ],
+    );
+    kubectl(
+        &env,
+        &[
+            "expose",
+            "deployment",
+            "web",
+            "--port=80",
+            "--target-port=80",
+        ],
+    );
+    wait_for(
+        &env,
+        &[
+            "deployment",
+            "web",
+            "-o",
+            "jsonpath={.status.availableReplicas}",
+        ],
+        "2",
+    );
+    wait_for(
+        &env,
+        &[
+            "pods",
+            "-l",
+            "app=web",
+            "-o",
+            "jsonpath={.items[*].status.phase}",
+        ],
+        "Running Running",
+    );
+    parity(&env, &["describe", "deployment", "web"]);
+    parity(&env, &["describe", "deploy/web", "--show-events=false"]);
+    parity(&env, &["describe", "replicasets"]);
+    parity(&env, &["describe", "pods", "-l", "app=web"]);
+    parity(&env, &["describe", "pod", "web"]);
+    parity(&env, &["describe", "service", "web"]);
+}
