@@ -269,6 +269,15 @@ impl Api<'_> {
                     )];
                     related.endpoint_slices = self.list_path(&path, &q).await?;
                 }
+                Need::NamespacePods => {
+                    let path = format!("/api/v1/namespaces/{ns}/pods");
+                    related.pods = self.list_path(&path, &[]).await?;
+                }
+                Need::ServicesAndEndpoints => {
+                    let base = format!("/api/v1/namespaces/{ns}");
+                    related.services = self.list_path(&format!("{base}/services"), &[]).await?;
+                    related.endpoints = self.list_path(&format!("{base}/endpoints"), &[]).await?;
+                }
                 Need::Secrets => {
                     let path = format!("/api/v1/namespaces/{ns}/secrets");
                     related.secrets = self.list_path(&path, &[]).await?;

@@ -7,15 +7,22 @@
 //! (for event ages), and returns the report. `cmd/describe.rs` does the fetching.
 
 pub mod configmap;
+pub mod cronjob;
+pub mod daemonset;
 pub mod deployment;
+pub mod endpoints;
 pub mod events;
 pub mod generic;
+pub mod ingress;
+pub mod job;
 pub mod namespace;
 pub mod pod;
+pub mod pvc;
 pub mod replicaset;
 pub mod secret;
 pub mod service;
 pub mod serviceaccount;
+pub mod statefulset;
 pub mod writer;
 
 use std::collections::BTreeMap;
@@ -38,6 +45,10 @@ pub struct Related {
     pub endpoint_slices: Vec<Value>,
     /// Secrets of the namespace (a service account's, to mark missing ones and find tokens).
     pub secrets: Vec<Value>,
+    /// Services of the namespace (an ingress's backends).
+    pub services: Vec<Value>,
+    /// Endpoints of the namespace (an ingress's backends).
+    pub endpoints: Vec<Value>,
     /// A namespace's ResourceQuotas.
     pub quotas: Vec<Value>,
     /// A namespace's LimitRanges.
@@ -55,6 +66,10 @@ pub enum Need {
     EndpointSlices,
     /// Secrets of the object's namespace.
     Secrets,
+    /// Every pod of the object's namespace.
+    NamespacePods,
+    /// Services and Endpoints of the object's namespace.
+    ServicesAndEndpoints,
     /// ResourceQuotas and LimitRanges of the namespace the object is.
     QuotasAndLimits,
 }
@@ -62,7 +77,9 @@ pub enum Need {
 /// Which extra lists the describer of `group`/`kind` reads.
 pub fn needs(group: &str, kind: &str) -> &'static [Need] {
     match (group, kind) {
-        ("apps", "ReplicaSet") => &[Need::SelectedPods],
+        ("apps", "ReplicaSet" | "DaemonSet" | "StatefulSet") => &[Need::SelectedPods],
+        ("", "PersistentVolumeClaim") => &[Need::NamespacePods],
+        ("networking.k8s.io", "Ingress") => &[Need::ServicesAndEndpoints],
         ("apps", "Deployment") => &[Need::ReplicaSets],
         ("", "Service") => &[Need::EndpointSlices],
         ("", "Namespace") => &[Need::QuotasAndLimits],
@@ -86,6 +103,13 @@ pub fn describe(obj: &Value, related: &Related, now: DateTime<Utc>) -> String {
         ("", "Secret") => secret::describe(&mut w, obj),
         ("", "ServiceAccount") => serviceaccount::describe(&mut w, obj, related),
         ("", "Namespace") => namespace::describe(&mut w, obj, related),
+        ("", "Endpoints") => endpoints::describe(&mut w, obj),
+        ("", "PersistentVolumeClaim") => pvc::describe(&mut w, obj, related),
+        ("apps", "DaemonSet") => daemonset::describe(&mut w, obj, related),
+        ("apps", "StatefulSet") => statefulset::describe(&mut w, obj, related),
+        ("batch", "Job") => job::describe(&mut w, obj, related),
+        ("batch", "CronJob") => cronjob::describe(&mut w, obj, related),
+        ("networking.k8s.io", "Ingress") => ingress::describe(&mut w, obj, related),
         _ => generic::describe(&mut w, obj),
     }
     if let Some(events) = &related.events

@@ -629,6 +629,9 @@ fn tolerations(w: &mut PrefixWriter, level: usize, tols: Vec<&Value>) {
         w.line("<none>");
         return;
     }
+    // kubectl prints them ordered by key.
+    let mut tols = tols;
+    tols.sort_by_key(|t| str_at(t, &["key"]));
     for (i, t) in tols.into_iter().enumerate() {
         if i > 0 {
             w.write(level, "\t");

@@ -43,9 +43,21 @@ pub fn describe(w: &mut PrefixWriter, rs: &Value, related: &Related) {
             spec.get("replicas").and_then(Value::as_i64).unwrap_or(1)
         ),
     );
-    let uid = str_at(rs, &["metadata", "uid"]);
+    w.write(
+        0,
+        &format!(
+            "Pods Status:\t{}\n",
+            pods_status(str_at(rs, &["metadata", "uid"]), &related.pods)
+        ),
+    );
+    template(w, spec.get("template"));
+    conditions(w, rs.get("status").unwrap_or(&Value::Null));
+}
+
+/// `N Running / N Waiting / N Succeeded / N Failed` over the pods controlled by `uid`.
+pub fn pods_status(uid: &str, pods: &[Value]) -> String {
     let mut counts = [0; 4];
-    for p in &related.pods {
+    for p in pods {
         let owned = at(p, &["metadata", "ownerReferences"])
             .and_then(Value::as_array)
             .into_iter()
@@ -65,13 +77,8 @@ pub fn describe(w: &mut PrefixWriter, rs: &Value, related: &Related) {
             _ => {}
         }
     }
-    w.write(
-        0,
-        &format!(
-            "Pods Status:\t{} Running / {} Waiting / {} Succeeded / {} Failed\n",
-            counts[0], counts[1], counts[2], counts[3]
-        ),
-    );
-    template(w, spec.get("template"));
-    conditions(w, rs.get("status").unwrap_or(&Value::Null));
+    format!(
+        "{} Running / {} Waiting / {} Succeeded / {} Failed",
+        counts[0], counts[1], counts[2], counts[3]
+    )
 }
