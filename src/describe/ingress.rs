@@ -128,16 +128,17 @@ fn backend_endpoints(b: &Value, related: &Related) -> String {
         return String::new();
     };
     let name = str_at(s, &["name"]);
+    // kubectl reads the service first, so a missing service is the error shown.
     let find = |list: &[Value]| {
         list.iter()
             .find(|o| str_at(o, &["metadata", "name"]) == name)
             .cloned()
     };
-    let Some(ep) = find(&related.endpoints) else {
-        return format!("<error: endpoints \"{name}\" not found>");
-    };
     let Some(svc) = find(&related.services) else {
         return format!("<error: services \"{name}\" not found>");
+    };
+    let Some(ep) = find(&related.endpoints) else {
+        return format!("<error: endpoints \"{name}\" not found>");
     };
     let (num, pname) = (int_at(s, &["port", "number"]), str_at(s, &["port", "name"]));
     let mut port_name = "";

@@ -96,7 +96,7 @@ kind: Secret
 metadata:
   name: creds
   labels: {app: web}
-stringData: {password: hunter2, user: admin}
+stringData: {password: hunter2}
 ---
 apiVersion: v1
 kind: ServiceAccount
@@ -209,4 +209,131 @@ fn workloads() {
     parity(&env, &["describe", "pods", "-l", "app=web"]);
     parity(&env, &["describe", "pod", "web"]);
     parity(&env, &["describe", "service", "web"]);
+}
+
+const MORE: &str = r#"apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  serviceName: db
+  replicas: 1
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      containers:
+      - name: c
+        image: postgres
+        env: [{name: A, value: b}, {name: POD, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]
+        resources: {requests: {cpu: 100m}, limits: {memory: 64Mi}}
+        ports: [{containerPort: 5432}, {containerPort: 8080, name: metrics}]
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent, labels: {app: agent}}
+spec:
+  selector: {matchLabels: {app: agent}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec:
+      containers:
+      - name: c
+        image: nginx
+        env: [{name: A, value: b}, {name: POD, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]
+        resources: {requests: {cpu: 100m}, limits: {memory: 64Mi}}
+        ports: [{containerPort: 80}, {containerPort: 8080, name: metrics}]
+---
+apiVersion: batch/v1
+kind: Job
+metadata: {name: once}
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers: [{name: c, image: busybox, command: ["true"]}]
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: tick}
+spec:
+  schedule: "*/5 * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers: [{name: c, image: busybox}]
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: data}
+spec:
+  accessModes: [ReadWriteOnce]
+  resources: {requests: {storage: 1Gi}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: front}
+spec:
+  selector: {app: agent}
+  ports: [{name: http, port: 80, targetPort: 80}, {name: admin, port: 9000, targetPort: 9000}]
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: ing, annotations: {a: b}}
+spec:
+  tls: [{hosts: [example.com], secretName: tls}]
+  rules:
+  - host: example.com
+    http:
+      paths:
+      - {path: /, pathType: Prefix, backend: {service: {name: front, port: {number: 80}}}}
+      - {path: /missing, pathType: Prefix, backend: {service: {name: nope, port: {name: http}}}}
+"#;
+
+#[test]
+fn more_kinds() {
+    if kubectl_bin().is_none() {
+        return;
+    }
+    let env = TestEnv::sim("describe_more");
+    std::fs::write(env.path("more.yaml"), MORE).unwrap();
+    kubectl(&env, &["create", "-f", "more.yaml"]);
+    wait_for(
+        &env,
+        &["job", "once", "-o", "jsonpath={.status.succeeded}"],
+        "1",
+    );
+    wait_for(
+        &env,
+        &[
+            "daemonset",
+            "agent",
+            "-o",
+            "jsonpath={.status.numberAvailable}",
+        ],
+        "1",
+    );
+    parity(&env, &["describe", "statefulset", "db"]);
+    wait_for(
+        &env,
+        &[
+            "pods",
+            "-l",
+            "app=agent",
+            "-o",
+            "jsonpath={.items[*].status.phase}",
+        ],
+        "Running",
+    );
+    // The daemon pod: env, args, resources and ports of a real container.
+    parity(&env, &["describe", "pod", "agent"]);
+    parity(&env, &["describe", "daemonset", "agent"]);
+    parity(&env, &["describe", "job", "once"]);
+    parity(&env, &["describe", "cronjob", "tick"]);
+    parity(&env, &["describe", "pvc", "data"]);
+    parity(&env, &["describe", "service", "front"]);
+    parity(&env, &["describe", "endpoints", "front"]);
+    parity(&env, &["describe", "ingress", "ing"]);
+    parity(&env, &["describe", "-f", "more.yaml"]);
 }
