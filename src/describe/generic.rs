@@ -194,7 +194,7 @@ mod tests {
         describe(&mut w, &o);
         assert_eq!(
             w.finish(),
-            "Name:         t\nNamespace:    n\nLabels:       <none>\nAnnotations:  <none>\nAPI Version:  x.io/v1\nKind:         Thing\nMetadata:\n  Generation:  1\nSpec:\n  List:\n    a\n    K:  1.5\n  On:  true\n"
+            "Name:         t\nNamespace:    n\nLabels:       <none>\nAnnotations:  <none>\nAPI Version:  x.io/v1\nKind:         Thing\nMetadata:\n  Generation:  1\nSpec:\n  List:\n    a\n    K:  1.5\n  On:   true\n"
         );
     }
 }
