@@ -269,6 +269,22 @@ impl Api<'_> {
                     )];
                     related.endpoint_slices = self.list_path(&path, &q).await?;
                 }
+                Need::NodePodsAndLease => {
+                    let q = [(
+                        "fieldSelector",
+                        format!(
+                            "spec.nodeName={name},status.phase!=Failed,status.phase!=Succeeded"
+                        ),
+                    )];
+                    related.pods = self.list_path("/api/v1/pods", &q).await?;
+                    let path = format!(
+                        "/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/{name}"
+                    );
+                    related.lease = Some(self.get(&path).await.map_err(|e| match e {
+                        Error::Api(s) => s.message,
+                        other => other.to_string(),
+                    }));
+                }
                 Need::NamespacePods => {
                     let path = format!("/api/v1/namespaces/{ns}/pods");
                     related.pods = self.list_path(&path, &[]).await?;
@@ -300,7 +316,15 @@ impl Api<'_> {
             };
             let q = [("fieldSelector", events::field_selector(o))];
             // kubectl ignores failures to list events (the report just has none).
-            related.events = Some(self.list_path(&path, &q).await.unwrap_or_default());
+            let mut found = self.list_path(&path, &q).await.unwrap_or_default();
+            if group.is_empty() && kind == "Node" {
+                // Kubelets record node events with the node's name as its UID.
+                let mut by_name = o.clone();
+                by_name["metadata"]["uid"] = Value::String(name.to_string());
+                let q = [("fieldSelector", events::field_selector(&by_name))];
+                found.extend(self.list_path(&path, &q).await.unwrap_or_default());
+            }
+            related.events = Some(found);
         }
         Ok(describe::describe(o, &related, Utc::now()))
     }

@@ -16,8 +16,10 @@ pub mod generic;
 pub mod ingress;
 pub mod job;
 pub mod namespace;
+pub mod node;
 pub mod pod;
 pub mod pvc;
+pub mod quantity;
 pub mod replicaset;
 pub mod secret;
 pub mod service;
@@ -49,6 +51,8 @@ pub struct Related {
     pub services: Vec<Value>,
     /// Endpoints of the namespace (an ingress's backends).
     pub endpoints: Vec<Value>,
+    /// A node's lease (`kube-node-lease`), or the error text of fetching it.
+    pub lease: Option<Result<Value, String>>,
     /// A namespace's ResourceQuotas.
     pub quotas: Vec<Value>,
     /// A namespace's LimitRanges.
@@ -68,6 +72,8 @@ pub enum Need {
     Secrets,
     /// Every pod of the object's namespace.
     NamespacePods,
+    /// A node's non-terminated pods (all namespaces) and its lease.
+    NodePodsAndLease,
     /// Services and Endpoints of the object's namespace.
     ServicesAndEndpoints,
     /// ResourceQuotas and LimitRanges of the namespace the object is.
@@ -79,6 +85,7 @@ pub fn needs(group: &str, kind: &str) -> &'static [Need] {
     match (group, kind) {
         ("apps", "ReplicaSet" | "DaemonSet" | "StatefulSet") => &[Need::SelectedPods],
         ("", "PersistentVolumeClaim") => &[Need::NamespacePods],
+        ("", "Node") => &[Need::NodePodsAndLease],
         ("networking.k8s.io", "Ingress") => &[Need::ServicesAndEndpoints],
         ("apps", "Deployment") => &[Need::ReplicaSets],
         ("", "Service") => &[Need::EndpointSlices],
@@ -104,6 +111,7 @@ pub fn describe(obj: &Value, related: &Related, now: DateTime<Utc>) -> String {
         ("", "ServiceAccount") => serviceaccount::describe(&mut w, obj, related),
         ("", "Namespace") => namespace::describe(&mut w, obj, related),
         ("", "Endpoints") => endpoints::describe(&mut w, obj),
+        ("", "Node") => node::describe(&mut w, obj, related),
         ("", "PersistentVolumeClaim") => pvc::describe(&mut w, obj, related),
         ("apps", "DaemonSet") => daemonset::describe(&mut w, obj, related),
         ("apps", "StatefulSet") => statefulset::describe(&mut w, obj, related),

@@ -337,3 +337,23 @@ fn more_kinds() {
     parity(&env, &["describe", "ingress", "ing"]);
     parity(&env, &["describe", "-f", "more.yaml"]);
 }
+
+#[test]
+fn nodes() {
+    if kubectl_bin().is_none() {
+        return;
+    }
+    let env = TestEnv::sim("describe_nodes");
+    // The control-plane node is tainted, so no test's pods land on it: its report is stable.
+    parity(&env, &["describe", "node", "kk-sim-control-plane"]);
+    parity(
+        &env,
+        &[
+            "describe",
+            "nodes",
+            "-l",
+            "node-role.kubernetes.io/control-plane",
+        ],
+    );
+    parity(&env, &["describe", "node", "no-such-node"]);
+}
