@@ -196,7 +196,7 @@ fn pod_requests_limits(pod: &Value) -> (BTreeMap<String, Quantity>, BTreeMap<Str
             for (name, v) in string_map(at(c, &["resources", which])) {
                 if let Some(q) = Quantity::parse(&v) {
                     let e = sum.entry(name).or_default();
-                    *e = e.add(q);
+                    *e = *e + q;
                 }
             }
         }
@@ -219,7 +219,7 @@ fn pod_requests_limits(pod: &Value) -> (BTreeMap<String, Quantity>, BTreeMap<Str
             if let Some(q) = Quantity::parse(&v)
                 && let Some(e) = total.get_mut(&name)
             {
-                *e = e.add(q);
+                *e = *e + q;
             }
         }
         out.push(total);
@@ -281,11 +281,11 @@ fn resources(w: &mut PrefixWriter, status: &Value, pods: &[Value]) {
         );
         for (k, q) in r {
             let e = reqs.entry(k).or_default();
-            *e = e.add(q);
+            *e = *e + q;
         }
         for (k, q) in l {
             let e = lims.entry(k).or_default();
-            *e = e.add(q);
+            *e = *e + q;
         }
     }
     w.write(

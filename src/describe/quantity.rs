@@ -75,6 +75,22 @@ impl Quantity {
     }
 }
 
+/// `self + other`, in `self`'s notation (a zero `self` takes `other`'s).
+impl std::ops::Add for Quantity {
+    type Output = Quantity;
+
+    fn add(self, other: Quantity) -> Quantity {
+        Quantity {
+            milli: self.milli + other.milli,
+            binary: if self.milli == 0 {
+                other.binary
+            } else {
+                self.binary
+            },
+        }
+    }
+}
+
 impl std::fmt::Display for Quantity {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.milli == 0 {
@@ -118,8 +134,8 @@ mod tests {
         assert_eq!(q("1.5").to_string(), "1500m");
         assert_eq!(q("2e3").to_string(), "2k");
         assert_eq!(q("102626232Ki").to_string(), "102626232Ki");
-        assert_eq!(q("100m").add(q("900m")).to_string(), "1");
-        assert_eq!(Quantity::default().add(q("64Mi")).to_string(), "64Mi");
+        assert_eq!((q("100m") + q("900m")).to_string(), "1");
+        assert_eq!((Quantity::default() + q("64Mi")).to_string(), "64Mi");
         assert_eq!(q("16331208Ki").value(), 16331208 * 1024);
     }
 }
