@@ -57,8 +57,17 @@ impl Quantity {
         })
     }
 
-    /// `self + other`, in `self`'s notation (a zero `self` takes `other`'s).
-    pub fn add(self, other: Quantity) -> Quantity {
+    /// Whole units (rounded up, as `Quantity.Value`).
+    pub fn value(&self) -> i128 {
+        (self.milli + 999).div_euclid(1000)
+    }
+}
+
+/// `self + other`, in `self`'s notation (a zero `self` takes `other`'s).
+impl std::ops::Add for Quantity {
+    type Output = Quantity;
+
+    fn add(self, other: Quantity) -> Quantity {
         Quantity {
             milli: self.milli + other.milli,
             binary: if self.milli == 0 {
@@ -67,11 +76,6 @@ impl Quantity {
                 self.binary
             },
         }
-    }
-
-    /// Whole units (rounded up, as `Quantity.Value`).
-    pub fn value(&self) -> i128 {
-        (self.milli + 999).div_euclid(1000)
     }
 }
 
