@@ -79,22 +79,6 @@ impl std::ops::Add for Quantity {
     }
 }
 
-/// `self + other`, in `self`'s notation (a zero `self` takes `other`'s).
-impl std::ops::Add for Quantity {
-    type Output = Quantity;
-
-    fn add(self, other: Quantity) -> Quantity {
-        Quantity {
-            milli: self.milli + other.milli,
-            binary: if self.milli == 0 {
-                other.binary
-            } else {
-                self.binary
-            },
-        }
-    }
-}
-
 impl std::fmt::Display for Quantity {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.milli == 0 {
