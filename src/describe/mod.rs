@@ -18,6 +18,7 @@ pub mod job;
 pub mod namespace;
 pub mod node;
 pub mod pod;
+pub mod pv;
 pub mod pvc;
 pub mod quantity;
 pub mod replicaset;
@@ -112,6 +113,7 @@ pub fn describe(obj: &Value, related: &Related, now: DateTime<Utc>) -> String {
         ("", "Namespace") => namespace::describe(&mut w, obj, related),
         ("", "Endpoints") => endpoints::describe(&mut w, obj),
         ("", "Node") => node::describe(&mut w, obj, related),
+        ("", "PersistentVolume") => pv::describe(&mut w, obj),
         ("", "PersistentVolumeClaim") => pvc::describe(&mut w, obj, related),
         ("apps", "DaemonSet") => daemonset::describe(&mut w, obj, related),
         ("apps", "StatefulSet") => statefulset::describe(&mut w, obj, related),

@@ -356,4 +356,21 @@ fn nodes() {
         ],
     );
     parity(&env, &["describe", "node", "no-such-node"]);
+    // Cluster-scoped volumes, named after the test namespace so runs cannot collide.
+    let ns = env.namespace.clone().unwrap();
+    let pvs = format!(
+        "apiVersion: v1\nkind: PersistentVolume\nmetadata: {{name: {ns}-host, labels: {{suite: {ns}}}}}\n\
+         spec:\n  capacity: {{storage: 2Gi}}\n  accessModes: [ReadWriteOnce, ReadOnlyMany]\n\
+         \x20 persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n\
+         \x20 hostPath: {{path: /tmp/data}}\n---\n\
+         apiVersion: v1\nkind: PersistentVolume\nmetadata: {{name: {ns}-nfs, labels: {{suite: {ns}}}}}\n\
+         spec:\n  capacity: {{storage: 1Gi}}\n  accessModes: [ReadWriteOnce]\n\
+         \x20 nfs: {{server: 10.0.0.1, path: /exports}}\n"
+    );
+    std::fs::write(env.path("pv.yaml"), pvs).unwrap();
+    kubectl(&env, &["create", "-f", "pv.yaml"]);
+    parity(&env, &["describe", "pv", &format!("{ns}-host")]);
+    parity(&env, &["describe", "pv", "-l", &format!("suite={ns}")]);
+    parity(&env, &["describe", "persistentvolumes", &ns]);
+    kubectl(&env, &["delete", "-f", "pv.yaml"]);
 }
