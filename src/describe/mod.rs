@@ -21,11 +21,14 @@ pub mod pod;
 pub mod pv;
 pub mod pvc;
 pub mod quantity;
+pub mod rbac;
 pub mod replicaset;
+pub mod resourcequota;
 pub mod secret;
 pub mod service;
 pub mod serviceaccount;
 pub mod statefulset;
+pub mod storageclass;
 pub mod writer;
 
 use std::collections::BTreeMap;
@@ -114,6 +117,15 @@ pub fn describe(obj: &Value, related: &Related, now: DateTime<Utc>) -> String {
         ("", "Endpoints") => endpoints::describe(&mut w, obj),
         ("", "Node") => node::describe(&mut w, obj, related),
         ("", "PersistentVolume") => pv::describe(&mut w, obj),
+        ("", "ResourceQuota") => resourcequota::describe(&mut w, obj),
+        ("rbac.authorization.k8s.io", "Role" | "ClusterRole") => rbac::describe_role(&mut w, obj),
+        ("rbac.authorization.k8s.io", "RoleBinding" | "ClusterRoleBinding") => {
+            rbac::describe_binding(&mut w, obj)
+        }
+        ("storage.k8s.io", "StorageClass") => storageclass::describe(&mut w, obj),
+        ("scheduling.k8s.io", "PriorityClass") => {
+            storageclass::describe_priority_class(&mut w, obj)
+        }
         ("", "PersistentVolumeClaim") => pvc::describe(&mut w, obj, related),
         ("apps", "DaemonSet") => daemonset::describe(&mut w, obj, related),
         ("apps", "StatefulSet") => statefulset::describe(&mut w, obj, related),
@@ -132,7 +144,14 @@ pub fn describe(obj: &Value, related: &Related, now: DateTime<Utc>) -> String {
 
 /// Kinds whose kubectl describer prints no Events section.
 fn shows_events(group: &str, kind: &str) -> bool {
-    !matches!((group, kind), ("", "Secret") | ("", "Namespace"))
+    !matches!(
+        (group, kind),
+        ("", "Secret" | "Namespace" | "ResourceQuota")
+            | (
+                "rbac.authorization.k8s.io",
+                "Role" | "ClusterRole" | "RoleBinding" | "ClusterRoleBinding"
+            )
+    )
 }
 
 /// The string at `path` (`""` when missing or not a string).

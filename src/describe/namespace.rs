@@ -42,6 +42,20 @@ fn quotas(w: &mut PrefixWriter, quotas: &[Value]) {
     w.write(0, "Resource Quotas\n");
     for q in sorted {
         w.write(1, &format!("Name:\t{}\n", str_at(q, &["metadata", "name"])));
+        let mut scopes: Vec<&str> =
+            super::pod::list(q.get("spec").unwrap_or(&Value::Null), "scopes")
+                .into_iter()
+                .filter_map(Value::as_str)
+                .collect();
+        scopes.sort();
+        if !scopes.is_empty() {
+            w.write(1, &format!("Scopes:\t{}\n", scopes.join(", ")));
+            for s in scopes {
+                if let Some(help) = super::resourcequota::scope_help(s) {
+                    w.write(1, &format!("* {help}\n"));
+                }
+            }
+        }
         w.write(1, "Resource\tUsed\tHard\n");
         w.write(1, "--------\t---\t---\n");
         let used = string_map(at(q, &["status", "used"]));

@@ -10,9 +10,11 @@ use regex::Regex;
 use crate::common::{Output, TestEnv, kubectl_bin, normalize};
 
 /// Event ages of two runs may differ in width, which shifts the whole Events table; inside
-/// it, runs of spaces become one (the rest of the report keeps exact alignment).
+/// it, ages (also `5s (x3 over 2m)`) become `[AGE]` and runs of spaces one space (the rest of
+/// the report keeps exact alignment).
 fn events_table(s: &str) -> String {
     static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {2,}").unwrap());
+    static AGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d+[smhdy])+\b").unwrap());
     let mut out = String::new();
     let mut in_events = false;
     for line in s.split_inclusive('\n') {
@@ -22,7 +24,8 @@ fn events_table(s: &str) -> String {
             in_events = false;
         }
         if in_events {
-            out.push_str(&GAP.replace_all(line, " "));
+            let line = AGE.replace_all(line, "[AGE]");
+            out.push_str(&GAP.replace_all(&line, " "));
         } else {
             out.push_str(line);
         }
@@ -110,6 +113,26 @@ metadata:
   name: lock
   labels: {app: web}
 spec: {holderIdentity: me, leaseDurationSeconds: 15}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: reader}
+rules:
+- {apiGroups: ["", apps], resources: [pods, deployments], verbs: [get, list]}
+- {apiGroups: [""], resources: [configmaps], resourceNames: [settings], verbs: [get]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: read}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: reader}
+subjects:
+- {kind: User, name: alice, apiGroup: rbac.authorization.k8s.io}
+- {kind: ServiceAccount, name: robot, namespace: elsewhere}
+---
+apiVersion: v1
+kind: ResourceQuota
+metadata: {name: quota}
+spec: {hard: {pods: "10"}, scopes: [NotTerminating]}
 "#;
 
 #[test]
@@ -131,6 +154,9 @@ fn config_kinds() {
     // Generic describer (no kubectl-specific one for leases).
     parity(&env, &["describe", "lease", "lock"]);
     parity(&env, &["describe", "lease", "lock", "--show-events=false"]);
+    parity(&env, &["describe", "role", "reader"]);
+    parity(&env, &["describe", "rolebinding", "read"]);
+    parity(&env, &["describe", "resourcequota", "quota"]);
     parity(&env, &["describe", "namespace", &ns]);
     parity(&env, &["describe", "-f", "config.yaml"]);
 }
@@ -339,11 +365,11 @@ fn more_kinds() {
 }
 
 #[test]
-fn nodes() {
+fn cluster_scoped() {
     if kubectl_bin().is_none() {
         return;
     }
-    let env = TestEnv::sim("describe_nodes");
+    let env = TestEnv::sim("describe_cluster");
     // The control-plane node is tainted, so no test's pods land on it: its report is stable.
     parity(&env, &["describe", "node", "kk-sim-control-plane"]);
     parity(
@@ -373,4 +399,17 @@ fn nodes() {
     parity(&env, &["describe", "pv", "-l", &format!("suite={ns}")]);
     parity(&env, &["describe", "persistentvolumes", &ns]);
     kubectl(&env, &["delete", "-f", "pv.yaml"]);
+    let classes = format!(
+        "apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {{name: {ns}-fast}}\n\
+         provisioner: example.com/x\nparameters: {{type: ssd}}\nreclaimPolicy: Delete\n\
+         volumeBindingMode: WaitForFirstConsumer\nmountOptions: [hard]\n---\n\
+         apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: {{name: {ns}-high}}\n\
+         value: 1000\ndescription: important\n"
+    );
+    std::fs::write(env.path("classes.yaml"), classes).unwrap();
+    kubectl(&env, &["create", "-f", "classes.yaml"]);
+    parity(&env, &["describe", "storageclass", &format!("{ns}-fast")]);
+    parity(&env, &["describe", "priorityclass", &format!("{ns}-high")]);
+    parity(&env, &["describe", "clusterrole", "system:basic-user"]);
+    kubectl(&env, &["delete", "-f", "classes.yaml"]);
 }
