@@ -11,12 +11,14 @@ pub mod cronjob;
 pub mod daemonset;
 pub mod deployment;
 pub mod endpoints;
+pub mod endpointslice;
 pub mod events;
 pub mod generic;
 pub mod ingress;
 pub mod job;
 pub mod namespace;
 pub mod node;
+pub mod pdb;
 pub mod pod;
 pub mod pv;
 pub mod pvc;
@@ -118,6 +120,19 @@ pub fn describe(obj: &Value, related: &Related, now: DateTime<Utc>) -> String {
         ("", "Node") => node::describe(&mut w, obj, related),
         ("", "PersistentVolume") => pv::describe(&mut w, obj),
         ("", "ResourceQuota") => resourcequota::describe(&mut w, obj),
+        ("", "LimitRange") => {
+            w.write(
+                0,
+                &format!("Name:\t{}\n", str_at(obj, &["metadata", "name"])),
+            );
+            w.write(
+                0,
+                &format!("Namespace:\t{}\n", str_at(obj, &["metadata", "namespace"])),
+            );
+            namespace::limit_table(&mut w, "", std::slice::from_ref(obj));
+        }
+        ("policy", "PodDisruptionBudget") => pdb::describe(&mut w, obj),
+        ("discovery.k8s.io", "EndpointSlice") => endpointslice::describe(&mut w, obj),
         ("rbac.authorization.k8s.io", "Role" | "ClusterRole") => rbac::describe_role(&mut w, obj),
         ("rbac.authorization.k8s.io", "RoleBinding" | "ClusterRoleBinding") => {
             rbac::describe_binding(&mut w, obj)
@@ -146,7 +161,7 @@ pub fn describe(obj: &Value, related: &Related, now: DateTime<Utc>) -> String {
 fn shows_events(group: &str, kind: &str) -> bool {
     !matches!(
         (group, kind),
-        ("", "Secret" | "Namespace" | "ResourceQuota")
+        ("", "Secret" | "Namespace" | "ResourceQuota" | "LimitRange")
             | (
                 "rbac.authorization.k8s.io",
                 "Role" | "ClusterRole" | "RoleBinding" | "ClusterRoleBinding"

@@ -66,19 +66,27 @@ fn quotas(w: &mut PrefixWriter, quotas: &[Value]) {
     }
 }
 
+/// The LimitRanges section of a namespace.
 fn limit_ranges(w: &mut PrefixWriter, ranges: &[Value]) {
     if ranges.is_empty() {
         w.write(0, "No LimitRange resource.\n");
         return;
     }
     w.write(0, "Resource Limits\n");
+    // kubectl indents this table by one space.
+    limit_table(w, " ", ranges);
+}
+
+/// The `Type  Resource  Min  Max ...` table of limit ranges, each line after `indent` (resource names
+/// sorted; kubectl walks Go maps in random order).
+pub fn limit_table(w: &mut PrefixWriter, indent: &str, ranges: &[Value]) {
     w.write(
-        1,
-        "Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n",
+        0,
+        &format!("{indent}Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n"),
     );
     w.write(
-        1,
-        "----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n",
+        0,
+        &format!("{indent}----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n"),
     );
     for lr in ranges {
         for item in at(lr, &["spec", "limits"])
@@ -108,9 +116,9 @@ fn limit_ranges(w: &mut PrefixWriter, ranges: &[Value]) {
             };
             for n in names {
                 w.write(
-                    1,
+                    0,
                     &format!(
-                        "{}\t{n}\t{}\t{}\t{}\t{}\t{}\n",
+                        "{indent}{}\t{n}\t{}\t{}\t{}\t{}\t{}\n",
                         str_at(item, &["type"]),
                         cell(&min, n),
                         cell(&max, n),

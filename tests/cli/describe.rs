@@ -133,6 +133,17 @@ apiVersion: v1
 kind: ResourceQuota
 metadata: {name: quota}
 spec: {hard: {pods: "10"}, scopes: [NotTerminating]}
+---
+apiVersion: v1
+kind: LimitRange
+metadata: {name: limits}
+spec:
+  limits: [{type: Container, default: {cpu: 500m}, defaultRequest: {cpu: 100m}, max: {cpu: "1"}}]
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: budget}
+spec: {maxUnavailable: 1, selector: {matchLabels: {app: web}}}
 "#;
 
 #[test]
@@ -157,6 +168,8 @@ fn config_kinds() {
     parity(&env, &["describe", "role", "reader"]);
     parity(&env, &["describe", "rolebinding", "read"]);
     parity(&env, &["describe", "resourcequota", "quota"]);
+    parity(&env, &["describe", "limitrange", "limits"]);
+    parity(&env, &["describe", "pdb", "budget"]);
     parity(&env, &["describe", "namespace", &ns]);
     parity(&env, &["describe", "-f", "config.yaml"]);
 }
@@ -235,6 +248,15 @@ fn workloads() {
     parity(&env, &["describe", "pods", "-l", "app=web"]);
     parity(&env, &["describe", "pod", "web"]);
     parity(&env, &["describe", "service", "web"]);
+    parity(
+        &env,
+        &[
+            "describe",
+            "endpointslices",
+            "-l",
+            "kubernetes.io/service-name=web",
+        ],
+    );
 }
 
 const MORE: &str = r#"apiVersion: apps/v1
