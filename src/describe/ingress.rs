@@ -203,3 +203,37 @@ fn format_endpoints(ep: &Value, port_name: &str) -> String {
         joined
     }
 }
+
+/// Write an IngressClass's report (without events).
+pub fn describe_class(w: &mut PrefixWriter, ic: &Value) {
+    w.write(
+        0,
+        &format!("Name:\t{}\n", str_at(ic, &["metadata", "name"])),
+    );
+    labels(w, 0, "Labels", &string_map(at(ic, &["metadata", "labels"])));
+    annotations(
+        w,
+        0,
+        "Annotations",
+        &string_map(at(ic, &["metadata", "annotations"])),
+    );
+    w.write(
+        0,
+        &format!("Controller:\t{}\n", str_at(ic, &["spec", "controller"])),
+    );
+    if let Some(p) = at(ic, &["spec", "parameters"]) {
+        w.write(0, "Parameters:\n");
+        for (key, title) in [
+            ("apiGroup", "APIGroup"),
+            ("kind", "Kind"),
+            ("name", "Name"),
+            ("namespace", "Namespace"),
+            ("scope", "Scope"),
+        ] {
+            let v = str_at(p, &[key]);
+            if !v.is_empty() || matches!(key, "kind" | "name") {
+                w.write(1, &format!("{title}:\t{v}\n"));
+            }
+        }
+    }
+}

@@ -17,6 +17,7 @@ pub mod generic;
 pub mod ingress;
 pub mod job;
 pub mod namespace;
+pub mod networkpolicy;
 pub mod node;
 pub mod pdb;
 pub mod pod;
@@ -132,6 +133,8 @@ pub fn describe(obj: &Value, related: &Related, now: DateTime<Utc>) -> String {
             namespace::limit_table(&mut w, "", std::slice::from_ref(obj));
         }
         ("policy", "PodDisruptionBudget") => pdb::describe(&mut w, obj),
+        ("networking.k8s.io", "NetworkPolicy") => networkpolicy::describe(&mut w, obj),
+        ("networking.k8s.io", "IngressClass") => ingress::describe_class(&mut w, obj),
         ("discovery.k8s.io", "EndpointSlice") => endpointslice::describe(&mut w, obj),
         ("rbac.authorization.k8s.io", "Role" | "ClusterRole") => rbac::describe_role(&mut w, obj),
         ("rbac.authorization.k8s.io", "RoleBinding" | "ClusterRoleBinding") => {
@@ -162,6 +165,7 @@ fn shows_events(group: &str, kind: &str) -> bool {
     !matches!(
         (group, kind),
         ("", "Secret" | "Namespace" | "ResourceQuota" | "LimitRange")
+            | ("networking.k8s.io", "NetworkPolicy")
             | (
                 "rbac.authorization.k8s.io",
                 "Role" | "ClusterRole" | "RoleBinding" | "ClusterRoleBinding"

@@ -144,6 +144,22 @@ apiVersion: policy/v1
 kind: PodDisruptionBudget
 metadata: {name: budget}
 spec: {maxUnavailable: 1, selector: {matchLabels: {app: web}}}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: fence}
+spec:
+  podSelector: {}
+  policyTypes: [Ingress, Egress]
+  ingress:
+  - from:
+    - ipBlock: {cidr: 10.0.0.0/8, except: [10.1.0.0/16]}
+    - namespaceSelector: {matchLabels: {team: a}}
+      podSelector: {matchExpressions: [{key: tier, operator: In, values: [x]}]}
+  egress:
+  - to: [{podSelector: {matchLabels: {app: db}}}]
+    ports: [{port: 5432}, {protocol: UDP, port: dns}]
+  - {}
 "#;
 
 #[test]
@@ -170,6 +186,7 @@ fn config_kinds() {
     parity(&env, &["describe", "resourcequota", "quota"]);
     parity(&env, &["describe", "limitrange", "limits"]);
     parity(&env, &["describe", "pdb", "budget"]);
+    parity(&env, &["describe", "networkpolicy", "fence"]);
     parity(&env, &["describe", "namespace", &ns]);
     parity(&env, &["describe", "-f", "config.yaml"]);
 }
@@ -426,12 +443,16 @@ fn cluster_scoped() {
          provisioner: example.com/x\nparameters: {{type: ssd}}\nreclaimPolicy: Delete\n\
          volumeBindingMode: WaitForFirstConsumer\nmountOptions: [hard]\n---\n\
          apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: {{name: {ns}-high}}\n\
-         value: 1000\ndescription: important\n"
+         value: 1000\ndescription: important\n---\n\
+         apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {{name: {ns}-nginx}}\n\
+         spec:\n  controller: example.com/ingress\n\
+         \x20 parameters: {{apiGroup: k8s.example.com, kind: Params, name: ext}}\n"
     );
     std::fs::write(env.path("classes.yaml"), classes).unwrap();
     kubectl(&env, &["create", "-f", "classes.yaml"]);
     parity(&env, &["describe", "storageclass", &format!("{ns}-fast")]);
     parity(&env, &["describe", "priorityclass", &format!("{ns}-high")]);
     parity(&env, &["describe", "clusterrole", "system:basic-user"]);
+    parity(&env, &["describe", "ingressclass", &format!("{ns}-nginx")]);
     kubectl(&env, &["delete", "-f", "classes.yaml"]);
 }
