@@ -14,6 +14,7 @@ pub mod endpoints;
 pub mod endpointslice;
 pub mod events;
 pub mod generic;
+pub mod hpa;
 pub mod ingress;
 pub mod job;
 pub mod namespace;
@@ -133,6 +134,7 @@ pub fn describe(obj: &Value, related: &Related, now: DateTime<Utc>) -> String {
             namespace::limit_table(&mut w, "", std::slice::from_ref(obj));
         }
         ("policy", "PodDisruptionBudget") => pdb::describe(&mut w, obj),
+        ("autoscaling", "HorizontalPodAutoscaler") => hpa::describe(&mut w, obj),
         ("networking.k8s.io", "NetworkPolicy") => networkpolicy::describe(&mut w, obj),
         ("networking.k8s.io", "IngressClass") => ingress::describe_class(&mut w, obj),
         ("discovery.k8s.io", "EndpointSlice") => endpointslice::describe(&mut w, obj),

@@ -160,6 +160,26 @@ spec:
   - to: [{podSelector: {matchLabels: {app: db}}}]
     ports: [{port: 5432}, {protocol: UDP, port: dns}]
   - {}
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: scaler}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  minReplicas: 2
+  maxReplicas: 5
+  metrics:
+  - {type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}}
+  - {type: Pods, pods: {metric: {name: qps}, target: {type: AverageValue, averageValue: "10"}}}
+  - type: Object
+    object:
+      metric: {name: hits}
+      describedObject: {apiVersion: v1, kind: Service, name: web}
+      target: {type: Value, value: "5"}
+  behavior:
+    scaleUp:
+      stabilizationWindowSeconds: 0
+      policies: [{type: Pods, value: 4, periodSeconds: 15}, {type: Percent, value: 100, periodSeconds: 15}]
 "#;
 
 #[test]
@@ -187,6 +207,7 @@ fn config_kinds() {
     parity(&env, &["describe", "limitrange", "limits"]);
     parity(&env, &["describe", "pdb", "budget"]);
     parity(&env, &["describe", "networkpolicy", "fence"]);
+    parity(&env, &["describe", "hpa", "scaler"]);
     parity(&env, &["describe", "namespace", &ns]);
     parity(&env, &["describe", "-f", "config.yaml"]);
 }
