@@ -286,6 +286,28 @@ fn workloads() {
     parity(&env, &["describe", "pods", "-l", "app=web"]);
     parity(&env, &["describe", "pod", "web"]);
     parity(&env, &["describe", "service", "web"]);
+    // A rollout leaves an old replica set behind.
+    kubectl(
+        &env,
+        &["set", "image", "deployment/web", "nginx=nginx:1.26"],
+    );
+    kubectl(
+        &env,
+        &["rollout", "status", "deployment/web", "--timeout=60s"],
+    );
+    wait_for(
+        &env,
+        &[
+            "pods",
+            "-l",
+            "app=web",
+            "-o",
+            "jsonpath={.items[*].spec.containers[0].image}",
+        ],
+        "nginx:1.26 nginx:1.26",
+    );
+    parity(&env, &["describe", "deployment", "web"]);
+    parity(&env, &["describe", "rs", "-l", "app=web"]);
     parity(
         &env,
         &[
@@ -476,4 +498,32 @@ fn cluster_scoped() {
     parity(&env, &["describe", "clusterrole", "system:basic-user"]);
     parity(&env, &["describe", "ingressclass", &format!("{ns}-nginx")]);
     kubectl(&env, &["delete", "-f", "classes.yaml"]);
+    // A custom resource gets the generic describer: every field, camelCase split into words.
+    let group = format!("{ns}.example.com");
+    let crd = format!(
+        "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n\
+         metadata: {{name: crontabs.{group}}}\nspec:\n  group: {group}\n\
+         \x20 names: {{kind: CronTab, plural: crontabs, singular: crontab}}\n  scope: Namespaced\n\
+         \x20 versions:\n  - name: v1\n    served: true\n    storage: true\n\
+         \x20   schema:\n      openAPIV3Schema:\n        type: object\n\
+         \x20       x-kubernetes-preserve-unknown-fields: true\n"
+    );
+    std::fs::write(env.path("crd.yaml"), crd).unwrap();
+    kubectl(&env, &["create", "-f", "crd.yaml"]);
+    let cr = format!(
+        "apiVersion: {group}/v1\nkind: CronTab\nmetadata: {{name: my-cron, labels: {{a: b}}}}\n\
+         spec:\n  cronSpec: \"* * * * */5\"\n  replicas: 3\n  ratio: 0.5\n  huge: 1e+30\n\
+         \x20 enabled: true\n  items: [a, b]\n  nested: [{{name: n1, port: 80}}, {{name: n2}}]\n\
+         \x20 nothing: null\n  snake_case: 1\n  HTTPServer: 3\n"
+    );
+    std::fs::write(env.path("cr.yaml"), cr).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let ns_args = ["-n", ns.as_str(), "create", "-f", "cr.yaml"];
+    while env.run_kubectl(&ns_args).expect("kubectl").code != 0 {
+        assert!(Instant::now() < deadline, "CRD never became usable");
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    parity(&env, &["describe", &format!("crontabs.{group}"), "my-cron"]);
+    parity(&env, &["describe", "crd", &format!("crontabs.{group}")]);
+    kubectl(&env, &["delete", "-f", "crd.yaml"]);
 }
