@@ -77,18 +77,20 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         chunk: args.chunk_size,
         show_events: args.show_events.unwrap_or(true),
     };
-    let prefix_mode = args.args.len() == 2 && filenames.is_empty();
     let mut errors = Vec::new();
     let mut objects: Vec<Value> = Vec::new();
+    // The target whose lookup found nothing, for prefix matching.
+    let mut missing: Option<&Target> = None;
     for t in &targets.items {
         match t {
-            Target::Object { resource, name, .. } => match api.get(&t.path()).await {
+            Target::Object { resource, .. } => match api.get(&t.path()).await {
                 Ok(mut o) => {
                     fill_type(&mut o, resource);
                     objects.push(o);
                 }
-                Err(e) if prefix_mode && is_not_found(&e) => {
-                    return describe_prefix(&api, t, name, e).await;
+                Err(e) if is_not_found(&e) => {
+                    errors.push(api.not_found_in(t.namespace(), e).await);
+                    missing = Some(t);
                 }
                 Err(e) => errors.push(e),
             },
@@ -100,6 +102,19 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 Err(e) => errors.push(e),
             },
         }
+    }
+    // kubectl's fallback: with two arguments and exactly one failure, a NotFound, it
+    // describes the objects of the first argument whose names start with the second, and
+    // nothing else. A `TYPE/NAME` first argument names one object, which a second argument
+    // (also `TYPE/NAME`) never prefixes, so only the error remains.
+    if args.args.len() == 2 && errors.len() == 1 && is_not_found(&errors[0]) {
+        let e = errors.remove(0);
+        return match missing {
+            Some(t) if !args.args[0].contains('/') => {
+                describe_prefix(&api, t, &args.args[1], e).await
+            }
+            _ => Err(e),
+        };
     }
     let mut first = true;
     for o in &objects {
@@ -233,7 +248,23 @@ impl Api<'_> {
         {
             q.push(("labelSelector", l.clone()));
         }
-        self.list_path(&t.path(), &q).await
+        self.list_path(&t.path(), &q).await.map_err(|e| match e {
+            Error::Api(s) => match crate::cmd::get::selector_context(t, kube::Error::Api(s)) {
+                kube::Error::Api(s) => Error::Api(s),
+                other => self.ctx.kube_error(other),
+            },
+            other => other,
+        })
+    }
+
+    /// kubectl checks the namespace when a namespaced object is missing: a missing
+    /// namespace is the error reported.
+    async fn not_found_in(&self, namespace: Option<&str>, e: Error) -> Error {
+        let Some(ns) = namespace else { return e };
+        match self.get(&format!("/api/v1/namespaces/{ns}")).await {
+            Err(ns_err) if is_not_found(&ns_err) => ns_err,
+            _ => e,
+        }
     }
 
     /// Fetch what the object's describer needs and describe it.

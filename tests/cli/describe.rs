@@ -230,6 +230,17 @@ fn not_found_and_empty() {
     parity(&env, &["describe", "-A", "pods", "-l", "kk-describe=none"]);
     parity(&env, &["describe"]);
     parity(&env, &["describe", "nosuchkind"]);
+    parity(&env, &["describe", "cm", "-l", "bad selector!!"]);
+    parity(&env, &["describe", "pod/x", "pod/y"]);
+    // A missing namespace is what kubectl reports for a missing object in it.
+    parity(
+        &env,
+        &["describe", "-n", "kk-describe-no-such-ns", "pod", "x"],
+    );
+    parity(
+        &env,
+        &["describe", "-n", "kk-describe-no-such-ns", "pod/x", "cm/y"],
+    );
 }
 
 #[test]
