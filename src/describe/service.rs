@@ -51,14 +51,20 @@ pub fn describe(w: &mut PrefixWriter, svc: &Value, related: &Related) {
             .collect()
     };
     let families = strs("ipFamilies");
-    if !families.is_empty() {
-        w.write(0, &format!("IP Families:\t{}\n", families.join(",")));
-    }
+    let families = if families.is_empty() {
+        "<none>".to_string()
+    } else {
+        families.join(",")
+    };
+    w.write(0, &format!("IP Families:\t{families}\n"));
     w.write(0, &format!("IP:\t{}\n", str_at(spec, &["clusterIP"])));
     let ips = strs("clusterIPs");
-    if !ips.is_empty() {
-        w.write(0, &format!("IPs:\t{}\n", ips.join(",")));
-    }
+    let ips = if ips.is_empty() {
+        "<none>".to_string()
+    } else {
+        ips.join(",")
+    };
+    w.write(0, &format!("IPs:\t{ips}\n"));
     let external = strs("externalIPs");
     if !external.is_empty() {
         w.write(0, &format!("External IPs:\t{}\n", external.join(",")));

@@ -453,6 +453,35 @@ fn more_kinds() {
     parity(&env, &["describe", "pvc", "data"]);
     parity(&env, &["describe", "service", "front"]);
     parity(&env, &["describe", "endpoints", "front"]);
+    kubectl(
+        &env,
+        &["create", "service", "nodeport", "np", "--tcp=80:8080"],
+    );
+    kubectl(
+        &env,
+        &[
+            "create",
+            "service",
+            "externalname",
+            "ext",
+            "--external-name=example.com",
+        ],
+    );
+    kubectl(
+        &env,
+        &["create", "service", "loadbalancer", "lb", "--tcp=443:8443"],
+    );
+    kubectl(
+        &env,
+        &[
+            "create",
+            "service",
+            "clusterip",
+            "headless",
+            "--clusterip=None",
+        ],
+    );
+    parity(&env, &["describe", "services"]);
     parity(&env, &["describe", "ingress", "ing"]);
     parity(&env, &["describe", "-f", "more.yaml"]);
 }
