@@ -291,7 +291,7 @@ fn containers(
             }
         }
         env_from(w, list(c, "envFrom"));
-        env(w, list(c, "env"), pod);
+        env(w, c, pod);
         mounts(w, list(c, "volumeMounts"));
     }
 }
@@ -450,7 +450,8 @@ fn env_from(w: &mut PrefixWriter, sources: Vec<&Value>) {
     }
 }
 
-fn env(w: &mut PrefixWriter, vars: Vec<&Value>, pod: Option<&Value>) {
+fn env(w: &mut PrefixWriter, container: &Value, pod: Option<&Value>) {
+    let vars = list(container, "env");
     if vars.is_empty() {
         w.write(2, "Environment:\t<none>\n");
         return;
@@ -477,9 +478,14 @@ fn env(w: &mut PrefixWriter, vars: Vec<&Value>, pod: Option<&Value>) {
                 &format!("{name}:\t{value} ({}:{path})\n", str_at(f, &["apiVersion"])),
             );
         } else if let Some(r) = from.get("resourceFieldRef") {
+            let value = if pod.is_some() {
+                resource_value(container, r)
+            } else {
+                String::new()
+            };
             w.write(
                 3,
-                &format!("{name}:\t{} ({})\n", "", str_at(r, &["resource"])),
+                &format!("{name}:\t{value} ({})\n", str_at(r, &["resource"])),
             );
         } else if let Some(r) = from.get("secretKeyRef") {
             w.write(
@@ -505,19 +511,62 @@ fn env(w: &mut PrefixWriter, vars: Vec<&Value>, pod: Option<&Value>) {
     }
 }
 
-/// The value of a downward-API field path on a pod (the common ones kubectl resolves).
-fn field_value(pod: &Value, path: &str) -> String {
-    let p: Vec<&str> = match path {
-        "metadata.name" => vec!["metadata", "name"],
-        "metadata.namespace" => vec!["metadata", "namespace"],
-        "metadata.uid" => vec!["metadata", "uid"],
-        "spec.nodeName" => vec!["spec", "nodeName"],
-        "spec.serviceAccountName" => vec!["spec", "serviceAccountName"],
-        "status.hostIP" => vec!["status", "hostIP"],
-        "status.podIP" => vec!["status", "podIP"],
-        _ => return String::new(),
+/// A `resourceFieldRef` resolved against the container, as kubectl does: CPU in whole
+/// divisor units rounded up, other resources in bytes over the divisor, rounded up.
+fn resource_value(container: &Value, r: &Value) -> String {
+    use super::quantity::Quantity;
+    let res = str_at(r, &["resource"]);
+    let Some((which, name)) = res.split_once('.') else {
+        return String::new();
     };
-    str_at(pod, &p).to_string()
+    let which = if which == "limits" {
+        "limits"
+    } else {
+        "requests"
+    };
+    let q = at(container, &["resources", which, name])
+        .and_then(Value::as_str)
+        .and_then(Quantity::parse)
+        .unwrap_or_default();
+    let divisor = match r.get("divisor") {
+        Some(Value::String(d)) => Quantity::parse(d),
+        Some(Value::Number(n)) => Quantity::parse(&n.to_string()),
+        _ => None,
+    }
+    .filter(|d| d.milli != 0)
+    .unwrap_or(Quantity {
+        milli: 1000,
+        binary: false,
+    });
+    let v = if name == "cpu" {
+        (q.milli as f64 / divisor.milli as f64).ceil()
+    } else {
+        (q.value() as f64 / divisor.value().max(1) as f64).ceil()
+    };
+    format!("{}", v as i64)
+}
+
+/// A downward-API field path resolved the way kubectl's describe does
+/// (`fieldpath.ExtractFieldPathAsString`): only metadata fields; others print empty.
+fn field_value(pod: &Value, path: &str) -> String {
+    let meta = |k: &str| str_at(pod, &["metadata", k]).to_string();
+    match path {
+        "metadata.name" => meta("name"),
+        "metadata.namespace" => meta("namespace"),
+        "metadata.uid" => meta("uid"),
+        _ => {
+            // metadata.labels['k'] / metadata.annotations['k']
+            for (prefix, key) in [
+                ("metadata.labels['", "labels"),
+                ("metadata.annotations['", "annotations"),
+            ] {
+                if let Some(k) = path.strip_prefix(prefix).and_then(|r| r.strip_suffix("']")) {
+                    return str_at(pod, &["metadata", key, k]).to_string();
+                }
+            }
+            String::new()
+        }
+    }
 }
 
 fn mounts(w: &mut PrefixWriter, mounts: Vec<&Value>) {
@@ -648,11 +697,47 @@ fn tolerations(w: &mut PrefixWriter, level: usize, tols: Vec<&Value>) {
             s.push_str(effect);
         }
         if str_at(t, &["operator"]) == "Exists" && value.is_empty() {
-            s.push_str(" op=Exists");
+            // A bare `operator: Exists` tolerates everything and prints without a space.
+            if s.is_empty() {
+                s.push_str("op=Exists");
+            } else {
+                s.push_str(" op=Exists");
+            }
         }
         if let Some(secs) = t.get("tolerationSeconds").and_then(Value::as_i64) {
             s.push_str(&format!(" for {secs}s"));
         }
         w.line(&s);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn tolerations_sorted_and_bare_exists() {
+        let t = [
+            json!({"operator": "Exists"}),
+            json!({"key": "b", "operator": "Equal", "value": "v", "effect": "NoSchedule"}),
+            json!({"key": "a", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 300}),
+        ];
+        let mut w = PrefixWriter::new();
+        tolerations(&mut w, 0, t.iter().collect());
+        assert_eq!(
+            w.finish(),
+            "Tolerations:  op=Exists\n              a:NoExecute op=Exists for 300s\n              b=v:NoSchedule\n"
+        );
+    }
+
+    #[test]
+    fn probes() {
+        let p = json!({"httpGet": {"path": "/healthz", "port": 80}, "timeoutSeconds": 1,
+            "periodSeconds": 10, "successThreshold": 1, "failureThreshold": 3});
+        assert_eq!(
+            probe(&p),
+            "http-get http://:80/healthz delay=0s timeout=1s period=10s #success=1 #failure=3"
+        );
     }
 }

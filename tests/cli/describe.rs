@@ -408,6 +408,53 @@ spec:
       paths:
       - {path: /, pathType: Prefix, backend: {service: {name: front, port: {number: 80}}}}
       - {path: /missing, pathType: Prefix, backend: {service: {name: nope, port: {name: http}}}}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: cfg}
+data: {k: v}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: sec}
+stringData: {p: q}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: rich, labels: {app: rich}, annotations: {a: b}}
+spec:
+  initContainers:
+  - {name: init, image: busybox, command: [sh, -c, "echo hi"]}
+  containers:
+  - name: main
+    image: nginx
+    ports: [{containerPort: 80, hostPort: 8080}, {containerPort: 443, protocol: TCP}]
+    env:
+    - {name: PLAIN, value: x}
+    - {name: MULTI, value: "line1\nline2"}
+    - {name: FROMCM, valueFrom: {configMapKeyRef: {name: cfg, key: k}}}
+    - {name: FROMSEC, valueFrom: {secretKeyRef: {name: sec, key: p, optional: true}}}
+    - {name: NODE, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}}
+    - {name: LIM, valueFrom: {resourceFieldRef: {resource: limits.cpu}}}
+    envFrom:
+    - configMapRef: {name: cfg}
+    - secretRef: {name: sec}
+      prefix: S_
+    resources: {requests: {cpu: 250m, memory: 64Mi}, limits: {cpu: 500m, memory: 128Mi}}
+    livenessProbe: {httpGet: {path: /healthz, port: 80}, initialDelaySeconds: 3}
+    readinessProbe: {tcpSocket: {port: 80}}
+    startupProbe: {exec: {command: [cat, /tmp/ok]}}
+    volumeMounts:
+    - {name: c, mountPath: /etc/c, readOnly: true}
+    - {name: s, mountPath: /etc/s, subPath: x}
+    - {name: e, mountPath: /cache}
+    - {name: p, mountPath: /data}
+  volumes:
+  - {name: c, configMap: {name: cfg}}
+  - {name: s, secret: {secretName: sec}}
+  - {name: e, emptyDir: {sizeLimit: 1Gi}}
+  - {name: p, persistentVolumeClaim: {claimName: data}}
+  tolerations: [{key: k, operator: Equal, value: v, effect: NoSchedule}, {operator: Exists, effect: NoExecute}]
 "#;
 
 #[test]
@@ -445,8 +492,17 @@ fn more_kinds() {
         ],
         "Running",
     );
-    // The daemon pod: env, args, resources and ports of a real container.
+    // The daemon pod: env, resources and ports of a real container.
     parity(&env, &["describe", "pod", "agent"]);
+    wait_for(
+        &env,
+        &["pod", "rich", "-o", "jsonpath={.status.phase}"],
+        "Running",
+    );
+    // Init containers, every env source, probes, volume kinds, mounts, tolerations.
+    parity(&env, &["describe", "pod", "rich"]);
+    // The claim is now used by a pod.
+    parity(&env, &["describe", "pvc", "data"]);
     parity(&env, &["describe", "daemonset", "agent"]);
     parity(&env, &["describe", "job", "once"]);
     parity(&env, &["describe", "cronjob", "tick"]);
