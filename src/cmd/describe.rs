@@ -196,7 +196,7 @@ struct Api<'a> {
 
 impl Api<'_> {
     async fn get_raw(&self, path: &str, query: &[(&str, String)]) -> Result<Value> {
-        let uri = crate::cmd::get::with_query(path, query);
+        let uri = crate::resource::request::with_query(path, query);
         let req = http::Request::get(uri)
             .header(http::header::ACCEPT, "application/json")
             .body(Vec::new())
