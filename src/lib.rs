@@ -12,6 +12,7 @@ pub mod error;
 pub mod flags;
 pub mod kubeconfig;
 pub mod printers;
+pub mod resource;
 pub mod ui;
 
 use std::process::ExitCode;

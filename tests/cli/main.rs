@@ -3,10 +3,12 @@
 
 mod common;
 
+mod api_resources;
 mod completion;
 mod config;
 mod errors;
 mod generated;
+mod get;
 mod help;
 mod version;
 
