@@ -132,8 +132,16 @@ impl Error {
             Error::Io(e) if e.kind() == io::ErrorKind::BrokenPipe => return None,
             Error::Io(e) => prefixed(&e.to_string()),
             Error::RemoteExit(code) => format!("command terminated with exit code {code}"),
+            // kubectl's MultipleErrors: API errors keep their wording, plain errors get no
+            // `error: ` prefix inside an aggregate.
             Error::Many(errs) => {
-                let lines: Vec<String> = errs.iter().filter_map(Error::render).collect();
+                let lines: Vec<String> = errs
+                    .iter()
+                    .filter_map(|e| match e {
+                        Error::Msg(m) => Some(format!("{}\n", m.trim_end_matches('\n'))),
+                        e => e.render(),
+                    })
+                    .collect();
                 return Some(lines.concat());
             }
             Error::Exit(_) => return None,

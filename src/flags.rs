@@ -81,7 +81,8 @@ pub struct SelectorFlags {
     #[arg(long, value_name = "SELECTOR")]
     pub field_selector: Option<String>,
     /// If present, list the requested object(s) across all namespaces
-    #[arg(short = 'A', long, num_args = 0..=1, default_missing_value = "true",
+    // require_equals: like pflag's bool flags, `-A x=1` must not take `x=1` as the value.
+    #[arg(short = 'A', long, num_args = 0..=1, require_equals = true, default_missing_value = "true",
           value_name = "BOOL", value_parser = crate::cli::parse_bool)]
     pub all_namespaces: Option<bool>,
 }
