@@ -331,13 +331,14 @@ pub async fn run(ctx: &Ctx, a: &Common, kind: Kind) -> Result<()> {
         ));
     }
     let dry = a.dry_run.strategy()?;
-    let format = match a.output.as_deref().filter(|o| !o.is_empty()) {
-        Some(o) => Some(OutputFormat::parse_for(
-            o,
-            a.template.as_deref(),
-            OBJECT_FORMATS,
-        )?),
-        None => None,
+    // kubectl builds the printer only after patching: a bad -o still changes the objects,
+    // then fails once per object.
+    let (format, format_err) = match a.output.as_deref().filter(|o| !o.is_empty()) {
+        Some(o) => match OutputFormat::parse_for(o, a.template.as_deref(), OBJECT_FORMATS) {
+            Ok(f) => (Some(f), None),
+            Err(e) => (None, Some(e.to_string())),
+        },
+        None => (None, None),
     };
     let all = a.all.unwrap_or(false);
     let label_sel = a.select.selector.clone().filter(|s| !s.is_empty());
@@ -383,16 +384,15 @@ pub async fn run(ctx: &Ctx, a: &Common, kind: Kind) -> Result<()> {
         .field_manager
         .clone()
         .unwrap_or_else(|| format!("kubectl-{}", kind.verb()));
-    let mut printer = match &format {
+    let (mut printer, format_err) = match &format {
         Some(f) => {
             let read_file = |p: &str| std::fs::read_to_string(p);
-            Some(printers::for_format(
-                f,
-                &PrintOptions::default(),
-                &read_file,
-            )?)
+            match printers::for_format(f, &PrintOptions::default(), &read_file) {
+                Ok(p) => (Some(p), format_err),
+                Err(e) => (None, Some(e.to_string())),
+            }
         }
-        None => None,
+        None => (None, format_err),
     };
     let mut errors = Vec::new();
     for obj in objects::expand(ctx, &targets.items).await? {
@@ -408,6 +408,7 @@ pub async fn run(ctx: &Ctx, a: &Common, kind: Kind) -> Result<()> {
                     (overwrite, list, one, rv, dry),
                     &manager,
                     printer.as_mut(),
+                    format_err.as_deref(),
                 )
                 .await
             }
@@ -436,6 +437,7 @@ async fn one_object(
     (overwrite, list, one, rv, dry): (bool, bool, bool, Option<&str>, DryRun),
     manager: &str,
     printer: Option<&mut Box<dyn printers::Printer>>,
+    format_err: Option<&str>,
 ) -> Result<()> {
     // Named objects and manifests are fetched fresh (kubectl's `Latest()`); listed ones are
     // already current.
@@ -503,6 +505,9 @@ async fn one_object(
         )
         .await
         .map_err(|e| objects::with_source(ctx, "patching", obj.source.as_deref(), e))?;
+    }
+    if let Some(e) = format_err {
+        return Err(Error::msg(e));
     }
     match printer {
         Some(p) => {

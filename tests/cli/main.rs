@@ -6,11 +6,15 @@ mod common;
 mod api_resources;
 mod completion;
 mod config;
+mod create;
+mod delete;
 mod errors;
 mod generated;
 mod get;
 mod help;
+mod label;
 mod version;
+mod write_pair;
 
 #[test]
 fn no_forgotten_test_files() {
