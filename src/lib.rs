@@ -11,6 +11,7 @@ pub mod env;
 pub mod error;
 pub mod flags;
 pub mod kubeconfig;
+pub mod manifest;
 pub mod printers;
 pub mod resource;
 pub mod ui;

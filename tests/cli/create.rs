@@ -71,11 +71,17 @@ fn create_bad_input() {
     let Some(p) = Pair::new("create-bad") else {
         return;
     };
-    p.fixtures(&["no-kind.yaml", "unknown-field.yaml", "multi-doc.yaml"]);
+    p.fixtures(&[
+        "no-kind.yaml",
+        "unknown-field.yaml",
+        "multi-doc.yaml",
+        "invalid.yaml",
+    ]);
     for args in [
         &["create"][..],
         &["create", "-f", "missing.yaml"],
         &["create", "-f", "no-kind.yaml"],
+        &["create", "-f", "invalid.yaml"],
         &["create", "-f", "unknown-field.yaml"],
         &["create", "-f", "multi-doc.yaml", "-o", "bogus"],
     ] {

@@ -162,6 +162,7 @@ fn delete_from_manifests() {
     assert_eq!(p.parity(&["delete", "-f", "multi-doc.yaml"]).code, 1);
     p.parity(&["delete", "-f", "multi-doc.yaml", "--ignore-not-found"]);
     p.parity(&["delete", "-f", "no-kind.yaml"]);
+    p.parity(&["delete", "-f", "invalid.yaml"]);
     p.parity(&["delete", "-f", "missing.yaml"]);
     p.parity(&["delete", "-f", "multi-doc.yaml", "cm", "x"]);
 }
