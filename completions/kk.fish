@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_kk_global_optspecs
-    string join \n kubeconfig= context= cluster= user= n/namespace= s/server= token= certificate-authority= client-certificate= client-key= insecure-skip-tls-verify= tls-server-name= request-timeout= as= as-group= as-uid= cache-dir= v/v= h/help
+    string join \n kubeconfig= context= cluster= user= n/namespace= s/server= token= username= password= certificate-authority= client-certificate= client-key= insecure-skip-tls-verify= tls-server-name= request-timeout= as= as-group= as-uid= cache-dir= disable-compression= warnings-as-errors= v/v= h/help
 end
 
 function __fish_kk_needs_command
@@ -31,6 +31,8 @@ complete -c kk -n "__fish_kk_needs_command" -l user -d 'The name of the kubeconf
 complete -c kk -n "__fish_kk_needs_command" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_needs_command" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_needs_command" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_needs_command" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_needs_command" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_needs_command" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_needs_command" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_needs_command" -l client-key -d 'Path to a client key file for TLS' -r
@@ -41,15 +43,22 @@ complete -c kk -n "__fish_kk_needs_command" -l as -d 'Username to impersonate fo
 complete -c kk -n "__fish_kk_needs_command" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_needs_command" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_needs_command" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_needs_command" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_needs_command" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_needs_command" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_needs_command" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_needs_command" -f -a "config" -d 'Modify kubeconfig files'
 complete -c kk -n "__fish_kk_needs_command" -f -a "completion" -d 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'
+complete -c kk -n "__fish_kk_needs_command" -f -a "options" -d 'Print the list of flags inherited by all commands'
 complete -c kk -n "__fish_kk_needs_command" -f -a "version" -d 'Print the client and server version information'
 complete -c kk -n "__fish_kk_needs_command" -f -a "get" -d 'Display one or many resources'
 complete -c kk -n "__fish_kk_needs_command" -f -a "api-resources" -d 'Print the supported API resources on the server'
 complete -c kk -n "__fish_kk_needs_command" -f -a "api-versions" -d 'Print the supported API versions on the server, in the form of "group/version"'
 complete -c kk -n "__fish_kk_needs_command" -f -a "cluster-info" -d 'Display cluster information'
+complete -c kk -n "__fish_kk_needs_command" -f -a "create" -d 'Create a resource from a file or from stdin'
+complete -c kk -n "__fish_kk_needs_command" -f -a "delete" -d 'Delete resources by file names, stdin, resources and names, or by resources and label selector'
+complete -c kk -n "__fish_kk_needs_command" -f -a "label" -d 'Update the labels on a resource'
+complete -c kk -n "__fish_kk_needs_command" -f -a "annotate" -d 'Update the annotations on a resource'
 complete -c kk -n "__fish_kk_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l context -d 'The name of the kubeconfig context to use' -r
@@ -58,6 +67,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcom
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l client-key -d 'Path to a client key file for TLS' -r
@@ -68,6 +79,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcom
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -f -a "current-context" -d 'Display the current-context'
@@ -94,6 +107,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l client-key -d 'Path to a client key file for TLS' -r
@@ -104,6 +119,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from current-context" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -113,6 +130,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l client-key -d 'Path to a client key file for TLS' -r
@@ -123,6 +142,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-cluster" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -132,6 +153,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l client-key -d 'Path to a client key file for TLS' -r
@@ -142,6 +165,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -151,6 +176,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l client-key -d 'Path to a client key file for TLS' -r
@@ -161,6 +188,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from delete-user" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -170,6 +199,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l client-key -d 'Path to a client key file for TLS' -r
@@ -180,6 +211,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-clusters" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)' -r
@@ -191,6 +224,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l client-key -d 'Path to a client key file for TLS' -r
@@ -201,8 +236,10 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l cluster -d 'The name of the kubeconfig cluster to use' -r
@@ -210,6 +247,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l client-key -d 'Path to a client key file for TLS' -r
@@ -220,6 +259,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from get-users" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -229,6 +270,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l client-key -d 'Path to a client key file for TLS' -r
@@ -239,6 +282,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from rename-context" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l set-raw-bytes -d 'When writing a []byte PROPERTY_VALUE, write the given string directly without base64 decoding' -r
@@ -249,6 +294,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l client-key -d 'Path to a client key file for TLS' -r
@@ -259,8 +306,10 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l embed-certs -d 'embed-certs for the cluster entry in kubeconfig' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l proxy-url -d 'proxy-url for the cluster entry in kubeconfig' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -270,6 +319,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l client-key -d 'Path to a client key file for TLS' -r
@@ -280,8 +331,10 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-cluster" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l current -d 'Modify the current context' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l context -d 'The name of the kubeconfig context to use' -r
@@ -290,6 +343,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l client-key -d 'Path to a client key file for TLS' -r
@@ -300,10 +355,10 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -s h -l help -d 'Print help'
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l username -d 'username for the user entry in kubeconfig' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l password -d 'password for the user entry in kubeconfig' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-context" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l embed-certs -d 'Embed client cert/key for the user entry in kubeconfig' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l auth-provider -d 'Auth provider for the user entry in kubeconfig' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l auth-provider-arg -d '\'key=value\' arguments for the auth provider (\'key-\' removes)' -r
@@ -318,6 +373,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l client-key -d 'Path to a client key file for TLS' -r
@@ -328,8 +385,10 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from set-credentials" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l cluster -d 'The name of the kubeconfig cluster to use' -r
@@ -337,6 +396,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l client-key -d 'Path to a client key file for TLS' -r
@@ -347,8 +408,10 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l cluster -d 'The name of the kubeconfig cluster to use' -r
@@ -356,6 +419,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l client-key -d 'Path to a client key file for TLS' -r
@@ -366,8 +431,10 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use-context" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l cluster -d 'The name of the kubeconfig cluster to use' -r
@@ -375,6 +442,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l client-key -d 'Path to a client key file for TLS' -r
@@ -385,8 +454,10 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l flatten -d 'Flatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l merge -d 'Merge the full hierarchy of kubeconfig files' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l minify -d 'Remove all information not used by current-context from the output' -r
@@ -399,6 +470,8 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l client-key -d 'Path to a client key file for TLS' -r
@@ -409,8 +482,10 @@ complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from view" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "current-context" -d 'Display the current-context'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "delete-cluster" -d 'Delete the specified cluster from the kubeconfig'
 complete -c kk -n "__fish_kk_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "delete-context" -d 'Delete the specified context from the kubeconfig'
@@ -434,6 +509,8 @@ complete -c kk -n "__fish_kk_using_subcommand completion" -l user -d 'The name o
 complete -c kk -n "__fish_kk_using_subcommand completion" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand completion" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand completion" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -l client-key -d 'Path to a client key file for TLS' -r
@@ -444,8 +521,33 @@ complete -c kk -n "__fish_kk_using_subcommand completion" -l as -d 'Username to 
 complete -c kk -n "__fish_kk_using_subcommand completion" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand completion" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand completion" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand completion" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand completion" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kk -n "__fish_kk_using_subcommand options" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l password -d 'Password for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand options" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand version" -l client -d 'If true, shows client version only (no server required)' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -s o -l output -d 'One of \'yaml\' or \'json\'' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -455,6 +557,8 @@ complete -c kk -n "__fish_kk_using_subcommand version" -l user -d 'The name of t
 complete -c kk -n "__fish_kk_using_subcommand version" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand version" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand version" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -l client-key -d 'Path to a client key file for TLS' -r
@@ -465,8 +569,10 @@ complete -c kk -n "__fish_kk_using_subcommand version" -l as -d 'Username to imp
 complete -c kk -n "__fish_kk_using_subcommand version" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand version" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand version" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand version" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand version" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kk -n "__fish_kk_using_subcommand get" -s o -l output -d 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide)' -r
 complete -c kk -n "__fish_kk_using_subcommand get" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers' -r
 complete -c kk -n "__fish_kk_using_subcommand get" -l show-labels -d 'When printing, show all labels as the last column' -r
@@ -497,6 +603,8 @@ complete -c kk -n "__fish_kk_using_subcommand get" -l user -d 'The name of the k
 complete -c kk -n "__fish_kk_using_subcommand get" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand get" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand get" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand get" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand get" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand get" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand get" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand get" -l client-key -d 'Path to a client key file for TLS' -r
@@ -507,6 +615,8 @@ complete -c kk -n "__fish_kk_using_subcommand get" -l as -d 'Username to imperso
 complete -c kk -n "__fish_kk_using_subcommand get" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand get" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand get" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand get" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand get" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand get" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand get" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand api-resources" -l api-group -d 'Limit to resources in the specified API group' -r
@@ -524,6 +634,8 @@ complete -c kk -n "__fish_kk_using_subcommand api-resources" -l user -d 'The nam
 complete -c kk -n "__fish_kk_using_subcommand api-resources" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand api-resources" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand api-resources" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand api-resources" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand api-resources" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand api-resources" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand api-resources" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand api-resources" -l client-key -d 'Path to a client key file for TLS' -r
@@ -534,6 +646,8 @@ complete -c kk -n "__fish_kk_using_subcommand api-resources" -l as -d 'Username 
 complete -c kk -n "__fish_kk_using_subcommand api-resources" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand api-resources" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand api-resources" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand api-resources" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand api-resources" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand api-resources" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand api-resources" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand api-versions" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -543,6 +657,8 @@ complete -c kk -n "__fish_kk_using_subcommand api-versions" -l user -d 'The name
 complete -c kk -n "__fish_kk_using_subcommand api-versions" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand api-versions" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand api-versions" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand api-versions" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand api-versions" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand api-versions" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand api-versions" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand api-versions" -l client-key -d 'Path to a client key file for TLS' -r
@@ -553,6 +669,8 @@ complete -c kk -n "__fish_kk_using_subcommand api-versions" -l as -d 'Username t
 complete -c kk -n "__fish_kk_using_subcommand api-versions" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand api-versions" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand api-versions" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand api-versions" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand api-versions" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand api-versions" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand api-versions" -s h -l help -d 'Print help'
 complete -c kk -n "__fish_kk_using_subcommand cluster-info" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -562,6 +680,8 @@ complete -c kk -n "__fish_kk_using_subcommand cluster-info" -l user -d 'The name
 complete -c kk -n "__fish_kk_using_subcommand cluster-info" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
 complete -c kk -n "__fish_kk_using_subcommand cluster-info" -s s -l server -d 'The address and port of the Kubernetes API server' -r
 complete -c kk -n "__fish_kk_using_subcommand cluster-info" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand cluster-info" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand cluster-info" -l password -d 'Password for basic authentication to the API server' -r
 complete -c kk -n "__fish_kk_using_subcommand cluster-info" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
 complete -c kk -n "__fish_kk_using_subcommand cluster-info" -l client-certificate -d 'Path to a client certificate file for TLS' -r
 complete -c kk -n "__fish_kk_using_subcommand cluster-info" -l client-key -d 'Path to a client key file for TLS' -r
@@ -572,16 +692,167 @@ complete -c kk -n "__fish_kk_using_subcommand cluster-info" -l as -d 'Username t
 complete -c kk -n "__fish_kk_using_subcommand cluster-info" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
 complete -c kk -n "__fish_kk_using_subcommand cluster-info" -l as-uid -d 'UID to impersonate for the operation' -r
 complete -c kk -n "__fish_kk_using_subcommand cluster-info" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand cluster-info" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand cluster-info" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand cluster-info" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand cluster-info" -s h -l help -d 'Print help'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion version get api-resources api-versions cluster-info help" -f -a "config" -d 'Modify kubeconfig files'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion version get api-resources api-versions cluster-info help" -f -a "completion" -d 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion version get api-resources api-versions cluster-info help" -f -a "version" -d 'Print the client and server version information'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion version get api-resources api-versions cluster-info help" -f -a "get" -d 'Display one or many resources'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion version get api-resources api-versions cluster-info help" -f -a "api-resources" -d 'Print the supported API resources on the server'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion version get api-resources api-versions cluster-info help" -f -a "api-versions" -d 'Print the supported API versions on the server, in the form of "group/version"'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion version get api-resources api-versions cluster-info help" -f -a "cluster-info" -d 'Display cluster information'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion version get api-resources api-versions cluster-info help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kk -n "__fish_kk_using_subcommand create" -s f -l filename -d 'Filename, directory, or URL to files identifying the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -s R -l recursive -d 'Process the directory used in -f, --filename recursively' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -s k -l kustomize -d 'Process a kustomization directory (not supported by kk; reported as an error)' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -s o -l output -d 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l template -d 'Template string or path to template file to use when -o=go-template, -o=go-template-file' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l validate -d 'Must be one of: strict (or true), warn, ignore (or false)' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l field-manager -d 'Name of the manager used to track field ownership' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l password -d 'Password for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand delete" -s f -l filename -d 'Filename, directory, or URL to files identifying the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -s R -l recursive -d 'Process the directory used in -f, --filename recursively' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -s k -l kustomize -d 'Process a kustomization directory (not supported by kk; reported as an error)' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -s l -l selector -d 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l field-selector -d 'Selector (field query) to filter on, supports \'=\', \'==\', and \'!=\'' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l all -d 'Delete all resources, in the namespace of the specified resource types' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l cascade -d 'Must be "background", "orphan", or "foreground". Defaults to background' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l force -d 'If true, immediately remove resources from API and bypass graceful deletion' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l grace-period -d 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l now -d 'If true, resources are signaled for immediate shutdown (same as --grace-period=1)' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l ignore-not-found -d 'Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -s o -l output -d 'Output mode. Use "-o name" for shorter output (resource/name)' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l timeout -d 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l wait -d 'If true, wait for resources to be gone before returning. This waits for finalizers' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l password -d 'Password for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand label" -s f -l filename -d 'Filename, directory, or URL to files identifying the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -s R -l recursive -d 'Process the directory used in -f, --filename recursively' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -s k -l kustomize -d 'Process a kustomization directory (not supported by kk; reported as an error)' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -s l -l selector -d 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l field-selector -d 'Selector (field query) to filter on, supports \'=\', \'==\', and \'!=\'' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l all -d 'Select all resources, in the namespace of the specified resource types' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l overwrite -d 'If true, allow values to be overwritten, otherwise reject updates that overwrite existing values' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l list -d 'If true, display the values for a given resource' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l resource-version -d 'If non-empty, the update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -s o -l output -d 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l template -d 'Template string or path to template file to use when -o=go-template, -o=go-template-file' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l field-manager -d 'Name of the manager used to track field ownership' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l password -d 'Password for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s f -l filename -d 'Filename, directory, or URL to files identifying the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s R -l recursive -d 'Process the directory used in -f, --filename recursively' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s k -l kustomize -d 'Process a kustomization directory (not supported by kk; reported as an error)' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s l -l selector -d 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l field-selector -d 'Selector (field query) to filter on, supports \'=\', \'==\', and \'!=\'' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l all -d 'Select all resources, in the namespace of the specified resource types' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l overwrite -d 'If true, allow values to be overwritten, otherwise reject updates that overwrite existing values' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l list -d 'If true, display the values for a given resource' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l resource-version -d 'If non-empty, the update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s o -l output -d 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l template -d 'Template string or path to template file to use when -o=go-template, -o=go-template-file' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l field-manager -d 'Name of the manager used to track field ownership' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l password -d 'Password for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info create delete label annotate help" -f -a "config" -d 'Modify kubeconfig files'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info create delete label annotate help" -f -a "completion" -d 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info create delete label annotate help" -f -a "options" -d 'Print the list of flags inherited by all commands'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info create delete label annotate help" -f -a "version" -d 'Print the client and server version information'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info create delete label annotate help" -f -a "get" -d 'Display one or many resources'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info create delete label annotate help" -f -a "api-resources" -d 'Print the supported API resources on the server'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info create delete label annotate help" -f -a "api-versions" -d 'Print the supported API versions on the server, in the form of "group/version"'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info create delete label annotate help" -f -a "cluster-info" -d 'Display cluster information'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info create delete label annotate help" -f -a "create" -d 'Create a resource from a file or from stdin'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info create delete label annotate help" -f -a "delete" -d 'Delete resources by file names, stdin, resources and names, or by resources and label selector'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info create delete label annotate help" -f -a "label" -d 'Update the labels on a resource'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info create delete label annotate help" -f -a "annotate" -d 'Update the annotations on a resource'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info create delete label annotate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "current-context" -d 'Display the current-context'
 complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "delete-cluster" -d 'Delete the specified cluster from the kubeconfig'
 complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "delete-context" -d 'Delete the specified context from the kubeconfig'

@@ -94,6 +94,14 @@ pub fn select<'a>(all: &'a [ApiResource], args: &Args) -> Vec<&'a ApiResource> {
     rs
 }
 
+fn headers(wide: bool) -> Vec<&'static str> {
+    let mut h = vec!["NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND"];
+    if wide {
+        h.extend(["VERBS", "CATEGORIES"]);
+    }
+    h
+}
+
 /// Run `api-resources`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let output = args.output.as_deref().unwrap_or("");
@@ -106,10 +114,26 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     ) {
         return Err(Error::msg("--sort-by accepts only name or kind"));
     }
-    let mut resolver = Resolver::new(ctx).await?;
-    if !args.cached.unwrap_or(false) && !resolver.is_fresh() {
-        resolver.refresh().await?;
+    let discovered = async {
+        let mut resolver = Resolver::new(ctx).await?;
+        if !args.cached.unwrap_or(false) && !resolver.is_fresh() {
+            resolver.refresh().await?;
+        }
+        Ok::<_, Error>(resolver)
     }
+    .await;
+    let resolver = match discovered {
+        Ok(r) => r,
+        Err(e) => {
+            // kubectl prints the header before asking the server, so it stays on failure.
+            if output != "name" && !args.no_headers.unwrap_or(false) {
+                let mut tw = TabWriter::kubectl();
+                tw.write(&format!("{}\n", headers(output == "wide").join("\t")));
+                ctx.ui().print(&tw.flush())?;
+            }
+            return Err(e);
+        }
+    };
     let rs = select(&resolver.discovery().resources, args);
     let mut out = String::new();
     if output == "name" {
@@ -123,11 +147,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let wide = output == "wide";
     let mut tw = TabWriter::kubectl();
     if !args.no_headers.unwrap_or(false) {
-        let mut h = vec!["NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND"];
-        if wide {
-            h.extend(["VERBS", "CATEGORIES"]);
-        }
-        tw.write(&format!("{}\n", h.join("\t")));
+        tw.write(&format!("{}\n", headers(wide).join("\t")));
     }
     for r in rs {
         let mut cells = vec![

@@ -39,7 +39,7 @@ async fn lines(ctx: &Ctx) -> Result<String> {
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| "kube-system".into());
     let client = ctx.client().await?;
-    let path = crate::cmd::get::with_query(
+    let path = crate::resource::request::with_query(
         &format!("/api/v1/namespaces/{ns}/services"),
         &[("labelSelector", "kubernetes.io/cluster-service=true".into())],
     );

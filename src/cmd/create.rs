@@ -147,6 +147,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             }
             let uri = objects::with_query(&resource.path(namespace.as_deref(), None), &q);
             match objects::request(
+                ctx,
                 &client,
                 http::Method::POST,
                 &uri,

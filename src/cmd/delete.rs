@@ -251,6 +251,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         }
         let uri = objects::with_query(&obj.path(), &q);
         match objects::request(
+            ctx,
             &client,
             http::Method::DELETE,
             &uri,
@@ -314,7 +315,7 @@ async fn wait_gone(
     for (obj, uid) in deleted {
         let mut delay = Duration::from_millis(50);
         loop {
-            match objects::request(client, http::Method::GET, &obj.path(), None).await {
+            match objects::request(ctx, client, http::Method::GET, &obj.path(), None).await {
                 Err(e) if objects::is_not_found(&e) => break,
                 Err(kube::Error::Api(s)) if s.code == 403 || s.code == 405 => break,
                 Err(e) => {

@@ -443,7 +443,7 @@ async fn one_object(
     // already current.
     let current = match (&obj.body, &obj.source) {
         (Some(b), None) => b.clone(),
-        _ => objects::request(client, http::Method::GET, &obj.path(), None)
+        _ => objects::request(ctx, client, http::Method::GET, &obj.path(), None)
             .await
             .map_err(|e| ctx.kube_error(e))?,
     };
@@ -498,6 +498,7 @@ async fn one_object(
         }
         let uri = objects::with_query(&obj.path(), &q);
         output = objects::request(
+            ctx,
             client,
             http::Method::PATCH,
             &uri,

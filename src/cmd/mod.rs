@@ -17,6 +17,7 @@ pub mod get;
 pub mod label;
 pub mod meta_update;
 pub mod objects;
+pub mod options;
 pub mod version;
 
 use crate::ctx::Ctx;
@@ -30,6 +31,8 @@ pub enum Command {
     Config(config::ConfigCommand),
     /// Output shell completion code for the specified shell (bash, zsh, fish, or powershell)
     Completion(completion::Args),
+    /// Print the list of flags inherited by all commands
+    Options(options::Args),
     /// Print the client and server version information
     Version(version::Args),
     /// Display one or many resources
@@ -55,6 +58,7 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
     match command {
         Command::Config(c) => config::dispatch(ctx, c).await,
         Command::Completion(a) => completion::run(ctx, a).await,
+        Command::Options(a) => options::run(ctx, a).await,
         Command::Version(a) => version::run(ctx, a).await,
         Command::Get(a) => get::run(ctx, a).await,
         Command::ApiResources(a) => api_resources::run(ctx, a).await,

@@ -9,38 +9,12 @@ use crate::error::{Error, Result};
 use crate::resource::ApiResource;
 use crate::resource::builder::Target;
 
-/// Go's `url.QueryEscape`.
-fn query_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
-/// `path?k=v&...` with sorted keys, as Go's `url.Values.Encode` writes it.
-pub fn with_query(path: &str, query: &[(&str, String)]) -> String {
-    if query.is_empty() {
-        return path.to_string();
-    }
-    let mut q: Vec<&(&str, String)> = query.iter().collect();
-    q.sort_by(|a, b| a.0.cmp(b.0));
-    let parts: Vec<String> = q
-        .iter()
-        .map(|(k, v)| format!("{}={}", query_escape(k), query_escape(v)))
-        .collect();
-    format!("{path}?{}", parts.join("&"))
-}
+pub use crate::resource::request::with_query;
 
 /// Send one JSON request and decode the JSON answer. API Status failures stay
 /// `kube::Error::Api` so callers can look at the reason (NotFound, AlreadyExists...).
 pub async fn request(
+    ctx: &Ctx,
     client: &kube::Client,
     method: http::Method,
     uri: &str,
@@ -58,7 +32,8 @@ pub async fn request(
         None => Vec::new(),
     };
     let req = req.body(bytes).map_err(kube::Error::HttpError)?;
-    let text = client.request_text(req).await?;
+    // Through resource::request so server warnings reach stderr as kubectl prints them.
+    let text = crate::resource::request::text(ctx.ui(), client, req).await?;
     serde_json::from_str(&text).map_err(kube::Error::SerdeError)
 }
 
@@ -121,7 +96,7 @@ pub async fn expand(
                     q.push(("labelSelector", l.clone()));
                 }
                 let uri = with_query(&t.path(), &q);
-                match request(&client, http::Method::GET, &uri, None).await {
+                match request(ctx, &client, http::Method::GET, &uri, None).await {
                     Ok(list) => {
                         let items = list
                             .get("items")

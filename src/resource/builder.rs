@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::{ApiResource, Args, Resolver, parse_args, split_types};
+use super::{ApiResource, Args, Resolver, parse_args};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 
@@ -449,11 +449,6 @@ impl Resolver {
         }
         Ok(find(self.discovery()))
     }
-}
-
-/// `split_types` re-exported for verbs that take a type list flag.
-pub fn types_of(arg: &str) -> Vec<String> {
-    split_types(arg)
 }
 
 #[cfg(test)]

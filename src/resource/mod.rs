@@ -5,6 +5,7 @@
 
 pub mod builder;
 pub mod discovery;
+pub mod request;
 
 use std::path::PathBuf;
 
@@ -93,14 +94,7 @@ impl Resolver {
     pub async fn new(ctx: &Ctx) -> Result<Self> {
         let client = ctx.client().await?;
         let settings = ctx.client_settings().await?;
-        let base = ctx
-            .global()
-            .cache_dir
-            .as_deref()
-            .filter(|d| !d.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| ctx.env().non_empty("KUBECACHEDIR").map(PathBuf::from))
-            .or_else(|| ctx.env().home().map(|h| h.join(".kube").join("cache")));
+        let base = ctx.cache_dir();
         let url = settings.config.cluster_url.to_string();
         let cache = base.map(|b| discovery::cache_dir_for(&b, url.trim_end_matches('/')));
         let mut r = Resolver {

@@ -603,3 +603,70 @@ fn custom_resources() {
     }
     env.run_kubectl(&["delete", "-f", "crds.yaml"]);
 }
+
+#[test]
+fn workloads() {
+    let Some((env, ns)) = setup("get-workloads") else {
+        return;
+    };
+    env.run_kubectl(&[
+        "create",
+        "deployment",
+        "web",
+        "--image=nginx",
+        "--replicas=2",
+        "-n",
+        &ns,
+    ])
+    .unwrap()
+    .success();
+    // Compare only once the controllers and the kubelet have settled.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let ready = env
+            .run_kubectl(&[
+                "get",
+                "deploy",
+                "web",
+                "-n",
+                &ns,
+                "-o",
+                "jsonpath={.status.readyReplicas}",
+            ])
+            .unwrap();
+        if ready.stdout == "2" {
+            break;
+        }
+        assert!(Instant::now() < deadline, "deployment never became ready");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    for args in [
+        &["get", "all"][..],
+        &["get", "deploy,rs,pods", "-o", "wide"],
+        &["get", "pods", "--sort-by=.metadata.name", "--show-labels"],
+        &["get", "pods", "-l", "app=web", "-o", "name"],
+        &[
+            "get",
+            "pods",
+            "--field-selector=status.phase=Running",
+            "--no-headers",
+        ],
+        &[
+            "get",
+            "deploy",
+            "web",
+            "-o",
+            "jsonpath={.spec.replicas} {.status.readyReplicas}",
+        ],
+        &[
+            "get",
+            "rs",
+            "-o",
+            "custom-columns=NAME:.metadata.name,OWNER:.metadata.ownerReferences[0].name",
+        ],
+        &["get", "deploy/web", "--subresource=scale", "-o", "wide"],
+    ] {
+        in_ns(&env, &ns, args);
+    }
+}

@@ -14,6 +14,7 @@ mod get;
 mod help;
 mod label;
 mod version;
+mod warnings;
 mod write_pair;
 
 #[test]

@@ -7,6 +7,7 @@ use serde_json::Value;
 use crate::resource::builder::Target;
 
 use super::TABLE_ACCEPT;
+pub use crate::resource::request::with_query;
 
 /// kubectl's selector visitor rewrites BadRequest/NotFound list errors to say what it was
 /// listing (`Unable to find "/v1, Resource=pods" that match label selector ...`).
@@ -77,7 +78,9 @@ pub(super) fn flatten(obj: Value) -> Vec<Value> {
 }
 
 /// How requests are made for this invocation.
-pub(super) struct Fetch {
+pub(super) struct Fetch<'a> {
+    /// Server warnings go to this Ui's stderr.
+    pub(super) ui: &'a crate::ui::Ui,
     pub(super) client: kube::Client,
     /// Ask for server-side Tables.
     pub(super) table: bool,
@@ -89,7 +92,7 @@ pub(super) struct Fetch {
     pub(super) subresource: Option<String>,
 }
 
-impl Fetch {
+impl Fetch<'_> {
     pub(super) fn accept(&self) -> &'static str {
         if self.table {
             TABLE_ACCEPT
@@ -108,7 +111,7 @@ impl Fetch {
             .header(http::header::ACCEPT, self.accept())
             .body(Vec::new())
             .map_err(kube::Error::HttpError)?;
-        let text = self.client.request_text(req).await?;
+        let text = crate::resource::request::text(self.ui, &self.client, req).await?;
         serde_json::from_str(&text).map_err(kube::Error::SerdeError)
     }
 
@@ -188,35 +191,6 @@ pub(super) fn selectors(
         q.push(("labelSelector", l.clone()));
     }
     q
-}
-
-/// `path?k=v&...` with Go's `url.Values.Encode` (sorted keys, `+` for spaces).
-pub fn with_query(path: &str, query: &[(&str, String)]) -> String {
-    if query.is_empty() {
-        return path.to_string();
-    }
-    let mut q: Vec<&(&str, String)> = query.iter().collect();
-    q.sort_by(|a, b| a.0.cmp(b.0));
-    let parts: Vec<String> = q
-        .iter()
-        .map(|(k, v)| format!("{}={}", query_escape(k), query_escape(v)))
-        .collect();
-    format!("{path}?{}", parts.join("&"))
-}
-
-/// Go's `url.QueryEscape`.
-pub fn query_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -17,8 +17,8 @@ use crate::resource::builder::{self, Selection, Target};
 mod fetch;
 mod watch;
 
+pub use fetch::selector_context;
 use fetch::{Fetch, flatten};
-pub use fetch::{query_escape, selector_context, with_query};
 
 /// The Accept header of kubectl's human-readable `get` (server-side printing).
 pub const TABLE_ACCEPT: &str = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
@@ -154,6 +154,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         ));
     }
     let fetch = Fetch {
+        ui: ctx.ui(),
         client: ctx.client().await?,
         table: human && args.server_print.unwrap_or(true),
         include_object: args.print.sort_by.as_deref().is_some_and(|s| !s.is_empty()),
