@@ -406,9 +406,9 @@ fn full(path: &str) -> String {
     }
 }
 
-/// `--namespace <NAMESPACE>` (clap's rendering) → `--namespace`.
+/// `--namespace <NAMESPACE>` or `--wait[=<BOOL>]` (clap's renderings) → the flag name.
 fn flag_token(s: &str) -> &str {
-    s.split([' ', '=']).next().unwrap_or(s)
+    s.split([' ', '=', '[']).next().unwrap_or(s)
 }
 
 fn first_line(s: &str) -> String {

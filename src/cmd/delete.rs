@@ -41,7 +41,8 @@ pub struct Args {
     pub force: Option<bool>,
     /// Period of time in seconds given to the resource to terminate gracefully. Ignored if
     /// negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true.
-    #[arg(long, default_value_t = -1, allow_negative_numbers = true, value_name = "SECONDS")]
+    #[arg(long, default_value_t = -1, allow_negative_numbers = true, value_name = "SECONDS",
+          value_parser = parse_int)]
     pub grace_period: i64,
     /// If true, resources are signaled for immediate shutdown (same as --grace-period=1).
     #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL",
@@ -63,6 +64,12 @@ pub struct Args {
     #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub wait: Option<bool>,
+}
+
+/// pflag's int parsing, with Go's error text.
+fn parse_int(s: &str) -> std::result::Result<i64, String> {
+    s.parse()
+        .map_err(|_| format!("strconv.ParseInt: parsing {s:?}: invalid syntax"))
 }
 
 /// kubectl's `getCascadingStrategy`: the propagation policy, warning on the old booleans.
@@ -169,7 +176,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     if all && field.is_some() {
         return Err(Error::msg(
-            "setting 'all' parameter but found a non empty field selector. ",
+            "setting 'all' parameter but found a non empty selector. ",
         ));
     }
     if force && grace == 0 {

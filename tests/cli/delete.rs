@@ -69,6 +69,9 @@ fn delete_flag_errors() {
         &["delete", "cm", "--all", "-l", "a=b"],
         &["delete", "cm", "c1", "-A"],
         &["delete", "cm", "c1", "--timeout=bogus"],
+        &["delete", "cm", "c1", "--grace-period=abc"],
+        &["delete", "cm", "c1", "--wait=maybe"],
+        &["delete", "cm", "--all", "--field-selector", "metadata.name=c1"],
     ] {
         assert_eq!(p.parity(args).code, 1, "{args:?}");
     }
