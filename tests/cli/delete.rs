@@ -71,7 +71,13 @@ fn delete_flag_errors() {
         &["delete", "cm", "c1", "--timeout=bogus"],
         &["delete", "cm", "c1", "--grace-period=abc"],
         &["delete", "cm", "c1", "--wait=maybe"],
-        &["delete", "cm", "--all", "--field-selector", "metadata.name=c1"],
+        &[
+            "delete",
+            "cm",
+            "--all",
+            "--field-selector",
+            "metadata.name=c1",
+        ],
     ] {
         assert_eq!(p.parity(args).code, 1, "{args:?}");
     }
