@@ -9,7 +9,7 @@ mod decode;
 mod field;
 mod meta;
 mod names;
-mod pod;
+pub(crate) mod pod;
 mod rbac;
 mod service;
 mod unknown;

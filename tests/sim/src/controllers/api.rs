@@ -190,6 +190,16 @@ pub fn controller_ref(o: &Value) -> Option<&Value> {
         .find(|r| r.get("controller").and_then(Value::as_bool) == Some(true))
 }
 
+/// The key of `obj`'s controller if it is a `kind` (what a controller reconciles when one of
+/// its children changes).
+pub fn controller_key(obj: &Value, namespace: &str, kind: &str) -> Vec<super::Key> {
+    controller_ref(obj)
+        .filter(|r| r["kind"] == kind)
+        .and_then(|r| r["name"].as_str())
+        .map(|n| vec![super::Key::new(namespace, n)])
+        .unwrap_or_default()
+}
+
 /// Whether `child` is controlled by the object with `owner_uid`.
 pub fn controlled_by(child: &Value, owner_uid: &str) -> bool {
     controller_ref(child)

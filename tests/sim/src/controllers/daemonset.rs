@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use super::api::{Api, controlled_by, controller_ref, deleting, int, name, owner_ref, res, uid};
+use super::api::{Api, controlled_by, controller_key, deleting, int, name, owner_ref, res, uid};
 use super::events::{self, NORMAL, Source};
 use super::naming::template_hash;
 use super::replicaset::{is_available, is_ready, pod_from_template};
@@ -125,11 +125,7 @@ impl Controller for DaemonSetController {
                 .map(|d| Key::new(super::api::namespace(d), name(d)))
                 .collect();
         }
-        controller_ref(&ev.object)
-            .filter(|r| r["kind"] == "DaemonSet")
-            .and_then(|r| r["name"].as_str())
-            .map(|n| vec![Key::new(&ev.namespace, n)])
-            .unwrap_or_default()
+        controller_key(&ev.object, &ev.namespace, "DaemonSet")
     }
 
     fn sync(&self, key: &Key) -> Option<Duration> {

@@ -9,7 +9,9 @@ use std::time::Duration;
 
 use serde_json::{Map, Value, json};
 
-use super::api::{Api, controlled_by, controller_ref, deleting, int, name, owner_ref, res, uid};
+use super::api::{
+    Api, controlled_by, controller_key, controller_ref, deleting, int, name, owner_ref, res, uid,
+};
 use super::events::{self, Source};
 use super::intstr::fenceposts;
 use super::naming::template_hash;
@@ -290,11 +292,7 @@ impl Controller for DeploymentController {
             return vec![Key::new(&ev.namespace, name(&ev.object))];
         }
         if ev.resource == res::replicasets() {
-            return controller_ref(&ev.object)
-                .filter(|r| r["kind"] == "Deployment")
-                .and_then(|r| r["name"].as_str())
-                .map(|n| vec![Key::new(&ev.namespace, n)])
-                .unwrap_or_default();
+            return controller_key(&ev.object, &ev.namespace, "Deployment");
         }
         // Pods: only their disappearance matters here (Recreate waits for old pods to go).
         if ev.kind == crate::store::EventType::Deleted

@@ -9,7 +9,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use super::api::{
-    Api, controlled_by, controller_ref, deleting, int, name, namespace, owner_ref, res, uid,
+    Api, controlled_by, controller_key, deleting, int, name, namespace, owner_ref, res, uid,
 };
 use super::events::{self, NORMAL, Source, WARNING};
 use super::replicaset::{is_ready, pod_from_template};
@@ -78,11 +78,7 @@ impl Controller for JobController {
         if ev.resource == res::jobs() {
             return vec![Key::new(&ev.namespace, name(&ev.object))];
         }
-        controller_ref(&ev.object)
-            .filter(|r| r["kind"] == "Job")
-            .and_then(|r| r["name"].as_str())
-            .map(|n| vec![Key::new(&ev.namespace, n)])
-            .unwrap_or_default()
+        controller_key(&ev.object, &ev.namespace, "Job")
     }
 
     fn sync(&self, key: &Key) -> Option<Duration> {
@@ -302,6 +298,32 @@ impl CronJobController {
     }
 }
 
+impl CronJobController {
+    /// Deletes one of the CronJob's Jobs (its pods follow by GC) and records it.
+    fn delete_job(&self, cj: &Value, job: &Value) {
+        let opts = DeleteOptions {
+            propagation_policy: Some("Background".into()),
+            ..Default::default()
+        };
+        if self
+            .api
+            .delete(&res::jobs(), namespace(job), name(job), &opts)
+            .is_ok()
+        {
+            let msg = format!("Deleted job {}", name(job));
+            events::record(
+                &self.api,
+                cj,
+                None,
+                NORMAL,
+                "SuccessfulDelete",
+                &msg,
+                &CRON_SOURCE,
+            );
+        }
+    }
+}
+
 /// Parses a standard 5-field cron schedule (and the `@hourly`-style macros).
 pub fn parse_schedule(s: &str) -> Result<croner::Cron, String> {
     croner::Cron::from_str(s.trim()).map_err(|e| e.to_string())
@@ -323,11 +345,7 @@ impl Controller for CronJobController {
                 .into_iter()
                 .collect();
         }
-        controller_ref(&ev.object)
-            .filter(|r| r["kind"] == "CronJob")
-            .and_then(|r| r["name"].as_str())
-            .map(|n| vec![Key::new(&ev.namespace, n)])
-            .unwrap_or_default()
+        controller_key(&ev.object, &ev.namespace, "CronJob")
     }
 
     fn sync(&self, key: &Key) -> Option<Duration> {
@@ -394,21 +412,7 @@ impl Controller for CronJobController {
             let skip = policy == "Forbid" && !active.is_empty();
             if policy == "Replace" {
                 for j in &active {
-                    let opts = DeleteOptions {
-                        propagation_policy: Some("Background".into()),
-                        ..Default::default()
-                    };
-                    if self.api.delete(&res::jobs(), &ns, name(j), &opts).is_ok() {
-                        events::record(
-                            &self.api,
-                            &cj,
-                            None,
-                            NORMAL,
-                            "SuccessfulDelete",
-                            &format!("Deleted job {}", name(j)),
-                            &CRON_SOURCE,
-                        );
-                    }
+                    self.delete_job(&cj, j);
                 }
             }
             if !skip {
@@ -471,21 +475,7 @@ impl Controller for CronJobController {
             });
             let excess = done.len().saturating_sub(limit.max(0) as usize);
             for j in done.iter().take(excess) {
-                let opts = DeleteOptions {
-                    propagation_policy: Some("Background".into()),
-                    ..Default::default()
-                };
-                if self.api.delete(&res::jobs(), &ns, name(j), &opts).is_ok() {
-                    events::record(
-                        &self.api,
-                        &cj,
-                        None,
-                        NORMAL,
-                        "SuccessfulDelete",
-                        &format!("Deleted job {}", name(j)),
-                        &CRON_SOURCE,
-                    );
-                }
+                self.delete_job(&cj, j);
             }
         }
         let active_refs: Vec<Value> = jobs

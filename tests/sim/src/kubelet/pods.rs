@@ -275,6 +275,20 @@ impl CStatus {
     }
 }
 
+impl CState {
+    /// A main process that exited with `exit` now: `Completed` for 0, else `Error`.
+    fn exited(exit: i32, started_at: String, container_id: String) -> CState {
+        let reason = if exit == 0 { "Completed" } else { "Error" };
+        CState::Terminated {
+            exit_code: exit,
+            reason: reason.into(),
+            started_at,
+            finished_at: now_rfc3339(),
+            container_id,
+        }
+    }
+}
+
 /// Messages from container tasks to their pod worker.
 enum Update {
     Status(CStatus),
@@ -699,17 +713,7 @@ impl Kubelet {
         self.publish(&ns, &pname, &puid, st);
         let exit = proc.wait().await;
         self.run_ended(handle, &cname);
-        let term = CState::Terminated {
-            exit_code: exit,
-            reason: if exit == 0 {
-                "Completed".into()
-            } else {
-                "Error".into()
-            },
-            started_at: started,
-            finished_at: now_rfc3339(),
-            container_id: cid,
-        };
+        let term = CState::exited(exit, started, cid);
         st.init[i].started = false;
         if exit != 0 {
             st.init[i].last = Some(term.clone());
@@ -876,17 +880,7 @@ impl Kubelet {
             };
             drop(servers);
             self.run_ended(&handle, &cname);
-            let term = CState::Terminated {
-                exit_code: exit,
-                reason: if exit == 0 {
-                    "Completed".into()
-                } else {
-                    "Error".into()
-                },
-                started_at: started,
-                finished_at: now_rfc3339(),
-                container_id: cid,
-            };
+            let term = CState::exited(exit, started, cid);
             cs.ready = false;
             cs.started = false;
             let restart = match restart_policy.as_str() {

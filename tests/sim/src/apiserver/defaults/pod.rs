@@ -184,39 +184,7 @@ fn requests_from_limits(c: &mut Map<String, Value>) {
 
 /// The volume-source defaults of `SetDefaults_Volume` and friends.
 fn volume(v: &mut Map<String, Value>) {
-    const SOURCES: &[&str] = &[
-        "hostPath",
-        "emptyDir",
-        "gcePersistentDisk",
-        "awsElasticBlockStore",
-        "gitRepo",
-        "secret",
-        "nfs",
-        "iscsi",
-        "glusterfs",
-        "persistentVolumeClaim",
-        "rbd",
-        "flexVolume",
-        "cinder",
-        "cephfs",
-        "flocker",
-        "downwardAPI",
-        "fc",
-        "azureFile",
-        "configMap",
-        "vsphereVolume",
-        "quobyte",
-        "azureDisk",
-        "photonPersistentDisk",
-        "projected",
-        "portworxVolume",
-        "scaleIO",
-        "storageos",
-        "csi",
-        "ephemeral",
-        "image",
-    ];
-    if !SOURCES
+    if !crate::apiserver::validation::pod::VOLUME_SOURCES
         .iter()
         .any(|s| v.get(*s).is_some_and(|x| !x.is_null()))
     {

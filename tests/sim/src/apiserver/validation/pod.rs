@@ -16,7 +16,7 @@ const RESTART_POLICIES: &[&str] = &["Always", "OnFailure", "Never"];
 
 /// The volume source fields (anything else in a volume is an unknown field, dropped by the
 /// decoder rather than counted as a second source).
-const VOLUME_SOURCES: &[&str] = &[
+pub(crate) const VOLUME_SOURCES: &[&str] = &[
     "hostPath",
     "emptyDir",
     "gcePersistentDisk",
