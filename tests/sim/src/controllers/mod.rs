@@ -14,6 +14,7 @@ pub mod events;
 pub mod gc;
 pub mod intstr;
 pub mod job;
+pub mod namespace;
 pub mod naming;
 pub mod replicaset;
 pub mod statefulset;
@@ -81,6 +82,7 @@ pub fn start_all(server: &Arc<ApiServer>) -> Arc<crate::kubelet::pods::Kubelet> 
     spawn(&api, job::CronJobController::new(api.clone()));
     spawn(&api, endpoints::EndpointsController::new(api.clone()));
     spawn(&api, gc::GarbageCollector::new(api.clone()));
+    spawn(&api, namespace::NamespaceController::new(api.clone()));
     kubelet
 }
 

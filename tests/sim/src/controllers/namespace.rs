@@ -1,5 +1,5 @@
-//! Namespace controller (kubernetes `pkg/controller/namespace`): a namespace with
-//! `deletionTimestamp` has its contents deleted, and is removed once empty.
+//! Namespace controller (kubernetes `pkg/controller/namespace`): decides when a terminating
+//! namespace is finalized ([`crate::apiserver::namespaces::finalize`] does the deleting).
 //!
 //! Event-driven: it wakes when a namespace is marked for deletion and when a pod in a
 //! terminating namespace changes (pods are what hold a namespace open, while their kubelet
@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use super::api::{Api, deleting, name, res};
 use super::{Controller, Key};
-use crate::store::{DeleteOptions, Event, ResourceKey};
+use crate::store::{Event, ResourceKey};
 
 /// How often a terminating namespace that still has contents is rechecked.
 const RECHECK: Duration = Duration::from_millis(200);
@@ -58,28 +58,6 @@ impl Controller for NamespaceController {
     }
 
     fn sync(&self, key: &Key) -> Option<Duration> {
-        let ns = self.api.get(&res::namespaces(), "", &key.name)?;
-        if !deleting(&ns) {
-            return None;
-        }
-        let store = self.api.store();
-        let contents = store.resources_in_namespace(&key.name);
-        if contents.is_empty() {
-            let _ = store.remove(&res::namespaces(), "", &key.name);
-            return None;
-        }
-        for (r, obj_name) in contents {
-            let marked = store
-                .get(&r, &key.name, &obj_name)
-                .is_some_and(|o| deleting(&o));
-            if !marked {
-                let _ = store.delete(&r, &key.name, &obj_name, &DeleteOptions::default());
-            }
-        }
-        if store.resources_in_namespace(&key.name).is_empty() {
-            let _ = store.remove(&res::namespaces(), "", &key.name);
-            return None;
-        }
-        Some(RECHECK)
+        (!crate::apiserver::namespaces::finalize(self.api.server(), &key.name)).then_some(RECHECK)
     }
 }

@@ -52,11 +52,10 @@ impl StatefulSetController {
             .filter(|r| controlled_by(r, &suid))
             .collect();
         let template = sts.pointer("/spec/template").cloned().unwrap_or_default();
-        let collision = sts
-            .pointer("/status/collisionCount")
-            .and_then(Value::as_u64)
-            .map(|c| c as u32);
-        let hash = template_hash(&template, collision);
+        // The set's status always carries collisionCount (0 at first): hash it from the
+        // start so the first revision's name does not change once status is written.
+        let collision = int(sts, "/status/collisionCount", 0).max(0) as u32;
+        let hash = template_hash(&template, Some(collision));
         let cr_name = format!("{}-{hash}", name(sts));
         let max = revs
             .iter()
@@ -114,7 +113,10 @@ impl StatefulSetController {
             return true;
         };
         for t in templates {
-            let claim = t.pointer("/metadata/name").and_then(Value::as_str).unwrap_or("");
+            let claim = t
+                .pointer("/metadata/name")
+                .and_then(Value::as_str)
+                .unwrap_or("");
             let pvc_name = format!("{claim}-{pod_name}");
             let pvcs = res::persistentvolumeclaims();
             if self.api.get(&pvcs, ns, &pvc_name).is_some() {
@@ -276,10 +278,7 @@ fn pod_for(sts: &Value, ordinal: i64, template: &Value, rev: &str) -> Value {
     meta["labels"]["statefulset.kubernetes.io/pod-name"] = json!(pod_name);
     meta["labels"]["apps.kubernetes.io/pod-index"] = json!(ordinal.to_string());
     meta["ownerReferences"] = json!([owner_ref(sts)]);
-    let mut spec = template
-        .get("spec")
-        .cloned()
-        .unwrap_or_else(|| json!({}));
+    let mut spec = template.get("spec").cloned().unwrap_or_else(|| json!({}));
     spec["hostname"] = json!(pod_name);
     if let Some(svc) = sts.pointer("/spec/serviceName").and_then(Value::as_str)
         && !svc.is_empty()
@@ -292,7 +291,10 @@ fn pod_for(sts: &Value, ordinal: i64, template: &Value, rev: &str) -> Value {
     {
         let mut volumes = spec["volumes"].as_array().cloned().unwrap_or_default();
         for t in templates {
-            let claim = t.pointer("/metadata/name").and_then(Value::as_str).unwrap_or("");
+            let claim = t
+                .pointer("/metadata/name")
+                .and_then(Value::as_str)
+                .unwrap_or("");
             // A claim template replaces a pod volume of the same name.
             volumes.retain(|v| v["name"] != claim);
             volumes.push(json!({
@@ -455,7 +457,7 @@ impl Controller for StatefulSetController {
                     .all(|p| !deleting(p) && running_and_ready(p));
             if settled
                 && let Some(p) = by_ordinal
-                    .range(partition..want)
+                    .range(partition.min(want)..want)
                     .rev()
                     .map(|(_, p)| p)
                     .find(|p| pod_revision(p) != update_rev)
@@ -474,10 +476,7 @@ impl Controller for StatefulSetController {
         let live: Vec<&Arc<Value>> = pods.iter().filter(|p| !deleting(p)).collect();
         let replicas = live.len() as i64;
         let ready = live.iter().filter(|p| is_ready(p)).count() as i64;
-        let available = live
-            .iter()
-            .filter(|p| is_available(p, min_ready))
-            .count() as i64;
+        let available = live.iter().filter(|p| is_available(p, min_ready)).count() as i64;
         let updated = live
             .iter()
             .filter(|p| pod_revision(p) == update_rev)
@@ -495,32 +494,30 @@ impl Controller for StatefulSetController {
         }
         let generation = int(&sts, "/metadata/generation", 1);
         let collision = int(&sts, "/status/collisionCount", 0);
-        let _ = self
-            .api
-            .mutate(&res::statefulsets(), ns, &key.name, |o| {
-                let mut st = json!({
-                    "observedGeneration": generation,
-                    "replicas": replicas,
-                    "availableReplicas": available,
-                    "currentRevision": new_current,
-                    "updateRevision": update_rev,
-                    "collisionCount": collision,
-                });
-                if ready > 0 {
-                    st["readyReplicas"] = json!(ready);
-                }
-                if current > 0 {
-                    st["currentReplicas"] = json!(current);
-                }
-                if updated > 0 {
-                    st["updatedReplicas"] = json!(updated);
-                }
-                if o.get("status") == Some(&st) {
-                    return false;
-                }
-                o["status"] = st;
-                true
+        let _ = self.api.mutate(&res::statefulsets(), ns, &key.name, |o| {
+            let mut st = json!({
+                "observedGeneration": generation,
+                "replicas": replicas,
+                "availableReplicas": available,
+                "currentRevision": new_current,
+                "updateRevision": update_rev,
+                "collisionCount": collision,
             });
+            if ready > 0 {
+                st["readyReplicas"] = json!(ready);
+            }
+            if current > 0 {
+                st["currentReplicas"] = json!(current);
+            }
+            if updated > 0 {
+                st["updatedReplicas"] = json!(updated);
+            }
+            if o.get("status") == Some(&st) {
+                return false;
+            }
+            o["status"] = st;
+            true
+        });
         self.trim_history(&sts, &revs, &[&new_current, &update_rev], &pods);
         // Pods becoming available after minReadySeconds need another look.
         (min_ready > 0 && available < ready).then(|| Duration::from_secs(1))
@@ -534,7 +531,9 @@ impl StatefulSetController {
         let limit = int(sts, "/spec/revisionHistoryLimit", 10).max(0) as usize;
         let mut old: Vec<&Arc<Value>> = revs
             .iter()
-            .filter(|r| !keep.contains(&name(r)) && !pods.iter().any(|p| pod_revision(p) == name(r)))
+            .filter(|r| {
+                !keep.contains(&name(r)) && !pods.iter().any(|p| pod_revision(p) == name(r))
+            })
             .collect();
         if old.len() <= limit {
             return;
@@ -577,8 +576,14 @@ mod tests {
                           "spec": {"containers": [{"name": "c", "image": "nginx"}]}});
         let p = pod_for(&sts, 2, &tmpl, "web-abc");
         assert_eq!(p["metadata"]["name"], "web-2");
-        assert_eq!(p["metadata"]["labels"]["controller-revision-hash"], "web-abc");
-        assert_eq!(p["metadata"]["labels"]["statefulset.kubernetes.io/pod-name"], "web-2");
+        assert_eq!(
+            p["metadata"]["labels"]["controller-revision-hash"],
+            "web-abc"
+        );
+        assert_eq!(
+            p["metadata"]["labels"]["statefulset.kubernetes.io/pod-name"],
+            "web-2"
+        );
         assert_eq!(p["metadata"]["labels"]["apps.kubernetes.io/pod-index"], "2");
         assert_eq!(p["metadata"]["labels"]["app"], "nginx");
         assert_eq!(p["spec"]["hostname"], "web-2");
