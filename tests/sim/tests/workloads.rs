@@ -62,7 +62,7 @@ fn ready(p: &Value) -> bool {
 }
 
 fn running_ready(p: &Value) -> bool {
-    s(p, "/status/phase") == "Running" && ready(p) && s(p, "/metadata/deletionTimestamp") == ""
+    s(p, "/status/phase") == "Running" && ready(p) && s(p, "/metadata/deletionTimestamp").is_empty()
 }
 
 fn image(p: &Value) -> &str {
@@ -115,7 +115,7 @@ fn pods_of(k: &Kubectl, selector: &str) -> Vec<Value> {
 
 fn live(pods: &[Value]) -> Vec<&Value> {
     pods.iter()
-        .filter(|p| s(p, "/metadata/deletionTimestamp") == "")
+        .filter(|p| s(p, "/metadata/deletionTimestamp").is_empty())
         .collect()
 }
 
@@ -302,10 +302,11 @@ fn deployment_tutorial_flow() {
     assert_eq!(newest(&after), newest(&before).map(|n| n + 1), "{after:?}");
     let pods = pods_of(&k, "app=web");
     assert!(
-        pods.iter().any(|p| s(
+        pods.iter().any(|p| !s(
             p,
             "/metadata/annotations/kubectl.kubernetes.io~1restartedAt"
-        ) != ""),
+        )
+        .is_empty()),
         "{pods:#?}"
     );
 
