@@ -54,6 +54,12 @@ pub struct GlobalArgs {
     /// Bearer token for authentication to the API server
     #[arg(long, global = true, value_name = "TOKEN")]
     pub token: Option<String>,
+    /// Username for basic authentication to the API server
+    #[arg(long, global = true, value_name = "USERNAME")]
+    pub username: Option<String>,
+    /// Password for basic authentication to the API server
+    #[arg(long, global = true, value_name = "PASSWORD")]
+    pub password: Option<String>,
     /// Path to a cert file for the certificate authority
     #[arg(long, global = true, value_name = "PATH")]
     pub certificate_authority: Option<String>,
@@ -65,6 +71,7 @@ pub struct GlobalArgs {
     pub client_key: Option<String>,
     /// If true, the server's certificate will not be checked for validity (insecure)
     #[arg(long, global = true, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true,
           value_name = "BOOL", value_parser = parse_bool)]
     pub insecure_skip_tls_verify: Option<bool>,
     /// Server name to use for server certificate validation
@@ -85,6 +92,14 @@ pub struct GlobalArgs {
     /// Default cache directory (discovery cache)
     #[arg(long, global = true, value_name = "DIR")]
     pub cache_dir: Option<String>,
+    /// If true, opt-out of response compression for all requests to the server
+    #[arg(long, global = true, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL", value_parser = parse_bool)]
+    pub disable_compression: Option<bool>,
+    /// Treat warnings received from the server as errors and exit with a non-zero exit code
+    #[arg(long, global = true, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL", value_parser = parse_bool)]
+    pub warnings_as_errors: Option<bool>,
     /// Number for the log level verbosity
     #[arg(short = 'v', long = "v", global = true, value_name = "LEVEL",
           value_parser = parse_level)]

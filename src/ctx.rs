@@ -6,6 +6,8 @@
 //! `kk version --client`, `kk config ...`, `kk completion` and `--help` never read more than
 //! they need and never touch the network.
 
+use std::sync::Arc;
+
 use tokio::sync::OnceCell;
 
 use crate::cli::GlobalArgs;
@@ -17,25 +19,26 @@ use crate::ui::Ui;
 /// Globals + output + environment, with lazily built cluster access.
 pub struct Ctx {
     global: GlobalArgs,
-    ui: Ui,
+    ui: Arc<Ui>,
     env: Env,
     kubeconfig: OnceCell<Loaded>,
     settings: OnceCell<ClientSettings>,
     client: OnceCell<kube::Client>,
-    discovery: OnceCell<kube::Discovery>,
+    warnings: crate::warnings::Printer,
 }
 
 impl Ctx {
     /// A context over parsed globals, an output sink and an environment snapshot.
     pub fn new(global: GlobalArgs, ui: Ui, env: Env) -> Self {
+        let ui = Arc::new(ui);
         Ctx {
             global,
+            warnings: crate::warnings::Printer::new(ui.clone()),
             ui,
             env,
             kubeconfig: OnceCell::new(),
             settings: OnceCell::new(),
             client: OnceCell::new(),
-            discovery: OnceCell::new(),
         }
     }
 
@@ -97,24 +100,36 @@ impl Ctx {
             .client
             .get_or_try_init(|| async {
                 let settings = self.client_settings().await?;
-                kube::Client::try_from(settings.config.clone())
-                    .map_err(|e| Error::from_kube(&settings.server, e))
+                let builder = kube::client::ClientBuilder::try_from(settings.config.clone())
+                    .map_err(|e| Error::from_kube(&settings.server, e))?;
+                // Server warnings are printed as responses arrive, like kubectl's.
+                let warnings = self.warnings.clone();
+                let layer = tower::util::MapResponseLayer::new(
+                    move |resp: http::Response<Box<kube::client::DynBody>>| {
+                        warnings.handle(resp.headers());
+                        resp
+                    },
+                );
+                Ok::<_, Error>(builder.with_layer(&layer).build())
             })
             .await?;
         Ok(client.clone())
     }
 
-    /// API discovery (every group and resource the server serves), run once.
-    pub async fn discovery(&self) -> Result<&kube::Discovery> {
-        self.discovery
-            .get_or_try_init(|| async {
-                let client = self.client().await?;
-                kube::Discovery::new(client)
-                    .run()
-                    .await
-                    .map_err(|e| self.kube_error(e))
-            })
-            .await
+    /// `--cache-dir` > `$KUBECACHEDIR` > `$HOME/.kube/cache` (kubectl's order).
+    pub fn cache_dir(&self) -> Option<std::path::PathBuf> {
+        if let Some(d) = self.global.cache_dir.as_deref().filter(|d| !d.is_empty()) {
+            return Some(d.into());
+        }
+        if let Some(d) = self.env.non_empty("KUBECACHEDIR") {
+            return Some(d.into());
+        }
+        self.env.home().map(|h| h.join(".kube").join("cache"))
+    }
+
+    /// How many distinct server warnings were printed so far.
+    pub fn warning_count(&self) -> usize {
+        self.warnings.count()
     }
 
     /// Turn a client error into kk's [`Error`], naming the server as kubectl does in

@@ -220,7 +220,12 @@ fn transport_message(server: &str, e: &kube::Error) -> String {
             return format!("Unable to connect to the server: {}", go_tls_text(tls));
         }
         innermost = err.to_string();
-        cur = err.source();
+        // A custom io::Error's source() skips its payload (where rustls puts its error).
+        let payload = err.downcast_ref::<io::Error>().and_then(|io| io.get_ref());
+        cur = match payload {
+            Some(p) => Some(p as &(dyn std::error::Error + 'static)),
+            None => err.source(),
+        };
     }
     format!("Unable to connect to the server: {innermost}")
 }
@@ -260,17 +265,28 @@ pub fn report(ui: &Ui, err: Error) -> ExitCode {
 pub fn report_parse(ui: &Ui, f: Box<ParseFailure>) -> ExitCode {
     match f.error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            let _ = ui.print(&f.error.render().to_string());
+            let _ = ui.print(&help_text(&f));
+            let _ = ui.flush();
+            ExitCode::SUCCESS
+        }
+        // A bare `kk` is a help request (stdout, exit 0), as a bare `kubectl` is.
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand if f.args.is_empty() => {
+            let _ = ui.print(&help_text(&f));
             let _ = ui.flush();
             ExitCode::SUCCESS
         }
         // cobra prints a group's help on stderr and fails when no subcommand is given.
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
-            let _ = ui.eprint(&f.error.render().to_string());
+            let _ = ui.eprint(&help_text(&f));
             ExitCode::FAILURE
         }
         _ => report(ui, cobra_error(&f)),
     }
+}
+
+/// kubectl-layout help for the command the user asked about (clap's text as a fallback).
+fn help_text(f: &ParseFailure) -> String {
+    crate::help::render(&f.command_path(None)).unwrap_or_else(|| f.error.render().to_string())
 }
 
 fn context_str(e: &clap::Error, kind: ContextKind) -> Option<String> {

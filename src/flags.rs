@@ -3,6 +3,12 @@
 //! Each group is a `clap::Args` struct that a verb flattens with `#[command(flatten)]`, so the
 //! same flag has the same name, default and help everywhere. The groups only carry what the
 //! user typed; interpreting `-o` is `printers::OutputFormat::parse`'s job.
+//!
+//! Boolean flags follow pflag: `--x`, `--x=true|false|1|0|t|f`, never `--x false` (the next
+//! word stays a positional argument). Spell them as `Option<bool>` with
+//! `num_args = 0..=1, default_missing_value = "true", require_equals = true,
+//! value_parser = crate::cli::parse_bool`; a missing `require_equals` makes
+//! `kk --insecure-skip-tls-verify version` swallow the verb.
 
 /// Output flags (`-o`, `--no-headers`, `--show-labels`, `-L`, `--sort-by`, ...), as on `get`.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -13,11 +19,13 @@ pub struct PrintFlags {
     #[arg(short = 'o', long = "output", value_name = "FORMAT")]
     pub output: Option<String>,
     /// When using the default or custom-column output format, don't print headers
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub no_headers: Option<bool>,
     /// When printing, show all labels as the last column
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub show_labels: Option<bool>,
     /// Accepts a comma separated list of labels that are going to be presented as columns
@@ -27,16 +35,19 @@ pub struct PrintFlags {
     #[arg(long, value_name = "JSONPATH")]
     pub sort_by: Option<String>,
     /// If present, list the resource type for the requested object(s)
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub show_kind: Option<bool>,
     /// If true, keep the managedFields when printing objects in JSON or YAML format
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub show_managed_fields: Option<bool>,
     /// If true, ignore any errors in templates when a field or map key is missing in the
     /// template (default true)
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub allow_missing_template_keys: Option<bool>,
     /// Template string or path to template file to use when -o=go-template, -o=go-template-file
@@ -82,6 +93,7 @@ pub struct SelectorFlags {
     pub field_selector: Option<String>,
     /// If present, list the requested object(s) across all namespaces
     #[arg(short = 'A', long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true,
           value_name = "BOOL", value_parser = crate::cli::parse_bool)]
     pub all_namespaces: Option<bool>,
 }
@@ -101,6 +113,7 @@ pub struct FilenameFlags {
     pub filenames: Vec<String>,
     /// Process the directory used in -f, --filename recursively
     #[arg(short = 'R', long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true,
           value_name = "BOOL", value_parser = crate::cli::parse_bool)]
     pub recursive: Option<bool>,
     /// Process a kustomization directory (not supported by kk; reported as an error)
@@ -126,6 +139,7 @@ pub struct DryRunFlags {
     /// would be sent, without sending it. If server strategy, submit server-side request without
     /// persisting the resource.
     #[arg(long = "dry-run", num_args = 0..=1, default_missing_value = "unchanged",
+        require_equals = true,
           value_name = "STRATEGY")]
     pub dry_run: Option<String>,
 }

@@ -10,9 +10,12 @@ pub mod docs;
 pub mod env;
 pub mod error;
 pub mod flags;
+pub mod help;
 pub mod kubeconfig;
 pub mod printers;
+pub mod resource;
 pub mod ui;
+pub mod warnings;
 
 use std::process::ExitCode;
 
@@ -39,6 +42,16 @@ pub fn run(args: Vec<std::ffi::OsString>, ui: ui::Ui, env: env::Env) -> ExitCode
     let ctx = ctx::Ctx::new(cli.global, ui, env);
     let result = runtime.block_on(cmd::dispatch(&ctx, &cli.command));
     let code = match result {
+        // kubectl's --warnings-as-errors turns a successful run with warnings into a failure.
+        Ok(()) if ctx.global().warnings_as_errors == Some(true) && ctx.warning_count() > 0 => {
+            let n = ctx.warning_count();
+            let msg = if n == 1 {
+                "1 warning received".to_string()
+            } else {
+                format!("{n} warnings received")
+            };
+            error::report(ctx.ui(), error::Error::msg(msg))
+        }
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => error::report(ctx.ui(), e),
     };

@@ -8,11 +8,10 @@ use crate::docs::Shell;
 use crate::error::{Error, Result};
 
 /// Output shell completion code for the specified shell (bash, zsh, fish, or powershell).
-///
-/// Examples:
-///   # Load the kk completion code for bash into the current shell
-///   source <(kk completion bash)
 #[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "  # Load the kk completion code for bash into the current shell\n  source <(kk completion bash)"
+)]
 pub struct Args {
     /// bash, zsh, fish or powershell
     #[arg(value_name = "SHELL")]

@@ -5,8 +5,13 @@
 //! Adding a verb: create `cmd/<verb>.rs`, add one variant to [`Command`] and one arm to
 //! [`dispatch`].
 
+pub mod api_resources;
+pub mod api_versions;
+pub mod cluster_info;
 pub mod completion;
 pub mod config;
+pub mod get;
+pub mod options;
 pub mod version;
 
 use crate::ctx::Ctx;
@@ -20,8 +25,18 @@ pub enum Command {
     Config(config::ConfigCommand),
     /// Output shell completion code for the specified shell (bash, zsh, fish, or powershell)
     Completion(completion::Args),
+    /// Print the list of flags inherited by all commands
+    Options(options::Args),
     /// Print the client and server version information
     Version(version::Args),
+    /// Display one or many resources
+    Get(get::Args),
+    /// Print the supported API resources on the server
+    ApiResources(api_resources::Args),
+    /// Print the supported API versions on the server, in the form of "group/version"
+    ApiVersions(api_versions::Args),
+    /// Display cluster information
+    ClusterInfo(cluster_info::Args),
 }
 
 /// Run the chosen verb.
@@ -29,6 +44,11 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
     match command {
         Command::Config(c) => config::dispatch(ctx, c).await,
         Command::Completion(a) => completion::run(ctx, a).await,
+        Command::Options(a) => options::run(ctx, a).await,
         Command::Version(a) => version::run(ctx, a).await,
+        Command::Get(a) => get::run(ctx, a).await,
+        Command::ApiResources(a) => api_resources::run(ctx, a).await,
+        Command::ApiVersions(a) => api_versions::run(ctx, a).await,
+        Command::ClusterInfo(a) => cluster_info::run(ctx, a).await,
     }
 }

@@ -12,19 +12,22 @@ use crate::error::{Error, Result};
 use crate::kubeconfig::node::Node;
 
 /// Print the client and server version information for the current context.
-///
-/// Examples:
-///   # Print the client and server versions for the current context
-///   kk version
 #[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "  # Print the client and server versions for the current context\n  kk version"
+)]
 pub struct Args {
     /// If true, shows client version only (no server required).
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub client: Option<bool>,
     /// One of 'yaml' or 'json'.
     #[arg(short = 'o', long, value_name = "FORMAT")]
     pub output: Option<String>,
+    /// Rejected, as in kubectl
+    #[arg(hide = true)]
+    pub extra: Vec<String>,
 }
 
 /// apimachinery `version.Info` fields in struct order; `true` marks `omitempty`.
@@ -95,6 +98,13 @@ pub async fn server_info(ctx: &Ctx) -> Result<Value> {
 
 /// Print the versions.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    // kubectl only objects to extra arguments when it is going to contact the server.
+    if !args.extra.is_empty() && !args.client.unwrap_or(false) {
+        return Err(Error::msg(format!(
+            "extra arguments: [{}]",
+            args.extra.join(" ")
+        )));
+    }
     let output = args.output.as_deref().unwrap_or("");
     if !matches!(output, "" | "yaml" | "json") {
         return Err(Error::msg("--output must be 'yaml' or 'json'"));

@@ -112,7 +112,13 @@ pub async fn settings(loaded: &Loaded, g: &GlobalArgs, env: &Env) -> Result<Clie
     if str_field(&cluster, "server").is_empty() {
         set(&mut cluster, "server", json!(DEFAULT_SERVER));
     }
-    let server_url = str_field(&cluster, "server").to_string();
+    let server_url = normalize_server(&cluster, &user)?;
+    set(&mut cluster, "server", json!(server_url));
+    check_files(&cluster, &cluster_name, &user, &user_name)?;
+    if server_url.starts_with("http://") {
+        // clientcmd only reads auth information for secure transports.
+        user = json!({});
+    }
     let kc: kube::config::Kubeconfig = serde_json::from_value(json!({
         "clusters": [{"name": "kk", "cluster": cluster}],
         "users": [{"name": "kk", "user": user}],
@@ -136,6 +142,83 @@ pub async fn settings(loaded: &Loaded, g: &GlobalArgs, env: &Env) -> Result<Clie
         namespace_explicit: ns_flag.is_some(),
         server: host_port(&server_url),
     })
+}
+
+/// client-go's `DefaultServerURL`: a bare `host:port` gets `https://` when TLS is configured
+/// (a CA, a client certificate or insecure mode), else `http://`.
+fn normalize_server(cluster: &Value, user: &Value) -> Result<String> {
+    let server = str_field(cluster, "server");
+    let url = if server.contains("://") {
+        server.to_string()
+    } else {
+        let has = |v: &Value, k: &str| !str_field(v, k).is_empty();
+        let tls = has(cluster, "certificate-authority")
+            || has(cluster, "certificate-authority-data")
+            || cluster
+                .get("insecure-skip-tls-verify")
+                .and_then(Value::as_bool)
+                == Some(true)
+            || has(user, "client-certificate")
+            || has(user, "client-certificate-data");
+        format!("{}://{server}", if tls { "https" } else { "http" })
+    };
+    let schemeless = !server.contains("://");
+    let valid = url.parse::<http::Uri>().is_ok_and(|u| {
+        u.authority().is_some()
+            && matches!(u.scheme_str(), Some("http" | "https"))
+            // A path is only allowed with an explicit scheme (proxied API servers).
+            && (!schemeless || matches!(u.path(), "" | "/"))
+    });
+    if !valid {
+        return Err(Error::msg(format!(
+            "host must be a URL or a host:port pair: {server:?}"
+        )));
+    }
+    Ok(url)
+}
+
+/// clientcmd reads referenced files while validating the config; report unreadable ones with
+/// its wording before kube gets to them.
+fn check_files(cluster: &Value, cluster_name: &str, user: &Value, user_name: &str) -> Result<()> {
+    let ca = str_field(cluster, "certificate-authority");
+    if !ca.is_empty() {
+        match std::fs::read(ca) {
+            Err(e) => {
+                return Err(Error::msg(format!(
+                    "unable to read certificate-authority {ca} for {cluster_name} due to open {ca}: {}",
+                    super::view::go_io(&e)
+                )));
+            }
+            Ok(bytes) if !String::from_utf8_lossy(&bytes).contains("-----BEGIN") => {
+                return Err(Error::msg(
+                    "unable to load root certificates: unable to parse bytes as PEM block",
+                ));
+            }
+            Ok(_) => {}
+        }
+    }
+    let mut problems = Vec::new();
+    for (key, what) in [
+        ("client-certificate", "client-cert"),
+        ("client-key", "client-key"),
+    ] {
+        let p = str_field(user, key);
+        if !p.is_empty()
+            && let Err(e) = std::fs::metadata(p)
+        {
+            problems.push(format!(
+                "* unable to read {what} {p} for {user_name} due to open {p}: {}",
+                super::view::go_io(&e)
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Plain(format!(
+            "Error in configuration: \n{}",
+            problems.join("\n")
+        )));
+    }
+    Ok(())
 }
 
 fn set(v: &mut Value, key: &str, val: Value) {
@@ -176,6 +259,15 @@ fn apply_overrides(cluster: &mut Value, user: &mut Value, g: &GlobalArgs) {
         set(user, "token", json!(t));
         remove(user, "tokenFile");
     }
+    if g.username.is_some() || g.password.is_some() {
+        for (key, val) in [("username", &g.username), ("password", &g.password)] {
+            if let Some(v) = val {
+                set(user, key, json!(v));
+            }
+        }
+        remove(user, "token");
+        remove(user, "tokenFile");
+    }
     if let Some(c) = g.client_certificate.as_deref().filter(|s| !s.is_empty()) {
         set(user, "client-certificate", json!(c));
         remove(user, "client-certificate-data");
@@ -205,7 +297,8 @@ fn finish(config: &mut kube::Config, g: &GlobalArgs) -> Result<()> {
     if let Some(uid) = g.as_uid.clone().filter(|s| !s.is_empty()) {
         config.auth_info.impersonate_uid = Some(uid);
     }
-    config.disable_compression = false;
+    // kk always asks for gzip unless told not to (kube's `gzip` feature decodes it).
+    config.disable_compression = g.disable_compression.unwrap_or(false);
     Ok(())
 }
 
@@ -406,6 +499,52 @@ mod tests {
         assert_eq!(
             (s.namespace.as_str(), s.server.as_str()),
             ("x", "127.0.0.1:9")
+        );
+    }
+
+    #[test]
+    fn bare_host_port_gets_a_scheme() {
+        let c = json!({"server": "127.0.0.1:1"});
+        assert_eq!(
+            normalize_server(&c, &json!({})).unwrap(),
+            "http://127.0.0.1:1"
+        );
+        let c = json!({"server": "127.0.0.1:1", "insecure-skip-tls-verify": true});
+        assert_eq!(
+            normalize_server(&c, &json!({})).unwrap(),
+            "https://127.0.0.1:1"
+        );
+        assert!(normalize_server(&json!({"server": "a b"}), &json!({})).is_err());
+        assert!(normalize_server(&json!({"server": "a/b"}), &json!({})).is_err());
+        let proxied = json!({"server": "https://h/k8s/c1"});
+        assert_eq!(
+            normalize_server(&proxied, &json!({})).unwrap(),
+            "https://h/k8s/c1"
+        );
+    }
+
+    #[test]
+    fn unreadable_files_read_like_clientcmd() {
+        let c = json!({"certificate-authority": "/nonexistent/ca"});
+        let e = check_files(&c, "c", &json!({}), "u")
+            .unwrap_err()
+            .render()
+            .unwrap();
+        assert_eq!(
+            e,
+            "error: unable to read certificate-authority /nonexistent/ca for c due to open \
+             /nonexistent/ca: no such file or directory\n"
+        );
+        let u = json!({"client-certificate": "/nonexistent/a", "client-key": "/nonexistent/b"});
+        let e = check_files(&json!({}), "c", &u, "")
+            .unwrap_err()
+            .render()
+            .unwrap();
+        assert_eq!(
+            e,
+            "Error in configuration: \n* unable to read client-cert /nonexistent/a for  due to \
+             open /nonexistent/a: no such file or directory\n* unable to read client-key \
+             /nonexistent/b for  due to open /nonexistent/b: no such file or directory\n"
         );
     }
 

@@ -28,6 +28,23 @@ fn view_merges_and_redacts() {
 }
 
 #[test]
+fn view_output_formats() {
+    let env = TestEnv::with_kubeconfigs(SPLIT);
+    env.parity(&["config", "view", "--minify", "-o", "jsonpath={..namespace}"]);
+    env.parity(&["config", "view", "-o", "jsonpath={.contexts[*].name}"]);
+    env.parity(&["config", "view", "-o", "jsonpath={.users[0].user}"]);
+    env.parity(&[
+        "config",
+        "view",
+        "-o",
+        "jsonpath-as-json={.current-context}",
+    ]);
+    env.parity(&["config", "view", "-o", "jsonpath={.a[}"]);
+    env.parity(&["config", "view", "-o", "name"]);
+    TestEnv::offline().parity(&["config", "view", "-o", "jsonpath={.clusters}"]);
+}
+
+#[test]
 fn view_single_files() {
     for f in ["single.yaml", "multi-context.yaml", "token-auth.yaml"] {
         let env = TestEnv::with_kubeconfigs(&[f]);
@@ -158,6 +175,25 @@ fn set_cluster_and_credentials() {
             "--password=b",
         ],
     );
+    let embed = |ca: &'static str| ["config", "set-cluster", "e", ca, "--embed-certs"];
+    parity_write(SPLIT, &embed("--certificate-authority=ca.crt"));
+    parity_write(SPLIT, &embed("--certificate-authority=nope.crt"));
+    let basic = [
+        "config",
+        "set-credentials",
+        "user-a",
+        "--username=u",
+        "--password=p",
+    ];
+    parity_write(SPLIT, &basic);
+    let key = [
+        "config",
+        "set-credentials",
+        "u",
+        "--client-key=nope.key",
+        "--embed-certs",
+    ];
+    parity_write(SPLIT, &key);
 }
 
 #[test]

@@ -12,6 +12,20 @@ fn unknown_flags() {
     env.parity(&["version", "-n"]);
     env.parity(&["version", "--namespace"]);
     env.parity(&["-v=abc", "version", "--client"]);
+    env.parity(&["version", "foo"]);
+    // pflag booleans never take the next argument as their value.
+    let client_line = format!("Client Version: v{}\n", env!("CARGO_PKG_VERSION"));
+    for args in [
+        &["version", "--client", "true"][..],
+        &["--insecure-skip-tls-verify", "version", "--client"][..],
+    ] {
+        let out = env.run_kk(args);
+        assert_eq!(
+            (out.code, out.stdout.as_str()),
+            (0, client_line.as_str()),
+            "{out}"
+        );
+    }
 }
 
 #[test]
@@ -69,28 +83,75 @@ fn unreachable_server() {
 
 #[test]
 fn wrong_ca() {
+    // fixtures/other-ca.crt is a self-signed CA that did not sign kk-sim's certificate.
     let sim = server::sim();
     let env = TestEnv::offline();
-    std::fs::write(env.path("other-ca.crt"), OTHER_CA).unwrap();
+    std::fs::copy(
+        crate::common::fixture("other-ca.crt"),
+        env.path("other-ca.crt"),
+    )
+    .unwrap();
     let kubeconfig = sim.kubeconfig.to_string_lossy().into_owned();
-    env.parity(&[
+    let args = [
         "--kubeconfig",
         &kubeconfig,
         "--certificate-authority",
         "other-ca.crt",
         "version",
-    ]);
+    ];
+    let kk = env.run_kk(&args);
+    assert_eq!(
+        (kk.stderr.as_str(), kk.code),
+        (
+            "Unable to connect to the server: tls: failed to verify certificate: x509: \
+             certificate signed by unknown authority\n",
+            1
+        )
+    );
+    // kubectl prints its own client version first; the error part must be identical.
+    if let Some(kubectl) = env.run_kubectl(&args) {
+        assert_eq!(
+            (kk.stderr.as_str(), kk.code),
+            (kubectl.stderr.as_str(), kubectl.code)
+        );
+    }
 }
 
-/// A self-signed CA that did not sign kk-sim's serving certificate.
-const OTHER_CA: &str = "-----BEGIN CERTIFICATE-----
-MIIBfTCCASOgAwIBAgIUQ7h0wXh3jzJ0QZfG3JkHqzV6b0cwCgYIKoZIzj0EAwIw
-FDESMBAGA1UEAwwJb3RoZXItY2EwHhcNMjQwMTAxMDAwMDAwWhcNMzQwMTAxMDAw
-MDAwWjAUMRIwEAYDVQQDDAlvdGhlci1jYTBZMBMGByqGSM49AgEGCCqGSM49AwEH
-A0IABHcF0h0mZcYxJ4Tt5wKQ8nIm9cJvJY7vG8b6b1cN8YB2XU7l1f9Y3Y0mQm3c
-o2cQ9dD0W8l2b3G0y0Lq0m8k5o2jUzBRMB0GA1UdDgQWBBTb0h4mQ2n2Gq9k8N3O
-3l1bT0wQbTAfBgNVHSMEGDAWgBTb0h4mQ2n2Gq9k8N3O3l1bT0wQbTAPBgNVHRMB
-Af8EBTADAQH/MAoGCCqGSM49BAMCA0gAMEUCIQDd0b3m0cQ8aWnH7Vq8m9f2mM0b
-b3Yw1m1X0kq0a3Jk5QIgC2x8mY0f0b5mZ0t7m3q1b3G0H1w2cQ9wQ8l2b3G0y0I=
------END CERTIFICATE-----
-";
+#[test]
+fn unreadable_credential_files() {
+    let env = TestEnv::offline();
+    std::fs::write(env.path("not-pem.crt"), "hello\n").unwrap();
+    let server = ["--server", "https://127.0.0.1:1"];
+    for extra in [
+        &[
+            "--certificate-authority",
+            "/nonexistent/ca.crt",
+            "--token",
+            "x",
+        ][..],
+        &["--certificate-authority", "not-pem.crt", "--token", "x"][..],
+        &[
+            "--client-certificate",
+            "/nonexistent/c",
+            "--client-key",
+            "/nonexistent/k",
+        ][..],
+    ] {
+        let args: Vec<&str> = server
+            .iter()
+            .chain(extra)
+            .chain(&["version"])
+            .copied()
+            .collect();
+        env.parity(&args);
+    }
+    env.parity(&["--server", "127.0.0.1:1/x", "version"]);
+}
+
+#[test]
+fn bare_kk_prints_help_on_stdout() {
+    let out = TestEnv::offline().run_kk(&[]);
+    assert_eq!(out.code, 0);
+    assert!(out.stderr.is_empty(), "{out}");
+    assert!(out.stdout.contains("config"), "{out}");
+}

@@ -37,6 +37,11 @@ fn config_help() {
 }
 
 #[test]
+fn options_lists_global_flags() {
+    check("kk-options.txt", &["options"]);
+}
+
+#[test]
 fn version_help() {
     check("kk-version.txt", &["version", "--help"]);
 }

@@ -3,12 +3,15 @@
 
 mod common;
 
+mod api_resources;
 mod completion;
 mod config;
 mod errors;
 mod generated;
+mod get;
 mod help;
 mod version;
+mod warnings;
 
 #[test]
 fn no_forgotten_test_files() {

@@ -59,3 +59,35 @@ fn kubectl_line(env: &TestEnv, prefix: &str) -> String {
     let line = out.stdout.lines().find(|l| l.starts_with(prefix)).unwrap();
     format!("{line}\n")
 }
+
+#[test]
+fn token_auth_and_insecure_overrides_reach_the_server() {
+    let env = TestEnv::sim("version-auth");
+    for args in [
+        &["--context", "kk-sim-viewer", "version", "-o", "json"][..],
+        &["--insecure-skip-tls-verify", "version", "-o", "json"][..],
+        &[
+            "--insecure-skip-tls-verify",
+            "--tls-server-name",
+            "kubernetes",
+            "version",
+            "-o",
+            "json",
+        ][..],
+    ] {
+        let kk = env.run_kk(args);
+        let kubectl = env.run_kubectl(args).expect("kubectl");
+        assert_eq!(
+            (kk.code, kk.stderr.as_str()),
+            (kubectl.code, kubectl.stderr.as_str()),
+            "{args:?}"
+        );
+        let server = |s: &str| s.find("\"serverVersion\"").map(|i| s[i..].to_string());
+        assert_eq!(
+            server(&kk.stdout),
+            server(&kubectl.stdout),
+            "{args:?}\n{kk}"
+        );
+        assert!(server(&kk.stdout).is_some(), "{kk}");
+    }
+}

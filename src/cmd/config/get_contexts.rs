@@ -5,20 +5,17 @@ use crate::error::{Error, Result};
 use crate::kubeconfig::str_field;
 
 /// Describe one or many contexts.
-///
-/// Examples:
-///   # List all the contexts in your kubeconfig file
-///   kk config get-contexts
-///
-///   # Describe one context in your kubeconfig file
-///   kk config get-contexts my-context
 #[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "  # List all the contexts in your kubeconfig file\n  kk config get-contexts\n\n  # Describe one context in your kubeconfig file\n  kk config get-contexts my-context"
+)]
 pub struct Args {
     /// Context names to show (all when empty)
     #[arg(value_name = "NAME")]
     pub names: Vec<String>,
     /// When using the default or custom-column output format, don't print headers (default print headers).
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub no_headers: Option<bool>,
     /// Output format. One of: (name).

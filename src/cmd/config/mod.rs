@@ -85,16 +85,8 @@ pub async fn dispatch(ctx: &Ctx, c: &ConfigCommand) -> Result<()> {
 /// cobra's `ExactArgs`-style failure used by several config verbs: the command's help on
 /// stderr, then `error: Unexpected args: [a b]`.
 pub(crate) fn unexpected_args(ctx: &Ctx, path: &[&str], args: &[String]) -> Error {
-    let mut cmd = crate::cli::command();
-    cmd.build();
-    let mut sub = cmd;
-    for p in path {
-        match sub.find_subcommand(p) {
-            Some(s) => sub = s.clone(),
-            None => break,
-        }
-    }
-    let help = sub.render_help().to_string();
+    let path: Vec<String> = path.iter().map(|p| p.to_string()).collect();
+    let help = crate::help::render(&path).unwrap_or_default();
     let _ = ctx.ui().eprint(&help);
     Error::msg(format!("Unexpected args: [{}]", args.join(" ")))
 }

@@ -13,27 +13,24 @@ use crate::kubeconfig::{Loaded, Section};
 ///
 /// PROPERTY_NAME is a dot delimited name where each token represents either an attribute name
 /// or a map key. Map keys may not contain dots.
-///
-/// Examples:
-///   # Set the server field on the my-cluster cluster to https://1.2.3.4
-///   kk config set clusters.my-cluster.server https://1.2.3.4
 #[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "  # Set the server field on the my-cluster cluster to https://1.2.3.4\n  kk config set clusters.my-cluster.server https://1.2.3.4"
+)]
 pub struct SetArgs {
     /// PROPERTY_NAME PROPERTY_VALUE
     #[arg(value_name = "ARG")]
     pub args: Vec<String>,
     /// When writing a []byte PROPERTY_VALUE, write the given string directly without base64 decoding.
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub set_raw_bytes: Option<bool>,
 }
 
 /// Unset an individual value in a kubeconfig file.
-///
-/// Examples:
-///   # Unset the current-context
-///   kk config unset current-context
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "  # Unset the current-context\n  kk config unset current-context")]
 pub struct UnsetArgs {
     /// PROPERTY_NAME
     #[arg(value_name = "PROPERTY_NAME")]

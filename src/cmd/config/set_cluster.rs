@@ -15,17 +15,17 @@ use crate::kubeconfig::Section;
 ///
 /// Specifying a name that already exists will merge new fields on top of existing values for
 /// those fields.
-///
-/// Examples:
-///   # Set only the server field on the e2e cluster entry without touching other values
-///   kk config set-cluster e2e --server=https://1.2.3.4
 #[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "  # Set only the server field on the e2e cluster entry without touching other values\n  kk config set-cluster e2e --server=https://1.2.3.4"
+)]
 pub struct Args {
     /// The cluster to create or modify
     #[arg(value_name = "NAME")]
     pub name: Vec<String>,
     /// embed-certs for the cluster entry in kubeconfig
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub embed_certs: Option<bool>,
     /// proxy-url for the cluster entry in kubeconfig
@@ -34,13 +34,17 @@ pub struct Args {
 }
 
 /// Read a file for `--embed-certs`, with kubectl's error wording.
-pub(crate) fn read_for_embed(path: &str) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| {
+/// `what` is the flag's name (`certificate-authority`, `client-certificate`, `client-key`).
+pub(crate) fn read_for_embed(what: &str, path: &str) -> Result<String> {
+    let io = |e: std::io::Error| crate::kubeconfig::view::go_io(&e);
+    std::fs::metadata(path).map_err(|e| {
         Error::msg(format!(
-            "could not read file {path}: {}",
-            crate::kubeconfig::view::go_io(&e)
+            "could not stat {what} file {path}: stat {path}: {}",
+            io(e)
         ))
     })?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::msg(format!("could not read {what} file {path}: {}", io(e))))?;
     Ok(base64::engine::general_purpose::STANDARD.encode(bytes))
 }
 
@@ -68,7 +72,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let g = ctx.global().clone();
     let embed = args.embed_certs.unwrap_or(false);
     let ca_data = match (&g.certificate_authority, embed) {
-        (Some(ca), true) if !ca.is_empty() => Some(read_for_embed(ca)?),
+        (Some(ca), true) if !ca.is_empty() => Some(read_for_embed("certificate-authority", ca)?),
         _ => None,
     };
     let ca_path = g.certificate_authority.as_deref().map(|p| absolute(ctx, p));

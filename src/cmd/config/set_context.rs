@@ -13,17 +13,17 @@ use crate::kubeconfig::Section;
 ///
 /// Specifying a name that already exists will merge new fields on top of existing values for
 /// those fields.
-///
-/// Examples:
-///   # Set the user field on the gce context entry without touching other values
-///   kk config set-context gce --user=cluster-admin
 #[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "  # Set the user field on the gce context entry without touching other values\n  kk config set-context gce --user=cluster-admin"
+)]
 pub struct Args {
     /// The context to create or modify
     #[arg(value_name = "NAME")]
     pub name: Vec<String>,
     /// Modify the current context
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub current: Option<bool>,
 }

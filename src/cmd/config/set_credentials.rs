@@ -3,9 +3,9 @@
 //! [--auth-provider-arg=k=v|k-] [--exec-command=..] [--exec-arg=..] [--exec-env=k=v|k-]
 //! [--exec-api-version=..]`.
 //!
-//! `--token`, `--client-certificate` and `--client-key` are kk's global flags, read here as
-//! kubectl's same-named local flags. As in kubectl, setting a token clears basic auth and
-//! setting basic auth clears the token.
+//! `--token`, `--username`, `--password`, `--client-certificate` and `--client-key` are kk's
+//! global flags, read here as kubectl's same-named local flags. As in kubectl, setting a
+//! token clears basic auth and setting basic auth clears the token.
 
 use serde_json::{Map, Value, json};
 
@@ -17,23 +17,17 @@ use crate::kubeconfig::Section;
 /// Set a user entry in kubeconfig.
 ///
 /// Specifying a name that already exists will merge new fields on top of existing values.
-///
-/// Examples:
-///   # Set only the "client-key" field on the "cluster-admin" entry
-///   kk config set-credentials cluster-admin --client-key=~/.kube/admin.key
 #[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "  # Set only the \"client-key\" field on the \"cluster-admin\" entry\n  kk config set-credentials cluster-admin --client-key=~/.kube/admin.key"
+)]
 pub struct Args {
     /// The user to create or modify
     #[arg(value_name = "NAME")]
     pub name: Vec<String>,
-    /// username for the user entry in kubeconfig
-    #[arg(long, value_name = "USERNAME")]
-    pub username: Option<String>,
-    /// password for the user entry in kubeconfig
-    #[arg(long, value_name = "PASSWORD")]
-    pub password: Option<String>,
     /// Embed client cert/key for the user entry in kubeconfig
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub embed_certs: Option<bool>,
     /// Auth provider for the user entry in kubeconfig
@@ -88,7 +82,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             files.push((
                 key,
                 if embed {
-                    read_for_embed(p)?
+                    read_for_embed(key, p)?
                 } else {
                     absolute(ctx, p)
                 },
@@ -117,11 +111,11 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             m.remove("username");
             m.remove("password");
         }
-        if args.username.is_some() || args.password.is_some() {
-            if let Some(u) = &args.username {
+        if g.username.is_some() || g.password.is_some() {
+            if let Some(u) = &g.username {
                 m.insert("username".into(), json!(u));
             }
-            if let Some(p) = &args.password {
+            if let Some(p) = &g.password {
                 m.insert("password".into(), json!(p));
             }
             m.remove("token");

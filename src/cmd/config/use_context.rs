@@ -4,11 +4,10 @@ use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 
 /// Set the current-context in a kubeconfig file.
-///
-/// Examples:
-///   # Use the context for the minikube cluster
-///   kk config use-context minikube
 #[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "  # Use the context for the minikube cluster\n  kk config use-context minikube"
+)]
 pub struct Args {
     /// The context to switch to
     #[arg(value_name = "CONTEXT_NAME")]

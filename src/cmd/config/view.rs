@@ -7,32 +7,32 @@ use crate::kubeconfig::view::{ViewOptions, render};
 /// Display merged kubeconfig settings or a specified kubeconfig file.
 ///
 /// You can use --output jsonpath={...} to extract specific values using a jsonpath expression.
-///
-/// Examples:
-///   # Show merged kubeconfig settings
-///   kk config view
-///
-///   # Get the password for the e2e user
-///   kk config view -o jsonpath='{.users[?(@.name == "e2e")].user.password}'
 #[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "  # Show merged kubeconfig settings\n  kk config view\n\n  # Get the password for the e2e user\n  kk config view -o jsonpath='{.users[?(@.name == \"e2e\")].user.password}'"
+)]
 pub struct Args {
     /// Flatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub flatten: Option<bool>,
     /// Merge the full hierarchy of kubeconfig files
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub merge: Option<bool>,
     /// Remove all information not used by current-context from the output
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub minify: Option<bool>,
     /// Output format. One of: (json, yaml, jsonpath, jsonpath-as-json, jsonpath-file).
     #[arg(short = 'o', long, value_name = "FORMAT")]
     pub output: Option<String>,
     /// Display raw byte data and sensitive data
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+    #[arg(long, num_args = 0..=1, default_missing_value = "true",
+          require_equals = true, value_name = "BOOL",
           value_parser = crate::cli::parse_bool)]
     pub raw: Option<bool>,
     /// Extra arguments are rejected, as in kubectl
@@ -61,9 +61,35 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         context: ctx.global().context.clone(),
     };
     let doc = render(loaded, &opts)?;
-    let text = match args.output.as_deref().unwrap_or("yaml") {
+    let text = format_output(&doc, args.output.as_deref().unwrap_or("yaml"))?;
+    ctx.ui().print(&text)?;
+    Ok(())
+}
+
+/// Render the document in one of `config view`'s output formats.
+fn format_output(doc: &crate::kubeconfig::node::Node, output: &str) -> Result<String> {
+    use crate::printers::jsonpath::{self, JsonPath};
+    let jsonpath = |template: &str, as_json: bool| -> Result<String> {
+        let jp = JsonPath::parse(template).map_err(|m| jsonpath::parse_error(template, &m))?;
+        Ok(jsonpath::print(&jp, &doc.to_json(), as_json)?)
+    };
+    Ok(match output {
         "yaml" | "" => doc.to_yaml(),
         "json" => doc.to_json_pretty(),
+        // A Config has no metadata.name; kubectl's name printer says so literally.
+        "name" => "config/<unknown>\n".to_string(),
+        o if o.starts_with("jsonpath=") => jsonpath(&o["jsonpath=".len()..], false)?,
+        o if o.starts_with("jsonpath-as-json=") => jsonpath(&o["jsonpath-as-json=".len()..], true)?,
+        o if o.starts_with("jsonpath-file=") => {
+            let path = &o["jsonpath-file=".len()..];
+            let template = std::fs::read_to_string(path).map_err(|e| {
+                Error::msg(format!(
+                    "error reading --template {path}, {}",
+                    crate::kubeconfig::view::go_io(&e)
+                ))
+            })?;
+            jsonpath(&template, false)?
+        }
         other => {
             return Err(Error::msg(format!(
                 "unable to match a printer suitable for the output format {other:?}, allowed \
@@ -71,7 +97,5 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                  jsonpath-file,name,template,templatefile,yaml"
             )));
         }
-    };
-    ctx.ui().print(&text)?;
-    Ok(())
+    })
 }

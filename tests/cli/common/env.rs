@@ -50,7 +50,7 @@ impl TestEnv {
         }
     }
 
-    /// Talk to the shared kk-sim with a fresh namespace `kk-<name>-<n>` (created via kubectl).
+    /// Talk to the shared kk-sim with a fresh namespace `kk-<name>-<n>` (created through the API).
     pub fn sim(name: &str) -> Self {
         let sim = server::sim();
         let mut env = Self::offline();
@@ -58,12 +58,30 @@ impl TestEnv {
         env.kubeconfig = Some("kubeconfig".into());
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
         let ns = format!("kk-{}-{n}", name.replace('_', "-")).to_lowercase();
-        let out = env
-            .run_kubectl(&["create", "namespace", &ns])
-            .expect("kubectl is needed to create test namespaces");
-        assert_eq!(out.code, 0, "creating namespace {ns}:\n{out}");
+        server::create_namespace(&sim.kubeconfig, &ns);
         env.namespace = Some(ns);
         env
+    }
+
+    /// The per-test namespace (sim envs only).
+    pub fn ns(&self) -> &str {
+        self.namespace
+            .as_deref()
+            .expect("TestEnv::sim has a namespace")
+    }
+
+    /// Create the objects of a YAML manifest on kk-sim (default namespace: [`TestEnv::ns`]).
+    pub fn seed(&self, manifest: &str) {
+        server::seed(&server::sim().kubeconfig, self.ns(), manifest);
+    }
+
+    /// [`TestEnv::parity`] with `-n <test namespace>` appended.
+    #[track_caller]
+    pub fn parity_ns(&self, args: &[&str]) -> Option<Output> {
+        let ns = self.ns().to_string();
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["-n", &ns]);
+        self.parity(&all)
     }
 
     /// The env's working directory.

@@ -10,10 +10,19 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("valid regex")
 }
 
-/// `kubectl` (as a word) → `kk`: kk prints its own name where kubectl prints its own.
+/// `kubectl` (as a word, also the versioned `kubectl.1.33` binary name that kubectl echoes
+/// from argv\[0\]) → `kk`: kk prints its own name where kubectl prints its own.
 pub fn program_name(s: &str) -> String {
-    static RE: LazyLock<Regex> = LazyLock::new(|| re(r"\bkubectl\b"));
+    static RE: LazyLock<Regex> = LazyLock::new(|| re(r"\bkubectl(\.1\.\d+)?\b"));
     RE.replace_all(s, "kk").into_owned()
+}
+
+/// klog lines (`E1122 00:04:55.442459   22578 memcache.go:265] ...`) are dropped: kubectl logs
+/// discovery failures this way before its final message; kk prints only the message.
+pub fn klog_lines(s: &str) -> String {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?m)^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d+ +\d+ [\w.-]+:\d+\] .*\n"));
+    RE.replace_all(s, "").into_owned()
 }
 
 /// RFC 3339 timestamps → `[TIME]`.
@@ -76,7 +85,9 @@ pub fn ages(s: &str) -> String {
 
 /// Everything above, in a fixed order.
 pub fn all(s: &str) -> String {
-    ages(&name_suffixes(&uids(&timestamps(&program_name(s)))))
+    ages(&name_suffixes(&uids(&timestamps(&program_name(
+        &klog_lines(s),
+    )))))
 }
 
 #[cfg(test)]
@@ -94,6 +105,13 @@ mod tests {
             "kk.kubernetes.io/last"
         );
         assert_eq!(program_name("mykubectl"), "mykubectl");
+        assert_eq!(program_name("'kubectl.1.33 get x'"), "'kk get x'");
+    }
+
+    #[test]
+    fn klog() {
+        let s = "E1122 00:04:55.442459   22578 memcache.go:265] \"Unhandled Error\" err=\"x\"\nThe end\n";
+        assert_eq!(klog_lines(s), "The end\n");
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub struct Sim {
 
 static SIM: OnceLock<Result<Sim, String>> = OnceLock::new();
 static PID: AtomicI32 = AtomicI32::new(0);
+static DIR: OnceLock<PathBuf> = OnceLock::new();
 
 extern "C" fn kill_sim() {
     let pid = PID.load(Ordering::SeqCst);
@@ -30,6 +31,10 @@ extern "C" fn kill_sim() {
         unsafe {
             libc::kill(pid, libc::SIGTERM);
         }
+    }
+    // The static Sim (and its TempDir) is never dropped, so remove its files here.
+    if let Some(dir) = DIR.get() {
+        let _ = std::fs::remove_dir_all(dir);
     }
 }
 
@@ -55,6 +60,7 @@ fn start() -> Result<Sim, String> {
         ));
     }
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let _ = DIR.set(dir.path().to_path_buf());
     let kubeconfig = dir.path().join("kubeconfig");
     let log = std::fs::File::create(dir.path().join("kk-sim.log")).map_err(|e| e.to_string())?;
     let mut child = Command::new(&bin)
@@ -94,4 +100,75 @@ fn start() -> Result<Sim, String> {
         kubeconfig,
         _dir: dir,
     })
+}
+
+/// Create namespace `name` on kk-sim directly through the API (independent of kk's verbs and
+/// of kubectl's wire format).
+pub fn create_namespace(kubeconfig: &std::path::Path, name: &str) {
+    use k8s_openapi::api::core::v1::Namespace;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let kc = kube::config::Kubeconfig::read_from(kubeconfig).expect("sim kubeconfig");
+        let config = kube::Config::from_custom_kubeconfig(kc, &Default::default())
+            .await
+            .expect("sim client config");
+        let client = kube::Client::try_from(config).expect("sim client");
+        let api: kube::Api<Namespace> = kube::Api::all(client);
+        let mut ns = Namespace::default();
+        ns.metadata.name = Some(name.to_string());
+        api.create(&Default::default(), &ns)
+            .await
+            .unwrap_or_else(|e| panic!("creating namespace {name}: {e}"));
+    });
+}
+
+/// Create every object of a (multi-document) YAML manifest on kk-sim through the API, in
+/// `namespace` when the object has none and its kind is namespaced. Independent of kk's own
+/// code, so tests can seed state for the verb they check.
+pub fn seed(kubeconfig: &std::path::Path, namespace: &str, manifest: &str) {
+    use kube::api::{DynamicObject, PostParams};
+    use serde::Deserialize;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let kc = kube::config::Kubeconfig::read_from(kubeconfig).expect("sim kubeconfig");
+        let config = kube::Config::from_custom_kubeconfig(kc, &Default::default())
+            .await
+            .expect("sim client config");
+        let client = kube::Client::try_from(config).expect("sim client");
+        let discovery = kube::Discovery::new(client.clone())
+            .run()
+            .await
+            .expect("discovery");
+        for doc in serde_yaml::Deserializer::from_str(manifest) {
+            let value = serde_yaml::Value::deserialize(doc).expect("manifest YAML");
+            if value.is_null() {
+                continue;
+            }
+            let mut obj: DynamicObject = serde_yaml::from_value(value).expect("object");
+            let tm = obj.types.clone().expect("apiVersion and kind");
+            let (ar, caps) = discovery
+                .resolve_typemeta(&tm)
+                .unwrap_or_else(|| panic!("kk-sim does not serve {}/{}", tm.api_version, tm.kind));
+            let api: kube::Api<DynamicObject> = if caps.scope == kube::discovery::Scope::Namespaced
+            {
+                let ns = obj
+                    .metadata
+                    .namespace
+                    .get_or_insert_with(|| namespace.to_string())
+                    .clone();
+                kube::Api::namespaced_with(client.clone(), &ns, &ar)
+            } else {
+                kube::Api::all_with(client.clone(), &ar)
+            };
+            api.create(&PostParams::default(), &obj)
+                .await
+                .unwrap_or_else(|e| panic!("creating {}: {e}", tm.kind));
+        }
+    });
 }

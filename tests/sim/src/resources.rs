@@ -371,6 +371,28 @@ pub fn builtin() -> Vec<ResourceInfo> {
             &["status"],
         ),
         res(
+            "authentication.k8s.io/v1",
+            "SelfSubjectReview",
+            "selfsubjectreviews",
+            "selfsubjectreview",
+            none,
+            false,
+            &["create"],
+            none,
+            none,
+        ),
+        res(
+            "authorization.k8s.io/v1",
+            "SelfSubjectAccessReview",
+            "selfsubjectaccessreviews",
+            "selfsubjectaccessreview",
+            none,
+            false,
+            &["create"],
+            none,
+            none,
+        ),
+        res(
             "apps/v1",
             "ControllerRevision",
             "controllerrevisions",
@@ -613,6 +635,9 @@ pub struct Served {
     pub crd_columns: Option<Value>,
     /// Whether this comes from a CRD (strategic merge patch is refused for those).
     pub custom: bool,
+    /// The CRD version's `subresources.scale` (specReplicasPath, statusReplicasPath,
+    /// labelSelectorPath), for custom resources with a scale subresource.
+    pub crd_scale: Option<Value>,
 }
 
 /// The live registry: built-ins plus whatever CRDs are established. Cheap to clone (shared).
@@ -636,6 +661,7 @@ impl Registry {
                 info,
                 crd_columns: None,
                 custom: false,
+                crd_scale: None,
             })
             .collect();
         Registry {
@@ -776,6 +802,7 @@ pub fn crd_entries(crd: &Value) -> Vec<Served> {
                 },
                 crd_columns: v.get("additionalPrinterColumns").cloned(),
                 custom: true,
+                crd_scale: v.pointer("/subresources/scale").cloned(),
             }
         })
         .collect()

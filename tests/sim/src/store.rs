@@ -35,10 +35,10 @@ use tokio::sync::broadcast;
 use crate::apiserver::status::ApiError;
 
 /// How many committed events are kept for watches that resume from a resourceVersion.
-pub const HISTORY_LIMIT: usize = 100_000;
+pub const HISTORY_LIMIT: usize = 20_000;
 
 /// Capacity of the live fan-out channel; a watcher further behind than this is ended with 410.
-const BROADCAST_CAPACITY: usize = 65_536;
+const BROADCAST_CAPACITY: usize = 16_384;
 
 /// Identifies a resource type: API group ("" for core) and plural resource name.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -422,7 +422,15 @@ impl Store {
                 }
                 md.insert("name".into(), Value::String(candidate));
             }
-            md.insert("uid".into(), Value::String(new_uid()));
+            // A uid set by the create pipeline's defaulting (a Job's generated selector uses
+            // it) is kept; handlers strip client-sent uids before that.
+            if md
+                .get("uid")
+                .and_then(Value::as_str)
+                .is_none_or(str::is_empty)
+            {
+                md.insert("uid".into(), Value::String(new_uid()));
+            }
             md.insert("creationTimestamp".into(), Value::String(now_rfc3339()));
             md.remove("deletionTimestamp");
             md.remove("deletionGracePeriodSeconds");
@@ -875,12 +883,17 @@ impl Store {
             }
         }
         let snapshot_rv = inner.rv;
+        // A resourceVersion from the future: nothing up to it is sent.
+        let after = match from {
+            WatchFrom::After(rv) => snapshot_rv.max(rv),
+            WatchFrom::Now => snapshot_rv,
+        };
         Ok(Watch {
             resource: res.clone(),
             namespace: namespace.map(str::to_string),
             replay,
             rx,
-            after: snapshot_rv,
+            after,
             snapshot_rv,
         })
     }
@@ -993,6 +1006,25 @@ mod tests {
             e.message
                 .starts_with("Operation cannot be fulfilled on configmaps \"a\"")
         );
+    }
+
+    #[test]
+    fn concurrent_writers_on_one_resource_version_one_wins() {
+        let s = Arc::new(Store::new());
+        let base = s.create(&res(), cm("d", "a")).unwrap();
+        let handles: Vec<_> = (0..8)
+            .map(|i| {
+                let (s, mut o) = (s.clone(), (*base).clone());
+                o["data"]["a"] = json!(format!("writer-{i}"));
+                std::thread::spawn(move || s.update(&res(), o).is_ok())
+            })
+            .collect();
+        let wins = handles
+            .into_iter()
+            .map(|h| h.join().unwrap())
+            .filter(|ok| *ok)
+            .count();
+        assert_eq!(wins, 1);
     }
 
     #[test]

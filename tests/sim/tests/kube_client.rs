@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use futures::{StreamExt, TryStreamExt};
 use k8s_openapi::api::apps::v1::Deployment;
-use k8s_openapi::api::core::v1::{ConfigMap, Namespace, Pod};
+use k8s_openapi::api::core::v1::{ConfigMap, Namespace, Pod, ReplicationController};
 use kube::api::{Api, DeleteParams, ListParams, PostParams};
 use kube::config::{KubeConfigOptions, Kubeconfig};
 use kube::discovery::Discovery;
@@ -316,15 +316,19 @@ fn deployment(name: &str, replicas: i32) -> Deployment {
 
 #[tokio::test]
 async fn status_and_scale_subresources() {
+    // A ReplicationController: status and scale subresources and no controller writing to it.
     let c = client().await;
     namespace(&c, "kube-subresources").await;
-    let api: Api<Deployment> = Api::namespaced(c, "kube-subresources");
-    let d = api
-        .create(&PostParams::default(), &deployment("web", 2))
-        .await
-        .unwrap();
+    let api: Api<ReplicationController> = Api::namespaced(c, "kube-subresources");
+    let rc: ReplicationController = serde_json::from_value(json!({"metadata": {"name": "web"},
+        "spec": {"replicas": 2, "selector": {"app": "web"},
+                 "template": {"metadata": {"labels": {"app": "web"}},
+                              "spec": {"containers": [{"name": "c", "image": "nginx"}]}}},
+        "status": {"replicas": 99}}))
+    .unwrap();
+    let d = api.create(&PostParams::default(), &rc).await.unwrap();
     assert!(
-        d.status.as_ref().is_none_or(|s| s.replicas.is_none()),
+        d.status.as_ref().is_none_or(|s| s.replicas == 0),
         "status set on create is dropped: {:?}",
         d.status
     );
@@ -338,7 +342,7 @@ async fn status_and_scale_subresources() {
         .replace_status("web", &PostParams::default(), &st)
         .await
         .unwrap();
-    assert_eq!(after.status.as_ref().unwrap().replicas, Some(2));
+    assert_eq!(after.status.as_ref().unwrap().replicas, 2);
     assert_eq!(after.spec.as_ref().unwrap().replicas, Some(2));
     assert_eq!(after.metadata.generation, Some(1));
     // A main-resource write ignores status and bumps the generation for a spec change.
@@ -349,7 +353,7 @@ async fn status_and_scale_subresources() {
         .replace("web", &PostParams::default(), &main)
         .await
         .unwrap();
-    assert_eq!(after.status.as_ref().unwrap().replicas, Some(2));
+    assert_eq!(after.status.as_ref().unwrap().replicas, 2);
     assert_eq!(after.metadata.generation, Some(2));
     // Scale reads and writes spec.replicas.
     let scale = api.get_scale("web").await.unwrap();
@@ -513,4 +517,97 @@ async fn patch_in_every_content_type_and_server_side_apply() {
         .await
         .unwrap();
     assert_eq!(forced.spec.unwrap().replicas, Some(5));
+}
+
+#[tokio::test]
+async fn legacy_watch_prefix_and_resume_from_resource_version() {
+    let c = client().await;
+    namespace(&c, "kube-legacy-watch").await;
+    // /watch/.../NAME watches one object, starting with a synthetic ADDED.
+    let req = http::Request::get(
+        "/api/v1/watch/namespaces/kube-legacy-watch/configmaps/kube-root-ca.crt?timeoutSeconds=1",
+    )
+    .body(Vec::new())
+    .unwrap();
+    let text = c.request_text(req).await.unwrap();
+    let events: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(events.len(), 1, "{text}");
+    assert_eq!(events[0]["type"], "ADDED");
+    assert_eq!(events[0]["object"]["kind"], "ConfigMap");
+    assert_eq!(events[0]["object"]["metadata"]["name"], "kube-root-ca.crt");
+    // Resuming from the list's resourceVersion replays nothing that is already known.
+    let api: Api<ConfigMap> = Api::namespaced(c.clone(), "kube-legacy-watch");
+    let rv = api
+        .list(&ListParams::default())
+        .await
+        .unwrap()
+        .metadata
+        .resource_version
+        .unwrap();
+    let req = http::Request::get(format!(
+        "/api/v1/namespaces/kube-legacy-watch/configmaps?watch=true&resourceVersion={rv}&timeoutSeconds=1"
+    ))
+    .body(Vec::new())
+    .unwrap();
+    assert_eq!(c.request_text(req).await.unwrap(), "");
+}
+
+#[tokio::test]
+async fn delete_collection_honours_selectors() {
+    let c = client().await;
+    namespace(&c, "kube-deletecollection").await;
+    let api: Api<ConfigMap> = Api::namespaced(c, "kube-deletecollection");
+    for n in ["a", "b"] {
+        api.create(&PostParams::default(), &cm(n, "1"))
+            .await
+            .unwrap();
+    }
+    let res = api
+        .delete_collection(
+            &DeleteParams::default(),
+            &ListParams::default().labels("app=kube"),
+        )
+        .await
+        .unwrap();
+    let list = res.left().expect("configmaps answer with the deleted list");
+    let mut names: Vec<_> = list
+        .items
+        .iter()
+        .filter_map(|o| o.metadata.name.clone())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["a", "b"]);
+    let left: Vec<_> = api
+        .list(&ListParams::default())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .filter_map(|o| o.metadata.name)
+        .collect();
+    assert_eq!(left, ["kube-root-ca.crt"]);
+}
+
+#[tokio::test]
+async fn unsupported_verbs_are_405() {
+    let c = client().await;
+    let req = http::Request::put("/api/v1/namespaces/default/configmaps")
+        .header("Content-Type", "application/json")
+        .body(b"{}".to_vec())
+        .unwrap();
+    let e = api_error(c.request_text(req).await.unwrap_err());
+    assert_eq!((e.code, e.reason.as_str()), (405, "MethodNotAllowed"));
+    // Namespaces have no deletecollection.
+    let req = http::Request::delete("/api/v1/namespaces")
+        .body(Vec::new())
+        .unwrap();
+    let e = api_error(c.request_text(req).await.unwrap_err());
+    assert_eq!(e.code, 405);
+    assert_eq!(
+        e.message,
+        "deletecollection is not supported on resources of kind \"namespaces\""
+    );
 }

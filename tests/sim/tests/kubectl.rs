@@ -61,7 +61,7 @@ fn api_versions_lists_every_group_version() {
     let out = k.run(&["api-versions"]).ok();
     assert_eq!(
         out.stdout,
-        "apiextensions.k8s.io/v1\napps/v1\nautoscaling/v2\nbatch/v1\ncoordination.k8s.io/v1\n\
+        "apiextensions.k8s.io/v1\napps/v1\nauthentication.k8s.io/v1\nauthorization.k8s.io/v1\nautoscaling/v2\nbatch/v1\ncoordination.k8s.io/v1\n\
          discovery.k8s.io/v1\nevents.k8s.io/v1\nnetworking.k8s.io/v1\npolicy/v1\n\
          rbac.authorization.k8s.io/v1\nscheduling.k8s.io/v1\nstorage.k8s.io/v1\nv1\n"
     );
@@ -567,7 +567,7 @@ fn field_validation_strict_and_warn() {
     assert_eq!(strict.code, 1);
     assert_eq!(
         strict.stderr,
-        "Error from server (BadRequest): error when creating \"STDIN\": strict decoding error: unknown field \"foo\"\n"
+        "Error from server (BadRequest): error when creating \"STDIN\": ConfigMap in version \"v1\" cannot be handled as a ConfigMap: strict decoding error: unknown field \"foo\"\n"
     );
     let warn = k
         .run_stdin(&["create", "-f", "-", "--validate=warn"], &bad)
@@ -690,4 +690,117 @@ fn crd_printer_columns_show_in_tables() {
         .ok();
     assert_eq!(got.stdout, "8");
     k.run(&["delete", "crd", "gadgets.example.org"]).ok();
+}
+
+#[test]
+fn auth_can_i_and_whoami() {
+    let Some(k) = k("auth") else { return };
+    assert_eq!(
+        k.run(&["auth", "can-i", "create", "pods"]).ok().stdout,
+        "yes\n"
+    );
+    let no = k.run(&[
+        "--context",
+        "kk-sim-viewer",
+        "auth",
+        "can-i",
+        "create",
+        "pods",
+    ]);
+    assert_eq!((no.code, no.stdout.as_str()), (1, "no\n"));
+    let yes = k
+        .run(&[
+            "--context",
+            "kk-sim-viewer",
+            "auth",
+            "can-i",
+            "list",
+            "pods",
+        ])
+        .ok();
+    assert_eq!(yes.stdout, "yes\n");
+    let who = k
+        .run(&["--context", "kk-sim-viewer", "auth", "whoami"])
+        .ok();
+    assert_eq!(
+        who.stdout,
+        "ATTRIBUTE   VALUE\nUsername    viewer\nGroups      [system:authenticated]\n"
+    );
+}
+
+#[test]
+fn table_watch_prints_the_header_once() {
+    let Some(mut k) = k("table_watch") else {
+        return;
+    };
+    k.use_namespace("t-table-watch");
+    let mut w = k.spawn(&["get", "cm", "-w"]);
+    std::thread::sleep(Duration::from_millis(500));
+    k.run_stdin(&["create", "-f", "-"], CM).ok();
+    k.run(&["label", "cm", "settings", "x=y"]).ok();
+    let lines = read_lines(&mut w, 4, Duration::from_secs(10));
+    let _ = w.kill();
+    let _ = w.wait();
+    let cols: Vec<Vec<&str>> = lines
+        .iter()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(cols.len(), 4, "{lines:?}");
+    assert_eq!(cols[0], ["NAME", "DATA", "AGE"]);
+    assert_eq!(cols[1][..2], ["kube-root-ca.crt", "1"]);
+    assert_eq!(cols[2][..2], ["settings", "1"]);
+    assert_eq!(cols[3][..2], ["settings", "1"]);
+}
+
+#[test]
+fn custom_resource_scale_and_status_subresources() {
+    let Some(mut k) = k("crd_scale") else { return };
+    k.use_namespace("t-crd-scale");
+    let crd = "apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: pools.example.net
+spec:
+  group: example.net
+  scope: Namespaced
+  names: {plural: pools, singular: pool, kind: Pool}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        x-kubernetes-preserve-unknown-fields: true
+    subresources:
+      status: {}
+      scale: {specReplicasPath: .spec.size, statusReplicasPath: .status.size, labelSelectorPath: .status.selector}
+";
+    k.run_stdin(&["create", "-f", "-"], crd).ok();
+    let p = "apiVersion: example.net/v1\nkind: Pool\nmetadata: {name: p1}\nspec: {size: 1}\nstatus: {size: 9}\n";
+    k.run_stdin(&["create", "-f", "-"], p).ok();
+    // Status written with the object is dropped (status subresource).
+    let got = k
+        .run(&[
+            "get",
+            "pool",
+            "p1",
+            "-o",
+            "jsonpath={.spec.size}/{.status.size}",
+        ])
+        .ok();
+    assert_eq!(got.stdout, "1/");
+    let out = k.run(&["scale", "pool", "p1", "--replicas=4"]).ok();
+    assert_eq!(out.stdout, "pool.example.net/p1 scaled\n");
+    let got = k
+        .run(&[
+            "get",
+            "pool",
+            "p1",
+            "-o",
+            "jsonpath={.spec.size} {.metadata.generation}",
+        ])
+        .ok();
+    assert_eq!(got.stdout, "4 2");
+    k.run(&["delete", "crd", "pools.example.net"]).ok();
 }

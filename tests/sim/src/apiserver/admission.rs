@@ -275,3 +275,64 @@ pub fn establish_crd(server: &ApiServer, crd: &Value) {
         Ok(())
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{DeleteOptions, Store};
+
+    #[test]
+    fn terminating_namespace_refuses_new_content() {
+        let server = ApiServer::new(
+            Arc::new(Store::new()),
+            true,
+            "127.0.0.1:1".into(),
+            String::new(),
+        );
+        let key = ResourceKey::new("", "namespaces");
+        let ns = json!({"apiVersion": "v1", "kind": "Namespace",
+                        "metadata": {"name": "gone"}, "spec": {"finalizers": ["kubernetes"]}});
+        server.store.create(&key, ns).unwrap();
+        assert!(check_namespace_writable(&server, "gone", "", "pods", "p").is_ok());
+        let out = server
+            .store
+            .delete(&key, "", "gone", &DeleteOptions::default())
+            .unwrap();
+        assert_eq!(out.object()["status"]["phase"], "Terminating");
+        let e =
+            check_namespace_writable(&server, "gone", "apps", "deployments", "web").unwrap_err();
+        assert_eq!(e.code, 403);
+        assert_eq!(
+            e.message,
+            "deployments.apps \"web\" is forbidden: unable to create new content in namespace gone because it is being terminated"
+        );
+        let e = check_namespace_writable(&server, "nope", "", "pods", "p").unwrap_err();
+        assert_eq!(
+            (e.code, e.message.as_str()),
+            (404, "namespaces \"nope\" not found")
+        );
+    }
+
+    #[test]
+    fn services_get_a_cluster_ip_and_node_ports() {
+        let server = ApiServer::new(
+            Arc::new(Store::new()),
+            true,
+            "127.0.0.1:1".into(),
+            String::new(),
+        );
+        let mut svc = json!({"spec": {"type": "NodePort", "ports": [{"port": 80}, {"port": 443, "nodePort": 30443}]}});
+        allocate_service(&server, &mut svc, None);
+        let ip = svc["spec"]["clusterIP"].as_str().unwrap();
+        assert!(
+            ip.starts_with("10.") && svc["spec"]["clusterIPs"][0] == ip,
+            "{svc}"
+        );
+        let np = svc["spec"]["ports"][0]["nodePort"].as_i64().unwrap();
+        assert!((30000..=32767).contains(&np));
+        assert_eq!(svc["spec"]["ports"][1]["nodePort"], 30443);
+        let mut headless = json!({"spec": {"clusterIP": "None"}});
+        allocate_service(&server, &mut headless, None);
+        assert_eq!(headless["spec"]["clusterIPs"], json!(["None"]));
+    }
+}

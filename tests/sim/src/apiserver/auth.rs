@@ -8,6 +8,18 @@ use super::status::ApiError;
 /// The viewer's user name, as in the 403 messages.
 pub const VIEWER_USER: &str = "viewer";
 
+/// `(username, groups)` as a SelfSubjectReview reports them.
+pub fn user_info(user: &User) -> (&'static str, Vec<&'static str>) {
+    match user {
+        User::Admin => (
+            super::tls::ADMIN_USER,
+            vec![super::tls::ADMIN_GROUP, "system:authenticated"],
+        ),
+        User::Viewer => (VIEWER_USER, vec!["system:authenticated"]),
+        User::Anonymous => ("system:anonymous", vec!["system:unauthenticated"]),
+    }
+}
+
 /// Who is calling.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum User {
@@ -69,7 +81,13 @@ pub fn authorize(user: &User, attrs: &Attributes<'_>) -> Result<(), ApiError> {
         User::Admin => Ok(()),
         User::Anonymous => Err(unauthorized()),
         User::Viewer => {
-            if matches!(attrs.verb, "get" | "list" | "watch") {
+            // Everyone may ask who they are and what they may do.
+            let self_review = matches!(
+                (attrs.group, attrs.resource),
+                ("authentication.k8s.io", "selfsubjectreviews")
+                    | ("authorization.k8s.io", "selfsubjectaccessreviews")
+            );
+            if self_review || matches!(attrs.verb, "get" | "list" | "watch") {
                 Ok(())
             } else {
                 Err(forbidden(VIEWER_USER, attrs))

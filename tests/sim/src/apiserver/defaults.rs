@@ -121,11 +121,28 @@ fn new_uid() -> String {
     )
 }
 
-/// Five characters from apimachinery's `utilrand.String` alphabet (no vowels, no look-alikes).
+/// Five random characters from apimachinery's `utilrand.String` alphabet.
 fn random_suffix() -> String {
+    suffix_from(&new_uid())
+}
+
+/// Five characters from apimachinery's `utilrand.String` alphabet (no vowels, no look-alikes),
+/// derived from `seed` rather than drawn: defaulting must give the same answer when it runs
+/// again on the stored object (update validation compares defaulted specs).
+fn suffix_from(seed: &str) -> String {
     const ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
+    // FNV-1a: small, stable across runs and platforms.
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in seed.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
     (0..5)
-        .map(|_| ALPHABET[(rand::random::<u32>() as usize) % ALPHABET.len()] as char)
+        .map(|_| {
+            let c = ALPHABET[(h % ALPHABET.len() as u64) as usize] as char;
+            h /= ALPHABET.len() as u64;
+            c
+        })
         .collect()
 }
 
@@ -143,10 +160,12 @@ mod tests {
     }
 
     #[test]
-    fn suffix_uses_apimachinery_alphabet() {
-        let s = random_suffix();
+    fn suffix_uses_apimachinery_alphabet_and_is_stable() {
+        let s = suffix_from("default/web-1");
         assert_eq!(s.len(), 5);
         assert!(s.chars().all(|c| "bcdfghjklmnpqrstvwxz2456789".contains(c)));
+        assert_eq!(s, suffix_from("default/web-1"));
+        assert_ne!(s, suffix_from("default/web-2"));
     }
 
     #[test]

@@ -248,8 +248,10 @@ fn field_validation(rr: &ResourceRequest, obj: &Value) -> Result<Vec<String>, Ap
         return Ok(Vec::new());
     }
     if mode == "Strict" {
+        // The decoder's wording: `Deployment in version "v1" cannot be handled as a ...`.
+        let (kind, version) = (rr.kind(), &rr.served.info.version);
         return Err(ApiError::bad_request(format!(
-            "strict decoding error: {}",
+            "{kind} in version {version:?} cannot be handled as a {kind}: strict decoding error: {}",
             unknown.join(", ")
         )));
     }
@@ -355,6 +357,10 @@ pub fn create_object(
     {
         // PrepareForCreate: status is the controllers' to write.
         o.remove("status");
+    }
+    if let Some(md) = obj.get_mut("metadata").and_then(Value::as_object_mut) {
+        // The apiserver assigns uids; defaulting may pick one (Job selectors) that the store keeps.
+        md.remove("uid");
     }
     // generateName is resolved before validation (names.SimpleNameGenerator in BeforeCreate).
     let generated = name_of(&obj).is_empty()
@@ -536,7 +542,7 @@ pub fn update(
         let pinned = obj.pointer("/metadata/resourceVersion").cloned();
         let (o, _) = update_object(server, rr, "Update", |old| {
             let mut n = old.clone();
-            n["spec"]["replicas"] = json!(replicas);
+            set_replicas(&rr.served, &mut n, replicas);
             n["metadata"]["resourceVersion"] = pinned.clone().unwrap_or(json!(""));
             Ok(n)
         })?;
@@ -572,17 +578,67 @@ fn scale_replicas(scale: &Value) -> Result<i64, ApiError> {
         })
 }
 
+/// Where a resource keeps its replica counts and selector: `(spec replicas, status replicas,
+/// selector)` as JSON paths like `.spec.replicas`; CRDs name them in `subresources.scale`.
+fn scale_paths(served: &Served) -> (String, String, Option<String>) {
+    match &served.crd_scale {
+        Some(sc) => (
+            sc["specReplicasPath"]
+                .as_str()
+                .unwrap_or(".spec.replicas")
+                .to_string(),
+            sc["statusReplicasPath"]
+                .as_str()
+                .unwrap_or(".status.replicas")
+                .to_string(),
+            sc["labelSelectorPath"].as_str().map(str::to_string),
+        ),
+        None => (".spec.replicas".into(), ".status.replicas".into(), None),
+    }
+}
+
+fn path_get<'a>(obj: &'a Value, path: &str) -> Option<&'a Value> {
+    path.trim_start_matches('.')
+        .split('.')
+        .try_fold(obj, |o, k| o.get(k))
+}
+
+fn path_set(obj: &mut Value, path: &str, v: Value) {
+    let mut cur = obj;
+    let keys: Vec<&str> = path.trim_start_matches('.').split('.').collect();
+    for k in &keys[..keys.len() - 1] {
+        if !cur.get(*k).is_some_and(Value::is_object) {
+            cur[*k] = json!({});
+        }
+        cur = &mut cur[*k];
+    }
+    cur[keys[keys.len() - 1]] = v;
+}
+
+/// Sets the desired replicas of a scalable object.
+fn set_replicas(served: &Served, obj: &mut Value, replicas: i64) {
+    path_set(obj, &scale_paths(served).0, json!(replicas));
+}
+
 /// The autoscaling/v1 Scale view of a workload.
 pub fn to_scale(served: &Served, obj: &Value) -> Value {
     let md = &obj["metadata"];
+    let (spec_path, status_path, selector_path) = scale_paths(served);
+    let selector = match selector_path {
+        Some(p) => path_get(obj, &p)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string(),
+        None => selector_string(obj.pointer("/spec/selector").unwrap_or(&Value::Null)),
+    };
     json!({
         "kind": "Scale",
         "apiVersion": "autoscaling/v1",
         "metadata": {"name": md["name"], "namespace": md["namespace"], "uid": md["uid"],
                      "resourceVersion": md["resourceVersion"], "creationTimestamp": md["creationTimestamp"]},
-        "spec": {"replicas": obj.pointer("/spec/replicas").cloned().unwrap_or(json!(0))},
-        "status": {"replicas": obj.pointer("/status/replicas").cloned().unwrap_or(json!(0)),
-                   "selector": selector_string(obj.pointer("/spec/selector").unwrap_or(&Value::Null))},
+        "spec": {"replicas": path_get(obj, &spec_path).cloned().unwrap_or(json!(0))},
+        "status": {"replicas": path_get(obj, &status_path).cloned().unwrap_or(json!(0)),
+                   "selector": selector},
     })
     .tap_ns(served)
 }
@@ -725,7 +781,7 @@ pub async fn patch(
         if sub.as_deref() == Some("scale") {
             let replicas = scale_replicas(&patched)?;
             let mut n = old.clone();
-            n["spec"]["replicas"] = json!(replicas);
+            set_replicas(&served, &mut n, replicas);
             n["metadata"]["resourceVersion"] = patched
                 .pointer("/metadata/resourceVersion")
                 .cloned()

@@ -230,6 +230,13 @@ pub fn render_list(
 /// `spec.selector` of a workload rendered as a label-selector string (Scale `status.selector`).
 pub fn selector_string(sel: &Value) -> String {
     let mut parts = Vec::new();
+    // ReplicationControllers use a plain label map instead of a LabelSelector.
+    let plain_map = sel.get("matchLabels").is_none() && sel.get("matchExpressions").is_none();
+    if plain_map && let Some(m) = sel.as_object() {
+        for (k, v) in m {
+            parts.push(format!("{k}={}", v.as_str().unwrap_or("")));
+        }
+    }
     if let Some(m) = sel.get("matchLabels").and_then(Value::as_object) {
         for (k, v) in m {
             parts.push(format!("{k}={}", v.as_str().unwrap_or("")));

@@ -106,6 +106,7 @@ async fn route(
         r
     };
     match seg.as_slice() {
+        [] => read_only(Ok(json_response(200, &root_paths(&server)))),
         ["version"] => read_only(Ok(json_response(200, &server.version()))),
         ["healthz" | "livez" | "readyz", ..] => read_only(Ok(bytes_response(
             200,
@@ -169,6 +170,34 @@ fn stored_crds(server: &ApiServer) -> Vec<serde_json::Value> {
         .iter()
         .map(|o| (**o).clone())
         .collect()
+}
+
+/// `GET /`: the list of served paths, like the apiserver's index.
+fn root_paths(server: &ApiServer) -> serde_json::Value {
+    let mut paths = vec![
+        "/api".to_string(),
+        "/api/v1".to_string(),
+        "/apis".to_string(),
+    ];
+    for (g, vs) in server.registry.groups() {
+        if g.is_empty() {
+            continue;
+        }
+        paths.push(format!("/apis/{g}"));
+        paths.extend(vs.iter().map(|v| format!("/apis/{g}/{v}")));
+    }
+    for p in [
+        "/healthz",
+        "/livez",
+        "/openapi/v2",
+        "/openapi/v3",
+        "/readyz",
+        "/version",
+    ] {
+        paths.push(p.to_string());
+    }
+    paths.sort();
+    json!({"paths": paths})
 }
 
 fn discovery_root(server: &ApiServer, headers: &http::HeaderMap, core: bool) -> Response<Body> {
@@ -360,6 +389,19 @@ async fn resource(
                 &json!({"kind": "Status", "apiVersion": "v1", "metadata": {},
                                           "status": "Success", "code": 201}),
             ))
+        }
+        ("create", None)
+            if group == "authentication.k8s.io"
+                && rr.served.info.plural == "selfsubjectreviews" =>
+        {
+            Ok(super::subresources::self_subject_review(&user))
+        }
+        ("create", None)
+            if group == "authorization.k8s.io"
+                && rr.served.info.plural == "selfsubjectaccessreviews" =>
+        {
+            let body = read_body(req).await?;
+            super::subresources::self_subject_access_review(&user, &content_type, &body)
         }
         ("create", None) => {
             let body = read_body(req).await?;

@@ -118,3 +118,49 @@ pub fn bind_pod(server: &ApiServer, ns: &str, name: &str, node: &str) -> Result<
     })?;
     Ok(())
 }
+
+/// `kubectl auth whoami`: a SelfSubjectReview with the caller's user info.
+pub fn self_subject_review(user: &super::auth::User) -> Response<Body> {
+    let (name, groups) = super::auth::user_info(user);
+    json_response(
+        201,
+        &json!({"kind": "SelfSubjectReview", "apiVersion": "authentication.k8s.io/v1",
+                "metadata": {"creationTimestamp": null},
+                "status": {"userInfo": {"username": name, "groups": groups}}}),
+    )
+}
+
+/// `kubectl auth can-i`: answers a SelfSubjectAccessReview with this server's authorizer.
+pub fn self_subject_access_review(
+    user: &super::auth::User,
+    content_type: &str,
+    body: &[u8],
+) -> Result<Response<Body>, ApiError> {
+    let mut review = decode_body(content_type, body)?;
+    let spec = review.get("spec").cloned().unwrap_or(json!({}));
+    let s = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    let allowed = if let Some(ra) = spec.get("resourceAttributes") {
+        let (verb, group, resource) = (s(ra, "verb"), s(ra, "group"), s(ra, "resource"));
+        let (sub, ns, name) = (s(ra, "subresource"), s(ra, "namespace"), s(ra, "name"));
+        let attrs = super::auth::Attributes {
+            verb: &verb,
+            group: &group,
+            resource: &resource,
+            subresource: (!sub.is_empty()).then_some(sub.as_str()),
+            namespace: &ns,
+            name: &name,
+        };
+        super::auth::authorize(user, &attrs).is_ok()
+    } else {
+        let verb = spec
+            .pointer("/nonResourceAttributes/verb")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        *user == super::auth::User::Admin || matches!(verb, "get" | "head")
+    };
+    review["kind"] = json!("SelfSubjectAccessReview");
+    review["apiVersion"] = json!("authorization.k8s.io/v1");
+    review["metadata"] = json!({"creationTimestamp": null});
+    review["status"] = json!({"allowed": allowed});
+    Ok(json_response(201, &review))
+}

@@ -5,10 +5,12 @@
 //! `The Deployment "bad" is invalid: spec.template.metadata.labels: Invalid value: ...`.
 //! Checks run on the defaulted object, as upstream does.
 
+mod decode;
 mod field;
 mod meta;
 mod names;
 mod pod;
+mod rbac;
 mod service;
 mod unknown;
 mod workloads;
@@ -18,8 +20,21 @@ use serde_json::Value;
 use self::names::NameRule;
 use super::status::{ApiError, Cause};
 
-/// Validates `obj` (after defaulting); `old` is the stored object on update.
+/// Validates `obj` (after defaulting); `old` is the stored object on update. Values the real
+/// apiserver cannot even decode (bad quantities, non-base64 Secret data) are a 400 BadRequest;
+/// everything else is a 422 Invalid listing every cause.
 pub fn validate(group: &str, kind: &str, obj: &Value, old: Option<&Value>) -> Result<(), ApiError> {
+    // Upstream rejects these while decoding, before validation runs.
+    decode::check(group, kind, obj)?;
+    // Objects written by in-process controllers may never have been defaulted; comparing a
+    // defaulted new object with them would invent changes, so compare defaulted with defaulted
+    // (defaulting is deterministic and idempotent).
+    let old_defaulted = old.map(|o| {
+        let mut o = o.clone();
+        super::defaults::apply_defaults(group, kind, &mut o);
+        o
+    });
+    let old = old_defaulted.as_ref();
     let mut errs = Vec::new();
     meta::object_meta(&mut errs, obj, name_rule(group, kind));
     match (group, kind) {
@@ -49,6 +64,13 @@ pub fn validate(group: &str, kind: &str, obj: &Value, old: Option<&Value>) -> Re
         ("batch", "Job") => workloads::job(&mut errs, obj, old),
         ("batch", "CronJob") => workloads::cron_job(&mut errs, obj),
         ("networking.k8s.io", "Ingress") => service::ingress(&mut errs, obj),
+        ("rbac.authorization.k8s.io", "Role") => rbac::role(&mut errs, obj, true),
+        ("rbac.authorization.k8s.io", "ClusterRole") => rbac::role(&mut errs, obj, false),
+        ("rbac.authorization.k8s.io", "RoleBinding") => rbac::binding(&mut errs, obj, old, true),
+        ("rbac.authorization.k8s.io", "ClusterRoleBinding") => {
+            rbac::binding(&mut errs, obj, old, false)
+        }
+        ("scheduling.k8s.io", "PriorityClass") => rbac::priority_class(&mut errs, obj, old),
         _ => {}
     }
     if errs.is_empty() {
@@ -235,6 +257,25 @@ mod tests {
         let mut image = old.clone();
         image["spec"]["containers"][0]["image"] = json!("nginx:2");
         validate("", "Pod", &image, Some(&old)).unwrap();
+    }
+
+    #[test]
+    fn updates_of_never_defaulted_objects_are_not_invented_changes() {
+        // As an in-process controller might have stored them: no defaults at all.
+        let raw_pod = json!({"metadata": {"name": "web-abcde", "namespace": "default",
+            "uid": "u1"}, "spec": {"containers": [{"name": "c", "image": "nginx"}]}});
+        let mut labelled = raw_pod.clone();
+        labelled["metadata"]["labels"] = json!({"a": "b"});
+        apply_defaults("", "Pod", &mut labelled);
+        validate("", "Pod", &labelled, Some(&raw_pod)).unwrap();
+
+        let raw_job = json!({"metadata": {"name": "j", "uid": "u2"}, "spec": {"template":
+            {"spec": {"containers": [{"name": "c", "image": "busybox"}],
+                      "restartPolicy": "Never"}}}});
+        let mut labelled = raw_job.clone();
+        labelled["metadata"]["labels"] = json!({"a": "b"});
+        apply_defaults("batch", "Job", &mut labelled);
+        validate("batch", "Job", &labelled, Some(&raw_job)).unwrap();
     }
 
     #[test]

@@ -69,6 +69,7 @@ pub fn start_all(server: &Arc<ApiServer>) -> Arc<crate::kubelet::pods::Kubelet> 
     let api = Api::new(server.clone());
     let kubelet = crate::kubelet::pods::Kubelet::new(api.clone());
     crate::kubelet::log_route::register(server, kubelet.clone());
+    crate::kubelet::streams::routes::register_with_kubelet(server, kubelet.clone());
     spawn(
         &api,
         crate::kubelet::pods::KubeletController(kubelet.clone()),

@@ -4,16 +4,31 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{child, each_item, existing, random_suffix, set_default, template_metadata};
+use super::{
+    child, each_item, existing, random_suffix, set_default, suffix_from, template_metadata,
+};
 
 const SA_MOUNT_PATH: &str = "/var/run/secrets/kubernetes.io/serviceaccount";
 
 /// A Pod: spec defaults, admission-added fields and the initial status.
 pub(super) fn pod(obj: &mut Value) {
     let Some(o) = obj.as_object_mut() else { return };
+    let meta = o.get("metadata");
+    let field = |k: &str| {
+        meta.and_then(|m| m.get(k))
+            .and_then(Value::as_str)
+            .unwrap_or("")
+    };
+    let seed = format!(
+        "{}/{}/{}/{}",
+        field("namespace"),
+        field("name"),
+        field("generateName"),
+        field("uid")
+    );
     if let Some(spec) = child(o, "spec") {
         pod_spec(spec, true);
-        pod_admission(spec);
+        pod_admission(spec, &seed);
     }
     let qos = o.get("spec").map(qos_class).unwrap_or("BestEffort");
     if let Some(status) = child(o, "status") {
@@ -134,15 +149,17 @@ fn handler(h: &mut Map<String, Value>) {
     }
 }
 
-/// `imagePullPolicy` is Always for `:latest` or an untagged image (unless it has a digest).
+/// `imagePullPolicy` is Always when the parsed tag is `latest`, which is also what an image
+/// with neither tag nor digest gets; a digest alone means IfNotPresent.
 fn pulls_always(image: &str) -> bool {
-    if image.contains('@') {
-        return false;
-    }
-    let last_segment = image.rsplit('/').next().unwrap_or(image);
+    let (name, digest) = match image.split_once('@') {
+        Some((n, _)) => (n, true),
+        None => (image, false),
+    };
+    let last_segment = name.rsplit('/').next().unwrap_or(name);
     match last_segment.rsplit_once(':') {
         Some((_, tag)) => tag == "latest",
-        None => true,
+        None => !digest,
     }
 }
 
@@ -262,7 +279,7 @@ fn downward_items(d: &mut Map<String, Value>) {
 }
 
 /// What the ServiceAccount, Priority and DefaultTolerationSeconds admission plugins add.
-fn pod_admission(spec: &mut Map<String, Value>) {
+fn pod_admission(spec: &mut Map<String, Value>, seed: &str) {
     set_default(spec, "serviceAccountName", json!("default"));
     let sa = spec["serviceAccountName"].clone();
     spec.insert("serviceAccount".into(), sa);
@@ -271,7 +288,7 @@ fn pod_admission(spec: &mut Map<String, Value>) {
         .and_then(Value::as_bool)
         != Some(false)
     {
-        mount_service_account_token(spec);
+        mount_service_account_token(spec, seed);
     }
 
     let priority = match spec.get("priorityClassName").and_then(Value::as_str) {
@@ -315,7 +332,7 @@ fn tolerates_no_execute(t: &Value, key: &str) -> bool {
 }
 
 /// The ServiceAccount admission plugin's projected token volume and its mounts.
-fn mount_service_account_token(spec: &mut Map<String, Value>) {
+fn mount_service_account_token(spec: &mut Map<String, Value>, seed: &str) {
     let has_mount = |spec: &Map<String, Value>| {
         ["initContainers", "containers"].iter().any(|k| {
             spec.get(*k).and_then(Value::as_array).is_some_and(|cs| {
@@ -344,7 +361,14 @@ fn mount_service_account_token(spec: &mut Map<String, Value>) {
     if already || has_mount(spec) {
         return;
     }
-    let name = format!("kube-api-access-{}", random_suffix());
+    // At creation (no uid yet) the name is random like upstream's; for an object that already
+    // exists it must be reproducible (see `suffix_from`).
+    let suffix = if seed.ends_with('/') {
+        random_suffix()
+    } else {
+        suffix_from(seed)
+    };
+    let name = format!("kube-api-access-{suffix}");
     let vol = json!({
         "name": name,
         "projected": {
@@ -539,6 +563,8 @@ mod tests {
             ("localhost:5000/app", "Always"),
             ("localhost:5000/app:v2", "IfNotPresent"),
             ("nginx@sha256:abcd", "IfNotPresent"),
+            ("nginx:latest@sha256:abcd", "Always"),
+            ("nginx:1@sha256:abcd", "IfNotPresent"),
         ] {
             let mut c = Map::new();
             c.insert("image".into(), json!(image));

@@ -234,6 +234,31 @@ pub(crate) fn go_int_or_string(v: &Value) -> String {
     }
 }
 
+/// What differs between two specs, shaped like the go-cmp diff upstream appends to some
+/// Forbidden messages (`-` old, `+` new). Upstream diffs the internal Go struct, which has no
+/// JSON equivalent, so only the shape and the changed top-level fields match.
+pub(crate) fn spec_diff(go_type: &str, old: &Value, new: &Value) -> String {
+    let empty = serde_json::Map::new();
+    let o = old.as_object().unwrap_or(&empty);
+    let n = new.as_object().unwrap_or(&empty);
+    let keys: std::collections::BTreeSet<&String> = o.keys().chain(n.keys()).collect();
+    let mut out = format!("  {go_type}{{\n");
+    for k in keys {
+        let (a, b) = (o.get(k), n.get(k));
+        if a == b {
+            continue;
+        }
+        if let Some(a) = a {
+            out.push_str(&format!("- \t{k}: {a},\n"));
+        }
+        if let Some(b) = b {
+            out.push_str(&format!("+ \t{k}: {b},\n"));
+        }
+    }
+    out.push_str("  }\n");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

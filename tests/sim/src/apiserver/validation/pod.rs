@@ -14,6 +14,41 @@ use super::names::{
 
 const RESTART_POLICIES: &[&str] = &["Always", "OnFailure", "Never"];
 
+/// The volume source fields (anything else in a volume is an unknown field, dropped by the
+/// decoder rather than counted as a second source).
+const VOLUME_SOURCES: &[&str] = &[
+    "hostPath",
+    "emptyDir",
+    "gcePersistentDisk",
+    "awsElasticBlockStore",
+    "gitRepo",
+    "secret",
+    "nfs",
+    "iscsi",
+    "glusterfs",
+    "persistentVolumeClaim",
+    "rbd",
+    "flexVolume",
+    "cinder",
+    "cephfs",
+    "flocker",
+    "downwardAPI",
+    "fc",
+    "azureFile",
+    "configMap",
+    "vsphereVolume",
+    "quobyte",
+    "azureDisk",
+    "photonPersistentDisk",
+    "projected",
+    "portworxVolume",
+    "scaleIO",
+    "storageos",
+    "csi",
+    "ephemeral",
+    "image",
+];
+
 fn s<'a>(v: &'a Value, k: &str) -> &'a str {
     v.get(k).and_then(Value::as_str).unwrap_or("")
 }
@@ -82,6 +117,12 @@ pub(crate) fn pod_spec(errs: &mut Vec<Cause>, spec: &Value, path: &str) {
         ));
     }
     let dns = s(spec, "dnsPolicy");
+    if dns == "None" && spec.get("dnsConfig").is_none_or(Value::is_null) {
+        errs.push(required(
+            &format!("{path}.dnsConfig"),
+            "must provide `dnsConfig` when `dnsPolicy` is None",
+        ));
+    }
     const DNS: &[&str] = &["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"];
     if dns.is_empty() {
         errs.push(required(&format!("{path}.dnsPolicy"), ""));
@@ -203,14 +244,12 @@ fn volumes(errs: &mut Vec<Cause>, spec: &Value, path: &str) -> BTreeSet<String> 
         if !names.insert(name.to_string()) {
             errs.push(duplicate(&format!("{p}.name"), Go::str(name)));
         }
-        let sources: Vec<&String> = v
-            .as_object()
-            .map(|m| {
-                m.keys()
-                    .filter(|k| *k != "name" && !m[*k].is_null())
-                    .collect()
-            })
-            .unwrap_or_default();
+        // In the Go struct's field order, which decides which one is reported as extra.
+        let sources: Vec<&str> = VOLUME_SOURCES
+            .iter()
+            .copied()
+            .filter(|k| v.get(*k).is_some_and(|x| !x.is_null()))
+            .collect();
         if sources.is_empty() {
             errs.push(required(&p, "must specify a volume type"));
         } else if sources.len() > 1 {
@@ -270,6 +309,38 @@ fn container(errs: &mut Vec<Cause>, c: &Value, path: &str, volumes: &BTreeSet<St
         } else {
             for m in is_env_var_name(n) {
                 errs.push(invalid(&p, Go::str(n), &m));
+            }
+        }
+        if let Some(vf) = e.get("valueFrom").filter(|v| !v.is_null()) {
+            let vp = format!("{path}.env[{i}].valueFrom");
+            let sources = [
+                "fieldRef",
+                "resourceFieldRef",
+                "configMapKeyRef",
+                "secretKeyRef",
+            ]
+            .iter()
+            .filter(|k| vf.get(**k).is_some_and(|x| !x.is_null()))
+            .count();
+            if sources == 0 {
+                errs.push(invalid(
+                    &vp,
+                    Go::str(""),
+                    "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or \
+                     `secretKeyRef`",
+                ));
+            } else if sources > 1 {
+                errs.push(invalid(
+                    &vp,
+                    Go::str(""),
+                    "may not have more than one field specified at a time",
+                ));
+            } else if !s(e, "value").is_empty() {
+                errs.push(invalid(
+                    &vp,
+                    Go::str(""),
+                    "may not be specified when `value` is not empty",
+                ));
             }
         }
     }
@@ -580,7 +651,7 @@ pub(crate) fn pod_update(errs: &mut Vec<Cause>, new: &Value, old: &Value) {
     if &munged != os {
         let detail = format!(
             "pod updates may not change fields other than {UPDATABLE}\n{}",
-            spec_diff(os, &munged)
+            super::field::spec_diff("core.PodSpec", os, &munged)
         );
         errs.push(forbidden("spec", &detail));
     }
@@ -594,30 +665,6 @@ fn same_toleration(a: &Value, b: &Value) -> bool {
         };
         norm(a) == norm(b)
     })
-}
-
-/// A short description of what differs (upstream prints a go-cmp diff of the internal Go
-/// struct, which has no JSON equivalent; this keeps the same shape: `-` old, `+` new).
-fn spec_diff(old: &Value, new: &Value) -> String {
-    let empty = serde_json::Map::new();
-    let o = old.as_object().unwrap_or(&empty);
-    let n = new.as_object().unwrap_or(&empty);
-    let keys: BTreeSet<&String> = o.keys().chain(n.keys()).collect();
-    let mut out = String::from("  core.PodSpec{\n");
-    for k in keys {
-        let (a, b) = (o.get(k), n.get(k));
-        if a == b {
-            continue;
-        }
-        if let Some(a) = a {
-            out.push_str(&format!("- \t{k}: {a},\n"));
-        }
-        if let Some(b) = b {
-            out.push_str(&format!("+ \t{k}: {b},\n"));
-        }
-    }
-    out.push_str("  }\n");
-    out
 }
 
 #[cfg(test)]
@@ -684,6 +731,27 @@ mod tests {
              values: \"Always\", \"IfNotPresent\", \"Never\""
         );
         assert_eq!(m.len(), 8, "{m:?}");
+    }
+
+    #[test]
+    fn env_value_from_and_dns_none() {
+        let mut errs = Vec::new();
+        let spec = json!({"restartPolicy": "Always", "dnsPolicy": "None",
+            "containers": [{"name": "c", "image": "i", "imagePullPolicy": "Always",
+                "terminationMessagePolicy": "File",
+                "env": [{"name": "A", "value": "x", "valueFrom": {"fieldRef":
+                    {"fieldPath": "metadata.name"}}}, {"name": "B", "valueFrom": {}}]}]});
+        pod_spec(&mut errs, &spec, "spec");
+        assert_eq!(
+            msgs(&errs),
+            vec![
+                "spec.containers[0].env[0].valueFrom: Invalid value: \"\": may not be specified \
+                 when `value` is not empty",
+                "spec.containers[0].env[1].valueFrom: Invalid value: \"\": must specify one of: \
+                 `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`",
+                "spec.dnsConfig: Required value: must provide `dnsConfig` when `dnsPolicy` is None",
+            ]
+        );
     }
 
     #[test]

@@ -124,11 +124,17 @@ pub(crate) fn service(errs: &mut Vec<Cause>, obj: &Value, old: Option<&Value>) {
     labels(errs, spec.get("selector"), "spec.selector");
     let etp = s(spec, "externalTrafficPolicy");
     if !etp.is_empty() {
-        if ty != "NodePort" && ty != "LoadBalancer" {
+        let external_ips = spec
+            .get("externalIPs")
+            .and_then(Value::as_array)
+            .is_some_and(|a| !a.is_empty());
+        let accessible =
+            ty == "NodePort" || ty == "LoadBalancer" || (ty == "ClusterIP" && external_ips);
+        if !accessible {
             errs.push(invalid(
                 "spec.externalTrafficPolicy",
                 Go::str(etp),
-                "may only be set when `type` is 'NodePort' or 'LoadBalancer'",
+                "may only be set for externally-accessible services",
             ));
         } else if etp != "Cluster" && etp != "Local" {
             errs.push(not_supported(
@@ -319,18 +325,22 @@ pub(crate) fn pvc(errs: &mut Vec<Cause>, obj: &Value, old: Option<&Value>) {
             if let Some(m) = v.as_object_mut() {
                 m.remove("resources");
                 m.remove("volumeAttributesClassName");
-                if s(os, "volumeName").is_empty() {
-                    m.remove("volumeName");
+                // Binding may fill these in once (volume controller, default class admission).
+                for once in ["volumeName", "storageClassName"] {
+                    if s(os, once).is_empty() {
+                        m.remove(once);
+                    }
                 }
             }
             v
         };
         if strip(spec) != strip(os) {
-            errs.push(forbidden(
-                "spec",
+            let detail = format!(
                 "spec is immutable after creation except resources.requests and \
-                 volumeAttributesClassName for bound claims",
-            ));
+                 volumeAttributesClassName for bound claims\n{}",
+                super::field::spec_diff("core.PersistentVolumeClaimSpec", &strip(os), &strip(spec))
+            );
+            errs.push(forbidden("spec", &detail));
         }
     }
 }
@@ -521,6 +531,23 @@ mod tests {
                 "spec.resources[storage]: Required value",
             ]
         );
+        let old = json!({"spec": {"accessModes": ["ReadWriteOnce"], "volumeMode": "Filesystem",
+            "resources": {"requests": {"storage": "1Gi"}}}});
+        let mut bound = old.clone();
+        bound["spec"]["volumeName"] = json!("pv-1");
+        bound["spec"]["resources"]["requests"]["storage"] = json!("2Gi");
+        let mut errs = Vec::new();
+        pvc(&mut errs, &bound, Some(&old));
+        assert!(errs.is_empty(), "{errs:?}");
+        let mut modes = old.clone();
+        modes["spec"]["accessModes"] = json!(["ReadWriteMany"]);
+        pvc(&mut errs, &modes, Some(&old));
+        assert_eq!(
+            msgs(&errs)[0].lines().next().unwrap(),
+            "spec: Forbidden: spec is immutable after creation except resources.requests and \
+             volumeAttributesClassName for bound claims"
+        );
+        assert!(msgs(&errs)[0].contains("- \taccessModes: [\"ReadWriteOnce\"],\n"));
         let mut errs = Vec::new();
         ingress(
             &mut errs,

@@ -73,14 +73,55 @@ pub(crate) fn unknown_fields(group: &str, kind: &str, obj: &Value) -> Vec<String
 }
 
 /// apiVersion/kind are always known; removing them avoids k8s-openapi's own checks of their
-/// values (a version mismatch is the router's business, not a field error).
+/// values (a version mismatch is the router's business, not a field error). Quantities given
+/// as YAML numbers (`cpu: 1`) are fine for Go but not for k8s-openapi, so they become strings.
 fn strip(obj: &Value) -> Value {
     let mut body = obj.clone();
     if let Some(m) = body.as_object_mut() {
         m.remove("apiVersion");
         m.remove("kind");
     }
+    quantities_as_strings(&mut body);
     body
+}
+
+/// Maps of resource name to quantity, wherever they appear.
+const QUANTITY_MAPS: &[&str] = &[
+    "limits",
+    "requests",
+    "capacity",
+    "allocatable",
+    "hard",
+    "used",
+    "overhead",
+    "max",
+    "min",
+    "default",
+    "defaultRequest",
+    "maxLimitRequestRatio",
+    "allocatedResources",
+];
+
+fn quantities_as_strings(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            for (k, child) in m.iter_mut() {
+                if QUANTITY_MAPS.contains(&k.as_str())
+                    && let Some(q) = child.as_object_mut()
+                {
+                    for n in q.values_mut().filter(|n| n.is_number()) {
+                        *n = Value::String(n.to_string());
+                    }
+                }
+                if matches!(k.as_str(), "sizeLimit" | "storage") && child.is_number() {
+                    *child = Value::String(child.to_string());
+                }
+                quantities_as_strings(child);
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(quantities_as_strings),
+        _ => {}
+    }
 }
 
 /// Decodes `v` as `T`, collecting the path of every ignored key. A value of the wrong type
@@ -147,6 +188,42 @@ mod tests {
         assert_eq!(
             unknown_fields("", "Service", &svc),
             vec!["spec.ports[0].bad".to_string()]
+        );
+    }
+
+    #[test]
+    fn numeric_quantities_do_not_stop_the_scan() {
+        let pod = json!({"spec": {"containers": [{"name": "c", "image": "i",
+            "resources": {"limits": {"cpu": 1, "memory": 1e9}}}],
+            "volumes": [{"name": "v", "emptyDir": {"sizeLimit": 5}}], "zzz": true}});
+        assert_eq!(
+            unknown_fields("", "Pod", &pod),
+            vec!["spec.zzz".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_realistic_crd_is_clean() {
+        let crd = json!({"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+            "metadata": {"name": "widgets.example.com"},
+            "spec": {"group": "example.com", "scope": "Namespaced",
+                "names": {"plural": "widgets", "singular": "widget", "kind": "Widget",
+                          "shortNames": ["wd"], "categories": ["all"]},
+                "versions": [{"name": "v1", "served": true, "storage": true,
+                    "subresources": {"status": {}, "scale": {"specReplicasPath": ".spec.replicas",
+                        "statusReplicasPath": ".status.replicas"}},
+                    "additionalPrinterColumns": [{"name": "Size", "type": "integer",
+                        "jsonPath": ".spec.size"}],
+                    "schema": {"openAPIV3Schema": {"type": "object", "properties": {
+                        "spec": {"type": "object", "x-kubernetes-preserve-unknown-fields": true,
+                            "required": ["size"],
+                            "properties": {"size": {"type": "integer", "default": 1, "minimum": 0},
+                                "color": {"type": "string", "enum": ["red", "blue"]},
+                                "labels": {"type": "object",
+                                    "additionalProperties": {"type": "string"}}}}}}}}]}});
+        assert_eq!(
+            unknown_fields("apiextensions.k8s.io", "CustomResourceDefinition", &crd),
+            Vec::<String>::new()
         );
     }
 

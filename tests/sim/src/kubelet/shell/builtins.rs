@@ -559,6 +559,20 @@ impl Shell {
                 std::future::pending::<()>().await;
             }
             "sh" | "ash" | "bash" => return self.sub_shell(args).await,
+            "tar" => return self.tar(args).await,
+            "wget" => return self.wget(args).await,
+            "curl" => return self.curl(args).await,
+            "exec" => {
+                // `exec cmd args`: the command replaces the shell.
+                if args.is_empty() {
+                    return Flow::Normal;
+                }
+                let f = Box::pin(self.command(args)).await;
+                return if f == Flow::Normal { Flow::Exit } else { f };
+            }
+            other if super::textutils::TEXT_COMMANDS.contains(&other) => {
+                return self.text_util(other, args).await.unwrap_or(Flow::Normal);
+            }
             _ => {
                 self.complain(&format!("sh: {}: not found", argv[0])).await;
                 self.last = 127;

@@ -87,6 +87,20 @@ pub(crate) enum Flow {
 
 /// Builtin commands the simulated container "has on its PATH".
 pub(crate) const COMMANDS: &[&str] = &[
+    "basename",
+    "curl",
+    "cut",
+    "dirname",
+    "exec",
+    "grep",
+    "head",
+    "sort",
+    "tail",
+    "tar",
+    "tr",
+    "uniq",
+    "wc",
+    "wget",
     ":",
     "[",
     "ash",
@@ -137,6 +151,7 @@ pub(crate) struct Shell {
     pub(crate) last: i32,
     pub(crate) hostname: String,
     pub(crate) fs: SimFs,
+    pub(crate) net: Option<super::NetDialer>,
     pub(crate) stdin: Option<Box<dyn AsyncBufRead + Send + Unpin>>,
     pub(crate) out: Sink,
     pub(crate) err: Sink,

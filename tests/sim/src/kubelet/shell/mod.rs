@@ -13,7 +13,10 @@
 mod builtins;
 mod exec;
 mod expand;
+mod net;
 pub mod parse;
+mod tar;
+mod textutils;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -35,7 +38,22 @@ pub struct ShellContext {
     pub hostname: String,
     /// The container's files.
     pub fs: SimFs,
+    /// The container's network for `wget`/`curl`: None means no route anywhere (`bad
+    /// address`). The kubelet sets it (the pod's own ports for `localhost`, the cluster's
+    /// services and pods when it can resolve them).
+    pub net: Option<NetDialer>,
 }
+
+/// Connects to `host:port` from inside the container. `ErrorKind::NotFound` means the name
+/// does not resolve; `ConnectionRefused` a closed port.
+pub type NetDialer = Arc<
+    dyn Fn(
+            String,
+            u16,
+        ) -> futures::future::BoxFuture<'static, std::io::Result<tokio::net::TcpStream>>
+        + Send
+        + Sync,
+>;
 
 impl ShellContext {
     /// A context with the defaults of a real container: `PATH`, `HOSTNAME`, `HOME`, the
@@ -88,6 +106,7 @@ impl ShellContext {
             env: all,
             hostname: pod.to_string(),
             fs: Arc::new(Mutex::new(files)),
+            net: None,
         }
     }
 }
@@ -121,6 +140,7 @@ fn new_shell(ctx: &ShellContext, io: ShellIo, tty: bool) -> Shell {
         last: 0,
         hostname: ctx.hostname.clone(),
         fs: ctx.fs.clone(),
+        net: ctx.net.clone(),
         stdin: io.stdin.map(|r| Box::new(BufReader::new(r)) as _),
         out,
         err,
@@ -280,6 +300,19 @@ pub async fn run_container(
     ctx: &ShellContext,
     io: ShellIo,
 ) -> i32 {
+    run_container_tty(image, command, args, ctx, io, false).await
+}
+
+/// [`run_container`] for a container with `tty: true` (output lines end in `\r\n`, stderr is
+/// merged into stdout, an interactive `sh` prompts).
+pub async fn run_container_tty(
+    image: &str,
+    command: &[String],
+    args: &[String],
+    ctx: &ShellContext,
+    io: ShellIo,
+    tty: bool,
+) -> i32 {
     let process = image_default_process(image);
     if process == ImageProcess::Crash {
         let mut err = io.stderr;
@@ -294,8 +327,45 @@ pub async fn run_container(
         (None, ImageProcess::Serve { argv }) => argv,
         (None, ImageProcess::Crash) => return 1,
     };
-    run(&argv, ctx, io, false).await
+    run(&argv, ctx, io, tty).await
+}
+
+/// An in-memory stdout/stderr (exec probes, tests): clones share the buffer.
+#[derive(Clone, Default)]
+pub struct OutputBuffer(Arc<Mutex<Vec<u8>>>);
+
+impl OutputBuffer {
+    /// Everything written so far, as (lossy) UTF-8.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap_or_else(|p| p.into_inner())).into_owned()
+    }
+}
+
+impl AsyncWrite for OutputBuffer {
+    fn poll_write(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+        b: &[u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .extend_from_slice(b);
+        std::task::Poll::Ready(Ok(b.len()))
+    }
+    fn poll_flush(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::task::Poll::Ready(Ok(()))
+    }
+    fn poll_shutdown(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::task::Poll::Ready(Ok(()))
+    }
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

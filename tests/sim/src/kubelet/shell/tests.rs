@@ -145,10 +145,7 @@ async fn expansion_and_quoting() {
         sh("echo '$GREETING' \"${NOPE:-dflt}\" \\$x").await.1,
         "$GREETING dflt $x\n"
     );
-    assert_eq!(
-        sh("X=1; X=2 env | grep X; echo $X").await.2,
-        "sh: grep: not found\n"
-    );
+    assert_eq!(sh("X=1; X=2 env | grep ^X=; echo $X").await.1, "X=2\n1\n");
     assert_eq!(sh("A=\"a  b\"; echo \"$A\" $A").await.1, "a  b a b\n");
     assert_eq!(sh("echo $((2 * (3 + 4) % 5)) $((7 / 2))").await.1, "4 3\n");
     assert_eq!(sh("echo $(echo inner) `hostname`").await.1, "inner web-0\n");
@@ -366,4 +363,67 @@ async fn container_processes() {
     )
     .await;
     assert!(r.is_err());
+}
+
+#[tokio::test]
+async fn text_utilities_and_exec() {
+    assert_eq!(sh("seq 1 20 | head -n 3").await.1, "1\n2\n3\n");
+    assert_eq!(sh("seq 1 20 | tail -2").await.1, "19\n20\n");
+    assert_eq!(sh("ls / | wc -l").await.1, "10\n");
+    assert_eq!(
+        sh("printf 'a b\\nc\\n' | wc").await.1,
+        "      2       3       6\n"
+    );
+    assert_eq!(sh("env | grep -c HOSTNAME=").await.1, "1\n");
+    assert_eq!(sh("env | grep -q NOPE").await.0, 1);
+    assert_eq!(
+        sh("printf 'b\\na\\nb\\n' | sort | uniq -c").await.1,
+        "      1 a\n      2 b\n"
+    );
+    assert_eq!(sh("echo hello | tr a-z A-Z").await.1, "HELLO\n");
+    assert_eq!(sh("echo a:b:c | cut -d: -f2,3").await.1, "b:c\n");
+    assert_eq!(
+        sh("basename /a/b/c.txt .txt; dirname /a/b/c.txt").await.1,
+        "c\n/a/b\n"
+    );
+    assert_eq!(
+        sh("grep x /nope").await,
+        (
+            2,
+            String::new(),
+            "grep: /nope: No such file or directory\n".into()
+        )
+    );
+    assert_eq!(
+        sh("exec echo replaced; echo never").await,
+        (0, "replaced\n".into(), String::new())
+    );
+}
+
+#[tokio::test]
+async fn tar_round_trip() {
+    let r = sh("mkdir /data; echo hi > /data/a; echo yo > /data/b; tar cf - /data | tar xf - -C /restore; cat /restore/data/a /restore/data/b; tar cf - /data | tar tf -").await;
+    assert_eq!(r.1, "hi\nyo\ndata/\ndata/a\ndata/b\n");
+    assert_eq!(
+        r.2,
+        "tar: removing leading '/' from member names\ntar: removing leading '/' from member names\n"
+    );
+    assert_eq!(sh("tar cf - /missing >/dev/null").await, (1, String::new(), "tar: removing leading '/' from member names\ntar: /missing: No such file or directory\n".into()));
+}
+
+#[tokio::test]
+async fn wget_and_curl_without_a_network() {
+    assert_eq!(
+        sh("wget -qO- http://web/").await,
+        (1, String::new(), "wget: bad address 'web'\n".into())
+    );
+    assert_eq!(sh("curl -s web; echo $?").await.1, "6\n");
+    assert_eq!(
+        sh("curl web").await,
+        (
+            6,
+            String::new(),
+            "curl: (6) Could not resolve host: web\n".into()
+        )
+    );
 }

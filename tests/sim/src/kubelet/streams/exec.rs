@@ -133,8 +133,12 @@ pub fn shell_runner(argv: Vec<String>, ctx: ShellContext, tty: bool) -> Runner {
         Box::pin(async move {
             let prog = argv.first().cloned().unwrap_or_default();
             if !shell::is_command(&prog) {
+                // containerd names the exec by a random 64-hex id.
+                let id: String = (0..4)
+                    .map(|_| format!("{:016x}", rand::random::<u64>()))
+                    .collect();
                 return ExecOutcome::Failed(format!(
-                    "Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: \"{prog}\": executable file not found in $PATH: unknown"
+                    "Internal error occurred: error executing command in container: failed to exec in container: failed to start exec \"{id}\": OCI runtime exec failed: exec failed: unable to start container process: exec: \"{prog}\": executable file not found in $PATH: unknown"
                 ));
             }
             ExecOutcome::Exited(shell::run(&argv, &ctx, io, tty).await)

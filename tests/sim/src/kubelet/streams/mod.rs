@@ -7,6 +7,7 @@
 
 pub mod exec;
 pub mod portforward;
+pub mod routes;
 pub mod serve;
 pub mod spdy;
 pub mod upgrade;
@@ -14,3 +15,6 @@ pub mod wschannel;
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod kubectl_e2e;

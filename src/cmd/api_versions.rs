@@ -1,0 +1,69 @@
+//! `kk api-versions`: every group/version the server serves, sorted, one per line.
+
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::resource::Resolver;
+
+/// Print the supported API versions on the server, in the form of "group/version".
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+/// Run `api-versions` (always asks the server, like kubectl).
+pub async fn run(ctx: &Ctx, _args: &Args) -> Result<()> {
+    let discovered = async {
+        let mut resolver = Resolver::new(ctx).await?;
+        if !resolver.is_fresh() {
+            resolver.refresh().await?;
+        }
+        Ok::<_, Error>(resolver)
+    }
+    .await;
+    let resolver = match discovered {
+        Ok(r) => r,
+        Err(Error::Transport { server, source }) => {
+            return Err(unavailable(ctx, &server, &source).await);
+        }
+        Err(e) => return Err(e),
+    };
+    let mut gvs = resolver.discovery().group_versions.clone();
+    gvs.sort();
+    gvs.dedup();
+    let mut out = String::new();
+    for gv in gvs {
+        out.push_str(&gv);
+        out.push('\n');
+    }
+    ctx.ui().print(&out)?;
+    Ok(())
+}
+
+/// kubectl words a failed discovery here with Go's HTTP error text.
+async fn unavailable(ctx: &Ctx, server: &str, e: &kube::Error) -> Error {
+    let refused = {
+        let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+        let mut found = false;
+        while let Some(err) = cur {
+            if err
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::ConnectionRefused)
+            {
+                found = true;
+            }
+            cur = err.source();
+        }
+        found
+    };
+    let url = match ctx.client_settings().await {
+        Ok(s) => s.config.cluster_url.to_string(),
+        Err(_) => String::new(),
+    };
+    let url = format!("{}/api?timeout=32s", url.trim_end_matches('/'));
+    let why = if refused {
+        format!("dial tcp {server}: connect: connection refused")
+    } else {
+        e.to_string()
+    };
+    Error::msg(format!(
+        "couldn't get available api versions from server: Get {url:?}: {why}"
+    ))
+}

@@ -1,0 +1,423 @@
+//! `kk get`: fetch targets from the resource builder and print them like `kubectl get` —
+//! server-side Tables (kubectl's Table Accept header) on the human-readable path, plain JSON
+//! for every other format (`kind: List` around several objects), chunked lists, watches,
+//! "No resources found" and per-object errors after the output.
+
+use std::io::Write;
+
+use serde_json::Value;
+
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::flags::{FilenameFlags, PrintFlags, SelectorFlags};
+use crate::printers::{self, OutputFormat, PrintOptions, Printer, name, sort, table};
+use crate::resource::Resolver;
+use crate::resource::builder::{self, Selection, Target};
+
+mod fetch;
+mod watch;
+
+pub use fetch::selector_context;
+use fetch::{Fetch, flatten};
+
+/// The Accept header of kubectl's human-readable `get` (server-side printing).
+pub const TABLE_ACCEPT: &str = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
+
+/// Display one or many resources.
+///
+/// Prints a table of the most important information about the specified resources. You can
+/// filter the list using a label selector and the --selector flag. If the desired resource
+/// type is namespaced you will only see results in the current namespace unless you pass
+/// --all-namespaces.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...
+    #[arg(
+        value_name = "TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ..."
+    )]
+    pub args: Vec<String>,
+    #[command(flatten)]
+    pub print: PrintFlags,
+    #[command(flatten)]
+    pub select: SelectorFlags,
+    #[command(flatten)]
+    pub files: FilenameFlags,
+    /// Return large lists in chunks rather than all at once. Pass 0 to disable.
+    #[arg(
+        long,
+        default_value_t = 500,
+        value_name = "N",
+        allow_negative_numbers = true,
+        value_parser = parse_int64
+    )]
+    pub chunk_size: i64,
+    /// If the requested object does not exist the command will return exit code 0.
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+          value_parser = crate::cli::parse_bool)]
+    pub ignore_not_found: Option<bool>,
+    /// After listing/getting the requested object, watch for changes.
+    #[arg(short = 'w', long, num_args = 0..=1, default_missing_value = "true",
+          value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    pub watch: Option<bool>,
+    /// Watch for changes to the requested object(s), without listing/getting first.
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+          value_parser = crate::cli::parse_bool)]
+    pub watch_only: Option<bool>,
+    /// Output watch event objects when --watch or --watch-only is used.
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+          value_parser = crate::cli::parse_bool)]
+    pub output_watch_events: Option<bool>,
+    /// If true, have the server return the appropriate table output (default true).
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
+          value_parser = crate::cli::parse_bool)]
+    pub server_print: Option<bool>,
+    /// If specified, gets the subresource of the requested object.
+    #[arg(long, value_name = "SUBRESOURCE")]
+    pub subresource: Option<String>,
+    /// Raw URI to request from the server. Uses the transport specified by the kubeconfig file.
+    #[arg(long, value_name = "URI")]
+    pub raw: Option<String>,
+}
+
+/// Marks a Table's original position while kubectl-style object sorting reorders them.
+const INDEX_KEY: &str = "\u{0}kk-index";
+
+/// Go's `strconv.ParseInt` wording for bad integer flags.
+fn parse_int64(s: &str) -> std::result::Result<i64, String> {
+    s.parse().map_err(|e: std::num::ParseIntError| {
+        let why = match e.kind() {
+            std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => {
+                "value out of range"
+            }
+            _ => "invalid syntax",
+        };
+        format!("strconv.ParseInt: parsing {s:?}: {why}")
+    })
+}
+
+/// One fetched object (or Table) and the type it belongs to.
+struct Info {
+    resource: crate::resource::ApiResource,
+    object: Value,
+}
+
+/// Run `get`.
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    if let Some(raw) = args.raw.as_deref().filter(|r| !r.is_empty()) {
+        return raw_get(ctx, args, raw).await;
+    }
+    let output = args.print.output.clone().unwrap_or_default();
+    let format = OutputFormat::parse_for(
+        &output,
+        args.print.template.as_deref(),
+        printers::GET_FORMATS,
+    )?;
+    let human = format.is_human_readable();
+    if args.print.show_labels() && !human {
+        return Err(printers::show_labels_error(&output).into());
+    }
+    let watch = args.watch.unwrap_or(false) || args.watch_only.unwrap_or(false);
+    if args.args.is_empty() && args.files.filenames().is_empty() {
+        ctx.ui().eprint(
+            "You must specify the type of resource to get. Use \"kk api-resources\" for a complete list of supported resources.\n\n",
+        )?;
+        return Err(Error::usage(
+            "get",
+            "Required resource not specified.\nUse \"kk explain <resource>\" for a detailed description of that resource (e.g. kk explain pods).",
+        ));
+    }
+    let opts = print_options(args);
+    let read_file = |p: &str| std::fs::read_to_string(resolve(ctx, p));
+    let printer = printers::for_format(&format, &opts, &read_file)?;
+
+    let mut resolver = Resolver::new(ctx).await?;
+    let sel = Selection {
+        args: args.args.clone(),
+        filenames: args.files.filenames(),
+        recursive: args.files.recursive(),
+        label_selector: args.select.selector.clone(),
+        field_selector: args.select.field_selector.clone(),
+        all_namespaces: args.select.all_namespaces(),
+        allow_empty_selector: true,
+        single_resource_type: watch,
+    };
+    let mut targets = builder::build(ctx, &mut resolver, &sel).await?;
+    let subresource = args.subresource.clone().filter(|s| !s.is_empty());
+    if subresource.is_some()
+        && targets
+            .items
+            .iter()
+            .any(|t| matches!(t, Target::Collection { .. }))
+    {
+        return Err(Error::msg(
+            "subresource cannot be used when bulk resources are specified",
+        ));
+    }
+    let fetch = Fetch {
+        ui: ctx.ui(),
+        client: ctx.client().await?,
+        table: human && args.server_print.unwrap_or(true),
+        include_object: args.print.sort_by.as_deref().is_some_and(|s| !s.is_empty()),
+        subresource,
+        chunk: if args.print.sort_by.as_deref().is_some_and(|s| !s.is_empty()) && human {
+            0
+        } else {
+            args.chunk_size.max(0)
+        },
+    };
+    if watch {
+        return watch::watch_targets(ctx, args, &fetch, &targets.items, printer, human).await;
+    }
+
+    let ignore_nf = args.ignore_not_found.unwrap_or(false);
+    let mut infos: Vec<Info> = Vec::new();
+    // Manifest problems (-f) are reported in document order among the fetch errors.
+    let mut pending = std::mem::take(&mut targets.errors).into_iter().peekable();
+    let mut errors: Vec<Error> = Vec::new();
+    // All requests in flight at once (kubectl's are sequential; the results and their
+    // order are the same, only faster).
+    let results = futures::future::join_all(targets.items.iter().map(|t| fetch.target(t))).await;
+    for (i, (t, result)) in targets.items.iter().zip(results).enumerate() {
+        while let Some((_, e)) = pending.next_if(|(at, _)| *at <= i) {
+            errors.push(e);
+        }
+        match result {
+            Ok(objs) => {
+                for object in objs {
+                    if human {
+                        infos.push(Info {
+                            resource: t.resource().clone(),
+                            object,
+                        });
+                    } else {
+                        for object in flatten(object) {
+                            infos.push(Info {
+                                resource: t.resource().clone(),
+                                object,
+                            });
+                        }
+                    }
+                }
+            }
+            Err(kube::Error::Api(s)) if ignore_nf && s.code == 404 && s.reason == "NotFound" => {}
+            Err(e) => errors.push(ctx.kube_error(selector_context(t, e))),
+        }
+    }
+    errors.extend(pending.map(|(_, e)| e));
+    if human {
+        print_human(ctx, args, printer, infos, errors).await
+    } else {
+        print_generic(
+            ctx,
+            args,
+            printer,
+            infos,
+            errors,
+            targets.single_item_implied,
+        )
+    }
+}
+
+fn resolve(ctx: &Ctx, p: &str) -> std::path::PathBuf {
+    let path = std::path::Path::new(p);
+    match ctx.env().cwd() {
+        Some(cwd) if path.is_relative() => cwd.join(path),
+        _ => path.to_path_buf(),
+    }
+}
+
+fn print_options(args: &Args) -> PrintOptions {
+    PrintOptions {
+        table: table::TableOptions {
+            wide: false,
+            no_headers: args.print.no_headers(),
+            show_labels: args.print.show_labels(),
+            label_columns: args.print.label_columns(),
+            with_namespace: false,
+            kind_prefix: None,
+        },
+        allow_missing_template_keys: args.print.allow_missing_template_keys(),
+        operation: None,
+        now: None,
+    }
+}
+
+fn finish(errors: Vec<Error>) -> Result<()> {
+    match errors.len() {
+        0 => Ok(()),
+        1 => Err(errors.into_iter().next().expect("one error")),
+        _ => Err(Error::Many(errors)),
+    }
+}
+
+/// The table path: one printer block per resource type, errors after the output.
+async fn print_human(
+    ctx: &Ctx,
+    args: &Args,
+    mut printer: Box<dyn Printer>,
+    mut infos: Vec<Info>,
+    errors: Vec<Error>,
+) -> Result<()> {
+    let all_ns = args.select.all_namespaces();
+    let show_kind = args.print.show_kind()
+        || infos
+            .iter()
+            .any(|i| !same_type(&i.resource, &infos[0].resource));
+    if let Some(field) = args.print.sort_by.as_deref().filter(|s| !s.is_empty()) {
+        if infos.len() > 1 {
+            // kubectl sorts the fetched objects themselves (Tables) before their rows.
+            let mut tables: Vec<Value> = infos
+                .iter()
+                .enumerate()
+                .map(|(i, info)| {
+                    let mut t = info.object.clone();
+                    if let Some(m) = t.as_object_mut() {
+                        m.insert(INDEX_KEY.into(), Value::from(i));
+                    }
+                    t
+                })
+                .collect();
+            sort::sort_objects(&mut tables, field).map_err(Error::from)?;
+            let mut slots: Vec<Option<Info>> = infos.into_iter().map(Some).collect();
+            infos = tables
+                .iter()
+                .filter_map(|t| t.get(INDEX_KEY).and_then(Value::as_u64))
+                .filter_map(|i| slots.get_mut(i as usize).and_then(Option::take))
+                .collect();
+        }
+        let mut keep = Vec::new();
+        for mut info in infos {
+            // kubectl ignores the printer's error here: an unsortable Table prints nothing.
+            if sort::sort_table_rows(&mut info.object, field).is_ok() {
+                keep.push(info);
+            }
+        }
+        infos = keep;
+    }
+    let mut buf: Vec<u8> = Vec::new();
+    let mut last: Option<&crate::resource::ApiResource> = None;
+    for info in &infos {
+        // Empty Tables print nothing; skipping them keeps the blank separator line only
+        // between blocks that printed (kubectl's separator writer only writes when asked to).
+        if info.object.get("kind").and_then(Value::as_str) == Some("Table")
+            && info
+                .object
+                .get("rows")
+                .and_then(Value::as_array)
+                .is_none_or(Vec::is_empty)
+        {
+            continue;
+        }
+        if last.is_none_or(|l| !same_type(l, &info.resource)) {
+            let prefix =
+                show_kind.then(|| name::kind_ref(&info.resource.kind, &info.resource.group));
+            printer.begin_kind(
+                prefix.as_deref(),
+                all_ns && info.resource.namespaced,
+                &mut buf,
+            )?;
+            last = Some(&info.resource);
+        }
+        printer.print(&info.object, &mut buf)?;
+    }
+    printer.finish(&mut buf)?;
+    ctx.ui().out().write_all(&buf)?;
+    let namespaced = !all_ns && infos.iter().all(|i| i.resource.namespaced);
+    if buf.is_empty() && !args.ignore_not_found.unwrap_or(false) && errors.is_empty() {
+        if namespaced {
+            let ns = ctx.namespace().await?;
+            ctx.ui()
+                .eprint(&format!("No resources found in {ns} namespace.\n"))?;
+        } else {
+            ctx.ui().eprint("No resources found\n")?;
+        }
+    }
+    finish(errors)
+}
+
+fn same_type(a: &crate::resource::ApiResource, b: &crate::resource::ApiResource) -> bool {
+    a.group == b.group && a.version == b.version && a.resource == b.resource
+}
+
+/// kubectl omits managedFields only in its json and yaml printers (templates, jsonpath and
+/// custom columns see them).
+fn strip_managed(args: &Args) -> bool {
+    let o = args.print.output.as_deref().unwrap_or("").to_lowercase();
+    (o == "json" || o == "yaml") && !args.print.show_managed_fields()
+}
+
+/// Every other format: one object, or a `List` of everything.
+fn print_generic(
+    ctx: &Ctx,
+    args: &Args,
+    mut printer: Box<dyn Printer>,
+    infos: Vec<Info>,
+    errors: Vec<Error>,
+    single_item_implied: bool,
+) -> Result<()> {
+    if !errors.is_empty() && single_item_implied {
+        return finish(errors);
+    }
+    if infos.is_empty() && args.ignore_not_found.unwrap_or(false) {
+        return finish(errors);
+    }
+    let mut objs: Vec<Value> = infos.into_iter().map(|i| i.object).collect();
+    if strip_managed(args) {
+        objs.iter_mut().for_each(printers::strip_managed_fields);
+    }
+    let mut errors = errors;
+    let mut buf: Vec<u8> = Vec::new();
+    let result = if single_item_implied && objs.len() == 1 {
+        printer.print(&objs[0], &mut buf)
+    } else {
+        let sorted = match args.print.sort_by.as_deref().filter(|s| !s.is_empty()) {
+            Some(field) => sort::sort_objects(&mut objs, field),
+            None => Ok(()),
+        };
+        match sorted {
+            Ok(()) => printer.print(&printers::list_wrapper(objs), &mut buf),
+            Err(e) => Err(e),
+        }
+    };
+    let finished = printer.finish(&mut buf);
+    ctx.ui().out().write_all(&buf)?;
+    if let Err(e) = result.and(finished) {
+        errors.push(e.into());
+    }
+    finish(errors)
+}
+
+/// `--raw PATH`: GET it with the kubeconfig transport and print the body as is.
+async fn raw_get(ctx: &Ctx, args: &Args, raw: &str) -> Result<()> {
+    // kubectl's Complete rejects arguments first, then Validate the other flags.
+    if !args.args.is_empty() {
+        return Err(Error::msg(
+            "arguments may not be passed when --raw is specified",
+        ));
+    }
+    if args.watch.unwrap_or(false)
+        || args.watch_only.unwrap_or(false)
+        || args
+            .select
+            .selector
+            .as_deref()
+            .is_some_and(|s| !s.is_empty())
+    {
+        return Err(Error::msg(
+            "--raw may not be specified with other flags that filter the server request or alter the output",
+        ));
+    }
+    if args.print.output.as_deref().is_some_and(|o| !o.is_empty()) {
+        return Err(Error::msg("--raw and --output are mutually exclusive"));
+    }
+    let client = ctx.client().await?;
+    let req = http::Request::get(raw)
+        .body(Vec::new())
+        .map_err(|e| Error::msg(e.to_string()))?;
+    let text = client
+        .request_text(req)
+        .await
+        .map_err(|e| ctx.kube_error(e))?;
+    ctx.ui().print(&text)?;
+    Ok(())
+}

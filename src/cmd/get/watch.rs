@@ -1,0 +1,203 @@
+//! `get -w` / `--watch-only`: list or get, print, then stream watch events through the same
+//! printer until the server ends the watch (exit 0) or a signal arrives (exit 1).
+
+use std::io::Write;
+
+use serde_json::Value;
+
+use super::fetch::{Fetch, flatten, selectors, with_query};
+use super::{Args, same_type, strip_managed};
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::printers::{self, Printer, name};
+use crate::resource::builder::{self, Target};
+
+/// `-w` / `--watch-only`: print the current state (unless watch-only), then every event
+/// until the server ends the watch.
+pub(super) async fn watch_targets(
+    ctx: &Ctx,
+    args: &Args,
+    fetch: &Fetch<'_>,
+    targets: &[Target],
+    mut printer: Box<dyn Printer>,
+    human: bool,
+) -> Result<()> {
+    use futures::{AsyncBufReadExt, StreamExt};
+
+    if args.print.sort_by.as_deref().is_some_and(|s| !s.is_empty()) {
+        let msg = if args.watch_only.unwrap_or(false) {
+            "warning: --watch-only requested, --sort-by will be ignored\n"
+        } else {
+            "warning: --watch requested, --sort-by will be ignored for watch events received\n"
+        };
+        ctx.ui().eprint(msg)?;
+    }
+    let Some(first) = targets.first() else {
+        return Err(Error::msg(builder::MISSING_RESOURCE));
+    };
+    if targets
+        .iter()
+        .any(|t| !same_type(t.resource(), first.resource()))
+    {
+        return Err(Error::msg(
+            "watch is only supported on individual resources and resource collections - more than 1 resource was found",
+        ));
+    }
+    let events = args.output_watch_events.unwrap_or(false);
+    let watch_only = args.watch_only.unwrap_or(false);
+    let all_ns = args.select.all_namespaces();
+    let mut head = Vec::new();
+    let prefix = args
+        .print
+        .show_kind()
+        .then(|| name::kind_ref(&first.resource().kind, &first.resource().group));
+    // kubectl's watch printer takes -A as is, even for cluster-scoped types.
+    printer.begin_kind(prefix.as_deref(), all_ns, &mut head)?;
+    ctx.ui().out().write_all(&head)?;
+
+    let mut current = Vec::new();
+    for t in targets {
+        current.extend(fetch.target(t).await.map_err(|e| ctx.kube_error(e))?);
+    }
+    let is_list = matches!(first, Target::Collection { .. });
+    let rv = if is_list {
+        current
+            .last()
+            .and_then(|c| c.pointer("/metadata/resourceVersion"))
+            .and_then(Value::as_str)
+            .unwrap_or("0")
+            .to_string()
+    } else {
+        "0".to_string()
+    };
+    if !watch_only {
+        let mut buf = Vec::new();
+        for obj in current {
+            let objs = if human { vec![obj] } else { flatten(obj) };
+            for mut o in objs {
+                // With --output-watch-events the printer sees the event wrapper, which has
+                // no managedFields of its own: kubectl leaves the object's in place.
+                if strip_managed(args) && !events {
+                    printers::strip_managed_fields(&mut o);
+                }
+                if events {
+                    printer.print_event("ADDED", &o, &mut buf)?;
+                } else {
+                    printer.print(&o, &mut buf)?;
+                }
+            }
+        }
+        printer.finish(&mut buf)?;
+        ctx.ui().out().write_all(&buf)?;
+        ctx.ui().flush()?;
+    }
+    if targets.len() > 1 {
+        return Err(Error::msg(
+            "you may only watch a single resource or type of resource at a time",
+        ));
+    }
+
+    let (path, mut q) = match first {
+        Target::Object {
+            resource,
+            namespace,
+            name,
+            ..
+        } => (
+            resource.path(namespace.as_deref(), None),
+            vec![("fieldSelector", format!("metadata.name={name}"))],
+        ),
+        Target::Collection {
+            label_selector,
+            field_selector,
+            ..
+        } => (first.path(), selectors(label_selector, field_selector)),
+    };
+    q.push(("resourceVersion", rv));
+    q.push(("watch", "true".into()));
+    let req = http::Request::get(with_query(&path, &q))
+        .header(http::header::ACCEPT, fetch.accept())
+        .header(http::header::ACCEPT_ENCODING, "identity")
+        .body(Vec::new())
+        .map_err(|e| Error::msg(e.to_string()))?;
+    let stream = fetch
+        .client
+        .request_stream(req)
+        .await
+        .map_err(|e| ctx.kube_error(e))?;
+    let mut lines = stream.lines();
+    // A watch on one named object starts with a synthetic ADDED for its current state.
+    let mut skip = !is_list;
+    let mut interrupted = Interrupts::new()?;
+    loop {
+        let line = tokio::select! {
+            l = lines.next() => l,
+            _ = interrupted.recv() => {
+                // kubectl's interrupt handler exits 1 on SIGINT/SIGTERM/SIGHUP/SIGQUIT.
+                return Err(Error::Exit(1));
+            }
+        };
+        // The server ending the watch is a normal end (exit 0), as in kubectl.
+        let Some(Ok(line)) = line else { break };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let ev: Value = serde_json::from_str(&line)
+            .map_err(|e| Error::msg(format!("unable to decode watch event: {e}")))?;
+        let kind = ev.get("type").and_then(Value::as_str).unwrap_or("");
+        let mut obj = ev.get("object").cloned().unwrap_or(Value::Null);
+        if strip_managed(args) && !events {
+            printers::strip_managed_fields(&mut obj);
+        }
+        match kind {
+            "BOOKMARK" => continue,
+            "ERROR" => {
+                let status: kube::core::Status = serde_json::from_value(obj)
+                    .map_err(|e| Error::msg(format!("unable to decode watch error: {e}")))?;
+                return Err(Error::Api(Box::new(status)));
+            }
+            _ => {}
+        }
+        if skip {
+            skip = false;
+            continue;
+        }
+        let mut buf = Vec::new();
+        if events {
+            printer.print_event(kind, &obj, &mut buf)?;
+        } else {
+            printer.print(&obj, &mut buf)?;
+        }
+        printer.finish(&mut buf)?;
+        ctx.ui().out().write_all(&buf)?;
+        ctx.ui().flush()?;
+    }
+    Ok(())
+}
+
+/// The signals kubectl's interrupt handler turns into exit status 1.
+struct Interrupts {
+    signals: Vec<tokio::signal::unix::Signal>,
+}
+
+impl Interrupts {
+    fn new() -> Result<Self> {
+        use tokio::signal::unix::{SignalKind, signal};
+        let kinds = [
+            SignalKind::interrupt(),
+            SignalKind::terminate(),
+            SignalKind::hangup(),
+            SignalKind::quit(),
+        ];
+        let signals = kinds
+            .into_iter()
+            .map(signal)
+            .collect::<std::io::Result<Vec<_>>>()?;
+        Ok(Interrupts { signals })
+    }
+
+    async fn recv(&mut self) {
+        let waits = self.signals.iter_mut().map(|s| Box::pin(s.recv()));
+        futures::future::select_all(waits).await;
+    }
+}

@@ -1,0 +1,179 @@
+//! kubectl's help layout, rendered from the clap definition.
+//!
+//! cobra/kubectl print a command's description, `Examples:`, its own flags as
+//! `    -o, --output='':\n\t<help>`, a `Usage:` line and a pointer to `kk options`; global
+//! flags are listed only by `kk options`. clap's renderer cannot produce that, so `--help`
+//! and `kk options` are rendered here; the text comes from the clap definition (doc comments,
+//! `after_long_help` for examples).
+
+use clap::{Arg, Command};
+
+/// Help for the command at `path` (`["config", "view"]`), or `None` if there is no such command.
+pub fn render(path: &[String]) -> Option<String> {
+    let mut cmd = crate::cli::command();
+    cmd.build();
+    let root_globals: Vec<String> = global_ids(&cmd);
+    for p in path {
+        cmd = cmd.find_subcommand(p)?.clone();
+    }
+    let mut out = String::new();
+    let about = cmd
+        .get_long_about()
+        .or(cmd.get_about())
+        .map(|s| s.to_string())
+        .unwrap_or_default();
+    out.push_str(about.trim_end());
+    out.push_str("\n\n");
+    if let Some(ex) = cmd.get_after_long_help().or(cmd.get_after_help()) {
+        out.push_str("Examples:\n");
+        out.push_str(ex.to_string().trim_end());
+        out.push_str("\n\n");
+    }
+    let subs: Vec<&Command> = cmd.get_subcommands().filter(|s| !s.is_hide_set()).collect();
+    if !subs.is_empty() {
+        out.push_str("Available Commands:\n");
+        let pad = subs
+            .iter()
+            .map(|s| s.get_name().len())
+            .max()
+            .unwrap_or(0)
+            .max(9)
+            + 2;
+        for s in &subs {
+            let about = s.get_about().map(|a| a.to_string()).unwrap_or_default();
+            out.push_str(&format!("  {:<pad$} {about}\n", s.get_name()));
+        }
+        out.push('\n');
+    }
+    let own: Vec<&Arg> = cmd
+        .get_arguments()
+        .filter(|a| !a.is_positional() && !a.is_hide_set())
+        .filter(|a| a.get_id() != "help" && !root_globals.contains(&a.get_id().to_string()))
+        .collect();
+    if !own.is_empty() {
+        out.push_str("Options:\n");
+        for a in own {
+            out.push_str(&flag(a));
+        }
+    }
+    let full = std::iter::once(crate::error::PROG)
+        .chain(path.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(" ");
+    out.push_str("Usage:\n");
+    if subs.is_empty() {
+        let positionals: Vec<String> = cmd
+            .get_arguments()
+            .filter(|a| a.is_positional() && !a.is_hide_set())
+            .filter_map(|a| {
+                a.get_value_names()
+                    .and_then(|v| v.first())
+                    .map(|v| v.to_string())
+            })
+            .collect();
+        let pos = if positionals.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", positionals.join(" "))
+        };
+        out.push_str(&format!("  {full}{pos} [flags] [options]\n\n"));
+    } else {
+        out.push_str(&format!("  {full} [flags] [options]\n\n"));
+        out.push_str(&format!(
+            "Use \"{full} <command> --help\" for more information about a given command.\n"
+        ));
+    }
+    out.push_str(&format!(
+        "Use \"{} options\" for a list of global command-line options (applies to all commands).\n",
+        crate::error::PROG
+    ));
+    Some(out)
+}
+
+fn global_ids(root: &Command) -> Vec<String> {
+    root.get_arguments()
+        .filter(|a| a.is_global_set())
+        .map(|a| a.get_id().to_string())
+        .collect()
+}
+
+/// One flag in kubectl's layout: `    -o, --output='':` then the tab-indented help.
+fn flag(a: &Arg) -> String {
+    let long = a.get_long().unwrap_or_default();
+    let names = match a.get_short() {
+        Some(c) => format!("-{c}, --{long}"),
+        None => format!("--{long}"),
+    };
+    // kk spells pflag booleans as optional-value flags (`--x`, `--x=false`).
+    let boolish = a.get_num_args().is_some_and(|n| n.min_values() == 0);
+    let repeated = matches!(a.get_action(), clap::ArgAction::Append);
+    let default = if boolish {
+        "false".to_string()
+    } else if repeated {
+        "[]".to_string()
+    } else {
+        match a.get_default_values().first() {
+            Some(v) => format!("'{}'", v.to_string_lossy()),
+            None => "''".to_string(),
+        }
+    };
+    let help = a
+        .get_long_help()
+        .or(a.get_help())
+        .map(|h| h.to_string())
+        .unwrap_or_default();
+    format!(
+        "    {names}={default}:\n\t{}\n\n",
+        help.replace('\n', "\n\t")
+    )
+}
+
+/// `kk options`: every global flag.
+pub fn options() -> String {
+    let mut cmd = crate::cli::command();
+    cmd.build();
+    let mut out = String::from("The following options can be passed to any command:\n\n");
+    let mut globals: Vec<&Arg> = cmd.get_arguments().filter(|a| a.is_global_set()).collect();
+    globals.sort_by_key(|a| a.get_long().unwrap_or_default());
+    for a in globals {
+        out.push_str(&flag(a));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kubectl_layout() {
+        let h = render(&["version".to_string()]).unwrap();
+        assert!(h.contains("Options:\n    --client=false:\n\t"), "{h}");
+        assert!(h.contains("    -o, --output='':\n\t"), "{h}");
+        assert!(h.ends_with(
+            "Usage:\n  kk version [flags] [options]\n\nUse \"kk options\" for a list of global \
+             command-line options (applies to all commands).\n"
+        ));
+        assert!(
+            !h.contains("--kubeconfig"),
+            "globals belong to `kk options`"
+        );
+        let c = render(&["config".to_string()]).unwrap();
+        assert!(
+            c.contains("Available Commands:\n  current-context   Display the current-context\n"),
+            "{c}"
+        );
+    }
+
+    #[test]
+    fn options_lists_globals() {
+        let o = options();
+        assert!(
+            o.starts_with("The following options can be passed to any command:\n\n    --as='':\n")
+        );
+        assert!(o.contains(
+            "    -n, --namespace='':\n\tIf present, the namespace scope for this CLI request\n"
+        ));
+        assert!(o.contains("    --as-group=[]:\n"));
+    }
+}

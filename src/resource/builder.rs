@@ -1,0 +1,492 @@
+//! kubectl's resource builder: positional arguments, `-f` manifests, `-l`/`--field-selector`
+//! and `-A` become a list of [`Target`]s (one named object, or one collection query), checked
+//! with the builder's rules and error texts. `get`, `delete`, `describe`, `label`, `rollout`...
+//! all start here and then fetch/act on the targets themselves.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::{ApiResource, Args, Resolver, parse_args};
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+
+/// What the user selected, as typed.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Positional arguments.
+    pub args: Vec<String>,
+    /// `-f` paths (already split on commas); `-` is stdin.
+    pub filenames: Vec<String>,
+    /// `-R`.
+    pub recursive: bool,
+    /// `-l` (empty means unset).
+    pub label_selector: Option<String>,
+    /// `--field-selector` (empty means unset).
+    pub field_selector: Option<String>,
+    /// `-A`.
+    pub all_namespaces: bool,
+    /// `TYPE` alone lists everything (get); verbs that need `--all` set this from it.
+    pub allow_empty_selector: bool,
+    /// Reject several types (`get -w`, `rollout`): kubectl's `SingleResourceType()`.
+    pub single_resource_type: bool,
+}
+
+/// One thing to fetch or act on.
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// A named object.
+    Object {
+        /// Its type.
+        resource: ApiResource,
+        /// Its namespace (`None` for cluster-scoped types).
+        namespace: Option<String>,
+        /// Its name.
+        name: String,
+        /// The manifest it came from (`-f`), if any, and that file's path.
+        manifest: Option<(String, Value)>,
+    },
+    /// Every object of a type matching the selectors.
+    Collection {
+        /// Its type.
+        resource: ApiResource,
+        /// The namespace, or `None` for all namespaces / cluster-scoped types.
+        namespace: Option<String>,
+        /// `labelSelector` (None: no filter).
+        label_selector: Option<String>,
+        /// `fieldSelector` (None: no filter).
+        field_selector: Option<String>,
+    },
+}
+
+impl Target {
+    /// The target's resource type.
+    pub fn resource(&self) -> &ApiResource {
+        match self {
+            Target::Object { resource, .. } | Target::Collection { resource, .. } => resource,
+        }
+    }
+
+    /// The target's namespace, if any.
+    pub fn namespace(&self) -> Option<&str> {
+        match self {
+            Target::Object { namespace, .. } | Target::Collection { namespace, .. } => {
+                namespace.as_deref()
+            }
+        }
+    }
+
+    /// The request path (`/api/v1/namespaces/ns/pods[/name]`).
+    pub fn path(&self) -> String {
+        match self {
+            Target::Object {
+                resource,
+                namespace,
+                name,
+                ..
+            } => resource.path(namespace.as_deref(), Some(name)),
+            Target::Collection {
+                resource,
+                namespace,
+                ..
+            } => resource.path(namespace.as_deref(), None),
+        }
+    }
+}
+
+/// The builder's answer.
+#[derive(Debug, Default)]
+pub struct Targets {
+    /// In the order the user gave them.
+    pub items: Vec<Target>,
+    /// kubectl's `singleItemImplied`: one name or one `TYPE/NAME` (print the object itself,
+    /// not a `List`).
+    pub single_item_implied: bool,
+    /// Per-manifest failures (`-f`) that did not stop the others, each with the number of
+    /// targets before it (its place in document order); verbs that continue on error
+    /// (get, delete) report them in that order, others fail on the first.
+    pub errors: Vec<(usize, Error)>,
+}
+
+/// The error kubectl gives when nothing at all was selected.
+pub const MISSING_RESOURCE: &str = "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
+/// Resolve `sel` into targets (discovery through `resolver`).
+pub async fn build(ctx: &Ctx, resolver: &mut Resolver, sel: &Selection) -> Result<Targets> {
+    let args = parse_args(&sel.args)?;
+    let label = sel.label_selector.clone().filter(|s| !s.trim().is_empty());
+    let field = sel.field_selector.clone().filter(|s| !s.trim().is_empty());
+    let namespace = ctx.namespace().await?;
+    let ns_for = |r: &ApiResource| -> Option<String> {
+        (r.namespaced && !sel.all_namespaces).then(|| namespace.clone())
+    };
+    let by_name_ns = |r: &ApiResource| -> Result<Option<String>> {
+        if !r.namespaced {
+            return Ok(None);
+        }
+        if sel.all_namespaces {
+            return Err(Error::msg(
+                "a resource cannot be retrieved by name across all namespaces",
+            ));
+        }
+        Ok(Some(namespace.clone()))
+    };
+
+    if !sel.filenames.is_empty() {
+        if !matches!(args, Args::Empty) {
+            return Err(Error::msg(
+                "when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well",
+            ));
+        }
+        return from_files(ctx, resolver, sel, &namespace).await;
+    }
+
+    let (types, names, pairs) = match args {
+        Args::Empty => (Vec::new(), Vec::new(), Vec::new()),
+        Args::Types { types, names } => {
+            let types = resolver.expand_categories(&types).await?;
+            (types, names, Vec::new())
+        }
+        Args::Pairs(p) => (Vec::new(), Vec::new(), p),
+    };
+    let mut pair_types: Vec<&str> = pairs.iter().map(|(t, _)| t.as_str()).collect();
+    pair_types.dedup();
+    if sel.single_resource_type && (types.len() > 1 || pair_types.len() > 1) {
+        return Err(Error::msg("you may only specify a single resource type"));
+    }
+    let selector_mode = label.is_some()
+        || field.is_some()
+        || (sel.allow_empty_selector && names.is_empty() && !types.is_empty());
+
+    if selector_mode {
+        if !names.is_empty() {
+            return Err(Error::msg(
+                "name cannot be provided when a selector is specified",
+            ));
+        }
+        if !pairs.is_empty() {
+            return Err(Error::msg(
+                "selectors and the all flag cannot be used when passing resource/name arguments",
+            ));
+        }
+        if types.is_empty() {
+            return Err(Error::msg(
+                "at least one resource must be specified to use a selector",
+            ));
+        }
+        let mut items = Vec::new();
+        for t in &types {
+            let r = resolver.resolve(ctx, t).await?;
+            items.push(Target::Collection {
+                namespace: ns_for(&r),
+                resource: r,
+                label_selector: label.clone(),
+                field_selector: field.clone(),
+            });
+        }
+        return Ok(Targets {
+            items,
+            single_item_implied: false,
+            errors: Vec::new(),
+        });
+    }
+
+    if !pairs.is_empty() {
+        let mut items = Vec::new();
+        for (t, name) in &pairs {
+            let r = resolver.resolve(ctx, t).await?;
+            items.push(Target::Object {
+                namespace: by_name_ns(&r)?,
+                resource: r,
+                name: name.clone(),
+                manifest: None,
+            });
+        }
+        return Ok(Targets {
+            single_item_implied: items.len() == 1,
+            items,
+            errors: Vec::new(),
+        });
+    }
+
+    if !names.is_empty() {
+        if types.len() > 1 {
+            return Err(Error::msg("you must specify only one resource"));
+        }
+        let r = resolver.resolve(ctx, &types[0]).await?;
+        let ns = by_name_ns(&r)?;
+        let items = names
+            .iter()
+            .map(|n| Target::Object {
+                resource: r.clone(),
+                namespace: ns.clone(),
+                name: n.clone(),
+                manifest: None,
+            })
+            .collect::<Vec<_>>();
+        return Ok(Targets {
+            single_item_implied: names.len() == 1,
+            items,
+            errors: Vec::new(),
+        });
+    }
+
+    if !types.is_empty() {
+        for t in &types {
+            resolver.resolve(ctx, t).await?;
+        }
+        return Err(Error::msg(
+            "resource(s) were provided, but no name was specified",
+        ));
+    }
+    Err(Error::msg(MISSING_RESOURCE))
+}
+
+async fn from_files(
+    ctx: &Ctx,
+    resolver: &mut Resolver,
+    sel: &Selection,
+    namespace: &str,
+) -> Result<Targets> {
+    let mut docs: Vec<(String, Value)> = Vec::new();
+    for f in &sel.filenames {
+        read_path(ctx, f, sel.recursive, true, &mut docs)?;
+    }
+    let mut items = Vec::new();
+    let mut errors = Vec::new();
+    for (source, obj) in docs {
+        let kind = obj.get("kind").and_then(Value::as_str).unwrap_or("");
+        let api_version = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
+        if kind.is_empty() {
+            errors.push((
+                items.len(),
+                Error::Plain(format!(
+                    "unable to decode {source:?}: Object 'Kind' is missing in '{}'",
+                    serde_json::to_string(&obj).unwrap_or_default()
+                )),
+            ));
+            continue;
+        }
+        let (group, version) = match api_version.rsplit_once('/') {
+            Some((g, v)) => (g, v),
+            None => ("", api_version),
+        };
+        let name = obj
+            .pointer("/metadata/name")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        let Some(r) = resolver.resolve_kind(kind, group, version).await? else {
+            let own_ns = obj
+                .pointer("/metadata/namespace")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            errors.push((items.len(), Error::Plain(format!(
+                "resource mapping not found for name: {name:?} namespace: {own_ns:?} from {source:?}: no matches for kind {kind:?} in version {api_version:?}\nensure CRDs are installed first"
+            ))));
+            continue;
+        };
+        let ns = if r.namespaced {
+            let own = obj
+                .pointer("/metadata/namespace")
+                .and_then(Value::as_str)
+                .filter(|n| !n.is_empty());
+            if let Some(own) = own
+                && ctx.namespace_explicit()
+                && own != namespace
+            {
+                return Err(Error::msg(format!(
+                    "the namespace from the provided object \"{own}\" does not match the namespace \"{namespace}\". You must pass '--namespace={own}' to perform this operation."
+                )));
+            }
+            Some(own.unwrap_or(namespace).to_string())
+        } else {
+            None
+        };
+        items.push(Target::Object {
+            resource: r,
+            namespace: ns,
+            name,
+            manifest: Some((source, obj)),
+        });
+    }
+    Ok(Targets {
+        single_item_implied: items.len() == 1,
+        items,
+        errors,
+    })
+}
+
+/// Go's `filepath.Join(dir, name)` (cleaned: `./x` → `x`).
+fn join_clean(dir: &str, name: &str) -> String {
+    let joined = format!("{}/{name}", dir.trim_end_matches('/'));
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in joined.split('/') {
+        match seg {
+            "" | "." if !parts.is_empty() || !joined.starts_with('/') => {}
+            ".." if parts.last().is_some_and(|p| *p != ".." && !p.is_empty()) => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let out = parts.join("/");
+    if joined.starts_with('/') && !out.starts_with('/') {
+        format!("/{out}")
+    } else {
+        out
+    }
+}
+
+/// Read manifests from a file, a directory (`.json`, `.yaml`, `.yml`; recursive with `-R`)
+/// or stdin (`-`), expanding `List` objects into their items.
+pub fn read_path(
+    ctx: &Ctx,
+    path: &str,
+    recursive: bool,
+    top: bool,
+    out: &mut Vec<(String, Value)>,
+) -> Result<()> {
+    let text = if path == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)?;
+        s
+    } else {
+        let p = resolve_path(ctx, path);
+        let meta = std::fs::metadata(&p)
+            .map_err(|_| Error::msg(format!("the path {path:?} does not exist")))?;
+        if meta.is_dir() {
+            if !top && !recursive {
+                return Ok(());
+            }
+            let mut entries: Vec<_> = std::fs::read_dir(&p)?
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .collect();
+            entries.sort();
+            for e in entries {
+                let file = e
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                let shown = join_clean(path, &file);
+                if e.is_dir() {
+                    if recursive {
+                        read_path(ctx, &shown, recursive, false, out)?;
+                    }
+                    continue;
+                }
+                let ext = e.extension().and_then(|x| x.to_str()).unwrap_or("");
+                if matches!(ext, "json" | "yaml" | "yml") {
+                    read_path(ctx, &shown, recursive, false, out)?;
+                }
+            }
+            return Ok(());
+        }
+        std::fs::read_to_string(&p)?
+    };
+    let source = if path == "-" { "STDIN" } else { path };
+    for doc in
+        parse_documents(&text).map_err(|e| Error::msg(format!("error parsing {source}: {e}")))?
+    {
+        push_object(source, doc, out);
+    }
+    Ok(())
+}
+
+fn resolve_path(ctx: &Ctx, path: &str) -> std::path::PathBuf {
+    let p = Path::new(path);
+    match ctx.env().cwd() {
+        Some(cwd) if p.is_relative() => cwd.join(p),
+        _ => p.to_path_buf(),
+    }
+}
+
+fn push_object(source: &str, doc: Value, out: &mut Vec<(String, Value)>) {
+    let is_list = doc
+        .get("kind")
+        .and_then(Value::as_str)
+        .is_some_and(|k| k.ends_with("List"))
+        && doc.get("items").is_some_and(Value::is_array);
+    if is_list {
+        if let Some(items) = doc.get("items").and_then(Value::as_array) {
+            for it in items {
+                push_object(source, it.clone(), out);
+            }
+        }
+        return;
+    }
+    out.push((source.to_string(), doc));
+}
+
+/// Split a YAML stream (or one JSON document) into non-empty documents.
+pub fn parse_documents(text: &str) -> std::result::Result<Vec<Value>, String> {
+    let mut out = Vec::new();
+    for de in serde_yaml::Deserializer::from_str(text) {
+        let v: Value = serde::Deserialize::deserialize(de).map_err(|e| e.to_string())?;
+        if !v.is_null() {
+            out.push(v);
+        }
+    }
+    Ok(out)
+}
+
+impl Resolver {
+    /// Resolve a manifest's `kind` in `group`/`version` (re-discovering once on a miss);
+    /// `None` when the server does not serve it.
+    pub async fn resolve_kind(
+        &mut self,
+        kind: &str,
+        group: &str,
+        version: &str,
+    ) -> Result<Option<ApiResource>> {
+        let find = |d: &super::Discovery| {
+            d.resources
+                .iter()
+                .find(|r| r.kind == kind && r.group == group && r.version == version)
+                .cloned()
+        };
+        if let Some(r) = find(self.discovery()) {
+            return Ok(Some(r));
+        }
+        if !self.is_fresh() {
+            self.refresh().await?;
+        }
+        Ok(find(self.discovery()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents() {
+        let d = parse_documents("a: 1\n---\n---\nb: 2\n").unwrap();
+        assert_eq!(d.len(), 2);
+        let d = parse_documents("{\"kind\":\"Pod\"}").unwrap();
+        assert_eq!(d[0]["kind"], "Pod");
+        assert!(parse_documents("a: [").is_err());
+    }
+
+    #[test]
+    fn paths_join_like_go() {
+        assert_eq!(join_clean(".", "a.yaml"), "a.yaml");
+        assert_eq!(join_clean("dir/", "a.yaml"), "dir/a.yaml");
+        assert_eq!(join_clean("/tmp", "a.yaml"), "/tmp/a.yaml");
+        assert_eq!(join_clean("./d/../e", "a.yaml"), "e/a.yaml");
+    }
+
+    #[test]
+    fn lists_expand() {
+        let mut out = Vec::new();
+        push_object(
+            "f",
+            serde_json::json!({"kind": "List", "items": [{"kind": "Pod"}, {"kind": "Service"}]}),
+            &mut out,
+        );
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[1].1["kind"], "Service");
+    }
+}

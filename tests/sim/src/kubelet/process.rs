@@ -1,0 +1,493 @@
+//! A container's main process as the runtime sees it: started from the pod spec
+//! (`image`, `command`, `args`, `stdin`, `stdinOnce`, `tty`) in the built-in shell, its output
+//! captured in a [`ContainerLog`] and fanned out to `kubectl attach` sessions, its exit code
+//! observable, and killable.
+//!
+//! The kubelet starts one per container instance ([`ContainerProcess::start`]) and records it
+//! with [`register`]; `pods/attach` and `pods/log` find it with [`lookup`] (and the previous
+//! instance with [`lookup_previous`]). [`container_context`] is the per-container process
+//! context (env, files) shared by the main process and every `kubectl exec`.
+
+use std::collections::HashMap;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::task::{Context, Poll};
+
+use bytes::Bytes;
+use serde_json::Value;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::sync::{broadcast, mpsc, watch};
+use tokio::task::JoinHandle;
+
+use super::logs::ContainerLog;
+use super::shell::{self, ShellContext, ShellIo};
+use super::streams::exec::{ExecOutcome, Runner};
+
+/// What the container spec says about the main process.
+#[derive(Clone, Debug, Default)]
+pub struct ProcessSpec {
+    pub image: String,
+    pub command: Vec<String>,
+    pub args: Vec<String>,
+    /// `stdin: true`: the process gets a stdin that attach sessions write to.
+    pub stdin: bool,
+    /// `stdinOnce: true`: stdin closes when the first attach session that used it ends.
+    pub stdin_once: bool,
+    pub tty: bool,
+}
+
+impl ProcessSpec {
+    /// Reads the fields from a container spec JSON.
+    pub fn from_container(c: &Value) -> ProcessSpec {
+        let strings = |k: &str| -> Vec<String> {
+            c[k].as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        ProcessSpec {
+            image: c["image"].as_str().unwrap_or("").to_string(),
+            command: strings("command"),
+            args: strings("args"),
+            stdin: c["stdin"].as_bool().unwrap_or(false),
+            stdin_once: c["stdinOnce"].as_bool().unwrap_or(false),
+            tty: c["tty"].as_bool().unwrap_or(false),
+        }
+    }
+}
+
+/// A running (or finished) main process.
+pub struct ContainerProcess {
+    /// Everything it printed (stdout and stderr), with timestamps.
+    pub log: Arc<ContainerLog>,
+    /// Whether it has a TTY (attach then merges stderr into stdout).
+    pub tty: bool,
+    stdin_once: bool,
+    stdin: Mutex<Option<mpsc::UnboundedSender<Vec<u8>>>>,
+    output: broadcast::Sender<(u8, Bytes)>,
+    exit: watch::Receiver<Option<i32>>,
+    task: JoinHandle<()>,
+}
+
+/// stdout (1) or stderr (2) of the process: appends to the log and feeds attach sessions.
+struct Tee {
+    log: Arc<ContainerLog>,
+    out: broadcast::Sender<(u8, Bytes)>,
+    channel: u8,
+}
+
+impl AsyncWrite for Tee {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+        b: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        self.log.append(b);
+        // No attach session listening is fine.
+        let _ = self.out.send((self.channel, Bytes::copy_from_slice(b)));
+        Poll::Ready(Ok(b.len()))
+    }
+    fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Poll::Ready(Ok(()))
+    }
+    fn poll_shutdown(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Poll::Ready(Ok(()))
+    }
+}
+
+impl ContainerProcess {
+    /// Starts the process (image default process when neither command nor args are set;
+    /// crashing images exit 1 at once). The log is closed when it exits.
+    pub fn start(spec: &ProcessSpec, ctx: ShellContext) -> Arc<ContainerProcess> {
+        let log = ContainerLog::new();
+        let (out_tx, _) = broadcast::channel(1024);
+        let (exit_tx, exit_rx) = watch::channel(None);
+        let (stdin_tx, stdin_r) = if spec.stdin {
+            let (w, r) = tokio::io::duplex(64 * 1024);
+            let (tx, mut rx) = mpsc::unbounded_channel::<Vec<u8>>();
+            tokio::spawn(async move {
+                let mut w = w;
+                while let Some(chunk) = rx.recv().await {
+                    if w.write_all(&chunk).await.is_err() {
+                        break;
+                    }
+                }
+            });
+            (
+                Some(tx),
+                Some(Box::new(r) as Box<dyn AsyncRead + Send + Unpin>),
+            )
+        } else {
+            (None, None)
+        };
+        let io = ShellIo {
+            stdin: stdin_r,
+            stdout: Box::new(Tee {
+                log: log.clone(),
+                out: out_tx.clone(),
+                channel: 1,
+            }),
+            stderr: Box::new(Tee {
+                log: log.clone(),
+                out: out_tx.clone(),
+                channel: 2,
+            }),
+        };
+        let (spec2, log2) = (spec.clone(), log.clone());
+        let task = tokio::spawn(async move {
+            let code = shell::run_container_tty(
+                &spec2.image,
+                &spec2.command,
+                &spec2.args,
+                &ctx,
+                io,
+                spec2.tty,
+            )
+            .await;
+            log2.close();
+            let _ = exit_tx.send(Some(code));
+        });
+        Arc::new(ContainerProcess {
+            log,
+            tty: spec.tty,
+            stdin_once: spec.stdin_once,
+            stdin: Mutex::new(stdin_tx),
+            output: out_tx,
+            exit: exit_rx,
+            task,
+        })
+    }
+
+    /// The exit code once it has exited.
+    pub fn exit_code(&self) -> Option<i32> {
+        *self.exit.borrow()
+    }
+
+    /// Waits for the exit code.
+    pub async fn wait(&self) -> i32 {
+        let mut rx = self.exit.clone();
+        loop {
+            if let Some(c) = *rx.borrow_and_update() {
+                return c;
+            }
+            if rx.changed().await.is_err() {
+                // The process task is gone without reporting: it was killed.
+                return self.exit_code().unwrap_or(137);
+            }
+        }
+    }
+
+    /// Kills it (container stop): the log is closed and the exit code is 137 (SIGKILL).
+    pub fn kill(&self) {
+        if self.exit_code().is_none() {
+            self.task.abort();
+            self.log.close();
+        }
+    }
+
+    fn close_stdin(&self) {
+        if let Ok(mut s) = self.stdin.lock() {
+            *s = None;
+        }
+    }
+
+    fn stdin_sender(&self) -> Option<mpsc::UnboundedSender<Vec<u8>>> {
+        self.stdin.lock().ok().and_then(|s| s.clone())
+    }
+
+    /// The runner of a `kubectl attach` session: output produced from now on goes to the
+    /// client, the client's stdin (when the spec has `stdin`) goes to the process, and the
+    /// session ends with Success when the process exits.
+    pub fn attach_runner(self: &Arc<Self>) -> Runner {
+        let proc = self.clone();
+        Box::new(move |io: ShellIo| {
+            Box::pin(async move {
+                let mut rx = proc.output.subscribe();
+                let mut exit = proc.exit.clone();
+                if proc.exit_code().is_some() {
+                    return ExecOutcome::Exited(0);
+                }
+                let stdin_pump = match (io.stdin, proc.stdin_sender()) {
+                    (Some(mut r), Some(tx)) => {
+                        let p = proc.clone();
+                        Some(tokio::spawn(async move {
+                            let mut buf = vec![0u8; 8192];
+                            loop {
+                                match r.read(&mut buf).await {
+                                    Ok(0) | Err(_) => break,
+                                    Ok(n) => {
+                                        if tx.send(buf[..n].to_vec()).is_err() {
+                                            break;
+                                        }
+                                    }
+                                }
+                            }
+                            if p.stdin_once {
+                                p.close_stdin();
+                            }
+                        }))
+                    }
+                    _ => None,
+                };
+                let (mut out, mut err) = (io.stdout, io.stderr);
+                loop {
+                    tokio::select! {
+                        m = rx.recv() => match m {
+                            Ok((ch, b)) => {
+                                let w = if ch == 2 && !proc.tty { &mut err } else { &mut out };
+                                if w.write_all(&b).await.is_err() {
+                                    break;
+                                }
+                                let _ = w.flush().await;
+                            }
+                            Err(broadcast::error::RecvError::Lagged(_)) => {}
+                            Err(broadcast::error::RecvError::Closed) => break,
+                        },
+                        r = exit.changed() => {
+                            // Deliver what was printed before the exit, then end.
+                            while let Ok((ch, b)) = rx.try_recv() {
+                                let w = if ch == 2 && !proc.tty { &mut err } else { &mut out };
+                                let _ = w.write_all(&b).await;
+                            }
+                            if r.is_err() || proc.exit_code().is_some() {
+                                break;
+                            }
+                        }
+                    }
+                }
+                if let Some(p) = stdin_pump {
+                    p.abort();
+                }
+                ExecOutcome::Exited(0)
+            })
+        })
+    }
+}
+
+impl Drop for ContainerProcess {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+#[derive(Default)]
+struct Registry {
+    current: HashMap<String, Arc<ContainerProcess>>,
+    previous: HashMap<String, Arc<ContainerProcess>>,
+    contexts: HashMap<String, ShellContext>,
+}
+
+fn registry() -> &'static Mutex<Registry> {
+    static R: OnceLock<Mutex<Registry>> = OnceLock::new();
+    R.get_or_init(Default::default)
+}
+
+fn key(pod_uid: &str, container: &str) -> String {
+    format!("{pod_uid}/{container}")
+}
+
+/// Records the current instance of a container; the one it replaces (a restart) becomes the
+/// previous instance (`kubectl logs --previous`).
+pub fn register(pod_uid: &str, container: &str, process: Arc<ContainerProcess>) {
+    let mut r = registry().lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(old) = r.current.insert(key(pod_uid, container), process) {
+        old.kill();
+        r.previous.insert(key(pod_uid, container), old);
+    }
+}
+
+/// The current instance of a container, if started.
+pub fn lookup(pod_uid: &str, container: &str) -> Option<Arc<ContainerProcess>> {
+    let r = registry().lock().unwrap_or_else(|p| p.into_inner());
+    r.current.get(&key(pod_uid, container)).cloned()
+}
+
+/// The previous (terminated) instance of a container, if it restarted.
+pub fn lookup_previous(pod_uid: &str, container: &str) -> Option<Arc<ContainerProcess>> {
+    let r = registry().lock().unwrap_or_else(|p| p.into_inner());
+    r.previous.get(&key(pod_uid, container)).cloned()
+}
+
+/// Forgets every instance of the pod's containers (pod deleted), killing running ones.
+pub fn remove_pod(pod_uid: &str) {
+    let mut r = registry().lock().unwrap_or_else(|p| p.into_inner());
+    let prefix = format!("{pod_uid}/");
+    for (_, p) in r.current.iter().filter(|(k, _)| k.starts_with(&prefix)) {
+        p.kill();
+    }
+    r.current.retain(|k, _| !k.starts_with(&prefix));
+    r.previous.retain(|k, _| !k.starts_with(&prefix));
+    r.contexts.retain(|k, _| !k.starts_with(&prefix));
+}
+
+/// The container's process context: the spec's env (literal values and the common
+/// `fieldRef`s) over the kubelet defaults, and the container's files. One per container,
+/// shared by its main process and every exec, so files written by one are seen by the others.
+pub fn container_context(pod: &Value, container: &Value) -> ShellContext {
+    let uid = pod
+        .pointer("/metadata/uid")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let cname = container["name"].as_str().unwrap_or("");
+    let mut reg = registry().lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(c) = reg.contexts.get(&key(uid, cname)) {
+        return c.clone();
+    }
+    let s = |p: &str| {
+        pod.pointer(p)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let pod_ip = s("/status/podIP");
+    let mut env = Vec::new();
+    for e in container["env"].as_array().into_iter().flatten() {
+        let Some(name) = e["name"].as_str() else {
+            continue;
+        };
+        let field = e
+            .pointer("/valueFrom/fieldRef/fieldPath")
+            .and_then(Value::as_str);
+        let value = match (e.get("value").and_then(Value::as_str), field) {
+            (Some(v), _) => v.to_string(),
+            (None, Some("metadata.name")) => s("/metadata/name"),
+            (None, Some("metadata.namespace")) => s("/metadata/namespace"),
+            (None, Some("metadata.uid")) => s("/metadata/uid"),
+            (None, Some("spec.nodeName")) => s("/spec/nodeName"),
+            (None, Some("spec.serviceAccountName")) => s("/spec/serviceAccountName"),
+            (None, Some("status.podIP")) => pod_ip.clone(),
+            (None, Some("status.hostIP")) => s("/status/hostIP"),
+            (None, None) if e.get("valueFrom").is_none() => String::new(),
+            _ => continue,
+        };
+        env.push((name.to_string(), value));
+    }
+    let mut ctx = ShellContext::for_container(
+        &s("/metadata/name"),
+        &s("/metadata/namespace"),
+        &pod_ip,
+        &env,
+    );
+    ctx.net = Some(own_ports_net(pod));
+    reg.contexts.insert(key(uid, cname), ctx.clone());
+    ctx
+}
+
+/// The network of a container when nothing better is known: `localhost`, the pod IP and the
+/// pod's hostname reach the pod's own port servers; other names do not resolve.
+pub fn own_ports_net(pod: &Value) -> shell::NetDialer {
+    let pod = Arc::new(pod.clone());
+    Arc::new(move |host: String, port: u16| {
+        let pod = pod.clone();
+        Box::pin(async move {
+            let s = |p: &str| {
+                pod.pointer(p)
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string()
+            };
+            let own = ["localhost", "127.0.0.1", "::1", "0.0.0.0"].contains(&host.as_str())
+                || host == s("/status/podIP")
+                || host == s("/metadata/name");
+            if !own {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "bad address",
+                ));
+            }
+            let dialer = super::ports::pod_dialer(&pod).await?;
+            dialer(port).await
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kubelet::shell::tests::Capture;
+
+    fn spec(image: &str, command: &[&str], stdin: bool) -> ProcessSpec {
+        ProcessSpec {
+            image: image.into(),
+            command: command.iter().map(|s| s.to_string()).collect(),
+            stdin,
+            ..Default::default()
+        }
+    }
+
+    fn ctx() -> ShellContext {
+        ShellContext::for_container("job-x", "default", "10.0.0.1", &[])
+    }
+
+    #[tokio::test]
+    async fn job_output_lands_in_the_log_with_its_exit_code() {
+        let p = ContainerProcess::start(
+            &spec("busybox", &["sh", "-c", "echo done; exit 2"], false),
+            ctx(),
+        );
+        assert_eq!(p.wait().await, 2);
+        assert!(p.log.is_closed());
+        let text: Vec<u8> = p.log.lines().into_iter().flat_map(|l| l.text).collect();
+        assert_eq!(text, b"done\n");
+        let crash = ContainerProcess::start(&spec("example/crash:1", &[], false), ctx());
+        assert_eq!(crash.wait().await, 1);
+    }
+
+    #[tokio::test]
+    async fn attach_sees_new_output_and_feeds_stdin() {
+        let p = ContainerProcess::start(&spec("busybox", &["sh"], true), ctx());
+        let (out, err) = (Capture::default(), Capture::default());
+        let (mut client_in, proc_in) = tokio::io::duplex(1024);
+        let io = ShellIo {
+            stdin: Some(Box::new(proc_in)),
+            stdout: Box::new(out.clone()),
+            stderr: Box::new(err.clone()),
+        };
+        let session = tokio::spawn(p.attach_runner()(io));
+        client_in
+            .write_all(b"echo attached\nexit 6\n")
+            .await
+            .unwrap();
+        assert_eq!(session.await.unwrap(), ExecOutcome::Exited(0));
+        assert_eq!(p.wait().await, 6);
+        assert_eq!(out.text(), "attached\n");
+        let text: Vec<u8> = p.log.lines().into_iter().flat_map(|l| l.text).collect();
+        assert_eq!(text, b"attached\n");
+    }
+
+    #[tokio::test]
+    async fn kill_and_registry() {
+        let p = ContainerProcess::start(&spec("nginx", &[], false), ctx());
+        register("uid-1", "web", p.clone());
+        assert!(lookup("uid-1", "web").is_some());
+        let p2 = ContainerProcess::start(&spec("busybox", &["sleep", "infinity"], false), ctx());
+        register("uid-1", "web", p2.clone());
+        // The replaced instance was stopped and is now the previous one.
+        assert!(lookup_previous("uid-1", "web").is_some_and(|old| Arc::ptr_eq(&old, &p)));
+        assert!(p.log.is_closed());
+        remove_pod("uid-1");
+        assert!(lookup("uid-1", "web").is_none() && lookup_previous("uid-1", "web").is_none());
+        assert!(p2.log.is_closed());
+    }
+
+    #[test]
+    fn context_env_from_spec() {
+        let pod = serde_json::json!({"metadata": {"name": "p", "namespace": "ns", "uid": "u-ctx"},
+            "status": {"podIP": "10.1.2.3"}});
+        let c = serde_json::json!({"name": "c", "env": [
+            {"name": "A", "value": "1"},
+            {"name": "POD", "valueFrom": {"fieldRef": {"fieldPath": "metadata.name"}}},
+            {"name": "IP", "valueFrom": {"fieldRef": {"fieldPath": "status.podIP"}}},
+            {"name": "SECRET", "valueFrom": {"secretKeyRef": {"name": "s", "key": "k"}}}]});
+        let ctx = container_context(&pod, &c);
+        let env: HashMap<_, _> = ctx.env.iter().cloned().collect();
+        assert_eq!(env["A"], "1");
+        assert_eq!(env["POD"], "p");
+        assert_eq!(env["IP"], "10.1.2.3");
+        assert!(!env.contains_key("SECRET"));
+        assert_eq!(env["HOSTNAME"], "p");
+    }
+}
