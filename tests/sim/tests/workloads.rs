@@ -387,6 +387,63 @@ spec:
         d["status"]["numberReady"].as_u64(),
         Some(schedulable.len() as u64)
     );
+
+    // A template change rolls every node's pod; history lists both revisions.
+    k.run(&["set", "image", "ds/agent", "agent=busybox:1.37"])
+        .ok();
+    rollout_ok(&k, "daemonset/agent");
+    wait_for(30, "pods on the new image", || {
+        let pods = pods_of(&k, "app=agent");
+        (pods.len() == schedulable.len()
+            && pods
+                .iter()
+                .all(|p| image(p) == "busybox:1.37" && running_ready(p)))
+        .then_some(())
+    });
+    assert_eq!(revisions(&k, "daemonset/agent"), ["1", "2"]);
+}
+
+#[test]
+fn job_over_its_backoff_limit_fails() {
+    let Some(k) = k("job_fails", "t-job-fails") else {
+        return;
+    };
+    let job = "apiVersion: batch/v1
+kind: Job
+metadata:
+  name: bad
+spec:
+  backoffLimit: 1
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: c
+        image: busybox
+        command: [sh, -c, 'echo failing; exit 2']
+";
+    k.run_stdin(&["apply", "-f", "-"], job).ok();
+    let out = k
+        .run(&["wait", "--for=condition=failed", "job/bad", "--timeout=60s"])
+        .ok();
+    assert_eq!(out.stdout, "job.batch/bad condition met\n");
+    let j = json(&k.run(&["get", "job", "bad", "-o", "json"]).ok().stdout);
+    let failed = j["status"]["conditions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["type"] == "Failed")
+        .cloned()
+        .unwrap();
+    assert_eq!(failed["reason"], "BackoffLimitExceeded");
+    assert_eq!(
+        failed["message"],
+        "Job has reached the specified backoff limit"
+    );
+    assert_eq!(j["status"]["failed"], 2);
+    let pods = pods_of(&k, "job-name=bad");
+    assert_eq!(pods.len(), 2, "{pods:#?}");
+    assert!(pods.iter().all(|p| s(p, "/status/phase") == "Failed"));
 }
 
 #[test]
@@ -641,7 +698,6 @@ fn running_pod(k: &Kubectl, manifest: &str, name: &str) {
 }
 
 #[test]
-#[ignore = "exec/port-forward streams land with branch sim-streams"]
 fn exec_exit_code_and_stdin() {
     let Some(k) = k("exec", "t-exec") else { return };
     running_pod(&k, WEB_POD, "web");
@@ -655,7 +711,6 @@ fn exec_exit_code_and_stdin() {
 }
 
 #[test]
-#[ignore = "exec/port-forward streams land with branch sim-streams"]
 fn port_forward_serves_the_pods_page() {
     let Some(k) = k("port_forward", "t-port-forward") else {
         return;
@@ -884,6 +939,48 @@ fn statefulset_ordered_pods_claims_revisions_and_rolling_update() {
         let pods = pods_of(&k, "app=nginx");
         let names: Vec<&str> = pods.iter().map(|p| s(p, "/metadata/name")).collect();
         (names == ["web-0"]).then_some(())
+    });
+    assert_eq!(
+        k.run(&["get", "pvc", "-o", "name"]).ok().stdout,
+        pvcs.stdout
+    );
+
+    // restart: a new revision; the pods are recreated from it (below the partition they
+    // would keep the current one, so lift it first).
+    k.run(&[
+        "patch",
+        "sts",
+        "web",
+        "-p",
+        r#"{"spec":{"updateStrategy":{"rollingUpdate":{"partition":0}}}}"#,
+    ])
+    .ok();
+    let before = revisions(&k, "statefulset/web").len();
+    k.run(&["rollout", "restart", "sts/web"]).ok();
+    rollout_ok(&k, "statefulset/web");
+    assert_eq!(revisions(&k, "statefulset/web").len(), before + 1);
+    let st = sts_status(&k);
+    let pods = pods_of(&k, "app=nginx");
+    assert_eq!(pods.len(), 1);
+    assert_eq!(
+        s(&pods[0], "/metadata/labels/controller-revision-hash"),
+        st["updateRevision"].as_str().unwrap()
+    );
+    let table = k.run(&["get", "sts", "web"]).ok();
+    let row: Vec<&str> = table
+        .stdout
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(&row[..2], ["web", "1/1"], "{}", table.stdout);
+
+    // Deleting the set removes its pods and revisions; the claims stay.
+    k.run(&["delete", "sts", "web"]).ok();
+    wait_for(30, "pods and revisions gone", || {
+        (pods_of(&k, "app=nginx").is_empty() && items(&k, "controllerrevisions", &[]).is_empty())
+            .then_some(())
     });
     assert_eq!(
         k.run(&["get", "pvc", "-o", "name"]).ok().stdout,
