@@ -281,6 +281,19 @@ fn deployment_tutorial_flow() {
     let paused = k.run(&["rollout", "status", "deployment/web", "--timeout=2s"]);
     assert_eq!(paused.code, 1, "{paused:#?}");
     assert_eq!(
+        paused.stdout,
+        "Waiting for deployment \"web\" rollout to finish: 0 out of 5 new replicas have been updated...\n"
+    );
+    let d = json(&k.run(&["get", "deploy", "web", "-o", "json"]).ok().stdout);
+    assert!(
+        d["status"]["conditions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["type"] == "Progressing" && c["reason"] == "DeploymentPaused"),
+        "{d:#?}"
+    );
+    assert_eq!(
         k.run(&["rollout", "resume", "deployment/web"]).ok().stdout,
         "deployment.apps/web resumed\n"
     );
