@@ -953,6 +953,12 @@ fn statefulset_ordered_pods_claims_revisions_and_rolling_update() {
         let names: Vec<&str> = pods.iter().map(|p| s(p, "/metadata/name")).collect();
         (names == ["web-0"]).then_some(())
     });
+    let events = items(&k, "events", &[]);
+    assert!(
+        events.iter().any(|e| e["reason"] == "SuccessfulDelete"
+            && e["message"] == "delete Pod web-2 in StatefulSet web successful"),
+        "no delete event"
+    );
     assert_eq!(
         k.run(&["get", "pvc", "-o", "name"]).ok().stdout,
         pvcs.stdout
@@ -1019,4 +1025,27 @@ fn statefulset_parallel_creates_all_pods_at_once() {
         (pods.len() == 3 && pods.iter().all(|p| s(p, "/status/phase") == "Running")).then_some(())
     });
     assert!(pods_of(&k, "app=nginx").iter().all(|p| !ready(p)));
+
+    // The same set with OrderedReady stops at its first pod while that one is not ready.
+    let ordered = STS
+        .replace("name: web", "name: slow")
+        .replace(
+            "name: nginx\nspec:\n  clusterIP",
+            "name: slow-svc\nspec:\n  clusterIP",
+        )
+        .replace("app: nginx", "app: slow")
+        .replace("image: nginx:1.25", "image: example/unready");
+    k.run_stdin(&["apply", "-f", "-"], &ordered).ok();
+    wait_for(20, "slow-0 running", || {
+        pods_of(&k, "app=slow")
+            .iter()
+            .any(|p| s(p, "/status/phase") == "Running")
+            .then_some(())
+    });
+    std::thread::sleep(Duration::from_secs(1));
+    let names: Vec<String> = pods_of(&k, "app=slow")
+        .iter()
+        .map(|p| s(p, "/metadata/name").to_string())
+        .collect();
+    assert_eq!(names, ["slow-0"]);
 }
