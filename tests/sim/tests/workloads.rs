@@ -488,6 +488,31 @@ fn job_completes_and_its_logs_read_start_done() {
     assert_eq!(j["status"]["succeeded"], 1);
     let table = k.run(&["get", "pods", "-l", "job-name=hello"]).ok();
     assert!(table.stdout.contains(" Completed "), "{}", table.stdout);
+    let events = items(&k, "events", &[]);
+    for (reason, msg) in [
+        (
+            "SuccessfulCreate",
+            format!(
+                "Created pod: {}",
+                table
+                    .stdout
+                    .lines()
+                    .nth(1)
+                    .unwrap()
+                    .split(' ')
+                    .next()
+                    .unwrap()
+            ),
+        ),
+        ("Completed", "Job completed".to_string()),
+    ] {
+        assert!(
+            events.iter().any(|e| e["reason"] == reason
+                && e["message"] == msg.as_str()
+                && s(e, "/source/component") == "job-controller"),
+            "no {reason} event {msg:?}: {events:#?}"
+        );
+    }
 }
 
 #[test]
@@ -526,6 +551,13 @@ fn cronjob_creates_jobs_on_schedule() {
     );
     let cj = json(&k.run(&["get", "cronjob", "tick", "-o", "json"]).ok().stdout);
     assert!(cj["status"]["lastScheduleTime"].is_string(), "{cj:#?}");
+    let events = items(&k, "events", &[]);
+    assert!(
+        events.iter().any(|e| e["reason"] == "SuccessfulCreate"
+            && e["message"] == format!("Created job {name}").as_str()
+            && s(e, "/source/component") == "cronjob-controller"),
+        "{events:#?}"
+    );
 }
 
 #[test]
