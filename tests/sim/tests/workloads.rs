@@ -1081,3 +1081,26 @@ fn statefulset_parallel_creates_all_pods_at_once() {
         .collect();
     assert_eq!(names, ["slow-0"]);
 }
+
+#[test]
+fn statefulset_claim_retention_policy_deletes_claims() {
+    let Some(k) = k("statefulset_retention", "t-sts-retention") else {
+        return;
+    };
+    let manifest = STS.replace(
+        "  replicas: 3\n",
+        "  replicas: 3\n  podManagementPolicy: Parallel\n  persistentVolumeClaimRetentionPolicy:\n    whenDeleted: Delete\n    whenScaled: Delete\n",
+    );
+    k.run_stdin(&["apply", "-f", "-"], &manifest).ok();
+    rollout_ok(&k, "statefulset/web");
+    k.run(&["scale", "sts/web", "--replicas=1"]).ok();
+    wait_for(30, "claims of web-1 and web-2 gone", || {
+        let out = k.run(&["get", "pvc", "-o", "name"]).ok();
+        (out.stdout == "persistentvolumeclaim/www-web-0\n").then_some(())
+    });
+    k.run(&["delete", "sts", "web"]).ok();
+    wait_for(30, "every claim gone", || {
+        let out = k.run(&["get", "pvc", "-o", "name"]).ok();
+        out.stdout.is_empty().then_some(())
+    });
+}

@@ -3,7 +3,9 @@
 //! `volumeClaimTemplates` entry, OrderedReady (one pod at a time, each waiting for its
 //! predecessors to be Running and Ready) or Parallel pod management, a ControllerRevision per
 //! template (what `kubectl rollout history|undo sts` read), RollingUpdate from the highest
-//! ordinal down to `partition`, OnDelete, and the status `kubectl rollout status` waits on.
+//! ordinal down to `partition`, OnDelete, `persistentVolumeClaimRetentionPolicy` (claims
+//! owned by the set or, when scaled away, by their pod, for the garbage collector), and the
+//! status `kubectl rollout status` waits on.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -125,6 +127,10 @@ impl StatefulSetController {
             let mut meta = t.get("metadata").cloned().unwrap_or_else(|| json!({}));
             meta["name"] = json!(pvc_name);
             meta["namespace"] = json!(ns);
+            if retention(sts, "whenDeleted") == "Delete" {
+                // The garbage collector deletes the claim with the set.
+                meta["ownerReferences"] = json!([owner_ref(sts)]);
+            }
             if let Some(sel) = sts
                 .pointer("/spec/selector/matchLabels")
                 .and_then(Value::as_object)
@@ -227,6 +233,45 @@ impl StatefulSetController {
         }
     }
 
+    /// With `persistentVolumeClaimRetentionPolicy.whenScaled: Delete`, a pod removed by a
+    /// scale-down takes its claims with it: they become owned by the pod instead of the set.
+    fn condemn_claims(&self, sts: &Value, pod: &Value) {
+        if retention(sts, "whenScaled") != "Delete" {
+            return;
+        }
+        let ns = super::api::namespace(sts);
+        let set_uid = uid(sts).to_string();
+        let pod_ref = json!({"apiVersion": "v1", "kind": "Pod", "name": name(pod),
+                             "uid": uid(pod), "controller": true, "blockOwnerDeletion": true});
+        for t in sts
+            .pointer("/spec/volumeClaimTemplates")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let claim = t
+                .pointer("/metadata/name")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            let pvc_name = format!("{claim}-{}", name(pod));
+            let _ = self
+                .api
+                .mutate(&res::persistentvolumeclaims(), ns, &pvc_name, |o| {
+                    let mut refs = o["metadata"]["ownerReferences"]
+                        .as_array()
+                        .cloned()
+                        .unwrap_or_default();
+                    if refs.iter().any(|r| r["uid"] == pod_ref["uid"]) {
+                        return false;
+                    }
+                    refs.retain(|r| r["uid"] != set_uid.as_str());
+                    refs.push(pod_ref.clone());
+                    o["metadata"]["ownerReferences"] = json!(refs);
+                    true
+                });
+        }
+    }
+
     fn delete_pod(&self, sts: &Value, pod: &Value) {
         let ns = super::api::namespace(sts);
         if self
@@ -249,6 +294,15 @@ impl StatefulSetController {
             );
         }
     }
+}
+
+/// `spec.persistentVolumeClaimRetentionPolicy.<field>`: `Retain` (the default) or `Delete`.
+fn retention<'a>(sts: &'a Value, field: &str) -> &'a str {
+    sts.pointer(&format!(
+        "/spec/persistentVolumeClaimRetentionPolicy/{field}"
+    ))
+    .and_then(Value::as_str)
+    .unwrap_or("Retain")
 }
 
 /// The ordinal of a pod named `<set>-<n>`.
@@ -439,9 +493,11 @@ impl Controller for StatefulSetController {
         if !condemned.is_empty() {
             if parallel {
                 for p in condemned {
+                    self.condemn_claims(&sts, p);
                     self.delete_pod(&sts, p);
                 }
             } else if !blocked && !by_ordinal.values().any(|p| deleting(p)) {
+                self.condemn_claims(&sts, condemned[0]);
                 self.delete_pod(&sts, condemned[0]);
                 blocked = true;
             }
