@@ -1083,6 +1083,59 @@ fn statefulset_parallel_creates_all_pods_at_once() {
 }
 
 #[test]
+fn statefulset_on_delete_updates_only_deleted_pods() {
+    let Some(k) = k("statefulset_on_delete", "t-sts-on-delete") else {
+        return;
+    };
+    let manifest = STS.replace(
+        "  replicas: 3\n",
+        "  replicas: 2\n  updateStrategy:\n    type: OnDelete\n",
+    );
+    k.run_stdin(&["apply", "-f", "-"], &manifest).ok();
+    // kubectl refuses `rollout status` for OnDelete, as on a real cluster.
+    let status = k.run(&["rollout", "status", "sts/web"]);
+    assert_eq!(
+        status.stderr,
+        "error: rollout status is only available for RollingUpdate strategy type\n"
+    );
+    wait_for(30, "two ready pods", || {
+        let pods = pods_of(&k, "app=nginx");
+        (pods.len() == 2 && pods.iter().all(running_ready)).then_some(())
+    });
+    k.run(&["set", "image", "sts/web", "nginx=nginx:1.26"]).ok();
+    std::thread::sleep(Duration::from_millis(500));
+    let images = || {
+        let mut v: Vec<(String, String)> = pods_of(&k, "app=nginx")
+            .iter()
+            .filter(|p| running_ready(p))
+            .map(|p| (s(p, "/metadata/name").to_string(), image(p).to_string()))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        images(),
+        [
+            ("web-0".to_string(), "nginx:1.25".to_string()),
+            ("web-1".to_string(), "nginx:1.25".to_string())
+        ]
+    );
+    k.run(&["delete", "pod", "web-1"]).ok();
+    wait_for(30, "web-1 recreated on the new template", || {
+        (images()
+            == [
+                ("web-0".to_string(), "nginx:1.25".to_string()),
+                ("web-1".to_string(), "nginx:1.26".to_string()),
+            ])
+        .then_some(())
+    });
+    let st = sts_status(&k);
+    assert_eq!(st["updatedReplicas"], 1, "{st:#?}");
+    assert_eq!(st["currentReplicas"], 1, "{st:#?}");
+    assert_ne!(st["currentRevision"], st["updateRevision"]);
+}
+
+#[test]
 fn statefulset_claim_retention_policy_deletes_claims() {
     let Some(k) = k("statefulset_retention", "t-sts-retention") else {
         return;
