@@ -1136,6 +1136,42 @@ fn statefulset_on_delete_updates_only_deleted_pods() {
 }
 
 #[test]
+fn statefulset_ordinals_start_shifts_pod_names() {
+    let Some(k) = k("statefulset_ordinals", "t-sts-ordinals") else {
+        return;
+    };
+    let manifest = STS.replace(
+        "  replicas: 3\n",
+        "  replicas: 2\n  ordinals:\n    start: 5\n",
+    );
+    k.run_stdin(&["apply", "-f", "-"], &manifest).ok();
+    rollout_ok(&k, "statefulset/web");
+    let mut got: Vec<(String, String)> = pods_of(&k, "app=nginx")
+        .iter()
+        .map(|p| {
+            (
+                s(p, "/metadata/name").to_string(),
+                s(p, "/metadata/labels/apps.kubernetes.io~1pod-index").to_string(),
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("web-5".to_string(), "5".to_string()),
+            ("web-6".to_string(), "6".to_string())
+        ]
+    );
+    k.run(&["scale", "sts/web", "--replicas=1"]).ok();
+    wait_for(30, "only web-5 left", || {
+        let pods = pods_of(&k, "app=nginx");
+        let names: Vec<&str> = pods.iter().map(|p| s(p, "/metadata/name")).collect();
+        (names == ["web-5"]).then_some(())
+    });
+}
+
+#[test]
 fn statefulset_claim_retention_policy_deletes_claims() {
     let Some(k) = k("statefulset_retention", "t-sts-retention") else {
         return;

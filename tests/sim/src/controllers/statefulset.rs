@@ -3,7 +3,7 @@
 //! `volumeClaimTemplates` entry, OrderedReady (one pod at a time, each waiting for its
 //! predecessors to be Running and Ready) or Parallel pod management, a ControllerRevision per
 //! template (what `kubectl rollout history|undo sts` read), RollingUpdate from the highest
-//! ordinal down to `partition`, OnDelete, `persistentVolumeClaimRetentionPolicy` (claims
+//! ordinal down to `partition`, OnDelete, `ordinals.start`, `persistentVolumeClaimRetentionPolicy` (claims
 //! owned by the set or, when scaled away, by their pod, for the garbage collector), and the
 //! status `kubectl rollout status` waits on.
 
@@ -427,6 +427,9 @@ impl Controller for StatefulSetController {
         let current_template =
             revision_template(&revs, &current_rev).unwrap_or_else(|| update_template.clone());
         let want = int(&sts, "/spec/replicas", 1).max(0);
+        // `spec.ordinals.start` shifts the ordinals; partition counts from it.
+        let start = int(&sts, "/spec/ordinals/start", 0).max(0);
+        let end = start + want;
         let parallel = sts
             .pointer("/spec/podManagementPolicy")
             .and_then(Value::as_str)
@@ -458,11 +461,12 @@ impl Controller for StatefulSetController {
         // Create missing replicas, lowest ordinal first; OrderedReady stops at the first pod
         // that is not Running and Ready.
         let mut blocked = false;
-        for ordinal in 0..want {
+        for ordinal in start..end {
             match by_ordinal.get(&ordinal) {
                 None => {
                     // Below the partition a (re)created pod keeps the current revision.
-                    let (tmpl, rev) = if strategy == "RollingUpdate" && ordinal < partition {
+                    let (tmpl, rev) = if strategy == "RollingUpdate" && ordinal < start + partition
+                    {
                         (&current_template, current_rev.as_str())
                     } else {
                         (&update_template, update_rev.as_str())
@@ -485,8 +489,9 @@ impl Controller for StatefulSetController {
         // Scale down from the highest ordinal; OrderedReady one at a time, after every
         // lower pod is Running and Ready.
         let condemned: Vec<&Arc<Value>> = by_ordinal
-            .range(want..)
+            .range(end..)
             .rev()
+            .chain(by_ordinal.range(..start).rev())
             .map(|(_, p)| p)
             .filter(|p| !deleting(p))
             .collect();
@@ -506,14 +511,14 @@ impl Controller for StatefulSetController {
         // RollingUpdate: once every replica is there and ready, replace the highest-ordinal
         // pod at or above the partition that is not on the update revision.
         if strategy == "RollingUpdate" && !blocked {
-            let in_range: Vec<&Arc<Value>> = by_ordinal.range(..want).map(|(_, p)| p).collect();
+            let in_range: Vec<&Arc<Value>> = by_ordinal.range(start..end).map(|(_, p)| p).collect();
             let settled = in_range.len() as i64 == want
                 && in_range
                     .iter()
                     .all(|p| !deleting(p) && running_and_ready(p));
             if settled
                 && let Some(p) = by_ordinal
-                    .range(partition.min(want)..want)
+                    .range(start + partition.min(want)..end)
                     .rev()
                     .map(|(_, p)| p)
                     .find(|p| pod_revision(p) != update_rev)
