@@ -55,6 +55,7 @@ complete -c kk -n "__fish_kk_needs_command" -f -a "get" -d 'Display one or many 
 complete -c kk -n "__fish_kk_needs_command" -f -a "api-resources" -d 'Print the supported API resources on the server'
 complete -c kk -n "__fish_kk_needs_command" -f -a "api-versions" -d 'Print the supported API versions on the server, in the form of "group/version"'
 complete -c kk -n "__fish_kk_needs_command" -f -a "cluster-info" -d 'Display cluster information'
+complete -c kk -n "__fish_kk_needs_command" -f -a "describe" -d 'Show details of a specific resource or group of resources'
 complete -c kk -n "__fish_kk_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l context -d 'The name of the kubeconfig context to use' -r
@@ -692,15 +693,46 @@ complete -c kk -n "__fish_kk_using_subcommand cluster-info" -l disable-compressi
 complete -c kk -n "__fish_kk_using_subcommand cluster-info" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand cluster-info" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand cluster-info" -s h -l help -d 'Print help'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info help" -f -a "config" -d 'Modify kubeconfig files'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info help" -f -a "completion" -d 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info help" -f -a "options" -d 'Print the list of flags inherited by all commands'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info help" -f -a "version" -d 'Print the client and server version information'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info help" -f -a "get" -d 'Display one or many resources'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info help" -f -a "api-resources" -d 'Print the supported API resources on the server'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info help" -f -a "api-versions" -d 'Print the supported API versions on the server, in the form of "group/version"'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info help" -f -a "cluster-info" -d 'Display cluster information'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kk -n "__fish_kk_using_subcommand describe" -s f -l filename -d 'Filename, directory, or URL to files identifying the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -s R -l recursive -d 'Process the directory used in -f, --filename recursively' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -s k -l kustomize -d 'Process a kustomization directory (not supported by kk; reported as an error)' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -s l -l selector -d 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l show-events -d 'If true, display events related to the described object' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l chunk-size -d 'Return large lists in chunks rather than all at once. Pass 0 to disable' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l password -d 'Password for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand describe" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "config" -d 'Modify kubeconfig files'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "completion" -d 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "options" -d 'Print the list of flags inherited by all commands'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "version" -d 'Print the client and server version information'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "get" -d 'Display one or many resources'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "api-resources" -d 'Print the supported API resources on the server'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "api-versions" -d 'Print the supported API versions on the server, in the form of "group/version"'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "cluster-info" -d 'Display cluster information'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "describe" -d 'Show details of a specific resource or group of resources'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "current-context" -d 'Display the current-context'
 complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "delete-cluster" -d 'Delete the specified cluster from the kubeconfig'
 complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "delete-context" -d 'Delete the specified context from the kubeconfig'

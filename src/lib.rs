@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod ctx;
+pub mod describe;
 pub mod docs;
 pub mod env;
 pub mod error;

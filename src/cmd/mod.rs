@@ -10,6 +10,7 @@ pub mod api_versions;
 pub mod cluster_info;
 pub mod completion;
 pub mod config;
+pub mod describe;
 pub mod get;
 pub mod options;
 pub mod version;
@@ -37,6 +38,8 @@ pub enum Command {
     ApiVersions(api_versions::Args),
     /// Display cluster information
     ClusterInfo(cluster_info::Args),
+    /// Show details of a specific resource or group of resources
+    Describe(describe::Args),
 }
 
 /// Run the chosen verb.
@@ -50,5 +53,6 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::ApiResources(a) => api_resources::run(ctx, a).await,
         Command::ApiVersions(a) => api_versions::run(ctx, a).await,
         Command::ClusterInfo(a) => cluster_info::run(ctx, a).await,
+        Command::Describe(a) => describe::run(ctx, a).await,
     }
 }

@@ -6,6 +6,7 @@ mod common;
 mod api_resources;
 mod completion;
 mod config;
+mod describe;
 mod errors;
 mod generated;
 mod get;

@@ -169,7 +169,6 @@ pub async fn bind(opts: &ServeOptions) -> Result<Bound, String> {
     };
     let ca_pem = pki.as_ref().map(|p| p.ca_pem.clone()).unwrap_or_default();
     let state = ApiServer::new(Arc::new(Store::new()), opts.plain_http, address, ca_pem);
-    crate::kubelet::streams::routes::register(&state);
     bootstrap::bootstrap(&state, opts.nodes)?;
     for p in &opts.preload {
         bootstrap::preload(&state, p)?;

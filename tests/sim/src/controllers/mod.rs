@@ -68,8 +68,7 @@ pub trait Controller: Send + Sync + 'static {
 pub fn start_all(server: &Arc<ApiServer>) -> Arc<crate::kubelet::pods::Kubelet> {
     let api = Api::new(server.clone());
     let kubelet = crate::kubelet::pods::Kubelet::new(api.clone());
-    crate::kubelet::log_route::register(server, kubelet.clone());
-    crate::kubelet::streams::routes::register_with_kubelet(server, kubelet.clone());
+    crate::kubelet::streams::routes::register(server, kubelet.clone());
     spawn(
         &api,
         crate::kubelet::pods::KubeletController(kubelet.clone()),

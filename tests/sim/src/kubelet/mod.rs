@@ -9,7 +9,6 @@
 //! * [`logs`]: per-container logs and the `pods/log` query semantics;
 //! * [`streams`]: exec/attach/port-forward wire protocols and their apiserver routes.
 
-pub mod log_route;
 pub mod logs;
 pub mod pods;
 pub mod ports;

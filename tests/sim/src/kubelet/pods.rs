@@ -16,9 +16,9 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use tokio::sync::{mpsc, watch};
 
-use super::logs::ContainerLog;
-use super::ports::{PortServer, serve_container_port};
-use super::shell::{self, ShellContext, ShellIo};
+use super::ports::{PortServer, container_ports, serve_container_port};
+use super::process::{ContainerProcess, ProcessSpec, container_env};
+use super::shell::{self, ShellContext};
 use crate::controllers::api::{Api, deleting, name, namespace, res, uid};
 use crate::controllers::events::{self, NORMAL, Source, WARNING};
 use crate::controllers::{Controller, Key};
@@ -31,7 +31,7 @@ pub const BACKOFF_CAP: Duration = Duration::from_secs(40);
 /// How long "creating" a pod sandbox and containers takes.
 const CREATE_DELAY: Duration = Duration::from_millis(200);
 
-/// What the kubelet knows about one running container, for logs, exec and port-forward.
+/// What the kubelet knows about one container, for logs, attach, exec and port-forward.
 pub struct ContainerHandle {
     /// Image reference from the spec.
     pub image: String,
@@ -41,6 +41,10 @@ pub struct ContainerHandle {
     pub ports: BTreeMap<u16, SocketAddr>,
     /// Whether the main process is running now.
     pub running: bool,
+    /// The current (or last) run's main process: its log and attach.
+    pub process: Arc<ContainerProcess>,
+    /// The run before it (`kubectl logs --previous`).
+    pub previous: Option<Arc<ContainerProcess>>,
 }
 
 /// One pod the kubelet runs.
@@ -56,78 +60,32 @@ pub struct PodHandle {
     stop: watch::Sender<bool>,
 }
 
+impl PodHandle {
+    /// Where the pod's container port `port` is served now, if a running container has it.
+    pub fn port_addr(&self, port: u16) -> Option<SocketAddr> {
+        let m = self.containers.lock().ok()?;
+        m.values()
+            .filter(|c| c.running)
+            .find_map(|c| c.ports.get(&port).copied())
+    }
+
+    /// Every port the pod's running containers serve.
+    pub fn ports(&self) -> std::collections::HashMap<u16, SocketAddr> {
+        let Ok(m) = self.containers.lock() else {
+            return Default::default();
+        };
+        m.values()
+            .filter(|c| c.running)
+            .flat_map(|c| c.ports.iter().map(|(p, a)| (*p, *a)))
+            .collect()
+    }
+}
+
 /// The kubelet of every simulated node.
 pub struct Kubelet {
     api: Api,
     pods: Mutex<HashMap<String, Arc<PodHandle>>>,
     next_ip: Mutex<HashMap<String, u32>>,
-    /// Container logs.
-    pub logs: Arc<LogStore>,
-}
-
-/// The logs of a container's runs, oldest first.
-type Runs = Vec<Arc<ContainerLog>>;
-
-/// Every container run's log, by pod uid and container name; the last two runs are kept
-/// (the current one, and the previous for `kubectl logs --previous`).
-#[derive(Default)]
-pub struct LogStore {
-    logs: Mutex<HashMap<(String, String), Runs>>,
-}
-
-impl LogStore {
-    /// A new log for a run of `container`; the run before it becomes "previous".
-    pub fn open(&self, pod_uid: &str, container: &str) -> ShellIo {
-        let log = ContainerLog::new();
-        if let Ok(mut m) = self.logs.lock() {
-            let runs = m
-                .entry((pod_uid.to_string(), container.to_string()))
-                .or_default();
-            if let Some(last) = runs.last() {
-                last.close();
-            }
-            runs.push(log.clone());
-            if runs.len() > 2 {
-                runs.remove(0);
-            }
-        }
-        ShellIo {
-            stdin: None,
-            stdout: Box::new(log.writer()),
-            stderr: Box::new(log.writer()),
-        }
-    }
-
-    /// The run of `container` ended: followers of its log stop.
-    pub fn close(&self, pod_uid: &str, container: &str) {
-        if let Some(l) = self.current(pod_uid, container) {
-            l.close();
-        }
-    }
-
-    /// The current (or last) run's log.
-    pub fn current(&self, pod_uid: &str, container: &str) -> Option<Arc<ContainerLog>> {
-        self.logs
-            .lock()
-            .ok()?
-            .get(&(pod_uid.to_string(), container.to_string()))?
-            .last()
-            .cloned()
-    }
-
-    /// The run before the current one.
-    pub fn previous(&self, pod_uid: &str, container: &str) -> Option<Arc<ContainerLog>> {
-        let m = self.logs.lock().ok()?;
-        let runs = m.get(&(pod_uid.to_string(), container.to_string()))?;
-        (runs.len() >= 2).then(|| runs[runs.len() - 2].clone())
-    }
-
-    /// The pod is gone: drop its logs.
-    pub fn forget(&self, pod_uid: &str) {
-        if let Ok(mut m) = self.logs.lock() {
-            m.retain(|(u, _), _| u != pod_uid);
-        }
-    }
 }
 
 /// The pod's node index, for IPs: `kk-sim-control-plane` is 0, workers 1, 2, ...
@@ -194,16 +152,6 @@ fn container_id() -> String {
         "containerd://{}",
         hex64(&format!("{}{}", crate::store::new_uid(), now_rfc3339()))
     )
-}
-
-fn strings(v: Option<&Value>) -> Vec<String> {
-    v.and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|s| s.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// The QoS class from container requests/limits (BestEffort/Burstable/Guaranteed).
@@ -473,7 +421,6 @@ impl Kubelet {
             api,
             pods: Mutex::new(HashMap::new()),
             next_ip: Mutex::new(HashMap::new()),
-            logs: Arc::new(LogStore::default()),
         })
     }
 
@@ -612,7 +559,7 @@ impl Kubelet {
         for (i, c) in inits.iter().enumerate() {
             loop {
                 let exit = tokio::select! {
-                    e = self.run_once(&pod, c, &pod_ip, &mut st, true, i) => e,
+                    e = self.run_once(&pod, &handle, c, &pod_ip, &mut st, i) => e,
                     _ = stop.changed() => { return self.finish_deletion(&pod, &handle, &mut st).await; }
                 };
                 if exit == 0 {
@@ -723,10 +670,10 @@ impl Kubelet {
     async fn run_once(
         &self,
         pod: &Value,
+        handle: &Arc<PodHandle>,
         c: &Value,
         pod_ip: &str,
         st: &mut PodState,
-        _init: bool,
         i: usize,
     ) -> i32 {
         let (ns, pname, puid) = (
@@ -734,55 +681,24 @@ impl Kubelet {
             name(pod).to_string(),
             uid(pod).to_string(),
         );
-        let node = pod
-            .pointer("/spec/nodeName")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string();
-        let src = Self::src(&node);
+        let src = Self::src(&handle.node);
         let cname = c["name"].as_str().unwrap_or("").to_string();
-        let image = c["image"].as_str().unwrap_or("").to_string();
         let fp = format!("spec.initContainers{{{cname}}}");
         if st.init[i].restarts == 0 {
             self.pull_events(pod, &fp, c, &src);
         }
-        let ctx = ShellContext::for_container(&pname, &ns, pod_ip, &container_env(c));
-        let io = self.logs.open(&puid, &cname);
         let started = now_rfc3339();
         let cid = container_id();
-        events::record(
-            &self.api,
-            pod,
-            Some(&fp),
-            NORMAL,
-            "Created",
-            &format!("Created container: {cname}"),
-            &src,
-        );
-        events::record(
-            &self.api,
-            pod,
-            Some(&fp),
-            NORMAL,
-            "Started",
-            &format!("Started container {cname}"),
-            &src,
-        );
+        self.created_started(pod, &fp, &cname, &src);
+        let (proc, _servers) = self.start_run(pod, handle, c, pod_ip).await;
         st.init[i].state = CState::Running {
             started_at: started.clone(),
         };
         st.init[i].started = true;
         st.init[i].container_id = Some(cid.clone());
         self.publish(&ns, &pname, &puid, st);
-        let exit = shell::run_container(
-            &image,
-            &strings(c.get("command")),
-            &strings(c.get("args")),
-            &ctx,
-            io,
-        )
-        .await;
-        self.logs.close(&puid, &cname);
+        let exit = proc.wait().await;
+        self.run_ended(handle, &cname);
         let term = CState::Terminated {
             exit_code: exit,
             reason: if exit == 0 {
@@ -795,14 +711,71 @@ impl Kubelet {
             container_id: cid,
         };
         st.init[i].started = false;
-        if exit == 0 {
-            st.init[i].state = term;
-        } else {
+        if exit != 0 {
             st.init[i].last = Some(term.clone());
-            st.init[i].state = term;
         }
+        st.init[i].state = term;
         self.publish(&ns, &pname, &puid, st);
         exit
+    }
+
+    fn created_started(&self, pod: &Value, fp: &str, cname: &str, src: &Source) {
+        let created = format!("Created container: {cname}");
+        events::record(&self.api, pod, Some(fp), NORMAL, "Created", &created, src);
+        let started = format!("Started container {cname}");
+        events::record(&self.api, pod, Some(fp), NORMAL, "Started", &started, src);
+    }
+
+    /// Starts one run of container `c`: its port servers (kept alive by the returned
+    /// guards), its process context and its main process, recorded in the pod's handle — the
+    /// run it replaces becomes the previous one.
+    async fn start_run(
+        &self,
+        pod: &Value,
+        handle: &Arc<PodHandle>,
+        c: &Value,
+        pod_ip: &str,
+    ) -> (Arc<ContainerProcess>, Vec<PortServer>) {
+        let (ns, pname) = (namespace(pod), name(pod));
+        let cname = c["name"].as_str().unwrap_or("").to_string();
+        let image = c["image"].as_str().unwrap_or("").to_string();
+        let mut ctx =
+            ShellContext::for_container(pname, ns, pod_ip, &container_env(pod, c, pod_ip));
+        ctx.net = Some(pod_network(handle.clone(), pod_ip.to_string()));
+        let mut servers = Vec::new();
+        let mut ports = BTreeMap::new();
+        for port in container_ports(c) {
+            if let Ok(server) = serve_container_port(pname, ns, &image, port).await {
+                ports.insert(port, server.addr());
+                servers.push(server);
+            }
+        }
+        let process = ContainerProcess::start(&ProcessSpec::from_container(c), ctx.clone());
+        if let Ok(mut m) = handle.containers.lock() {
+            let previous = m.remove(&cname).map(|old| old.process);
+            m.insert(
+                cname,
+                ContainerHandle {
+                    image,
+                    ctx,
+                    ports,
+                    running: true,
+                    process: process.clone(),
+                    previous,
+                },
+            );
+        }
+        (process, servers)
+    }
+
+    /// The main process of a run exited: nothing listens on its ports any more.
+    fn run_ended(&self, handle: &PodHandle, cname: &str) {
+        if let Ok(mut m) = handle.containers.lock()
+            && let Some(h) = m.get_mut(cname)
+        {
+            h.running = false;
+            h.ports.clear();
+        }
     }
 
     fn pull_events(&self, pod: &Value, fp: &str, c: &Value, src: &Source) {
@@ -863,57 +836,13 @@ impl Kubelet {
         let cname = c["name"].as_str().unwrap_or("").to_string();
         let image = c["image"].as_str().unwrap_or("").to_string();
         let fp = format!("spec.containers{{{cname}}}");
-        let ctx = ShellContext::for_container(&pname, &ns, &pod_ip, &container_env(&c));
-        let ports: Vec<u16> = c["ports"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|p| p["containerPort"].as_u64().map(|n| n as u16))
-                    .collect()
-            })
-            .unwrap_or_default();
         let mut cs = CStatus::new(&cname, &image, "ContainerCreating");
         self.pull_events(&pod, &fp, &c, &src);
         loop {
             let started = now_rfc3339();
             let cid = container_id();
-            events::record(
-                &self.api,
-                &pod,
-                Some(&fp),
-                NORMAL,
-                "Created",
-                &format!("Created container: {cname}"),
-                &src,
-            );
-            events::record(
-                &self.api,
-                &pod,
-                Some(&fp),
-                NORMAL,
-                "Started",
-                &format!("Started container {cname}"),
-                &src,
-            );
-            let mut servers: Vec<PortServer> = Vec::new();
-            let mut addrs = BTreeMap::new();
-            for p in &ports {
-                if let Ok(s) = serve_container_port(&pname, &ns, &image, *p).await {
-                    addrs.insert(*p, s.addr());
-                    servers.push(s);
-                }
-            }
-            if let Ok(mut m) = handle.containers.lock() {
-                m.insert(
-                    cname.clone(),
-                    ContainerHandle {
-                        image: image.clone(),
-                        ctx: ctx.clone(),
-                        ports: addrs,
-                        running: true,
-                    },
-                );
-            }
+            self.created_started(&pod, &fp, &cname, &src);
+            let (proc, servers) = self.start_run(&pod, &handle, &c, &pod_ip).await;
             cs.state = CState::Running {
                 started_at: started.clone(),
             };
@@ -929,9 +858,7 @@ impl Kubelet {
                 cs.ready = true;
             }
             let _ = tx.send((i, Update::Status(cs.clone())));
-            let io = self.logs.open(&puid, &cname);
-            let (command, args) = (strings(c.get("command")), strings(c.get("args")));
-            let run = shell::run_container(&image, &command, &args, &ctx, io);
+            let run = proc.wait();
             tokio::pin!(run);
             let exit = if has_probe && !never_ready {
                 let delay =
@@ -948,13 +875,7 @@ impl Kubelet {
                 run.await
             };
             drop(servers);
-            self.logs.close(&puid, &cname);
-            if let Ok(mut m) = handle.containers.lock()
-                && let Some(h) = m.get_mut(&cname)
-            {
-                h.running = false;
-                h.ports.clear();
-            }
+            self.run_ended(&handle, &cname);
             let term = CState::Terminated {
                 exit_code: exit,
                 reason: if exit == 0 {
@@ -1050,8 +971,14 @@ impl Kubelet {
                 c.ready = false;
             }
         }
+        // Stop every process; the handles stay until the pod is removed so its logs can be
+        // read meanwhile.
         if let Ok(mut m) = handle.containers.lock() {
-            m.clear();
+            for h in m.values_mut() {
+                h.process.kill();
+                h.running = false;
+                h.ports.clear();
+            }
         }
         self.publish(&ns, &pname, &puid, st);
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -1069,24 +996,29 @@ impl Kubelet {
         if let Ok(mut m) = self.pods.lock() {
             m.remove(pod_uid);
         }
-        self.logs.forget(pod_uid);
     }
 }
 
-fn container_env(c: &Value) -> Vec<(String, String)> {
-    c["env"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|e| {
-                    Some((
-                        e["name"].as_str()?.to_string(),
-                        e["value"].as_str().unwrap_or("").to_string(),
-                    ))
-                })
-                .collect()
+/// The network a container sees: `localhost`, the pod IP and the pod's name reach the ports
+/// the pod's running containers serve (looked up at dial time, so restarts are followed);
+/// other names do not resolve (`wget: bad address`).
+fn pod_network(handle: Arc<PodHandle>, pod_ip: String) -> shell::NetDialer {
+    Arc::new(move |host: String, port: u16| {
+        let own = ["localhost", "127.0.0.1", "::1", "0.0.0.0"].contains(&host.as_str())
+            || host == pod_ip
+            || host == handle.name;
+        let addr = own.then(|| handle.port_addr(port)).flatten();
+        Box::pin(async move {
+            match (own, addr) {
+                (false, _) => Err(std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    format!("bad address '{host}'"),
+                )),
+                (true, None) => Err(std::io::Error::from(std::io::ErrorKind::ConnectionRefused)),
+                (true, Some(a)) => tokio::net::TcpStream::connect(a).await,
+            }
         })
-        .unwrap_or_default()
+    })
 }
 
 fn backoff(restarts: u32) -> Duration {

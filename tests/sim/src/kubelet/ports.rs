@@ -6,12 +6,11 @@
 //! streams N bytes, POST/PUT echo the request body; a connection that does not start with an
 //! HTTP request line is a plain echo server.
 
-use std::collections::HashMap;
 use std::convert::Infallible;
 use std::io;
 use std::net::SocketAddr;
 use std::pin::Pin;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use bytes::Bytes;
@@ -27,7 +26,6 @@ use tokio::task::{JoinHandle, JoinSet};
 use serde_json::Value;
 
 use super::shell::{ImageProcess, image_default_process};
-use super::streams::portforward::{Dialer, loopback_dialer};
 
 /// A running port server; stopping (or dropping) it closes the listener and every connection.
 pub struct PortServer {
@@ -253,70 +251,34 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Rewind<S> {
     }
 }
 
-type PortMap = HashMap<u16, PortServer>;
-
-fn port_registry() -> &'static tokio::sync::Mutex<HashMap<String, PortMap>> {
-    static R: OnceLock<tokio::sync::Mutex<HashMap<String, PortMap>>> = OnceLock::new();
-    R.get_or_init(Default::default)
-}
-
-/// The pod's reachable ports, starting their servers on first use (one set per pod uid, shared
-/// by port-forward and probes): every declared TCP `containerPort` of every container, and 80
-/// for containers running a web image's default process.
-pub async fn pod_dialer(pod: &Value) -> std::io::Result<Dialer> {
-    let uid = pod
-        .pointer("/metadata/uid")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string();
-    let ns = pod
-        .pointer("/metadata/namespace")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let name = pod
-        .pointer("/metadata/name")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let mut wanted: Vec<(u16, String)> = Vec::new();
-    for c in pod
-        .pointer("/spec/containers")
-        .and_then(Value::as_array)
+/// The TCP ports a container listens on: every declared TCP `containerPort`, and 80 for a
+/// container running a web image's default process (nginx and friends listen there whether
+/// or not the spec declares it).
+pub fn container_ports(c: &Value) -> Vec<u16> {
+    let mut ports: Vec<u16> = c["ports"]
+        .as_array()
         .into_iter()
         .flatten()
-    {
-        let image = c["image"].as_str().unwrap_or("").to_string();
-        for p in c["ports"].as_array().into_iter().flatten() {
-            let tcp = p
-                .get("protocol")
+        .filter(|p| {
+            p.get("protocol")
                 .and_then(Value::as_str)
-                .is_none_or(|p| p == "TCP");
-            if let Some(port) = p["containerPort"]
+                .is_none_or(|p| p == "TCP")
+        })
+        .filter_map(|p| {
+            p["containerPort"]
                 .as_u64()
                 .and_then(|n| u16::try_from(n).ok())
-                && tcp
-            {
-                wanted.push((port, image.clone()));
-            }
-        }
-        let no_command = c.get("command").is_none() && c.get("args").is_none();
-        if no_command && matches!(image_default_process(&image), ImageProcess::Serve { .. }) {
-            wanted.push((80, image.clone()));
-        }
+        })
+        .collect();
+    let image = c["image"].as_str().unwrap_or("");
+    let no_command = c.get("command").is_none() && c.get("args").is_none();
+    if no_command
+        && matches!(image_default_process(image), ImageProcess::Serve { .. })
+        && !ports.contains(&80)
+    {
+        ports.push(80);
     }
-    let mut reg = port_registry().lock().await;
-    let servers = reg.entry(uid).or_default();
-    for (port, image) in wanted {
-        if let std::collections::hash_map::Entry::Vacant(slot) = servers.entry(port) {
-            slot.insert(serve_container_port(name, ns, &image, port).await?);
-        }
-    }
-    let addrs: HashMap<u16, SocketAddr> = servers.iter().map(|(p, s)| (*p, s.addr())).collect();
-    Ok(loopback_dialer(addrs))
-}
-
-/// Stops the port servers of a pod (pod deleted or stopped).
-pub async fn stop_pod(pod_uid: &str) {
-    port_registry().lock().await.remove(pod_uid);
+    ports
 }
 
 #[cfg(test)]

@@ -3,14 +3,12 @@
 //! captured in a [`ContainerLog`] and fanned out to `kubectl attach` sessions, its exit code
 //! observable, and killable.
 //!
-//! The kubelet starts one per container instance ([`ContainerProcess::start`]) and records it
-//! with [`register`]; `pods/attach` and `pods/log` find it with [`lookup`] (and the previous
-//! instance with [`lookup_previous`]). [`container_context`] is the per-container process
-//! context (env, files) shared by the main process and every `kubectl exec`.
+//! The kubelet starts one per container run ([`ContainerProcess::start`]) and keeps the
+//! current and the previous run in its pod handle, where `pods/log`, `pods/attach` and
+//! `pods/exec` find them. [`container_env`] is the environment a container's processes see.
 
-use std::collections::HashMap;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 
 use bytes::Bytes;
@@ -273,78 +271,18 @@ impl Drop for ContainerProcess {
     }
 }
 
-#[derive(Default)]
-struct Registry {
-    current: HashMap<String, Arc<ContainerProcess>>,
-    previous: HashMap<String, Arc<ContainerProcess>>,
-    contexts: HashMap<String, ShellContext>,
-}
-
-fn registry() -> &'static Mutex<Registry> {
-    static R: OnceLock<Mutex<Registry>> = OnceLock::new();
-    R.get_or_init(Default::default)
-}
-
-fn key(pod_uid: &str, container: &str) -> String {
-    format!("{pod_uid}/{container}")
-}
-
-/// Records the current instance of a container; the one it replaces (a restart) becomes the
-/// previous instance (`kubectl logs --previous`).
-pub fn register(pod_uid: &str, container: &str, process: Arc<ContainerProcess>) {
-    let mut r = registry().lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(old) = r.current.insert(key(pod_uid, container), process) {
-        old.kill();
-        r.previous.insert(key(pod_uid, container), old);
-    }
-}
-
-/// The current instance of a container, if started.
-pub fn lookup(pod_uid: &str, container: &str) -> Option<Arc<ContainerProcess>> {
-    let r = registry().lock().unwrap_or_else(|p| p.into_inner());
-    r.current.get(&key(pod_uid, container)).cloned()
-}
-
-/// The previous (terminated) instance of a container, if it restarted.
-pub fn lookup_previous(pod_uid: &str, container: &str) -> Option<Arc<ContainerProcess>> {
-    let r = registry().lock().unwrap_or_else(|p| p.into_inner());
-    r.previous.get(&key(pod_uid, container)).cloned()
-}
-
-/// Forgets every instance of the pod's containers (pod deleted), killing running ones.
-pub fn remove_pod(pod_uid: &str) {
-    let mut r = registry().lock().unwrap_or_else(|p| p.into_inner());
-    let prefix = format!("{pod_uid}/");
-    for (_, p) in r.current.iter().filter(|(k, _)| k.starts_with(&prefix)) {
-        p.kill();
-    }
-    r.current.retain(|k, _| !k.starts_with(&prefix));
-    r.previous.retain(|k, _| !k.starts_with(&prefix));
-    r.contexts.retain(|k, _| !k.starts_with(&prefix));
-}
-
-/// The container's process context: the spec's env (literal values and the common
-/// `fieldRef`s) over the kubelet defaults, and the container's files. One per container,
-/// shared by its main process and every exec, so files written by one are seen by the others.
-pub fn container_context(pod: &Value, container: &Value) -> ShellContext {
-    let uid = pod
-        .pointer("/metadata/uid")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let cname = container["name"].as_str().unwrap_or("");
-    let mut reg = registry().lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(c) = reg.contexts.get(&key(uid, cname)) {
-        return c.clone();
-    }
+/// The environment of container `c` in `pod`: the spec's literal values and the common
+/// `fieldRef`s (name, namespace, uid, node, service account, pod and host IPs). `pod_ip` is
+/// passed in because the pod status may not carry it yet when the container starts.
+pub fn container_env(pod: &Value, c: &Value, pod_ip: &str) -> Vec<(String, String)> {
     let s = |p: &str| {
         pod.pointer(p)
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_string()
     };
-    let pod_ip = s("/status/podIP");
     let mut env = Vec::new();
-    for e in container["env"].as_array().into_iter().flatten() {
+    for e in c["env"].as_array().into_iter().flatten() {
         let Some(name) = e["name"].as_str() else {
             continue;
         };
@@ -358,50 +296,14 @@ pub fn container_context(pod: &Value, container: &Value) -> ShellContext {
             (None, Some("metadata.uid")) => s("/metadata/uid"),
             (None, Some("spec.nodeName")) => s("/spec/nodeName"),
             (None, Some("spec.serviceAccountName")) => s("/spec/serviceAccountName"),
-            (None, Some("status.podIP")) => pod_ip.clone(),
+            (None, Some("status.podIP")) => pod_ip.to_string(),
             (None, Some("status.hostIP")) => s("/status/hostIP"),
             (None, None) if e.get("valueFrom").is_none() => String::new(),
             _ => continue,
         };
         env.push((name.to_string(), value));
     }
-    let mut ctx = ShellContext::for_container(
-        &s("/metadata/name"),
-        &s("/metadata/namespace"),
-        &pod_ip,
-        &env,
-    );
-    ctx.net = Some(own_ports_net(pod));
-    reg.contexts.insert(key(uid, cname), ctx.clone());
-    ctx
-}
-
-/// The network of a container when nothing better is known: `localhost`, the pod IP and the
-/// pod's hostname reach the pod's own port servers; other names do not resolve.
-pub fn own_ports_net(pod: &Value) -> shell::NetDialer {
-    let pod = Arc::new(pod.clone());
-    Arc::new(move |host: String, port: u16| {
-        let pod = pod.clone();
-        Box::pin(async move {
-            let s = |p: &str| {
-                pod.pointer(p)
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string()
-            };
-            let own = ["localhost", "127.0.0.1", "::1", "0.0.0.0"].contains(&host.as_str())
-                || host == s("/status/podIP")
-                || host == s("/metadata/name");
-            if !own {
-                return Err(std::io::Error::new(
-                    std::io::ErrorKind::NotFound,
-                    "bad address",
-                ));
-            }
-            let dialer = super::ports::pod_dialer(&pod).await?;
-            dialer(port).await
-        })
-    })
+    env
 }
 
 #[cfg(test)]
@@ -459,18 +361,11 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn kill_and_registry() {
+    async fn kill_closes_the_log() {
         let p = ContainerProcess::start(&spec("nginx", &[], false), ctx());
-        register("uid-1", "web", p.clone());
-        assert!(lookup("uid-1", "web").is_some());
-        let p2 = ContainerProcess::start(&spec("busybox", &["sleep", "infinity"], false), ctx());
-        register("uid-1", "web", p2.clone());
-        // The replaced instance was stopped and is now the previous one.
-        assert!(lookup_previous("uid-1", "web").is_some_and(|old| Arc::ptr_eq(&old, &p)));
+        assert!(p.exit_code().is_none());
+        p.kill();
         assert!(p.log.is_closed());
-        remove_pod("uid-1");
-        assert!(lookup("uid-1", "web").is_none() && lookup_previous("uid-1", "web").is_none());
-        assert!(p2.log.is_closed());
     }
 
     #[test]
@@ -482,12 +377,11 @@ mod tests {
             {"name": "POD", "valueFrom": {"fieldRef": {"fieldPath": "metadata.name"}}},
             {"name": "IP", "valueFrom": {"fieldRef": {"fieldPath": "status.podIP"}}},
             {"name": "SECRET", "valueFrom": {"secretKeyRef": {"name": "s", "key": "k"}}}]});
-        let ctx = container_context(&pod, &c);
-        let env: HashMap<_, _> = ctx.env.iter().cloned().collect();
+        let env: std::collections::HashMap<_, _> =
+            container_env(&pod, &c, "10.1.2.3").into_iter().collect();
         assert_eq!(env["A"], "1");
         assert_eq!(env["POD"], "p");
         assert_eq!(env["IP"], "10.1.2.3");
         assert!(!env.contains_key("SECRET"));
-        assert_eq!(env["HOSTNAME"], "p");
     }
 }
