@@ -56,6 +56,10 @@ complete -c kk -n "__fish_kk_needs_command" -f -a "api-resources" -d 'Print the 
 complete -c kk -n "__fish_kk_needs_command" -f -a "api-versions" -d 'Print the supported API versions on the server, in the form of "group/version"'
 complete -c kk -n "__fish_kk_needs_command" -f -a "cluster-info" -d 'Display cluster information'
 complete -c kk -n "__fish_kk_needs_command" -f -a "describe" -d 'Show details of a specific resource or group of resources'
+complete -c kk -n "__fish_kk_needs_command" -f -a "create" -d 'Create a resource from a file or from stdin'
+complete -c kk -n "__fish_kk_needs_command" -f -a "delete" -d 'Delete resources by file names, stdin, resources and names, or by resources and label selector'
+complete -c kk -n "__fish_kk_needs_command" -f -a "label" -d 'Update the labels on a resource'
+complete -c kk -n "__fish_kk_needs_command" -f -a "annotate" -d 'Update the annotations on a resource'
 complete -c kk -n "__fish_kk_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
 complete -c kk -n "__fish_kk_using_subcommand config; and not __fish_seen_subcommand_from current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context use view help" -l context -d 'The name of the kubeconfig context to use' -r
@@ -723,16 +727,164 @@ complete -c kk -n "__fish_kk_using_subcommand describe" -l disable-compression -
 complete -c kk -n "__fish_kk_using_subcommand describe" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand describe" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand describe" -s h -l help -d 'Print help'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "config" -d 'Modify kubeconfig files'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "completion" -d 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "options" -d 'Print the list of flags inherited by all commands'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "version" -d 'Print the client and server version information'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "get" -d 'Display one or many resources'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "api-resources" -d 'Print the supported API resources on the server'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "api-versions" -d 'Print the supported API versions on the server, in the form of "group/version"'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "cluster-info" -d 'Display cluster information'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "describe" -d 'Show details of a specific resource or group of resources'
-complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kk -n "__fish_kk_using_subcommand create" -s f -l filename -d 'Filename, directory, or URL to files identifying the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -s R -l recursive -d 'Process the directory used in -f, --filename recursively' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -s k -l kustomize -d 'Process a kustomization directory (not supported by kk; reported as an error)' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -s o -l output -d 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l template -d 'Template string or path to template file to use when -o=go-template, -o=go-template-file' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l validate -d 'Must be one of: strict (or true), warn, ignore (or false)' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l field-manager -d 'Name of the manager used to track field ownership' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l password -d 'Password for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand delete" -s f -l filename -d 'Filename, directory, or URL to files identifying the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -s R -l recursive -d 'Process the directory used in -f, --filename recursively' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -s k -l kustomize -d 'Process a kustomization directory (not supported by kk; reported as an error)' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -s l -l selector -d 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l field-selector -d 'Selector (field query) to filter on, supports \'=\', \'==\', and \'!=\'' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l all -d 'Delete all resources, in the namespace of the specified resource types' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l cascade -d 'Must be "background", "orphan", or "foreground". Defaults to background' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l force -d 'If true, immediately remove resources from API and bypass graceful deletion' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l grace-period -d 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l now -d 'If true, resources are signaled for immediate shutdown (same as --grace-period=1)' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l ignore-not-found -d 'Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -s o -l output -d 'Output mode. Use "-o name" for shorter output (resource/name)' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l timeout -d 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l wait -d 'If true, wait for resources to be gone before returning. This waits for finalizers' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l password -d 'Password for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand delete" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand label" -s f -l filename -d 'Filename, directory, or URL to files identifying the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -s R -l recursive -d 'Process the directory used in -f, --filename recursively' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -s k -l kustomize -d 'Process a kustomization directory (not supported by kk; reported as an error)' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -s l -l selector -d 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l field-selector -d 'Selector (field query) to filter on, supports \'=\', \'==\', and \'!=\'' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l all -d 'Select all resources, in the namespace of the specified resource types' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l overwrite -d 'If true, allow values to be overwritten, otherwise reject updates that overwrite existing values' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l list -d 'If true, display the values for a given resource' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l resource-version -d 'If non-empty, the update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -s o -l output -d 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l template -d 'Template string or path to template file to use when -o=go-template, -o=go-template-file' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l field-manager -d 'Name of the manager used to track field ownership' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l password -d 'Password for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s f -l filename -d 'Filename, directory, or URL to files identifying the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s R -l recursive -d 'Process the directory used in -f, --filename recursively' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s k -l kustomize -d 'Process a kustomization directory (not supported by kk; reported as an error)' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s l -l selector -d 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l field-selector -d 'Selector (field query) to filter on, supports \'=\', \'==\', and \'!=\'' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l all -d 'Select all resources, in the namespace of the specified resource types' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l overwrite -d 'If true, allow values to be overwritten, otherwise reject updates that overwrite existing values' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l list -d 'If true, display the values for a given resource' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l resource-version -d 'If non-empty, the update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s o -l output -d 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l template -d 'Template string or path to template file to use when -o=go-template, -o=go-template-file' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l field-manager -d 'Name of the manager used to track field ownership' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l password -d 'Password for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe create delete label annotate help" -f -a "config" -d 'Modify kubeconfig files'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe create delete label annotate help" -f -a "completion" -d 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe create delete label annotate help" -f -a "options" -d 'Print the list of flags inherited by all commands'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe create delete label annotate help" -f -a "version" -d 'Print the client and server version information'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe create delete label annotate help" -f -a "get" -d 'Display one or many resources'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe create delete label annotate help" -f -a "api-resources" -d 'Print the supported API resources on the server'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe create delete label annotate help" -f -a "api-versions" -d 'Print the supported API versions on the server, in the form of "group/version"'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe create delete label annotate help" -f -a "cluster-info" -d 'Display cluster information'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe create delete label annotate help" -f -a "describe" -d 'Show details of a specific resource or group of resources'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe create delete label annotate help" -f -a "create" -d 'Create a resource from a file or from stdin'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe create delete label annotate help" -f -a "delete" -d 'Delete resources by file names, stdin, resources and names, or by resources and label selector'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe create delete label annotate help" -f -a "label" -d 'Update the labels on a resource'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe create delete label annotate help" -f -a "annotate" -d 'Update the annotations on a resource'
+complete -c kk -n "__fish_kk_using_subcommand help; and not __fish_seen_subcommand_from config completion options version get api-resources api-versions cluster-info describe create delete label annotate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "current-context" -d 'Display the current-context'
 complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "delete-cluster" -d 'Delete the specified cluster from the kubeconfig'
 complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "delete-context" -d 'Delete the specified context from the kubeconfig'

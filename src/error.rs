@@ -132,8 +132,16 @@ impl Error {
             Error::Io(e) if e.kind() == io::ErrorKind::BrokenPipe => return None,
             Error::Io(e) => prefixed(&e.to_string()),
             Error::RemoteExit(code) => format!("command terminated with exit code {code}"),
+            // kubectl's MultipleErrors: API errors keep their wording, plain errors get no
+            // `error: ` prefix inside an aggregate.
             Error::Many(errs) => {
-                let lines: Vec<String> = errs.iter().filter_map(Error::render).collect();
+                let lines: Vec<String> = errs
+                    .iter()
+                    .filter_map(|e| match e {
+                        Error::Msg(m) => Some(format!("{}\n", m.trim_end_matches('\n'))),
+                        e => e.render(),
+                    })
+                    .collect();
                 return Some(lines.concat());
             }
             Error::Exit(_) => return None,
@@ -398,9 +406,9 @@ fn full(path: &str) -> String {
     }
 }
 
-/// `--namespace <NAMESPACE>` (clap's rendering) → `--namespace`.
+/// `--namespace <NAMESPACE>` or `--wait[=<BOOL>]` (clap's renderings) → the flag name.
 fn flag_token(s: &str) -> &str {
-    s.split([' ', '=']).next().unwrap_or(s)
+    s.split([' ', '=', '[']).next().unwrap_or(s)
 }
 
 fn first_line(s: &str) -> String {

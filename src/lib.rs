@@ -13,6 +13,7 @@ pub mod error;
 pub mod flags;
 pub mod help;
 pub mod kubeconfig;
+pub mod manifest;
 pub mod printers;
 pub mod resource;
 pub mod ui;

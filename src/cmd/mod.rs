@@ -5,13 +5,19 @@
 //! Adding a verb: create `cmd/<verb>.rs`, add one variant to [`Command`] and one arm to
 //! [`dispatch`].
 
+pub mod annotate;
 pub mod api_resources;
 pub mod api_versions;
 pub mod cluster_info;
 pub mod completion;
 pub mod config;
+pub mod create;
+pub mod delete;
 pub mod describe;
 pub mod get;
+pub mod label;
+pub mod meta_update;
+pub mod objects;
 pub mod options;
 pub mod version;
 
@@ -40,6 +46,14 @@ pub enum Command {
     ClusterInfo(cluster_info::Args),
     /// Show details of a specific resource or group of resources
     Describe(describe::Args),
+    /// Create a resource from a file or from stdin
+    Create(create::Args),
+    /// Delete resources by file names, stdin, resources and names, or by resources and label selector
+    Delete(delete::Args),
+    /// Update the labels on a resource
+    Label(label::Args),
+    /// Update the annotations on a resource
+    Annotate(annotate::Args),
 }
 
 /// Run the chosen verb.
@@ -54,5 +68,9 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::ApiVersions(a) => api_versions::run(ctx, a).await,
         Command::ClusterInfo(a) => cluster_info::run(ctx, a).await,
         Command::Describe(a) => describe::run(ctx, a).await,
+        Command::Create(a) => create::run(ctx, a).await,
+        Command::Delete(a) => delete::run(ctx, a).await,
+        Command::Label(a) => label::run(ctx, a).await,
+        Command::Annotate(a) => annotate::run(ctx, a).await,
     }
 }

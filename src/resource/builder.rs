@@ -422,14 +422,8 @@ fn push_object(source: &str, doc: Value, out: &mut Vec<(String, Value)>) {
 
 /// Split a YAML stream (or one JSON document) into non-empty documents.
 pub fn parse_documents(text: &str) -> std::result::Result<Vec<Value>, String> {
-    let mut out = Vec::new();
-    for de in serde_yaml::Deserializer::from_str(text) {
-        let v: Value = serde::Deserialize::deserialize(de).map_err(|e| e.to_string())?;
-        if !v.is_null() {
-            out.push(v);
-        }
-    }
-    Ok(out)
+    // One decoder for manifests, with go-yaml's error wording (src/manifest.rs).
+    crate::manifest::parse_documents(text)
 }
 
 impl Resolver {

@@ -6,13 +6,17 @@ mod common;
 mod api_resources;
 mod completion;
 mod config;
+mod create;
+mod delete;
 mod describe;
 mod errors;
 mod generated;
 mod get;
 mod help;
+mod label;
 mod version;
 mod warnings;
+mod write_pair;
 
 #[test]
 fn no_forgotten_test_files() {

@@ -889,13 +889,30 @@ impl Store {
             WatchFrom::Now => snapshot_rv,
         };
         Ok(Watch {
-            resource: res.clone(),
+            resource: Some(res.clone()),
             namespace: namespace.map(str::to_string),
             replay,
             rx,
             after,
             snapshot_rv,
         })
+    }
+}
+
+impl Store {
+    /// Live changes of every resource from now on, with no replay: for the few controllers
+    /// that must see any kind (the garbage collector's `orphan`/`foregroundDeletion`
+    /// finalizers can be on any object).
+    pub fn watch_all(&self) -> Watch {
+        let inner = self.lock();
+        Watch {
+            resource: None,
+            namespace: None,
+            replay: VecDeque::new(),
+            rx: self.tx.subscribe(),
+            after: inner.rv,
+            snapshot_rv: inner.rv,
+        }
     }
 }
 
@@ -909,7 +926,8 @@ fn qualified_name(res: &ResourceKey, name: &str) -> String {
 
 /// A stream of events for one resource (see [`Store::watch`]).
 pub struct Watch {
-    resource: ResourceKey,
+    /// None: every resource ([`Store::watch_all`]).
+    resource: Option<ResourceKey>,
     namespace: Option<String>,
     replay: VecDeque<Arc<Event>>,
     rx: broadcast::Receiver<Arc<Event>>,
@@ -935,7 +953,7 @@ impl Watch {
             match self.rx.recv().await {
                 Ok(ev) => {
                     if ev.rv <= self.after
-                        || ev.resource != self.resource
+                        || self.resource.as_ref().is_some_and(|r| *r != ev.resource)
                         || self.namespace.as_deref().is_some_and(|n| n != ev.namespace)
                     {
                         continue;

@@ -77,7 +77,14 @@ pub fn before_update(served: &Served, old: &Value, new: &mut Value) {
                 new["spec"][f] = v.clone();
             }
         }
-        if let (Some(olds), Some(news)) = (
+        // Allocated node ports are kept only while the service still has node ports: a
+        // change to ClusterIP releases them (the registry's "patchAllocatedValues").
+        let node_ports = matches!(
+            new.pointer("/spec/type").and_then(Value::as_str),
+            Some("NodePort" | "LoadBalancer")
+        );
+        if let (true, Some(olds), Some(news)) = (
+            node_ports,
             old.pointer("/spec/ports")
                 .and_then(Value::as_array)
                 .cloned(),

@@ -99,11 +99,8 @@ pub fn decode_yaml(body: &[u8]) -> Result<Value, ApiError> {
 
 /// `includeObject=` of a Table request.
 pub fn include_object(q: Option<&str>) -> IncludeObject {
-    match q {
-        Some("None") => IncludeObject::None,
-        Some("Object") => IncludeObject::Object,
-        _ => IncludeObject::Metadata,
-    }
+    // The router already refused unknown values with a 400.
+    IncludeObject::parse(q).unwrap_or(IncludeObject::Metadata)
 }
 
 /// `PartialObjectMetadata` of an object.

@@ -368,6 +368,10 @@ async fn resource(
         query,
         headers: req.headers().clone(),
     };
+    if matches!(verb, "get" | "list" | "watch") {
+        // Decoding the query rejects an unknown includeObject before anything else.
+        super::table::IncludeObject::parse(rr.query.get("includeObject"))?;
+    }
     match (verb, rr.sub.as_deref()) {
         ("watch", _) => watch::watch(&server, rr),
         ("get", _) => handlers::get(&server, &rr),

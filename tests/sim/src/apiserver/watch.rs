@@ -51,12 +51,8 @@ impl Encoder {
                     self.first_table,
                     Utc::now(),
                 );
-                if !self.first_table
-                    && let Some(m) = t.as_object_mut()
-                {
-                    // Later events are encoded without headers (watchEmbeddedEncoder).
-                    m.remove("columnDefinitions");
-                }
+                // Later events carry `"columnDefinitions": null` (build_table without
+                // definitions), as the apiserver's watchEmbeddedEncoder sends them.
                 self.first_table = false;
                 t["metadata"] = json!({"resourceVersion": obj["metadata"]["resourceVersion"]});
                 t

@@ -120,23 +120,24 @@ impl Controller for GarbageCollector {
     }
 
     fn watches(&self) -> Vec<ResourceKey> {
-        let mut w = owners();
-        for d in dependents() {
-            if !w.contains(&d) {
-                w.push(d);
-            }
-        }
-        w
+        // Everything arrives through `watches_everything`.
+        Vec::new()
+    }
+
+    fn watches_everything(&self) -> bool {
+        // `--cascade=orphan|foreground` puts its finalizer on objects of any kind.
+        true
     }
 
     fn keys_for(&self, ev: &Event) -> Vec<Key> {
         let mut keys = Vec::new();
-        let is_owner_res = owners().contains(&ev.resource);
-        if is_owner_res
-            && (ev.kind == EventType::Deleted
-                || has_finalizer(&ev.object, "foregroundDeletion")
-                || has_finalizer(&ev.object, "orphan"))
-        {
+        // Background collection only follows deletions of kinds that own things (keeping
+        // mass deletions of pods cheap); finalizers are handled on every kind.
+        let owner_gone = ev.kind == EventType::Deleted && owners().contains(&ev.resource);
+        let finalizing = ev.kind != EventType::Deleted
+            && (has_finalizer(&ev.object, "foregroundDeletion")
+                || has_finalizer(&ev.object, "orphan"));
+        if owner_gone || finalizing {
             keys.push(Self::owner_key(&ev.resource, &ev.namespace, &ev.object));
         }
         // A dependent went away or changed owners: its owners waiting in the foreground may

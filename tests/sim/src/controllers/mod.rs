@@ -56,6 +56,10 @@ pub trait Controller: Send + Sync + 'static {
     fn name(&self) -> &'static str;
     /// The resources whose changes can affect this controller's objects.
     fn watches(&self) -> Vec<ResourceKey>;
+    /// Whether it also needs live changes of every resource (no replay).
+    fn watches_everything(&self) -> bool {
+        false
+    }
     /// Which objects to reconcile after `ev`.
     fn keys_for(&self, ev: &Event) -> Vec<Key>;
     /// Brings one object's world in line with its spec; `Some(d)`: run again after `d`.
@@ -107,6 +111,24 @@ async fn run<C: Controller>(api: Api, c: Arc<C>) {
                     }
                 }
                 // Fell behind the live stream: start over from the current state.
+            }
+        });
+    }
+    if c.watches_everything() {
+        let tx = tx.clone();
+        let store = api.store().clone();
+        let mut w = store.watch_all();
+        tokio::spawn(async move {
+            loop {
+                match w.next().await {
+                    Ok(ev) => {
+                        if tx.send(ev).is_err() {
+                            return;
+                        }
+                    }
+                    // Fell behind: carry on from now.
+                    Err(_) => w = store.watch_all(),
+                }
             }
         });
     }

@@ -1,0 +1,353 @@
+//! `kk delete`: delete objects by name, `TYPE/NAME`, `-f`, `-l`, `--field-selector` or
+//! `--all`, with kubectl's grace-period/force rules, `propagationPolicy` from `--cascade`,
+//! `pod "x" deleted` lines printed as each DELETE returns, and then (by default) waiting until
+//! every deleted object is really gone.
+
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use crate::cmd::objects::{self, Object};
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::flags::{DryRun, DryRunFlags, FilenameFlags, SelectorFlags};
+use crate::printers::name;
+use crate::resource::builder::{self, Selection};
+use crate::resource::{self, Resolver};
+
+/// Delete resources by file names, stdin, resources and names, or by resources and label selector.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// TYPE [NAME...] or TYPE/NAME...
+    #[arg(value_name = "RESOURCE")]
+    pub args: Vec<String>,
+    #[command(flatten)]
+    pub files: FilenameFlags,
+    #[command(flatten)]
+    pub select: SelectorFlags,
+    /// Delete all resources, in the namespace of the specified resource types.
+    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL",
+          value_parser = crate::cli::parse_bool)]
+    pub all: Option<bool>,
+    /// Must be "background", "orphan", or "foreground". Defaults to background.
+    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "background",
+          value_name = "STRATEGY")]
+    pub cascade: Option<String>,
+    #[command(flatten)]
+    pub dry_run: DryRunFlags,
+    /// If true, immediately remove resources from API and bypass graceful deletion.
+    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL",
+          value_parser = crate::cli::parse_bool)]
+    pub force: Option<bool>,
+    /// Period of time in seconds given to the resource to terminate gracefully. Ignored if
+    /// negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true.
+    #[arg(long, default_value_t = -1, allow_negative_numbers = true, value_name = "SECONDS",
+          value_parser = parse_int)]
+    pub grace_period: i64,
+    /// If true, resources are signaled for immediate shutdown (same as --grace-period=1).
+    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL",
+          value_parser = crate::cli::parse_bool)]
+    pub now: Option<bool>,
+    /// Treat "resource not found" as a successful delete. Defaults to "true" when --all is
+    /// specified.
+    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL",
+          value_parser = crate::cli::parse_bool)]
+    pub ignore_not_found: Option<bool>,
+    /// Output mode. Use "-o name" for shorter output (resource/name).
+    #[arg(short = 'o', long, value_name = "FORMAT")]
+    pub output: Option<String>,
+    /// The length of time to wait before giving up on a delete, zero means determine a timeout
+    /// from the size of the object
+    #[arg(long, default_value = "0s", value_name = "DURATION")]
+    pub timeout: String,
+    /// If true, wait for resources to be gone before returning. This waits for finalizers.
+    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL",
+          value_parser = crate::cli::parse_bool)]
+    pub wait: Option<bool>,
+}
+
+/// pflag's int parsing, with Go's error text.
+fn parse_int(s: &str) -> std::result::Result<i64, String> {
+    s.parse()
+        .map_err(|_| format!("strconv.ParseInt: parsing {s:?}: invalid syntax"))
+}
+
+/// kubectl's `getCascadingStrategy`: the propagation policy, warning on the old booleans.
+fn cascade(ctx: &Ctx, v: Option<&str>) -> Result<&'static str> {
+    match v.unwrap_or("background") {
+        "background" => Ok("Background"),
+        "foreground" => Ok("Foreground"),
+        "orphan" => Ok("Orphan"),
+        b @ ("true" | "false") => {
+            let (policy, with) = if b == "true" {
+                ("Background", "background")
+            } else {
+                ("Orphan", "orphan")
+            };
+            ctx.ui().eprint(&format!(
+                "warning: --cascade={b} is deprecated (boolean value) and can be replaced with --cascade={with}.\n"
+            ))?;
+            Ok(policy)
+        }
+        other => Err(Error::msg(format!(
+            "invalid cascade value ({other}). Must be \"background\", \"foreground\", or \"orphan\""
+        ))),
+    }
+}
+
+/// Run `kk delete`.
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    let policy = cascade(ctx, args.cascade.as_deref())?;
+    let all = args.all.unwrap_or(false);
+    let label = args.select.selector.clone().filter(|s| !s.is_empty());
+    let field = args.select.field_selector.clone().filter(|s| !s.is_empty());
+    let ignore_not_found = args
+        .ignore_not_found
+        .unwrap_or(all || label.is_some() || field.is_some());
+    let force = args.force.unwrap_or(false);
+    let mut grace = args.grace_period;
+    if args.now.unwrap_or(false) {
+        if grace != -1 {
+            return Err(Error::msg(
+                "--now and --grace-period cannot be specified together",
+            ));
+        }
+        grace = 1;
+    }
+    // Backwards compatibility: a bare --grace-period=0 would lose data, so kubectl makes it 1
+    // unless --force says the user means it.
+    if grace == 0 && !force {
+        grace = 1;
+    }
+    if force && grace < 0 {
+        grace = 0;
+    }
+    let dry = args.dry_run.strategy()?;
+    let timeout =
+        crate::kubeconfig::client::go_duration(&args.timeout).ok_or_else(|| Error::Flag {
+            msg: format!(
+                "invalid argument {:?} for \"--timeout\" flag: time: invalid duration {:?}",
+                args.timeout, args.timeout
+            ),
+            command: "delete".into(),
+        })?;
+
+    if all {
+        match resource::parse_args(&args.args)? {
+            resource::Args::Pairs(_) => {
+                return Err(Error::msg(
+                    "selectors and the all flag cannot be used when passing resource/name arguments",
+                ));
+            }
+            resource::Args::Types { names, .. } if !names.is_empty() => {
+                return Err(Error::msg(
+                    "name cannot be provided when a selector is specified",
+                ));
+            }
+            _ => {}
+        }
+    }
+    let mut resolver = Resolver::new(ctx).await?;
+    let sel = Selection {
+        args: args.args.clone(),
+        filenames: args.files.filenames(),
+        recursive: args.files.recursive(),
+        label_selector: label.clone(),
+        field_selector: field.clone(),
+        all_namespaces: args.select.all_namespaces(),
+        allow_empty_selector: all,
+        single_resource_type: false,
+    };
+    let mut targets = builder::build(ctx, &mut resolver, &sel).await?;
+
+    let name_only = match args.output.as_deref() {
+        None | Some("") => false,
+        Some("name") => true,
+        Some(other) => {
+            return Err(Error::msg(format!(
+                "unexpected -o output mode: {other}. We only support '-o name'"
+            )));
+        }
+    };
+    if all && label.is_some() {
+        return Err(Error::msg(
+            "setting 'all' parameter but found a non empty selector. ",
+        ));
+    }
+    if all && field.is_some() {
+        return Err(Error::msg(
+            "setting 'all' parameter but found a non empty selector. ",
+        ));
+    }
+    if force && grace == 0 {
+        ctx.ui().warn("Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.")?;
+    } else if force && grace > 0 {
+        return Err(Error::msg(
+            "--force and --grace-period greater than 0 cannot be specified together",
+        ));
+    }
+
+    let client = ctx.client().await?;
+    let mut errors: Vec<Error> = Vec::new();
+    let mut manifest_errors = std::mem::take(&mut targets.errors).into_iter().peekable();
+    let objects = objects::expand(ctx, &targets.items).await?;
+    let mut found = 0usize;
+    let mut deleted: Vec<(Object, Option<String>)> = Vec::new();
+    let mut warn_cluster_scope = ctx.namespace_explicit();
+    let mut body = json!({"propagationPolicy": policy});
+    if grace >= 0 {
+        body["gracePeriodSeconds"] = json!(grace);
+    }
+    let print_dry = match dry {
+        DryRun::None => name::DryRun::None,
+        DryRun::Client => name::DryRun::Client,
+        DryRun::Server => name::DryRun::Server,
+    };
+    for (i, obj) in objects.into_iter().enumerate() {
+        while manifest_errors.peek().is_some_and(|(at, _)| *at <= i) {
+            errors.push(manifest_errors.next().expect("peeked").1);
+        }
+        let obj = match obj {
+            Ok(o) => o,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        found += 1;
+        if warn_cluster_scope && !obj.resource.namespaced {
+            ctx.ui()
+                .warn("deleting cluster-scoped resources, not scoped to the provided namespace")?;
+            warn_cluster_scope = false;
+        }
+        let line = |ctx: &Ctx, obj: &Object| -> Result<()> {
+            let text = if name_only {
+                format!(
+                    "{}/{}\n",
+                    name::kind_ref(&obj.resource.kind, &obj.resource.group),
+                    obj.name
+                )
+            } else if force && grace == 0 {
+                name::deleted_line(
+                    &obj.resource.kind,
+                    &obj.resource.group,
+                    &obj.name,
+                    print_dry,
+                )
+                .replacen(" deleted", " force deleted", 1)
+            } else {
+                name::deleted_line(
+                    &obj.resource.kind,
+                    &obj.resource.group,
+                    &obj.name,
+                    print_dry,
+                )
+            };
+            ctx.ui().print(&text)?;
+            // Shown as soon as each DELETE returns, before any waiting.
+            ctx.ui().flush()?;
+            Ok(())
+        };
+        if dry == DryRun::Client {
+            line(ctx, &obj)?;
+            continue;
+        }
+        let mut q = Vec::new();
+        if dry == DryRun::Server {
+            q.push(("dryRun", "All".to_string()));
+        }
+        let uri = objects::with_query(&obj.path(), &q);
+        match objects::request(
+            ctx,
+            &client,
+            http::Method::DELETE,
+            &uri,
+            Some(("application/json", &body)),
+        )
+        .await
+        {
+            Ok(resp) => {
+                line(ctx, &obj)?;
+                // A Status answer means the object is already gone; an object answer carries
+                // the UID to tell it apart from a successor with the same name.
+                let uid = if resp.get("kind").and_then(Value::as_str) == Some("Status") {
+                    None
+                } else {
+                    resp.pointer("/metadata/uid")
+                        .and_then(Value::as_str)
+                        .map(str::to_string)
+                };
+                if uid.is_some() {
+                    deleted.push((obj, uid));
+                }
+            }
+            Err(e) if ignore_not_found && objects::is_not_found(&e) => {}
+            Err(e) => errors.push(objects::with_source(
+                ctx,
+                "deleting",
+                obj.source.as_deref(),
+                e,
+            )),
+        }
+    }
+    errors.extend(manifest_errors.map(|(_, e)| e));
+    if !errors.is_empty() {
+        return objects::finish(errors);
+    }
+    if found == 0 {
+        ctx.ui().print("No resources found\n")?;
+        return Ok(());
+    }
+    if !args.wait.unwrap_or(true) || dry != DryRun::None {
+        return Ok(());
+    }
+    // kubectl's --timeout=0 means "a week".
+    let timeout = if timeout.is_zero() {
+        Duration::from_secs(168 * 3600)
+    } else {
+        timeout
+    };
+    wait_gone(ctx, &client, deleted, timeout).await
+}
+
+/// Poll each deleted object until it is gone (NotFound, or a new object with another UID).
+async fn wait_gone(
+    ctx: &Ctx,
+    client: &kube::Client,
+    deleted: Vec<(Object, Option<String>)>,
+    timeout: Duration,
+) -> Result<()> {
+    let deadline = Instant::now() + timeout;
+    let mut errors = Vec::new();
+    for (obj, uid) in deleted {
+        let mut delay = Duration::from_millis(50);
+        loop {
+            match objects::request(ctx, client, http::Method::GET, &obj.path(), None).await {
+                Err(e) if objects::is_not_found(&e) => break,
+                Err(kube::Error::Api(s)) if s.code == 403 || s.code == 405 => break,
+                Err(e) => {
+                    errors.push(ctx.kube_error(e));
+                    break;
+                }
+                Ok(cur) => {
+                    let cur_uid = cur.pointer("/metadata/uid").and_then(Value::as_str);
+                    if uid.is_some() && cur_uid != uid.as_deref() {
+                        break;
+                    }
+                }
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                errors.push(Error::msg(format!(
+                    "timed out waiting for the condition on {}/{}",
+                    obj.resource.group_resource(),
+                    obj.name
+                )));
+                break;
+            }
+            tokio::time::sleep(delay.min(deadline - now)).await;
+            delay = (delay * 2).min(Duration::from_millis(500));
+        }
+    }
+    objects::finish(errors)
+}
