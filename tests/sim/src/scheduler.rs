@@ -184,12 +184,15 @@ impl Controller for Scheduler {
             return None;
         }
         let nodes = self.api.list(&res::nodes(), None);
-        let pods = self.api.list(&res::pods(), None);
-        let load = |n: &str| {
-            pods.iter()
-                .filter(|p| p.pointer("/spec/nodeName").and_then(Value::as_str) == Some(n))
-                .count()
-        };
+        // Pods per node in one pass: a burst of N pending pods (a preload, a big scale-up)
+        // would otherwise cost N × nodes × pods.
+        let mut per_node: std::collections::HashMap<String, usize> = Default::default();
+        for p in self.api.list(&res::pods(), None) {
+            if let Some(n) = p.pointer("/spec/nodeName").and_then(Value::as_str) {
+                *per_node.entry(n.to_string()).or_default() += 1;
+            }
+        }
+        let load = |n: &str| per_node.get(n).copied().unwrap_or(0);
         let candidates: Vec<_> = nodes
             .iter()
             .filter(|n| node_ready(n) && fits(&pod, n))

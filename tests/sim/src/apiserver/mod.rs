@@ -187,7 +187,6 @@ pub async fn bind(opts: &ServeOptions) -> Result<Bound, String> {
 impl Bound {
     /// Accepts connections forever.
     pub async fn run(self) {
-        namespaces::spawn_finalizer(self.state.clone());
         crate::controllers::start_all(&self.state);
         loop {
             let (tcp, _) = match self.listener.accept().await {

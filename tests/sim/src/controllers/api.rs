@@ -71,6 +71,10 @@ pub mod res {
     pub fn namespaces() -> ResourceKey {
         ResourceKey::new("", "namespaces")
     }
+    /// `persistentvolumeclaims`
+    pub fn persistentvolumeclaims() -> ResourceKey {
+        ResourceKey::new("", "persistentvolumeclaims")
+    }
 }
 
 /// A cheap handle on the apiserver for controllers.

@@ -14,8 +14,10 @@ pub mod events;
 pub mod gc;
 pub mod intstr;
 pub mod job;
+pub mod namespace;
 pub mod naming;
 pub mod replicaset;
+pub mod statefulset;
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
@@ -79,10 +81,12 @@ pub fn start_all(server: &Arc<ApiServer>) -> Arc<crate::kubelet::pods::Kubelet> 
     spawn(&api, replicaset::ReplicaSetController::new(api.clone()));
     spawn(&api, deployment::DeploymentController::new(api.clone()));
     spawn(&api, daemonset::DaemonSetController::new(api.clone()));
+    spawn(&api, statefulset::StatefulSetController::new(api.clone()));
     spawn(&api, job::JobController::new(api.clone()));
     spawn(&api, job::CronJobController::new(api.clone()));
     spawn(&api, endpoints::EndpointsController::new(api.clone()));
     spawn(&api, gc::GarbageCollector::new(api.clone()));
+    spawn(&api, namespace::NamespaceController::new(api.clone()));
     kubelet
 }
 
