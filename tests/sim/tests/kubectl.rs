@@ -804,3 +804,74 @@ spec:
     assert_eq!(got.stdout, "4 2");
     k.run(&["delete", "crd", "pools.example.net"]).ok();
 }
+
+#[test]
+fn patch_in_three_types_and_annotate() {
+    let Some(mut k) = k("patch") else { return };
+    k.use_namespace("t-patch");
+    k.run_stdin(&["apply", "-f", "-"], DEPLOY).ok();
+    let strategic = k
+        .run(&["patch", "deploy", "web", "-p", r#"{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.27"}]}}}}"#])
+        .ok();
+    assert_eq!(strategic.stdout, "deployment.apps/web patched\n");
+    let merge = k
+        .run(&[
+            "patch",
+            "deploy",
+            "web",
+            "--type=merge",
+            "-p",
+            r#"{"metadata":{"labels":{"tier":"be"}}}"#,
+        ])
+        .ok();
+    assert_eq!(merge.stdout, "deployment.apps/web patched\n");
+    let json_patch = k
+        .run(&[
+            "patch",
+            "deploy",
+            "web",
+            "--type=json",
+            "-p",
+            r#"[{"op":"replace","path":"/spec/replicas","value":4}]"#,
+        ])
+        .ok();
+    assert_eq!(json_patch.stdout, "deployment.apps/web patched\n");
+    let again = k
+        .run(&[
+            "patch",
+            "deploy",
+            "web",
+            "--type=merge",
+            "-p",
+            r#"{"metadata":{"labels":{"tier":"be"}}}"#,
+        ])
+        .ok();
+    assert_eq!(again.stdout, "deployment.apps/web patched (no change)\n");
+    let ann = k.run(&["annotate", "deploy", "web", "owner=team-a"]).ok();
+    assert_eq!(ann.stdout, "deployment.apps/web annotated\n");
+    let got = k
+        .run(&[
+            "get",
+            "deploy",
+            "web",
+            "-o",
+            "jsonpath={.spec.template.spec.containers[0].image} {.metadata.labels.tier} {.spec.replicas} {.metadata.annotations.owner}",
+        ])
+        .ok();
+    assert_eq!(got.stdout, "nginx:1.27 be 4 team-a");
+    // A JSON patch that cannot apply is the apiserver's 422.
+    let bad = k.run(&[
+        "patch",
+        "deploy",
+        "web",
+        "--type=json",
+        "-p",
+        r#"[{"op":"remove","path":"/spec/nope"}]"#,
+    ]);
+    assert_eq!(bad.code, 1);
+    assert!(
+        bad.stderr.starts_with("The request is invalid"),
+        "{}",
+        bad.stderr
+    );
+}
