@@ -12,6 +12,7 @@
 pub mod crd;
 pub mod paths;
 pub mod schemas;
+pub mod v2proto;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -111,7 +112,9 @@ pub fn v3_group_version_with_crds(
 
 /// `/openapi/v2`: paths with the PATCH operations (GVK + `fieldValidation`) and no
 /// definitions. kubectl uses v2 schemas for patch computation whenever it finds the kind in
-/// `definitions`, and ours would lack the patch strategies, so none are listed.
+/// `definitions`, and ours would lack the patch strategies, so none are listed; kubectl then
+/// skips client-side validation of `kind: List` items and the server validates each strictly.
+/// kubectl reads it as protobuf ([`v2proto::encode`]); this JSON form is for other clients.
 pub fn v2(resources: &[ResourceInfo]) -> Value {
     let mut out = Map::new();
     for r in resources {

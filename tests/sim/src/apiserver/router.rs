@@ -132,7 +132,19 @@ async fn route(
                 .ok_or_else(not_found_url),
         ),
         ["openapi", "v2"] => {
-            read_only(Ok(json_response(200, &openapi::v2(&server.registry.all()))))
+            let doc = openapi::v2(&server.registry.all());
+            let accept = headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok());
+            read_only(Ok(match accept {
+                Some(a) if openapi::v2proto::wanted(a) => super::http::bytes_response(
+                    200,
+                    openapi::v2proto::CONTENT_TYPE,
+                    openapi::v2proto::encode(&doc),
+                    super::http::accepts_gzip(&headers),
+                ),
+                _ => json_response(200, &doc),
+            }))
         }
         ["openapi", "v3"] => read_only(Ok(json_response(
             200,
