@@ -42,7 +42,7 @@ for b in "$kk" "$sim"; do
     [ -x "$b" ] || { echo "error: $b missing (build without --reuse)" >&2; exit 1; }
 done
 # kubectl on PATH may be a version dispatcher; time the 1.33 binary itself, found next to it.
-kubectl_dir="$(dirname "$(command -v kubectl || echo /usr/lib/google-cloud-sdk/bin/kubectl)")"
+kubectl_dir="$(dirname "$(readlink -f "$(command -v kubectl || echo /usr/lib/google-cloud-sdk/bin/kubectl)")")"
 kubectl="$kubectl_dir/kubectl.1.33"
 [ -x "$kubectl" ] || kubectl="$(command -v kubectl.1.33 || true)"
 [ -x "$kubectl" ] || { echo "error: kubectl.1.33 not found next to kubectl" >&2; exit 1; }
