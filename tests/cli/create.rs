@@ -82,9 +82,23 @@ fn create_dry_runs_and_output() {
         "--template",
         "{{.kind}}/{{.metadata.name}} ",
     ]);
-    p.parity(&["create", "-f", "multi-doc.yaml", "--dry-run=1", "-o", "NAME"]);
+    p.parity(&[
+        "create",
+        "-f",
+        "multi-doc.yaml",
+        "--dry-run=1",
+        "-o",
+        "NAME",
+    ]);
     p.parity(&["create", "-f", "multi-doc.yaml", "--dry-run=bogus"]);
-    p.parity(&["create", "-f", "configmap.yaml", "--dry-run=server", "-o", "wide"]);
+    p.parity(&[
+        "create",
+        "-f",
+        "configmap.yaml",
+        "--dry-run=server",
+        "-o",
+        "wide",
+    ]);
 }
 
 #[test]
