@@ -7,7 +7,9 @@
 //! (the containers: the built-in shell, processes, port servers).
 
 pub mod apiserver;
+pub mod clock;
 pub mod controllers;
+pub mod kubeadm;
 pub mod kubelet;
 pub mod resources;
 pub mod runtime;

@@ -36,6 +36,14 @@ enum Command {
         /// Serve plain HTTP instead of HTTPS (no authentication).
         #[arg(long)]
         plain_http: bool,
+        /// An empty cluster: no kube-system components (CoreDNS, kube-proxy, the control
+        /// plane's pods).
+        #[arg(long)]
+        bare: bool,
+        /// Run the cluster's own clocks N times faster (back-offs, probe periods, CronJob
+        /// schedules, progress deadlines).
+        #[arg(long, default_value_t = 1.0)]
+        speed: f64,
         /// Exit when standard input reaches end of file (test harnesses: the server dies
         /// with the process that started it).
         #[arg(long, hide = true)]
@@ -59,8 +67,15 @@ fn main() {
         nodes,
         preload,
         plain_http,
+        bare,
+        speed,
         exit_on_stdin_eof,
     } = cli.command;
+    if !(speed.is_finite() && speed > 0.0) {
+        eprintln!("error: --speed must be a positive number");
+        std::process::exit(1);
+    }
+    kk_sim::clock::set_speed(speed);
     let rt = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -77,6 +92,7 @@ fn main() {
         nodes,
         preload,
         plain_http,
+        bare,
     };
     let code = rt.block_on(async move {
         let bound = match kk_sim::apiserver::bind(&opts).await {

@@ -61,7 +61,7 @@ fn api_versions_lists_every_group_version() {
     let out = k.run(&["api-versions"]).ok();
     assert_eq!(
         out.stdout,
-        "apiextensions.k8s.io/v1\napps/v1\nauthentication.k8s.io/v1\nauthorization.k8s.io/v1\nautoscaling/v2\nbatch/v1\ncoordination.k8s.io/v1\n\
+        "apiextensions.k8s.io/v1\napps/v1\nauthentication.k8s.io/v1\nauthorization.k8s.io/v1\nautoscaling/v2\nbatch/v1\ncertificates.k8s.io/v1\ncoordination.k8s.io/v1\n\
          discovery.k8s.io/v1\nevents.k8s.io/v1\nnetworking.k8s.io/v1\npolicy/v1\n\
          rbac.authorization.k8s.io/v1\nscheduling.k8s.io/v1\nstorage.k8s.io/v1\nv1\n"
     );
@@ -109,7 +109,7 @@ fn fresh_cluster_objects_exist() {
         .ok();
     assert_eq!(svc.stdout, "10.96.0.1");
     let sa = k
-        .run(&["-n", "kube-system", "get", "sa,cm", "-o", "name"])
+        .run(&["-n", "kube-public", "get", "sa,cm", "-o", "name"])
         .ok();
     assert_eq!(
         sa.stdout,

@@ -61,8 +61,26 @@ pub fn before_create(server: &ApiServer, served: &Served, obj: &mut Value) -> Re
         }
     } else if is(served, "", "services") {
         allocate_service(server, obj, None);
+    } else if is(served, "", "persistentvolumeclaims") {
+        // StorageObjectInUseProtection: a claim is not removed while a pod uses it.
+        add_finalizer(obj, crate::controllers::pvc_protection::PVC_FINALIZER);
+    } else if is(served, "", "persistentvolumes") {
+        add_finalizer(obj, crate::controllers::pvc_protection::PV_FINALIZER);
     }
     Ok(())
+}
+
+fn add_finalizer(obj: &mut Value, f: &str) {
+    let md = &mut obj["metadata"];
+    if !md.is_object() {
+        *md = json!({});
+    }
+    let fins = md["finalizers"].as_array().cloned().unwrap_or_default();
+    if !fins.iter().any(|x| x == f) {
+        let mut fins = fins;
+        fins.push(json!(f));
+        md["finalizers"] = json!(fins);
+    }
 }
 
 /// On update, before defaulting: values the apiserver allocated stay unless the client

@@ -1,5 +1,9 @@
-//! Authentication (client certificate, bearer token) and authorization (admin: everything;
-//! viewer: read-only), with the apiserver's 401/403 Status messages.
+//! Authentication (client certificate, bearer token), impersonation (`Impersonate-User`,
+//! `-Group`, `-Uid`, `-Extra-*`) and authorization (admin and `system:masters`: everything;
+//! viewer: read-only; any other user: only asking who it is and what it may do), with the
+//! apiserver's 401/403 Status messages.
+
+use std::collections::BTreeMap;
 
 use serde_json::json;
 
@@ -8,15 +12,30 @@ use super::status::ApiError;
 /// The viewer's user name, as in the 403 messages.
 pub const VIEWER_USER: &str = "viewer";
 
-/// `(username, groups)` as a SelfSubjectReview reports them.
-pub fn user_info(user: &User) -> (&'static str, Vec<&'static str>) {
+/// A user as a SelfSubjectReview reports it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UserInfo {
+    pub username: String,
+    pub uid: Option<String>,
+    pub groups: Vec<String>,
+    pub extra: BTreeMap<String, Vec<String>>,
+}
+
+/// The user info of `user`.
+pub fn user_info(user: &User) -> UserInfo {
+    let named = |n: &str, g: &[&str]| UserInfo {
+        username: n.to_string(),
+        groups: g.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    };
     match user {
-        User::Admin => (
+        User::Admin => named(
             super::tls::ADMIN_USER,
-            vec![super::tls::ADMIN_GROUP, "system:authenticated"],
+            &[super::tls::ADMIN_GROUP, "system:authenticated"],
         ),
-        User::Viewer => (VIEWER_USER, vec!["system:authenticated"]),
-        User::Anonymous => ("system:anonymous", vec!["system:unauthenticated"]),
+        User::Viewer => named(VIEWER_USER, &["system:authenticated"]),
+        User::Anonymous => named("system:anonymous", &["system:unauthenticated"]),
+        User::Impersonated(info) => info.clone(),
     }
 }
 
@@ -29,6 +48,72 @@ pub enum User {
     Viewer,
     /// No credentials: only the public info endpoints (`/version`, `/healthz`...).
     Anonymous,
+    /// Someone the caller impersonates.
+    Impersonated(UserInfo),
+}
+
+/// Applies the `Impersonate-*` headers: the caller must be allowed to impersonate (the
+/// admin is; others get the RBAC 403 for `impersonate` on `users`/`groups`/`uids`), and the
+/// request then runs as that user (groups plus `system:authenticated`).
+pub fn impersonate(user: User, headers: &http::HeaderMap) -> Result<User, ApiError> {
+    let values = |name: &str| -> Vec<String> {
+        headers
+            .get_all(name)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .map(str::to_string)
+            .collect()
+    };
+    let users = values("impersonate-user");
+    let groups = values("impersonate-group");
+    let uids = values("impersonate-uid");
+    let mut extra: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (k, v) in headers {
+        if let Some(key) = k.as_str().strip_prefix("impersonate-extra-")
+            && let Ok(v) = v.to_str()
+        {
+            let key = super::http::path_decode(key);
+            extra.entry(key).or_default().push(v.to_string());
+        }
+    }
+    if users.is_empty() && groups.is_empty() && uids.is_empty() && extra.is_empty() {
+        return Ok(user);
+    }
+    let Some(name) = users.first().cloned() else {
+        return Err(ApiError::new(
+            500,
+            "InternalError",
+            "Internal error occurred: requested [{Kind:Group}] without impersonating a user",
+        ));
+    };
+    let may = |resource: &str, value: &str| -> Result<(), ApiError> {
+        let attrs = Attributes {
+            verb: "impersonate",
+            group: "",
+            resource,
+            subresource: None,
+            namespace: "",
+            name: value,
+        };
+        authorize(&user, &attrs)
+    };
+    may("users", &name)?;
+    for g in &groups {
+        may("groups", g)?;
+    }
+    for u in &uids {
+        may("uids", u)?;
+    }
+    let mut all_groups = groups;
+    if !all_groups.iter().any(|g| g == "system:authenticated") {
+        all_groups.push("system:authenticated".into());
+    }
+    Ok(User::Impersonated(UserInfo {
+        username: name,
+        uid: uids.first().cloned(),
+        groups: all_groups,
+        extra,
+    }))
 }
 
 /// Identifies the caller. `Err` is a 401 (a bearer token that matches nobody).
@@ -75,22 +160,38 @@ pub struct Attributes<'a> {
     pub name: &'a str,
 }
 
+/// What every authenticated user may do (`system:basic-user`): ask who it is and what it
+/// may do.
+fn self_review(attrs: &Attributes<'_>) -> bool {
+    attrs.verb == "create"
+        && matches!(
+            (attrs.group, attrs.resource),
+            ("authentication.k8s.io", "selfsubjectreviews")
+                | ("authorization.k8s.io", "selfsubjectaccessreviews")
+                | ("authorization.k8s.io", "selfsubjectrulesreviews")
+        )
+}
+
 /// Whether `user` may do `attrs`; Err is the 401/403 to send.
 pub fn authorize(user: &User, attrs: &Attributes<'_>) -> Result<(), ApiError> {
     match user {
         User::Admin => Ok(()),
         User::Anonymous => Err(unauthorized()),
         User::Viewer => {
-            // Everyone may ask who they are and what they may do.
-            let self_review = matches!(
-                (attrs.group, attrs.resource),
-                ("authentication.k8s.io", "selfsubjectreviews")
-                    | ("authorization.k8s.io", "selfsubjectaccessreviews")
-            );
-            if self_review || matches!(attrs.verb, "get" | "list" | "watch") {
+            if self_review(attrs) || matches!(attrs.verb, "get" | "list" | "watch") {
                 Ok(())
             } else {
                 Err(forbidden(VIEWER_USER, attrs))
+            }
+        }
+        User::Impersonated(info) => {
+            let masters = info.groups.iter().any(|g| g == super::tls::ADMIN_GROUP);
+            let viewer_read =
+                info.username == VIEWER_USER && matches!(attrs.verb, "get" | "list" | "watch");
+            if masters || self_review(attrs) || viewer_read {
+                Ok(())
+            } else {
+                Err(forbidden(&info.username, attrs))
             }
         }
     }

@@ -9,7 +9,8 @@ use serde_json::{Value, json};
 use super::ApiServer;
 use super::handlers::{ResourceRequest, create_object};
 
-fn create(server: &std::sync::Arc<ApiServer>, obj: Value, origin: &str) -> Result<(), String> {
+/// Creates one object through the apiserver's create path (admission, defaults, validation).
+pub fn create(server: &std::sync::Arc<ApiServer>, obj: Value, origin: &str) -> Result<(), String> {
     let api_version = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
     let kind = obj.get("kind").and_then(Value::as_str).unwrap_or("");
     let served = server

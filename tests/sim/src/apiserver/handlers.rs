@@ -437,7 +437,24 @@ fn merge_for_subresource(
                     }
                 }
             }
+            // A server-side apply to /status computed the managers' entries.
+            if let Some(mf) = new.pointer("/metadata/managedFields") {
+                out["metadata"]["managedFields"] = mf.clone();
+            }
             // The precondition travels with the request.
+            out["metadata"]["resourceVersion"] = new
+                .pointer("/metadata/resourceVersion")
+                .cloned()
+                .unwrap_or(json!(""));
+            Ok(out)
+        }
+        Some("approval") => {
+            // certificatesigningrequests/approval: only the Approved/Denied conditions change.
+            let mut out = old.clone();
+            out["status"]["conditions"] = new
+                .pointer("/status/conditions")
+                .cloned()
+                .unwrap_or(json!([]));
             out["metadata"]["resourceVersion"] = new
                 .pointer("/metadata/resourceVersion")
                 .cloned()
@@ -757,7 +774,7 @@ pub async fn patch(
             "application/strategic-merge-patch+json" => {
                 patch::strategic_merge_patch(&served.info.group, &served.info.kind, &base, body)?
             }
-            _ => patch::server_side_apply(
+            _ => patch::server_side_apply_to(
                 &served.info.group,
                 &served.info.kind,
                 Some(&base),
@@ -765,6 +782,7 @@ pub async fn patch(
                 &manager,
                 force,
                 &now,
+                sub.as_deref().filter(|s| *s == "status").unwrap_or(""),
             )?,
         };
         if !patched.is_object() {

@@ -9,6 +9,7 @@ pub mod admission;
 pub mod auth;
 pub mod bootstrap;
 pub mod defaults;
+pub mod deprecation;
 pub mod discovery;
 pub mod handlers;
 pub mod http;
@@ -18,6 +19,7 @@ pub mod objects;
 pub mod openapi;
 pub mod patch;
 pub mod protobuf;
+pub mod reviews;
 pub mod router;
 pub mod selectors;
 pub mod status;
@@ -142,6 +144,8 @@ pub struct ServeOptions {
     pub preload: Vec<PathBuf>,
     /// Serve plain HTTP instead of TLS.
     pub plain_http: bool,
+    /// No kube-system components (CoreDNS, kube-proxy, the control plane's pods).
+    pub bare: bool,
 }
 
 /// A bound, bootstrapped server, not yet accepting.
@@ -170,6 +174,9 @@ pub async fn bind(opts: &ServeOptions) -> Result<Bound, String> {
     let ca_pem = pki.as_ref().map(|p| p.ca_pem.clone()).unwrap_or_default();
     let state = ApiServer::new(Arc::new(Store::new()), opts.plain_http, address, ca_pem);
     bootstrap::bootstrap(&state, opts.nodes)?;
+    if !opts.bare {
+        crate::kubeadm::install(&state)?;
+    }
     for p in &opts.preload {
         bootstrap::preload(&state, p)?;
     }

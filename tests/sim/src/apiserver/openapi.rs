@@ -4,12 +4,14 @@
 //! kubectl's default `--validate=strict` looks in the v3 GV document for a PATCH operation of
 //! the GVK that lists a `fieldValidation` parameter; only then does it validate server-side
 //! (`?fieldValidation=Strict`), else it needs v2 schemas or fails. `kubectl explain` searches
-//! `components.schemas` for `x-kubernetes-group-version-kind`. The documents never advertise
-//! `application/strategic-merge-patch+json`: our schemas lack the patch-merge-key extensions,
-//! and kubectl computes apply/edit patches from the schema only when SMP is advertised,
-//! otherwise from its compiled-in types, which are right.
+//! `components.schemas` for `x-kubernetes-group-version-kind`. The schemas carry the patch and
+//! list extensions and the enums of a real apiserver ([`extensions`]). The documents still do
+//! not advertise `application/strategic-merge-patch+json`: kubectl computes apply/edit patches
+//! from the schema only when SMP is advertised, otherwise from its compiled-in types, which
+//! know every merge key; the extensions table covers the kinds kk-sim's own patching needs.
 
 pub mod crd;
+pub mod extensions;
 pub mod paths;
 pub mod schemas;
 pub mod v2proto;
@@ -25,7 +27,7 @@ use crate::resources::ResourceInfo;
 const INFO_VERSION: &str = "v1.33.1";
 
 /// Bumped whenever this module changes the documents' shape, so cached copies are dropped.
-const SHAPE_REVISION: &str = "kk-sim-openapi-1";
+const SHAPE_REVISION: &str = "kk-sim-openapi-2";
 
 /// `/openapi/v3`: the root listing one path per group-version (`api/v1`, `apis/apps/v1`).
 pub fn v3_root(resources: &[ResourceInfo]) -> Value {

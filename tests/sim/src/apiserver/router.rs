@@ -85,6 +85,7 @@ async fn route(
     if user == User::Anonymous && !is_public(&path) {
         return Err(auth::unauthorized());
     }
+    let user = auth::impersonate(user, req.headers())?;
     let segs: Vec<String> = path
         .trim_matches('/')
         .split('/')
@@ -287,7 +288,42 @@ fn verb_for(method: &Method, has_name: bool, watch: bool) -> Option<&'static str
     })
 }
 
+/// A request under `/api/v1` or `/apis/G/V`: the verbs, plus the deprecation warning of
+/// deprecated resources on every answer (errors included), as the apiserver sends it.
 async fn resource(
+    server: Arc<ApiServer>,
+    req: Request<Incoming>,
+    user: User,
+    query: Query,
+    group: &str,
+    version: &str,
+    rest: Vec<String>,
+) -> Result<Response<Body>, ApiError> {
+    let plural = rest
+        .iter()
+        .position(|s| s != "watch" && s != "namespaces")
+        .map(|i| {
+            // `namespaces/NS/<resource>`: the resource is two further on.
+            if i == 0 || rest.get(i - 1).is_some_and(|p| p != "namespaces") {
+                rest[i].clone()
+            } else {
+                rest.get(i + 1).cloned().unwrap_or_default()
+            }
+        })
+        .unwrap_or_default();
+    let warning = super::deprecation::warning(group, version, &plural);
+    let result = resource_verbs(server, req, user, query, group, version, rest).await;
+    match warning {
+        None => result,
+        Some(w) => {
+            let mut resp = result.unwrap_or_else(|e| error_response(&e));
+            super::http::add_warnings(&mut resp, &[w.to_string()]);
+            Ok(resp)
+        }
+    }
+}
+
+async fn resource_verbs(
     server: Arc<ApiServer>,
     req: Request<Incoming>,
     user: User,
@@ -406,18 +442,9 @@ async fn resource(
                                           "status": "Success", "code": 201}),
             ))
         }
-        ("create", None)
-            if group == "authentication.k8s.io"
-                && rr.served.info.plural == "selfsubjectreviews" =>
-        {
-            Ok(super::subresources::self_subject_review(&user))
-        }
-        ("create", None)
-            if group == "authorization.k8s.io"
-                && rr.served.info.plural == "selfsubjectaccessreviews" =>
-        {
+        ("create", None) if matches!(group, "authentication.k8s.io" | "authorization.k8s.io") => {
             let body = read_body(req).await?;
-            super::subresources::self_subject_access_review(&user, &content_type, &body)
+            super::reviews::review(&server, &rr, &user, &content_type, &body)
         }
         ("create", None) => {
             let body = read_body(req).await?;

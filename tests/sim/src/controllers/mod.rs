@@ -16,6 +16,7 @@ pub mod intstr;
 pub mod job;
 pub mod namespace;
 pub mod naming;
+pub mod pvc_protection;
 pub mod replicaset;
 pub mod statefulset;
 
@@ -87,6 +88,10 @@ pub fn start_all(server: &Arc<ApiServer>) -> Arc<crate::kubelet::pods::Kubelet> 
     spawn(&api, endpoints::EndpointsController::new(api.clone()));
     spawn(&api, gc::GarbageCollector::new(api.clone()));
     spawn(&api, namespace::NamespaceController::new(api.clone()));
+    spawn(
+        &api,
+        pvc_protection::PvcProtectionController::new(api.clone()),
+    );
     kubelet
 }
 

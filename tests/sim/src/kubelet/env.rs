@@ -1,6 +1,78 @@
-//! The environment the kubelet gives a container: the spec's `env` values and `fieldRef`s.
+//! The environment the kubelet gives a container: the Services' links (`enableServiceLinks`),
+//! then the spec's `envFrom` and `env` (values, `fieldRef`s, `configMapKeyRef`,
+//! `secretKeyRef`), later entries winning.
 
+use base64::Engine;
 use serde_json::Value;
+
+use crate::controllers::api::{Api, namespace};
+use crate::store::ResourceKey;
+
+/// The data of ConfigMap or Secret `name` in `ns` (Secret values decoded).
+fn source_data(api: &Api, ns: &str, secret: bool, name: &str) -> Option<Vec<(String, String)>> {
+    let key = ResourceKey::new("", if secret { "secrets" } else { "configmaps" });
+    let obj = api.get(&key, ns, name)?;
+    let data = obj.get("data").and_then(Value::as_object)?;
+    Some(
+        data.iter()
+            .map(|(k, v)| {
+                let raw = v.as_str().unwrap_or("");
+                let value = if secret {
+                    base64::engine::general_purpose::STANDARD
+                        .decode(raw)
+                        .map(|b| String::from_utf8_lossy(&b).into_owned())
+                        .unwrap_or_default()
+                } else {
+                    raw.to_string()
+                };
+                (k.clone(), value)
+            })
+            .collect(),
+    )
+}
+
+/// Everything container `c` of `pod` sees in its environment.
+pub fn environment(api: &Api, pod: &Value, c: &Value, pod_ip: &str) -> Vec<(String, String)> {
+    let ns = namespace(pod);
+    let links = pod
+        .pointer("/spec/enableServiceLinks")
+        .and_then(Value::as_bool)
+        .unwrap_or(true);
+    let mut env = super::network::service_env(api, ns, links);
+    for from in c["envFrom"].as_array().into_iter().flatten() {
+        let prefix = from["prefix"].as_str().unwrap_or("");
+        let (secret, src) = match (from.get("configMapRef"), from.get("secretRef")) {
+            (Some(r), _) => (false, r),
+            (None, Some(r)) => (true, r),
+            _ => continue,
+        };
+        let name = src["name"].as_str().unwrap_or("");
+        for (k, v) in source_data(api, ns, secret, name).unwrap_or_default() {
+            env.push((format!("{prefix}{k}"), v));
+        }
+    }
+    for e in c["env"].as_array().into_iter().flatten() {
+        let Some(name) = e["name"].as_str() else {
+            continue;
+        };
+        let refs = [("configMapKeyRef", false), ("secretKeyRef", true)];
+        for (field, secret) in refs {
+            if let Some(r) = e.pointer(&format!("/valueFrom/{field}")) {
+                let (src, key) = (
+                    r["name"].as_str().unwrap_or(""),
+                    r["key"].as_str().unwrap_or(""),
+                );
+                if let Some(v) = source_data(api, ns, secret, src)
+                    .and_then(|d| d.into_iter().find(|(k, _)| k == key).map(|(_, v)| v))
+                {
+                    env.push((name.to_string(), v));
+                }
+            }
+        }
+    }
+    env.extend(container_env(pod, c, pod_ip));
+    env
+}
 
 /// The environment of container `c` in `pod`: the spec's literal values and the common
 /// `fieldRef`s (name, namespace, uid, node, service account, pod and host IPs). `pod_ip` is

@@ -16,11 +16,11 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use tokio::sync::{mpsc, watch};
 
-use super::env::container_env;
 use crate::controllers::api::{Api, deleting, name, namespace, res, uid};
 use crate::controllers::events::{self, NORMAL, Source, WARNING};
 use crate::controllers::{Controller, Key};
-use crate::runtime::ports::{PortServer, container_ports, serve_container_port};
+use crate::runtime::images;
+use crate::runtime::ports::{App, PortServer, container_ports, serve_app_port};
 use crate::runtime::process::{ContainerProcess, ProcessSpec};
 use crate::runtime::shell::{self, ShellContext};
 use crate::store::{Event, EventType, ResourceKey, now_rfc3339};
@@ -85,6 +85,8 @@ impl PodHandle {
 /// The kubelet of every simulated node.
 pub struct Kubelet {
     api: Api,
+    /// Itself, for the pods' network (which looks up other pods' handles).
+    this: std::sync::Weak<Kubelet>,
     pods: Mutex<HashMap<String, Arc<PodHandle>>>,
     next_ip: Mutex<HashMap<String, u32>>,
 }
@@ -432,8 +434,9 @@ impl PodState {
 impl Kubelet {
     /// A kubelet for all of the sim's nodes.
     pub fn new(api: Api) -> Arc<Self> {
-        Arc::new(Kubelet {
+        Arc::new_cyclic(|this| Kubelet {
             api,
+            this: this.clone(),
             pods: Mutex::new(HashMap::new()),
             next_ip: Mutex::new(HashMap::new()),
         })
@@ -566,7 +569,12 @@ impl Kubelet {
             _ = tokio::time::sleep(CREATE_DELAY) => {}
             _ = stop.changed() => { return self.finish_deletion(&pod, &handle, &mut st).await; }
         }
-        let pod_ip = self.allocate_ip(&node);
+        // A hostNetwork pod (kube-proxy, the control plane's static pods) has the node's IP.
+        let pod_ip = if spec["hostNetwork"] == true {
+            st.host_ip.clone()
+        } else {
+            self.allocate_ip(&node)
+        };
         st.pod_ip = Some(pod_ip.clone());
         st.sandbox_ready = true;
 
@@ -616,7 +624,7 @@ impl Kubelet {
                     &src,
                 );
                 tokio::select! {
-                    _ = tokio::time::sleep(delay) => {}
+                    _ = tokio::time::sleep(crate::clock::scaled(delay)) => {}
                     _ = stop.changed() => { return self.finish_deletion(&pod, &handle, &mut st).await; }
                 }
                 st.init[i].restarts += 1;
@@ -744,13 +752,31 @@ impl Kubelet {
         let (ns, pname) = (namespace(pod), name(pod));
         let cname = c["name"].as_str().unwrap_or("").to_string();
         let image = c["image"].as_str().unwrap_or("").to_string();
-        let mut ctx =
-            ShellContext::for_container(pname, ns, pod_ip, &container_env(pod, c, pod_ip));
-        ctx.net = Some(pod_network(handle.clone(), pod_ip.to_string()));
+        let env = super::env::environment(&self.api, pod, c, pod_ip);
+        let mut ctx = ShellContext::for_container(pname, ns, pod_ip, &env);
+        let net = Arc::new(super::network::Network::new(
+            self.api.clone(),
+            self.this.clone(),
+            handle.clone(),
+            pod_ip.to_string(),
+        ));
+        ctx.net = Some(net.dialer());
+        ctx.dns = Some(net.resolver());
+        ctx.image = images::lookup(&image);
+        let app = Arc::new(App {
+            pod: pname.to_string(),
+            namespace: ns.to_string(),
+            image_ref: image.clone(),
+            image: ctx.image.clone(),
+            pod_ip: pod_ip.to_string(),
+            env: ctx.env.clone(),
+            fs: Some(ctx.fs.clone()),
+            started: std::time::Instant::now(),
+        });
         let mut servers = Vec::new();
         let mut ports = BTreeMap::new();
         for port in container_ports(c) {
-            if let Ok(server) = serve_container_port(pname, ns, &image, port).await {
+            if let Ok(server) = serve_app_port(app.clone(), port).await {
                 ports.insert(port, server.addr());
                 servers.push(server);
             }
@@ -854,31 +880,27 @@ impl Kubelet {
             cs.started = true;
             cs.container_id = Some(cid.clone());
             cs.ready = false;
-            let never_ready = shell::image_never_ready(&image) || shell::image_crashes(&image);
-            let probe_delay = c
-                .pointer("/readinessProbe/initialDelaySeconds")
-                .and_then(Value::as_u64);
-            let has_probe = c.get("readinessProbe").is_some();
-            if !never_ready && !has_probe {
+            let never_ready = shell::image_never_ready(&image) || images::crashes_by_name(&image);
+            let probed = c.get("readinessProbe").is_some() || c.get("startupProbe").is_some();
+            if !never_ready && !probed {
                 cs.ready = true;
             }
             let _ = tx.send((i, Update::Status(cs.clone())));
-            let run = proc.wait();
-            tokio::pin!(run);
-            let exit = if has_probe && !never_ready {
-                let delay =
-                    Duration::from_secs(probe_delay.unwrap_or(0)) + Duration::from_millis(100);
-                tokio::select! {
-                    e = &mut run => e,
-                    _ = tokio::time::sleep(delay) => {
-                        cs.ready = true;
+            let exit = self
+                .supervise(
+                    &pod,
+                    &handle,
+                    &c,
+                    &pod_ip,
+                    &proc,
+                    never_ready,
+                    &src,
+                    |ready| {
+                        cs.ready = ready;
                         let _ = tx.send((i, Update::Status(cs.clone())));
-                        run.await
-                    }
-                }
-            } else {
-                run.await
-            };
+                    },
+                )
+                .await;
             drop(servers);
             self.run_ended(&handle, &cname);
             let term = CState::exited(exit, started, cid);
@@ -919,9 +941,100 @@ impl Kubelet {
                 ),
                 &src,
             );
-            tokio::time::sleep(delay).await;
+            tokio::time::sleep(crate::clock::scaled(delay)).await;
             cs.restarts += 1;
         }
+    }
+
+    /// Waits for a container run to end while its probes run: readiness changes go to
+    /// `set_ready`, failures become `Unhealthy` events, a failed liveness/startup probe kills
+    /// the run (`Killing`), and `kk-sim.io/exit-after` (+ `exit-code`) ends it. Returns the
+    /// exit code.
+    #[allow(clippy::too_many_arguments)]
+    async fn supervise(
+        &self,
+        pod: &Value,
+        handle: &Arc<PodHandle>,
+        c: &Value,
+        pod_ip: &str,
+        proc: &Arc<ContainerProcess>,
+        never_ready: bool,
+        src: &Source,
+        mut set_ready: impl FnMut(bool),
+    ) -> i32 {
+        let cname = c["name"].as_str().unwrap_or("");
+        let fp = format!("spec.containers{{{cname}}}");
+        let (vtx, mut vrx) = mpsc::unbounded_channel();
+        let prober = (!never_ready).then(|| {
+            let h = handle.clone();
+            let dialer: super::streams::portforward::Dialer = Arc::new(move |port| {
+                let addr = h.port_addr(port);
+                Box::pin(async move {
+                    match addr {
+                        Some(a) => tokio::net::TcpStream::connect(a).await,
+                        None => Err(std::io::Error::from(std::io::ErrorKind::ConnectionRefused)),
+                    }
+                })
+            });
+            let ctx = handle
+                .containers
+                .lock()
+                .ok()
+                .and_then(|m| m.get(cname).map(|h| h.ctx.clone()))
+                .unwrap_or_else(|| {
+                    ShellContext::for_container(name(pod), namespace(pod), pod_ip, &[])
+                });
+            let target = super::prober::ProbeTarget {
+                pod: pod.clone(),
+                container: c.clone(),
+                dialer,
+                pod_ip: pod_ip.to_string(),
+                ctx,
+                started: std::time::Instant::now(),
+            };
+            tokio::spawn(super::prober::run(target, vtx))
+        });
+        let exit_after = super::prober::annotation(pod, "kk-sim.io/exit-after", cname)
+            .and_then(super::prober::parse_duration)
+            .map(crate::clock::scaled);
+        let exit_code = super::prober::annotation(pod, "kk-sim.io/exit-code", cname)
+            .and_then(|v| v.parse::<i32>().ok())
+            .unwrap_or(1);
+        let run = proc.wait();
+        tokio::pin!(run);
+        let deadline = async {
+            match exit_after {
+                Some(d) => tokio::time::sleep(d).await,
+                None => std::future::pending().await,
+            }
+        };
+        tokio::pin!(deadline);
+        let mut probing = prober.is_some();
+        let exit = loop {
+            tokio::select! {
+                e = &mut run => break e,
+                _ = &mut deadline => {
+                    proc.kill();
+                    break exit_code;
+                }
+                v = vrx.recv(), if probing => match v {
+                    Some(super::prober::Verdict::Ready(r)) => set_ready(r),
+                    Some(super::prober::Verdict::Unhealthy(m)) => {
+                        events::record(&self.api, pod, Some(&fp), WARNING, "Unhealthy", &m, src);
+                    }
+                    Some(super::prober::Verdict::Kill(m)) => {
+                        events::record(&self.api, pod, Some(&fp), NORMAL, "Killing", &m, src);
+                        proc.kill();
+                        break 137;
+                    }
+                    None => probing = false,
+                },
+            }
+        };
+        if let Some(p) = prober {
+            p.abort();
+        }
+        exit
     }
 
     async fn wait_for_deletion(
@@ -992,28 +1105,6 @@ impl Kubelet {
             m.remove(pod_uid);
         }
     }
-}
-
-/// The network a container sees: `localhost`, the pod IP and the pod's name reach the ports
-/// the pod's running containers serve (looked up at dial time, so restarts are followed);
-/// other names do not resolve (`wget: bad address`).
-fn pod_network(handle: Arc<PodHandle>, pod_ip: String) -> shell::NetDialer {
-    Arc::new(move |host: String, port: u16| {
-        let own = ["localhost", "127.0.0.1", "::1", "0.0.0.0"].contains(&host.as_str())
-            || host == pod_ip
-            || host == handle.name;
-        let addr = own.then(|| handle.port_addr(port)).flatten();
-        Box::pin(async move {
-            match (own, addr) {
-                (false, _) => Err(std::io::Error::new(
-                    std::io::ErrorKind::NotFound,
-                    format!("bad address '{host}'"),
-                )),
-                (true, None) => Err(std::io::Error::from(std::io::ErrorKind::ConnectionRefused)),
-                (true, Some(a)) => tokio::net::TcpStream::connect(a).await,
-            }
-        })
-    })
 }
 
 fn backoff(restarts: u32) -> Duration {

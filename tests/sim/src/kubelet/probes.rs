@@ -156,7 +156,7 @@ mod tests {
 
     #[tokio::test]
     async fn probes_against_the_builtin_server() {
-        let srv = serve_container_port("p", "default", "nginx", 8080)
+        let srv = serve_container_port("p", "default", "example/app", 8080)
             .await
             .unwrap();
         let dialer = loopback_dialer(HashMap::from([(8080, srv.addr())]));

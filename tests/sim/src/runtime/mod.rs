@@ -2,12 +2,14 @@
 //!
 //! There are no images and no processes of the host: every container runs in the built-in
 //! shell, with the behaviour of its image.
+//! * [`images`]: the images it knows (`images.yaml`): programs, ports, logs, HTTP answers;
 //! * [`shell`]: the built-in shell that runs container commands and `kubectl exec`;
 //! * [`process`]: a container's main process (log capture, attach, exit code, kill);
 //! * [`session`]: exec/attach sessions in a running container;
 //! * [`log`]: the per-container log the runtime keeps;
 //! * [`ports`]: the loopback servers behind each container port.
 
+pub mod images;
 pub mod log;
 pub mod ports;
 pub mod process;

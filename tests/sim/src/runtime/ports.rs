@@ -1,10 +1,11 @@
 //! Container port servers: each declared `containerPort` of a running container is a real
 //! loopback socket owned by the sim, so port-forward and throughput tests move real bytes.
 //!
-//! Behaviour per connection: HTTP/1.x requests get a small hello page naming the pod and
-//! image (like a hello-world app; nginx images also say `Welcome to nginx!`), `GET /bytes/N`
-//! streams N bytes, POST/PUT echo the request body; a connection that does not start with an
-//! HTTP request line is a plain echo server.
+//! Behaviour per connection: HTTP/1.x requests get the image's answers from the image table
+//! ([`super::images`]: nginx's welcome page, the tutorial apps' texts, health endpoints...)
+//! or, for images it does not list, a small hello page naming the pod and image. On every
+//! image `GET /bytes/N` streams N bytes and POST/PUT echo the request body (the sim's test
+//! hooks); a connection that does not start with an HTTP request line is a plain echo server.
 
 use std::convert::Infallible;
 use std::io;
@@ -25,7 +26,8 @@ use tokio::task::{JoinHandle, JoinSet};
 
 use serde_json::Value;
 
-use super::shell::{ImageProcess, image_default_process};
+use super::images::{self, Image, Style, TemplateVars};
+use super::shell::SimFs;
 
 /// A running port server; stopping (or dropping) it closes the listener and every connection.
 pub struct PortServer {
@@ -51,10 +53,41 @@ impl Drop for PortServer {
     }
 }
 
+/// The container behind a port: who it is and what its image answers.
+pub struct App {
+    /// Pod name (also the hostname).
+    pub pod: String,
+    pub namespace: String,
+    /// The image reference from the spec.
+    pub image_ref: String,
+    pub image: Arc<Image>,
+    pub pod_ip: String,
+    /// The container's environment (templates read `{env:NAME}`).
+    pub env: Vec<(String, String)>,
+    /// The container's files (templates read `{file:/path}`).
+    pub fs: Option<SimFs>,
+    /// When the container started (routes with `after`).
+    pub started: std::time::Instant,
+}
+
+impl App {
+    /// An app with nothing but its identity (tests, probes of bare containers).
+    pub fn bare(pod: &str, namespace: &str, image: &str) -> App {
+        App {
+            pod: pod.to_string(),
+            namespace: namespace.to_string(),
+            image_ref: image.to_string(),
+            image: images::lookup(image),
+            pod_ip: String::new(),
+            env: Vec::new(),
+            fs: None,
+            started: std::time::Instant::now(),
+        }
+    }
+}
+
 struct Identity {
-    pod: String,
-    namespace: String,
-    image: String,
+    app: Arc<App>,
     port: u16,
 }
 
@@ -65,14 +98,14 @@ pub async fn serve_container_port(
     image: &str,
     port: u16,
 ) -> io::Result<PortServer> {
+    serve_app_port(Arc::new(App::bare(pod, namespace, image)), port).await
+}
+
+/// Binds `127.0.0.1:0` and serves container port `port` of `app`.
+pub async fn serve_app_port(app: Arc<App>, port: u16) -> io::Result<PortServer> {
     let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
     let addr = listener.local_addr()?;
-    let id = Arc::new(Identity {
-        pod: pod.to_string(),
-        namespace: namespace.to_string(),
-        image: image.to_string(),
-        port,
-    });
+    let id = Arc::new(Identity { app, port });
     let task = tokio::spawn(async move {
         // Connections live in the JoinSet, so aborting this task closes them all.
         let mut conns = JoinSet::new();
@@ -122,7 +155,12 @@ async fn handle(mut sock: TcpStream, id: Arc<Identity>) -> io::Result<()> {
     });
     let service = hyper::service::service_fn(move |req| {
         let id = id.clone();
-        async move { Ok::<_, Infallible>(respond(req, &id).await) }
+        async move {
+            match respond(req, &id).await {
+                Some(r) => Ok::<_, io::Error>(r),
+                None => Err(io::Error::other("handler panicked")),
+            }
+        }
     });
     // Port-forward clients often half-close after sending the request (kubectl does when the
     // local client does); like nginx, answer anyway instead of dropping the connection.
@@ -157,24 +195,33 @@ fn byte_stream(n: u64) -> Body {
     BodyExt::boxed(StreamBody::new(stream))
 }
 
-async fn respond(req: Request<Incoming>, id: &Identity) -> Response<Body> {
-    let nginx = id.image.to_ascii_lowercase().contains("nginx");
-    let server = if nginx { "nginx/1.27.3" } else { "kk-sim" };
+/// What a request gets: None drops the connection without an answer (a Go handler that
+/// panicked).
+async fn respond(req: Request<Incoming>, id: &Identity) -> Option<Response<Body>> {
+    let app = &id.app;
+    let http = app.image.http.clone().unwrap_or_default();
     let path = req.uri().path().to_string();
     let method = req.method().clone();
-    let builder = Response::builder().header("Server", server);
+    let mut builder = Response::builder();
+    if let Some(server) = &http.server {
+        builder = builder.header("Server", server.as_str());
+    } else if http.style == Style::Hello {
+        builder = builder.header("Server", "kk-sim");
+    }
     if let Some(n) = path.strip_prefix("/bytes/") {
-        return match n.parse::<u64>() {
-            Ok(n) => builder
-                .header("Content-Type", "application/octet-stream")
-                .header("Content-Length", n)
-                .body(byte_stream(n)),
-            Err(_) => builder
-                .status(400)
-                .header("Content-Type", "text/plain")
-                .body(full(format!("invalid byte count {n:?}\n"))),
-        }
-        .unwrap_or_else(|_| Response::new(full("")));
+        return Some(
+            match n.parse::<u64>() {
+                Ok(n) => builder
+                    .header("Content-Type", "application/octet-stream")
+                    .header("Content-Length", n)
+                    .body(byte_stream(n)),
+                Err(_) => builder
+                    .status(400)
+                    .header("Content-Type", "text/plain")
+                    .body(full(format!("invalid byte count {n:?}\n"))),
+            }
+            .unwrap_or_else(|_| Response::new(full(""))),
+        );
     }
     if method == hyper::Method::POST || method == hyper::Method::PUT {
         let ct = req.headers().get("content-type").cloned();
@@ -188,26 +235,98 @@ async fn respond(req: Request<Incoming>, id: &Identity) -> Response<Body> {
         if let Some(ct) = ct {
             b = b.header("Content-Type", ct);
         }
-        return b
-            .body(full(body))
-            .unwrap_or_else(|_| Response::new(full("")));
+        return Some(
+            b.body(full(body))
+                .unwrap_or_else(|_| Response::new(full(""))),
+        );
     }
-    let welcome = if nginx {
-        "<h1>Welcome to nginx!</h1>\n"
-    } else {
-        ""
+    let route = http.routes.iter().find(|r| {
+        if r.exact {
+            path == r.path
+        } else {
+            path.starts_with(&r.path)
+        }
+    });
+    let uptime = app.started.elapsed();
+    let (status, body, content_type) = match route {
+        Some(r) => {
+            let late = r
+                .after
+                .as_ref()
+                .filter(|a| crate::clock::simulated(uptime).as_secs_f64() > a.seconds);
+            let status = late.and_then(|a| a.status).or(r.status).unwrap_or(200);
+            let tpl = late.and_then(|a| a.body.clone()).unwrap_or(r.body.clone());
+            let fs = app.fs.clone();
+            let read =
+                move |p: &str| -> Option<Vec<u8>> { fs.as_ref()?.lock().ok()?.get(p).cloned() };
+            let vars = TemplateVars {
+                hostname: &app.pod,
+                pod_ip: &app.pod_ip,
+                path: &path,
+                port: id.port,
+                uptime: crate::clock::simulated(uptime).as_secs_f64(),
+                env: &app.env,
+                file: Some(&read),
+                ..Default::default()
+            };
+            let body = images::render(&tpl, &vars).ok()?;
+            let ct = r
+                .content_type
+                .clone()
+                .unwrap_or_else(|| default_type(http.style));
+            (status, body, ct)
+        }
+        None => not_found(http.style, app, id.port, &path),
     };
-    let page = format!(
-        "<!DOCTYPE html>\n<html>\n<head><title>Hello from {pod}</title></head>\n<body>\n{welcome}<h1>Hello from {ns}/{pod}</h1>\n<p>Image: {image}</p>\n<p>Port: {port}</p>\n<p>Path: {path}</p>\n</body>\n</html>\n",
-        pod = id.pod,
-        ns = id.namespace,
-        image = id.image,
-        port = id.port,
-    );
-    builder
-        .header("Content-Type", "text/html")
-        .body(full(page))
-        .unwrap_or_else(|_| Response::new(full("")))
+    Some(
+        builder
+            .status(status)
+            .header("Content-Type", content_type)
+            .body(full(body))
+            .unwrap_or_else(|_| Response::new(full(""))),
+    )
+}
+
+fn default_type(style: Style) -> String {
+    match style {
+        Style::Go => "text/plain; charset=utf-8",
+        _ => "text/html",
+    }
+    .to_string()
+}
+
+/// The answer for a path no route serves: the server's 404 page, or the sim's hello page for
+/// generic images (they answer every path).
+fn not_found(style: Style, app: &App, port: u16, path: &str) -> (u16, String, String) {
+    let html = "text/html".to_string();
+    match style {
+        Style::Go => (404, "404 page not found\n".into(), default_type(style)),
+        Style::Nginx => (
+            404,
+            "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n".into(),
+            html,
+        ),
+        Style::Apache => (
+            404,
+            "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n".into(),
+            html,
+        ),
+        Style::Python => (
+            404,
+            "<!DOCTYPE HTML>\n<html lang=\"en\">\n    <head>\n        <meta charset=\"utf-8\">\n        <title>Error response</title>\n    </head>\n    <body>\n        <h1>Error response</h1>\n        <p>Error code: 404</p>\n        <p>Message: File not found.</p>\n        <p>Error code explanation: 404 - Nothing matches the given URI.</p>\n    </body>\n</html>\n".into(),
+            "text/html;charset=utf-8".into(),
+        ),
+        Style::Hello => (
+            200,
+            format!(
+                "<!DOCTYPE html>\n<html>\n<head><title>Hello from {pod}</title></head>\n<body>\n<h1>Hello from {ns}/{pod}</h1>\n<p>Image: {image}</p>\n<p>Port: {port}</p>\n<p>Path: {path}</p>\n</body>\n</html>\n",
+                pod = app.pod,
+                ns = app.namespace,
+                image = app.image_ref,
+            ),
+            html,
+        ),
+    }
 }
 
 /// A stream that first replays bytes already read (the sniffed request start).
@@ -251,9 +370,9 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Rewind<S> {
     }
 }
 
-/// The TCP ports a container listens on: every declared TCP `containerPort`, and 80 for a
-/// container running a web image's default process (nginx and friends listen there whether
-/// or not the spec declares it).
+/// The TCP ports a container listens on: every declared TCP `containerPort`, and the ports
+/// of its image's server when the container runs it (nginx listens on 80, the tutorial apps
+/// on 3000, whether or not the spec declares them).
 pub fn container_ports(c: &Value) -> Vec<u16> {
     let mut ports: Vec<u16> = c["ports"]
         .as_array()
@@ -270,13 +389,20 @@ pub fn container_ports(c: &Value) -> Vec<u16> {
                 .and_then(|n| u16::try_from(n).ok())
         })
         .collect();
-    let image = c["image"].as_str().unwrap_or("");
-    let no_command = c.get("command").is_none() && c.get("args").is_none();
-    if no_command
-        && matches!(image_default_process(image), ImageProcess::Serve { .. })
-        && !ports.contains(&80)
-    {
-        ports.push(80);
+    let strings = |k: &str| -> Vec<String> {
+        c[k].as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect()
+    };
+    let image = images::lookup(c["image"].as_str().unwrap_or(""));
+    if let Some(argv) = image.main_argv(&strings("command"), &strings("args")) {
+        for p in image.ports_for(&argv) {
+            if !ports.contains(&p) {
+                ports.push(p);
+            }
+        }
     }
     ports
 }
@@ -305,6 +431,58 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn tutorial_apps_answer_like_the_go_programs() {
+        let app = App {
+            env: vec![("DB_URL".into(), "mysql://db".into())],
+            ..App::bare("hello-1", "default", "leigg/hellok8s:v4_configmap")
+        };
+        let fs: SimFs = Default::default();
+        let app = Arc::new(App {
+            fs: Some(fs.clone()),
+            ..app
+        });
+        let srv = serve_app_port(app, 3000).await.unwrap();
+        // The Go handler panics without its file: the connection closes unanswered.
+        let resp = request(
+            srv.addr(),
+            "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        )
+        .await;
+        assert!(resp.is_empty(), "{}", String::from_utf8_lossy(&resp));
+        fs.lock().unwrap().insert(
+            "/etc/configmap_vol/app-config.json".into(),
+            b"{\"a\":1}".to_vec(),
+        );
+        let resp = request(
+            srv.addr(),
+            "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        )
+        .await;
+        let (head, body) = split(&resp);
+        assert!(
+            head.contains("content-type: text/plain; charset=utf-8"),
+            "{head}"
+        );
+        assert_eq!(
+            String::from_utf8(body).unwrap(),
+            "[v4] Hello, Kubernetes! From host: hello-1\nGet Database Connect URL: mysql://db\napp-config.json:{\"a\":1}"
+        );
+        let ready = serve_container_port("r", "default", "leigg/hellok8s:readiness", 3000)
+            .await
+            .unwrap();
+        let resp = request(
+            ready.addr(),
+            "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        )
+        .await;
+        assert!(
+            split(&resp)
+                .0
+                .starts_with("HTTP/1.1 500 Internal Server Error")
+        );
+    }
+
+    #[tokio::test]
     async fn hello_page_bytes_and_echo() {
         let srv = serve_container_port("web-1", "team", "nginx:1.25", 80)
             .await
@@ -320,7 +498,26 @@ mod tests {
         assert!(head.contains("server: nginx/1.27.3"), "{head}");
         let body = String::from_utf8(body).unwrap();
         assert!(body.contains("<h1>Welcome to nginx!</h1>"), "{body}");
-        assert!(body.contains("Hello from team/web-1") && body.contains("Image: nginx:1.25"));
+        // nginx's own 404 for other paths; a generic image's hello page names the pod.
+        let resp = request(
+            srv.addr(),
+            "GET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        )
+        .await;
+        assert!(split(&resp).0.starts_with("HTTP/1.1 404 Not Found\r\n"));
+        let generic = serve_container_port("web-1", "team", "example/app:2", 8080)
+            .await
+            .unwrap();
+        let resp = request(
+            generic.addr(),
+            "GET /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        )
+        .await;
+        let body = String::from_utf8(split(&resp).1).unwrap();
+        assert!(
+            body.contains("Hello from team/web-1") && body.contains("Image: example/app:2"),
+            "{body}"
+        );
 
         let resp = request(
             srv.addr(),

@@ -25,7 +25,7 @@ pub fn shell_runner(argv: Vec<String>, ctx: ShellContext, tty: bool) -> Runner {
     Box::new(move |io| {
         Box::pin(async move {
             let prog = argv.first().cloned().unwrap_or_default();
-            if !shell::is_command(&prog) {
+            if !shell::is_command(&prog, &ctx.image) {
                 // containerd names the exec by a random 64-hex id.
                 let id: String = (0..4)
                     .map(|_| format!("{:016x}", rand::random::<u64>()))

@@ -58,6 +58,7 @@ fn build() -> Map<String, Value> {
             }
         }
     }
+    super::extensions::annotate(&mut defs);
     defs
 }
 

@@ -15,6 +15,32 @@ use super::merge_keys::{Schema, Ssa, supports_strategic};
 use super::plain_error;
 use crate::apiserver::status::ApiError;
 
+/// The annotation `kubectl apply` (client-side) keeps its last configuration in.
+const LAST_APPLIED: &str = "kubectl.kubernetes.io/last-applied-configuration";
+
+/// The fields of `live`'s last-applied configuration whose values `live` still has (None
+/// without the annotation).
+fn last_applied_unchanged(live: &Value, live_set: &FieldSet) -> Option<FieldSet> {
+    let text = live
+        .pointer("/metadata/annotations")?
+        .get(LAST_APPLIED)?
+        .as_str()?;
+    let applied: Value = serde_json::from_str(text).ok()?;
+    let (group, kind) = managed_fields::group_kind(live);
+    let schema = Schema::root(&group, &kind);
+    let applied_set = managed_fields::strip(
+        fieldset::fields(&applied, schema, fieldset::Mode::Apply).ok()?,
+        &group,
+        "",
+    );
+    let change = managed_fields::compare(&applied, &applied_set, live, live_set);
+    Some(
+        applied_set
+            .difference(&change.changed)
+            .difference(&change.removed),
+    )
+}
+
 /// See [`super::server_side_apply`].
 pub fn server_side_apply(
     group: &str,
@@ -24,6 +50,23 @@ pub fn server_side_apply(
     manager: &str,
     force: bool,
     now: &str,
+) -> Result<Value, ApiError> {
+    apply_to(group, kind, current, applied, manager, force, now, "")
+}
+
+/// Server-side apply to the main resource (`subresource` "") or to a subresource such as
+/// `status`, whose manager entry then carries the subresource and owns only what the
+/// subresource writes.
+#[allow(clippy::too_many_arguments)]
+pub fn apply_to(
+    group: &str,
+    kind: &str,
+    current: Option<&Value>,
+    applied: &[u8],
+    manager: &str,
+    force: bool,
+    now: &str,
+    subresource: &str,
 ) -> Result<Value, ApiError> {
     let config: Value = serde_yaml::from_slice(applied)
         .map_err(|e| ApiError::bad_request(format!("error decoding YAML: {e}")))?;
@@ -62,7 +105,7 @@ pub fn server_side_apply(
         )));
     }
     // The main resource ignores the status of a built-in kind.
-    if supports_strategic(group, kind) {
+    if supports_strategic(group, kind) && subresource.is_empty() {
         config.remove("status");
     }
     let config = Value::Object(strip_nulls(config));
@@ -96,11 +139,11 @@ pub fn server_side_apply(
     let applied_set = managed_fields::strip(
         fieldset::fields(&config, schema, fieldset::Mode::Apply).map_err(typed_error)?,
         group,
-        "",
+        subresource,
     );
     let mut merged = fieldset::merge(live.clone(), config.clone(), Ssa::Default, schema);
-    let live_set = managed_fields::owned_fields(&live, "").unwrap_or_default();
-    let merged_set = managed_fields::owned_fields(&merged, "").unwrap_or_default();
+    let live_set = managed_fields::owned_fields(&live, subresource).unwrap_or_default();
+    let merged_set = managed_fields::owned_fields(&merged, subresource).unwrap_or_default();
     let change = managed_fields::compare(&live, &live_set, &merged, &merged_set);
 
     let me = Entry {
@@ -108,7 +151,7 @@ pub fn server_side_apply(
         operation: "Apply".into(),
         api_version: patch_version.clone(),
         time: Some(now.to_string()),
-        subresource: String::new(),
+        subresource: subresource.to_string(),
         fields: applied_set,
     };
     let my_id = me.identity();
@@ -123,7 +166,27 @@ pub fn server_side_apply(
         }
     }
     if !conflicts.is_empty() && !force {
-        return Err(conflict_error(conflicts));
+        // kubectl's first server-side apply after client-side applies takes over, without
+        // conflicts, every field the last-applied annotation holds and nobody has changed
+        // since (the apiserver's last-applied manager, for field manager "kubectl" only).
+        let allowed = if manager == "kubectl" {
+            last_applied_unchanged(&live, &live_set)
+        } else {
+            None
+        };
+        let remaining: Vec<(Entry, FieldSet)> = conflicts
+            .iter()
+            .map(|(e, c)| {
+                (
+                    e.clone(),
+                    allowed.as_ref().map_or(c.clone(), |a| c.difference(a)),
+                )
+            })
+            .filter(|(_, c)| !c.is_empty())
+            .collect();
+        if !remaining.is_empty() {
+            return Err(conflict_error(remaining));
+        }
     }
     let last_set = match entries.iter().position(|e| e.identity() == my_id) {
         Some(i) => entries.remove(i).fields,
@@ -137,7 +200,7 @@ pub fn server_side_apply(
     entries.push(me);
 
     prune(&mut merged, &last_set, &entries, schema);
-    let final_set = managed_fields::owned_fields(&merged, "").unwrap_or_default();
+    let final_set = managed_fields::owned_fields(&merged, subresource).unwrap_or_default();
     let gone = merged_set.difference(&final_set).union(&change.removed);
     for e in &mut entries {
         e.fields = e.fields.difference(&gone);
@@ -155,6 +218,24 @@ pub fn server_side_apply(
         }
     }
     managed_fields::encode(&mut merged, entries);
+    // Server-side applies by "kubectl" keep an existing last-applied annotation up to date
+    // (the apiserver's last-applied updater), so a later client-side apply diffs right.
+    if manager == "kubectl"
+        && subresource.is_empty()
+        && let Some(ann) = merged
+            .pointer_mut("/metadata/annotations")
+            .and_then(Value::as_object_mut)
+        && ann.contains_key(LAST_APPLIED)
+    {
+        let mut applied = config.clone();
+        if let Some(a) = applied
+            .pointer_mut("/metadata/annotations")
+            .and_then(Value::as_object_mut)
+        {
+            a.remove(LAST_APPLIED);
+        }
+        ann.insert(LAST_APPLIED.into(), json!(format!("{applied}\n")));
+    }
     Ok(merged)
 }
 

@@ -283,6 +283,17 @@ impl Schema {
     fn at(ty: &'static str) -> Schema {
         Schema { ty, root: None }
     }
+
+    /// Whether the table knows anything at this position (the top of an object, or a Go
+    /// type it has rows for).
+    pub fn is_known(self) -> bool {
+        self.root.is_some() || !self.ty.is_empty()
+    }
+
+    /// The Go type at this position ("" when unknown).
+    pub fn type_name(self) -> &'static str {
+        self.ty
+    }
 }
 
 /// Whether the apiserver accepts strategic merge patch for this group (built-in types only).

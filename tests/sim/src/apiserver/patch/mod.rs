@@ -9,7 +9,7 @@ mod fieldset;
 mod json;
 mod managed_fields;
 mod merge;
-mod merge_keys;
+pub mod merge_keys;
 mod strategic;
 
 use serde_json::{Map, Value};
@@ -52,6 +52,31 @@ pub fn server_side_apply(
     now: &str,
 ) -> Result<Value, ApiError> {
     apply::server_side_apply(group, kind, current, applied, manager, force, now)
+}
+
+/// [`server_side_apply`] through a subresource (`status`): the apply configuration's
+/// status is kept and the manager's entry records the subresource.
+#[allow(clippy::too_many_arguments)]
+pub fn server_side_apply_to(
+    group: &str,
+    kind: &str,
+    current: Option<&Value>,
+    applied: &[u8],
+    manager: &str,
+    force: bool,
+    now: &str,
+    subresource: &str,
+) -> Result<Value, ApiError> {
+    apply::apply_to(
+        group,
+        kind,
+        current,
+        applied,
+        manager,
+        force,
+        now,
+        subresource,
+    )
 }
 
 /// Records in `new.metadata.managedFields` the fields `manager` set by a non-apply write

@@ -358,7 +358,7 @@ async fn portforward_raw_spdy() {
     let (data, err) = spdy_forward(sock, 80, GET).await;
     let text = String::from_utf8_lossy(&data);
     assert!(
-        text.starts_with("HTTP/1.1 200 OK") && text.contains("Hello from default/web-0"),
+        text.starts_with("HTTP/1.1 200 OK") && text.contains("<h1>Welcome to nginx!</h1>"),
         "{text}"
     );
     assert_eq!(err, "");

@@ -185,6 +185,9 @@ impl Shell {
         let args = &argv[1..];
         let prev = self.last;
         self.last = 0;
+        if self.image.is_server_program(argv) {
+            return self.image_server(argv).await;
+        }
         match name.as_str() {
             ":" | "true" => {}
             "false" => self.last = 1,
@@ -544,23 +547,12 @@ impl Shell {
                     }
                 }
             }
-            "nginx" | "httpd" | "httpd-foreground" | "serve" => {
-                // The web server of the image: it logs its start and then serves until killed;
-                // the sockets themselves are owned by the kubelet's port servers.
-                let banner = super::server_banner(&name);
-                for (line, to_err) in banner {
-                    let sink = if to_err {
-                        self.err.clone()
-                    } else {
-                        self.out.clone()
-                    };
-                    sink.write(format!("{line}\n").as_bytes()).await;
-                }
-                std::future::pending::<()>().await;
-            }
             "sh" | "ash" | "bash" => return self.sub_shell(args).await,
             "tar" => return self.tar(args).await,
             "wget" => return self.wget(args).await,
+            "nslookup" => return self.nslookup(args).await,
+            "getent" => return self.getent(args).await,
+            "nc" => return self.nc(args).await,
             "curl" => return self.curl(args).await,
             "exec" => {
                 // `exec cmd args`: the command replaces the shell.

@@ -5,8 +5,9 @@
 //! Entry points:
 //! * [`run`]: run one argv (`["sh","-c","echo hi; exit 3"]`, `["env"]`, `["sh"]` reading
 //!   commands from stdin) and return its exit status.
-//! * [`run_container`]: a container's main process per Kubernetes `command`/`args` semantics,
-//!   with the image's default process when neither is set ([`image_default_process`]).
+//! * [`run_container`]: a container's main process per Kubernetes `command`/`args` semantics
+//!   over the image's ENTRYPOINT/CMD ([`super::images`]);
+//! * `image_server` (in `server.rs`): what running one of the image's programs does.
 //! * [`is_command`]: whether `kubectl exec` can start `argv[0]` at all (the runtime's
 //!   "executable file not found" error happens before the process exists).
 
@@ -15,6 +16,7 @@ mod exec;
 mod expand;
 mod net;
 pub mod parse;
+mod server;
 mod tar;
 mod textutils;
 
@@ -42,6 +44,12 @@ pub struct ShellContext {
     /// address`). The kubelet sets it (the pod's own ports for `localhost`, the cluster's
     /// services and pods when it can resolve them).
     pub net: Option<NetDialer>,
+    /// The container's DNS for `nslookup`/`getent` (None: nothing resolves).
+    pub dns: Option<Resolver>,
+    /// The pod's IP.
+    pub pod_ip: String,
+    /// What the container's image is (its programs, servers, behaviour).
+    pub image: std::sync::Arc<super::images::Image>,
 }
 
 /// Connects to `host:port` from inside the container. `ErrorKind::NotFound` means the name
@@ -54,6 +62,18 @@ pub type NetDialer = Arc<
         + Send
         + Sync,
 >;
+
+/// A DNS answer: the name answered for (the FQDN found through the search path), a CNAME
+/// if the name is an alias (ExternalName Services), and the addresses (none: NXDOMAIN).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Resolution {
+    pub name: String,
+    pub cname: Option<String>,
+    pub addrs: Vec<String>,
+}
+
+/// The container's DNS (CoreDNS as the pod's resolv.conf reaches it).
+pub type Resolver = Arc<dyn Fn(String) -> Resolution + Send + Sync>;
 
 impl ShellContext {
     /// A context with the defaults of a real container: `PATH`, `HOSTNAME`, `HOME`, the
@@ -107,6 +127,9 @@ impl ShellContext {
             hostname: pod.to_string(),
             fs: Arc::new(Mutex::new(files)),
             net: None,
+            dns: None,
+            pod_ip: pod_ip.to_string(),
+            image: super::images::lookup(""),
         }
     }
 }
@@ -141,6 +164,9 @@ fn new_shell(ctx: &ShellContext, io: ShellIo, tty: bool) -> Shell {
         hostname: ctx.hostname.clone(),
         fs: ctx.fs.clone(),
         net: ctx.net.clone(),
+        dns: ctx.dns.clone(),
+        pod_ip: ctx.pod_ip.clone(),
+        image: ctx.image.clone(),
         stdin: io.stdin.map(|r| Box::new(BufReader::new(r)) as _),
         out,
         err,
@@ -167,32 +193,10 @@ pub async fn run(argv: &[String], ctx: &ShellContext, io: ShellIo, tty: bool) ->
     sh.last
 }
 
-/// Whether `name` (or a path ending in it) is a program the simulated container has.
-pub fn is_command(name: &str) -> bool {
-    exec::COMMANDS.contains(&exec::basename(name))
-}
-
-/// The process an image runs when the pod spec gives neither `command` nor `args`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ImageProcess {
-    /// A server (nginx, httpd, and any image not known to be something else, like a
-    /// hello-world app): logs its start lines, then runs until stopped.
-    Serve { argv: Vec<String> },
-    /// A shell image (busybox, alpine, ubuntu, ...): its default `sh` has no stdin and
-    /// exits 0 at once.
-    Shell,
-    /// An image whose reference mentions `crash`, `panic`, `problem` or `fail`: exits 1 at
-    /// start whatever the command.
-    Crash,
-}
-
-/// Whether the image is a simulated crasher (`crash`, `panic`, `problem`, `fail` anywhere in
-/// the reference).
-pub fn image_crashes(image: &str) -> bool {
-    let i = image.to_ascii_lowercase();
-    ["crash", "panic", "problem", "fail"]
-        .iter()
-        .any(|w| i.contains(w))
+/// Whether `name` (or a path ending in it) is a program the simulated container has: a
+/// builtin, or a program of its image.
+pub fn is_command(name: &str, image: &super::images::Image) -> bool {
+    exec::COMMANDS.contains(&exec::basename(name)) || image.has_program(name)
 }
 
 /// Whether the image never becomes ready (`unready` in the reference): the kubelet keeps
@@ -201,98 +205,10 @@ pub fn image_never_ready(image: &str) -> bool {
     image.to_ascii_lowercase().contains("unready")
 }
 
-/// The repository name of an image reference: `docker.io/library/nginx:1.25@sha256:…` → `nginx`.
-fn image_name(image: &str) -> String {
-    let no_digest = image.split('@').next().unwrap_or(image);
-    let last = no_digest.rsplit('/').next().unwrap_or(no_digest);
-    last.split(':').next().unwrap_or(last).to_ascii_lowercase()
-}
-
-/// The default process of an image (its ENTRYPOINT + CMD in a real registry).
-pub fn image_default_process(image: &str) -> ImageProcess {
-    if image_crashes(image) {
-        return ImageProcess::Crash;
-    }
-    let name = image_name(image);
-    const SHELL_IMAGES: &[&str] = &[
-        "busybox",
-        "alpine",
-        "ubuntu",
-        "debian",
-        "centos",
-        "fedora",
-        "bash",
-        "rockylinux",
-        "almalinux",
-        "amazonlinux",
-        "archlinux",
-        "opensuse",
-        "photon",
-    ];
-    if SHELL_IMAGES.contains(&name.as_str()) {
-        return ImageProcess::Shell;
-    }
-    let argv: &[&str] = if name.contains("httpd") || name.contains("apache") {
-        &["httpd-foreground"]
-    } else {
-        &["nginx", "-g", "daemon off;"]
-    };
-    let argv = if name == "nginx" || argv[0] != "nginx" {
-        argv.iter().map(|s| s.to_string()).collect()
-    } else {
-        // Any other image: a generic web app serving its ports.
-        vec!["serve".to_string()]
-    };
-    ImageProcess::Serve { argv }
-}
-
-/// Start lines of a server process, `(line, goes_to_stderr)`; `name` is `nginx`, `httpd` or
-/// anything else for a generic app.
-pub(crate) fn server_banner(name: &str) -> Vec<(String, bool)> {
-    let now = chrono::Utc::now();
-    match name {
-        "nginx" => {
-            let ts = now.format("%Y/%m/%d %H:%M:%S");
-            vec![
-                (
-                    "/docker-entrypoint.sh: Configuration complete; ready for start up".into(),
-                    false,
-                ),
-                (
-                    format!("{ts} [notice] 1#1: using the \"epoll\" event method"),
-                    true,
-                ),
-                (format!("{ts} [notice] 1#1: nginx/1.27.3"), true),
-                (format!("{ts} [notice] 1#1: start worker processes"), true),
-            ]
-        }
-        "httpd" | "httpd-foreground" => vec![(
-            format!(
-                "[{}] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations",
-                now.format("%a %b %d %H:%M:%S%.6f %Y")
-            ),
-            true,
-        )],
-        _ => vec![(
-            "Server started, serving HTTP on the container's ports".into(),
-            false,
-        )],
-    }
-}
-
-/// The argv a container runs, per Kubernetes semantics: `command` replaces the image's
-/// ENTRYPOINT and `args` its CMD. Simulated images have no ENTRYPOINT that matters, so
-/// `args` alone run as the argv; neither → None (the image default, see
-/// [`image_default_process`]).
-pub fn container_argv(command: &[String], args: &[String]) -> Option<Vec<String>> {
-    if command.is_empty() && args.is_empty() {
-        return None;
-    }
-    Some(command.iter().chain(args).cloned().collect())
-}
-
 /// Runs a container's main process until it exits (or forever, for servers) and returns its
-/// exit code. Crashing images print a fatal line on stderr and exit 1 at once.
+/// exit code: the argv per Kubernetes `command`/`args` semantics over the image's
+/// ENTRYPOINT/CMD ([`super::images::Image::main_argv`]). Crashing images print a fatal line
+/// on stderr and exit at once, whatever the command.
 pub async fn run_container(
     image: &str,
     command: &[String],
@@ -313,21 +229,26 @@ pub async fn run_container_tty(
     io: ShellIo,
     tty: bool,
 ) -> i32 {
-    let process = image_default_process(image);
-    if process == ImageProcess::Crash {
+    let entry = super::images::lookup(image);
+    let mut ctx = ctx.clone();
+    ctx.image = entry.clone();
+    if entry.programs.is_empty()
+        && let Some(exit) = &entry.exit
+    {
         let mut err = io.stderr;
-        let line = format!("panic: simulated failure of image {image}: exiting at start\n");
-        let _ = tokio::io::AsyncWriteExt::write_all(&mut err, line.as_bytes()).await;
-        let _ = tokio::io::AsyncWriteExt::flush(&mut err).await;
-        return 1;
+        if let Some(text) = &exit.err {
+            let line = format!("{text}\n");
+            let _ = tokio::io::AsyncWriteExt::write_all(&mut err, line.as_bytes()).await;
+            let _ = tokio::io::AsyncWriteExt::flush(&mut err).await;
+        }
+        return exit.code;
     }
-    let argv = match (container_argv(command, args), process) {
-        (Some(argv), _) => argv,
-        (None, ImageProcess::Shell) => vec!["sh".to_string()],
-        (None, ImageProcess::Serve { argv }) => argv,
-        (None, ImageProcess::Crash) => return 1,
+    let Some(argv) = entry.main_argv(command, args) else {
+        let mut err = io.stderr;
+        let _ = tokio::io::AsyncWriteExt::write_all(&mut err, b"no command specified\n").await;
+        return 128;
     };
-    run(&argv, ctx, io, tty).await
+    run(&argv, &ctx, io, tty).await
 }
 
 /// An in-memory stdout/stderr (exec probes, tests): clones share the buffer.

@@ -1,7 +1,8 @@
-//! `wget` and `curl` of the simulated container: HTTP/1.1 GET over the container's network,
-//! which is whatever [`super::NetDialer`] the kubelet put in the context (the pod's own ports
-//! for `localhost`; services and other pods when the cluster network resolves them).
-//! Messages and exit codes follow busybox wget and curl.
+//! The network tools of the simulated container: `wget` and `curl` (HTTP/1.1 GET), `nc`,
+//! `nslookup` and `getent hosts`, over whatever [`super::NetDialer`] and [`super::Resolver`]
+//! the kubelet put in the context (the pod's own ports for `localhost`; Services, pods and
+//! nodes through the cluster's DNS and routing). Messages and exit codes follow busybox,
+//! curl and glibc's getent.
 
 use std::time::Duration;
 
@@ -266,6 +267,175 @@ impl Shell {
         } else {
             Flow::Normal
         }
+    }
+}
+
+/// The cluster DNS server, as `/etc/resolv.conf` names it.
+const NAMESERVER: &str = "10.96.0.10";
+
+impl Shell {
+    fn resolve_name(&self, name: &str) -> super::Resolution {
+        match &self.dns {
+            Some(r) => r(name.to_string()),
+            None => super::Resolution {
+                name: name.to_string(),
+                ..Default::default()
+            },
+        }
+    }
+
+    /// busybox `nslookup NAME`.
+    pub(crate) async fn nslookup(&mut self, args: &[String]) -> Flow {
+        let Some(name) = args.iter().find(|a| !a.starts_with('-')) else {
+            self.complain("BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]")
+                .await;
+            self.last = 1;
+            return Flow::Normal;
+        };
+        let r = self.resolve_name(name);
+        let mut out = format!("Server:\t\t{NAMESERVER}\nAddress:\t{NAMESERVER}:53\n\n");
+        if r.addrs.is_empty() && r.cname.is_none() {
+            out.push_str(&format!(
+                "** server can't find {}: NXDOMAIN\n\n** server can't find {}: NXDOMAIN\n\n",
+                r.name, r.name
+            ));
+            self.say(&out).await;
+            self.last = 1;
+            return Flow::Normal;
+        }
+        let mut answered = r.name.clone();
+        if let Some(c) = &r.cname {
+            out.push_str(&format!("{}\tcanonical name = {c}\n", r.name));
+            answered = c.clone();
+        }
+        for a in &r.addrs {
+            out.push_str(&format!("Name:\t{answered}\nAddress: {a}\n"));
+        }
+        out.push('\n');
+        self.say(&out).await;
+        self.last = 0;
+        Flow::Normal
+    }
+
+    /// `getent hosts NAME...` (glibc's format; exit 2 when a name is not found).
+    pub(crate) async fn getent(&mut self, args: &[String]) -> Flow {
+        match args.first().map(String::as_str) {
+            Some("hosts" | "ahosts" | "ahostsv4") => {}
+            Some(db) => {
+                self.complain(&format!("Unknown database: {db}\nTry `getent --help' or `getent --usage' for more information."))
+                    .await;
+                self.last = 1;
+                return Flow::Normal;
+            }
+            None => {
+                self.complain("getent: wrong number of arguments\nTry `getent --help' or `getent --usage' for more information.")
+                    .await;
+                self.last = 1;
+                return Flow::Normal;
+            }
+        }
+        self.last = 0;
+        for name in &args[1..] {
+            let r = self.resolve_name(name);
+            if r.addrs.is_empty() {
+                self.last = 2;
+                continue;
+            }
+            let canonical = r.cname.clone().unwrap_or(r.name.clone());
+            let line = format!("{:<15} {canonical}\n", r.addrs[0]);
+            self.say(&line).await;
+        }
+        Flow::Normal
+    }
+
+    /// busybox `nc [-z] [-v] [-w SEC] HOST PORT`: connects, sends stdin, prints what comes
+    /// back; `-z` only checks that the port accepts connections.
+    pub(crate) async fn nc(&mut self, args: &[String]) -> Flow {
+        let (mut zero, mut verbose, mut wait, mut pos) = (false, false, 10u64, Vec::new());
+        let mut i = 0;
+        while i < args.len() {
+            let a = args[i].as_str();
+            if a == "-w" {
+                wait = args.get(i + 1).and_then(|v| v.parse().ok()).unwrap_or(10);
+                i += 1;
+            } else if let Some(flags) = a.strip_prefix('-') {
+                for c in flags.chars() {
+                    match c {
+                        'z' => zero = true,
+                        'v' => verbose = true,
+                        _ => {}
+                    }
+                }
+            } else {
+                pos.push(a.to_string());
+            }
+            i += 1;
+        }
+        let (Some(host), Some(port)) =
+            (pos.first(), pos.get(1).and_then(|p| p.parse::<u16>().ok()))
+        else {
+            self.complain("BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect")
+                .await;
+            self.last = 1;
+            return Flow::Normal;
+        };
+        let Some(net) = self.net.clone() else {
+            self.complain(&format!("nc: bad address '{host}'")).await;
+            self.last = 1;
+            return Flow::Normal;
+        };
+        let ip = self
+            .resolve_name(host)
+            .addrs
+            .first()
+            .cloned()
+            .unwrap_or(host.clone());
+        let conn = tokio::time::timeout(Duration::from_secs(wait), net(host.clone(), port)).await;
+        let mut conn = match conn {
+            Err(_) => {
+                self.complain(&format!("nc: {host} ({ip}:{port}): Connection timed out"))
+                    .await;
+                self.last = 1;
+                return Flow::Normal;
+            }
+            Ok(Err(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                self.complain(&format!("nc: bad address '{host}'")).await;
+                self.last = 1;
+                return Flow::Normal;
+            }
+            Ok(Err(e)) => {
+                let why = if e.kind() == std::io::ErrorKind::ConnectionRefused {
+                    "Connection refused".to_string()
+                } else {
+                    e.to_string()
+                };
+                self.complain(&format!("nc: {host} ({ip}:{port}): {why}"))
+                    .await;
+                self.last = 1;
+                return Flow::Normal;
+            }
+            Ok(Ok(c)) => c,
+        };
+        if verbose {
+            self.complain(&format!("{host} ({ip}:{port}) open")).await;
+        }
+        self.last = 0;
+        if zero {
+            return Flow::Normal;
+        }
+        if let Some(stdin) = self.stdin.as_mut() {
+            let mut buf = Vec::new();
+            let _ = tokio::io::AsyncReadExt::read_to_end(stdin, &mut buf).await;
+            let _ = conn.write_all(&buf).await;
+        }
+        let _ = conn.shutdown().await;
+        let mut reply = Vec::new();
+        let _ = tokio::time::timeout(Duration::from_secs(wait), conn.read_to_end(&mut reply)).await;
+        if !self.out.write(&reply).await {
+            self.broken = true;
+            return Flow::Exit;
+        }
+        Flow::Normal
     }
 }
 
