@@ -10,13 +10,16 @@
 //! value_parser = crate::cli::parse_bool`; a missing `require_equals` makes
 //! `kk --insecure-skip-tls-verify version` swallow the verb.
 
+use crate::complete::{Complete, spec};
+
 /// Output flags (`-o`, `--no-headers`, `--show-labels`, `-L`, `--sort-by`, ...), as on `get`.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct PrintFlags {
     /// Output format. One of: (json, yaml, name, go-template, go-template-file, template,
     /// templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns,
     /// custom-columns-file, wide)
-    #[arg(short = 'o', long = "output", value_name = "FORMAT")]
+    #[arg(short = 'o', long = "output", value_name = "FORMAT",
+          add = Complete::Values(spec::OUTPUT_FORMATS))]
     pub output: Option<String>,
     /// When using the default or custom-column output format, don't print headers
     #[arg(long, num_args = 0..=1, default_missing_value = "true",
@@ -109,7 +112,8 @@ impl SelectorFlags {
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct FilenameFlags {
     /// Filename, directory, or URL to files identifying the resource
-    #[arg(short = 'f', long = "filename", value_name = "FILE")]
+    #[arg(short = 'f', long = "filename", value_name = "FILE",
+          add = Complete::FilesWith(spec::MANIFEST_EXTENSIONS))]
     pub filenames: Vec<String>,
     /// Process the directory used in -f, --filename recursively
     #[arg(short = 'R', long, num_args = 0..=1, default_missing_value = "true",
@@ -139,8 +143,7 @@ pub struct DryRunFlags {
     /// would be sent, without sending it. If server strategy, submit server-side request without
     /// persisting the resource.
     #[arg(long = "dry-run", num_args = 0..=1, default_missing_value = "unchanged",
-        require_equals = true,
-          value_name = "STRATEGY")]
+          require_equals = true, value_name = "STRATEGY", add = Complete::Values(spec::DRY_RUN))]
     pub dry_run: Option<String>,
 }
 

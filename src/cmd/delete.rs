@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::cmd::objects::{self, Object};
+use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::{DryRun, DryRunFlags, FilenameFlags, SelectorFlags};
@@ -19,7 +20,7 @@ use crate::resource::{self, Resolver};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// TYPE [NAME...] or TYPE/NAME...
-    #[arg(value_name = "RESOURCE")]
+    #[arg(value_name = "RESOURCE", add = Complete::TypeAndNames)]
     pub args: Vec<String>,
     #[command(flatten)]
     pub files: FilenameFlags,
@@ -31,7 +32,7 @@ pub struct Args {
     pub all: Option<bool>,
     /// Must be "background", "orphan", or "foreground". Defaults to background.
     #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "background",
-          value_name = "STRATEGY")]
+          value_name = "STRATEGY", add = Complete::Values(&["background", "orphan", "foreground"]))]
     pub cascade: Option<String>,
     #[command(flatten)]
     pub dry_run: DryRunFlags,
