@@ -29,13 +29,26 @@ fn prefixed<'a>(all: impl IntoIterator<Item = &'a str>, to: &str) -> Vec<String>
 }
 
 /// Candidates for `kind`, given the positional arguments before the word and the word.
+/// `positional` says whether the word is a positional argument (kubectl completes kubeconfig
+/// names, namespaces and fixed values there only as the first one) or a flag's value.
 pub async fn complete(
     kind: Complete,
     src: &mut Source<'_>,
     args: &[String],
     to: &str,
+    positional: bool,
 ) -> (Vec<String>, Directive) {
     let nofile = Directive::NO_FILE_COMP;
+    if positional && !args.is_empty() {
+        match kind {
+            // cobra's ValidArgs: first argument only, then the default directive.
+            Complete::Values(_) => return (Vec::new(), Directive::DEFAULT),
+            Complete::Namespace | Complete::Context | Complete::Cluster | Complete::User => {
+                return (Vec::new(), nofile);
+            }
+            _ => {}
+        }
+    }
     match kind {
         Complete::TypeAndNames => type_and_names(src, None, true, args, to).await,
         Complete::TypeAndNamesOf(types) => type_and_names(src, Some(types), true, args, to).await,

@@ -156,7 +156,7 @@ fn answer(line: &Line, to: &str, ui: Ui, env: Env) -> (Vec<String>, Directive, O
         Target::FlagName => (flag_names(line, &to), Directive::NO_FILE_COMP, None),
         Target::FlagValue(arg) => match arg.get::<Complete>() {
             Some(kind) => {
-                let (c, d) = with_source(line, ui, env, *kind, &to);
+                let (c, d) = with_source(line, ui, env, *kind, &to, false);
                 (c, d, None)
             }
             None => (Vec::new(), Directive::DEFAULT, None),
@@ -175,6 +175,7 @@ fn with_source(
     env: Env,
     kind: Complete,
     to: &str,
+    positional: bool,
 ) -> (Vec<String>, Directive) {
     let argv: Vec<std::ffi::OsString> = std::iter::once("kk".to_string())
         .chain(line.globals.iter().cloned())
@@ -193,7 +194,7 @@ fn with_source(
     let ctx = crate::ctx::Ctx::new(globals, ui, env);
     rt.block_on(async {
         let mut src = source::Source::new(&ctx).await;
-        kinds::complete(kind, &mut src, &line.positionals, to).await
+        kinds::complete(kind, &mut src, &line.positionals, to, positional).await
     })
 }
 
@@ -262,7 +263,7 @@ fn positional(line: &Line, to: &str, ui: Ui, env: Env) -> (Vec<String>, Directiv
     let Some(kind) = positional_kind(&line.cmd, line.positionals.len()) else {
         return (comps, directive);
     };
-    let (more, d) = with_source(line, ui, env, kind, to);
+    let (more, d) = with_source(line, ui, env, kind, to, true);
     comps.extend(more);
     (comps, d)
 }
