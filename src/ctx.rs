@@ -10,9 +10,9 @@ use std::sync::Arc;
 
 use tokio::sync::OnceCell;
 
-use crate::cli::GlobalArgs;
 use crate::env::Env;
 use crate::error::{Error, Result};
+use crate::flags::GlobalArgs;
 use crate::kubeconfig::{self, Loaded, client::ClientSettings};
 use crate::ui::Ui;
 

@@ -104,8 +104,10 @@ fn flag(a: &Arg) -> String {
         Some(c) => format!("-{c}, --{long}"),
         None => format!("--{long}"),
     };
-    // kk spells pflag booleans as optional-value flags (`--x`, `--x=false`).
-    let boolish = a.get_num_args().is_some_and(|n| n.min_values() == 0);
+    // A pflag boolean (`flags::Pflag::pflag_bool`): `--x` alone means true.
+    let boolish = a.get_num_args().is_some_and(|n| n.min_values() == 0)
+        && a.get_value_names()
+            .is_some_and(|v| v.iter().any(|v| v == "BOOL"));
     let repeated = matches!(a.get_action(), clap::ArgAction::Append);
     let default = if boolish {
         "false".to_string()

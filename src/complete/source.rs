@@ -77,7 +77,7 @@ struct Name {
 fn env_duration(ctx: &Ctx, name: &str, default: Duration) -> Duration {
     ctx.env()
         .non_empty(name)
-        .and_then(crate::kubeconfig::client::go_duration)
+        .and_then(crate::go::duration)
         .unwrap_or(default)
 }
 
