@@ -129,7 +129,7 @@ fn answers_like_kubectl() {
         (vec!["config", "use-context", "kk-sim", ""], false),
         (vec!["config", "delete-user", ""], true),
         (vec!["config", "view", ""], false),
-        (vec!["completion", ""], false),
+        (vec!["completion", ""], true),
         (vec!["completion", "z"], false),
         (vec!["version", ""], false),
     ];
