@@ -54,11 +54,11 @@ pub fn completion(shell: Shell) -> Vec<u8> {
     script.as_bytes().to_vec()
 }
 
-/// Man pages: `kk.1` plus one `kk-<sub>[-<subsub>].1` per subcommand.
-pub fn man_pages() -> Vec<(String, Vec<u8>)> {
+/// Man pages of `root`: `kk.1` plus one `kk-<sub>[-<subsub>].1` per subcommand.
+pub fn man_pages(root: &clap::Command) -> Vec<(String, Vec<u8>)> {
     let mut pages = Vec::new();
     // Not `.build()`: with a built command clap_mangen emits phantom `*-help` pages.
-    collect(crate::cli::command(), "kk".to_string(), &mut pages);
+    collect(root.clone(), "kk".to_string(), &mut pages);
     pages
 }
 
@@ -91,7 +91,10 @@ mod tests {
 
     #[test]
     fn one_man_page_per_subcommand() {
-        let names: Vec<String> = man_pages().into_iter().map(|(n, _)| n).collect();
+        let names: Vec<String> = man_pages(&crate::cli::command())
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
         assert!(names.contains(&"kk.1".to_string()));
         assert!(names.contains(&"kk-config-view.1".to_string()), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("help")), "{names:?}");

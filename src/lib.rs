@@ -40,11 +40,11 @@ pub fn run(args: Vec<std::ffi::OsString>, ui: ui::Ui, env: env::Env) -> ExitCode
             .iter()
             .map(|a| a.to_string_lossy().into_owned())
             .collect();
-        return complete::run(&words, first == complete::REQUEST, ui, env);
+        return complete::run(cli::command, &words, first == complete::REQUEST, ui, env);
     }
     let cli = match cli::parse(&args) {
         Ok(cli) => cli,
-        Err(parse) => return error::report_parse(&ui, parse),
+        Err(parse) => return cli::failure::report_parse(&ui, parse),
     };
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -53,7 +53,7 @@ pub fn run(args: Vec<std::ffi::OsString>, ui: ui::Ui, env: env::Env) -> ExitCode
         Ok(rt) => rt,
         Err(e) => return error::report(&ui, error::Error::Io(e)),
     };
-    let ctx = ctx::Ctx::new(cli.global, ui, env);
+    let ctx = ctx::Ctx::new(cli::command, cli.global, ui, env);
     let result = runtime.block_on(cmd::dispatch(&ctx, &cli.command));
     let code = match result {
         // kubectl's --warnings-as-errors turns a successful run with warnings into a failure.

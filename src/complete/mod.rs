@@ -25,6 +25,7 @@ use clap::{Arg, Command};
 pub use spec::Complete;
 
 use crate::env::Env;
+use crate::flags::GlobalArgs;
 use crate::ui::Ui;
 use line::{Line, Target};
 
@@ -91,15 +92,21 @@ impl BitOrAssign for Directive {
 
 /// Answer one completion request. `words` are the arguments after `__complete`, the last
 /// being the word under the cursor (possibly empty).
-pub fn run(words: &[String], descriptions: bool, ui: Ui, env: Env) -> ExitCode {
+pub fn run(
+    app: fn() -> Command,
+    words: &[String],
+    descriptions: bool,
+    ui: Ui,
+    env: Env,
+) -> ExitCode {
     let (to, before) = match words.split_last() {
         Some((last, rest)) => (last.as_str(), rest),
         None => ("", words),
     };
-    let mut root = crate::cli::command();
+    let mut root = app();
     root.build();
     let line = Line::scan(root, before);
-    let (comps, directive, error) = answer(&line, to, ui_for_ctx(), env);
+    let (comps, directive, error) = answer(app, &line, to, ui_for_ctx(), env);
     let mut out = String::new();
     for c in comps {
         let c = if descriptions {
@@ -131,7 +138,13 @@ fn ui_for_ctx() -> Ui {
     Ui::for_test().0
 }
 
-fn answer(line: &Line, to: &str, ui: Ui, env: Env) -> (Vec<String>, Directive, Option<String>) {
+fn answer(
+    app: fn() -> Command,
+    line: &Line,
+    to: &str,
+    ui: Ui,
+    env: Env,
+) -> (Vec<String>, Directive, Option<String>) {
     if let Some(cmd) = &line.unknown_command {
         return (
             Vec::new(),
@@ -156,13 +169,13 @@ fn answer(line: &Line, to: &str, ui: Ui, env: Env) -> (Vec<String>, Directive, O
         Target::FlagName => (flag_names(line, &to), Directive::NO_FILE_COMP, None),
         Target::FlagValue(arg) => match arg.get::<Complete>() {
             Some(kind) => {
-                let (c, d) = with_source(line, ui, env, *kind, &to, false);
+                let (c, d) = with_source(app, line, ui, env, *kind, &to, false);
                 (c, d, None)
             }
             None => (Vec::new(), Directive::DEFAULT, None),
         },
         Target::Positional => {
-            let (c, d) = positional(line, &to, ui, env);
+            let (c, d) = positional(app, line, &to, ui, env);
             (c, d, None)
         }
     }
@@ -170,6 +183,7 @@ fn answer(line: &Line, to: &str, ui: Ui, env: Env) -> (Vec<String>, Directive, O
 
 /// Complete `kind` with a [`source::Source`] over the globals typed on the line.
 fn with_source(
+    app: fn() -> Command,
     line: &Line,
     ui: Ui,
     env: Env,
@@ -182,8 +196,10 @@ fn with_source(
         .chain(std::iter::once("options".to_string()))
         .map(Into::into)
         .collect();
-    let globals = crate::cli::parse(&argv)
-        .map(|c| c.global)
+    let globals = app()
+        .try_get_matches_from(&argv)
+        .ok()
+        .and_then(|m| <GlobalArgs as clap::FromArgMatches>::from_arg_matches(&m).ok())
         .unwrap_or_default();
     let Ok(rt) = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -191,7 +207,7 @@ fn with_source(
     else {
         return (Vec::new(), Directive::NO_FILE_COMP);
     };
-    let ctx = crate::ctx::Ctx::new(globals, ui, env);
+    let ctx = crate::ctx::Ctx::new(app, globals, ui, env);
     rt.block_on(async {
         let mut src = source::Source::new(&ctx).await;
         kinds::complete(kind, &mut src, &line.positionals, to, positional).await
@@ -244,7 +260,13 @@ fn flag_names(line: &Line, to: &str) -> Vec<String> {
 
 /// Subcommands (when nothing positional is typed yet), required flags, then the positional
 /// argument's declared completion.
-fn positional(line: &Line, to: &str, ui: Ui, env: Env) -> (Vec<String>, Directive) {
+fn positional(
+    app: fn() -> Command,
+    line: &Line,
+    to: &str,
+    ui: Ui,
+    env: Env,
+) -> (Vec<String>, Directive) {
     let mut comps = Vec::new();
     let mut directive = Directive::DEFAULT;
     let own_flag_set = line
@@ -263,7 +285,7 @@ fn positional(line: &Line, to: &str, ui: Ui, env: Env) -> (Vec<String>, Directiv
     let Some(kind) = positional_kind(&line.cmd, line.positionals.len()) else {
         return (comps, directive);
     };
-    let (more, d) = with_source(line, ui, env, kind, to, true);
+    let (more, d) = with_source(app, line, ui, env, kind, to, true);
     comps.extend(more);
     (comps, d)
 }

@@ -73,6 +73,20 @@ pub const OUTPUT_FORMATS: &[&str] = &[
     "wide",
 ];
 
+/// `-o/--output` values of verbs that print the objects they change.
+pub const OBJECT_OUTPUT_FORMATS: &[&str] = &[
+    "json",
+    "yaml",
+    "name",
+    "go-template",
+    "go-template-file",
+    "template",
+    "templatefile",
+    "jsonpath",
+    "jsonpath-as-json",
+    "jsonpath-file",
+];
+
 /// `--dry-run` values.
 pub const DRY_RUN: &[&str] = &["none", "server", "client"];
 

@@ -1,6 +1,8 @@
 //! The clap definition of kk's command line: the root [`Cli`] (the verbs plus
 //! [`GlobalArgs`], which live in `flags`) and [`parse`], which keeps clap's failure together
-//! with the command path so `error.rs` can print cobra's wording.
+//! with the command path so `failure` can print cobra's wording.
+
+pub mod failure;
 
 use std::ffi::OsString;
 
