@@ -14,6 +14,7 @@ pub mod flags;
 pub mod help;
 pub mod kubeconfig;
 pub mod manifest;
+pub mod patch;
 pub mod printers;
 pub mod resource;
 pub mod ui;
