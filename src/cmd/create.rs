@@ -8,10 +8,12 @@ use serde_json::Value;
 use crate::cmd::objects;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::Pflag;
 use crate::flags::{DryRun, DryRunFlags, FilenameFlags};
 use crate::printers::{self, OBJECT_FORMATS, OutputFormat, PrintOptions, name};
 use crate::resource::Resolver;
 use crate::resource::builder::{self, Selection, Target};
+use crate::resource::request;
 
 /// Create a resource from a file or from stdin.
 #[derive(Debug, clap::Args)]
@@ -28,8 +30,12 @@ pub struct Args {
     #[arg(long, value_name = "TEMPLATE")]
     pub template: Option<String>,
     /// Must be one of: strict (or true), warn, ignore (or false).
-    #[arg(long, num_args = 0..=1, default_missing_value = "strict", default_value = "strict",
-          value_name = "MODE")]
+    #[arg(
+        long,
+        no_opt_default("strict"),
+        default_value = "strict",
+        value_name = "MODE"
+    )]
     pub validate: String,
     /// Name of the manager used to track field ownership.
     #[arg(long, default_value = "kubectl-create", value_name = "NAME")]
@@ -146,8 +152,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 q.push(("dryRun", "All".into()));
             }
             let uri = objects::with_query(&resource.path(namespace.as_deref(), None), &q);
-            match objects::request(
-                ctx,
+            match request::json(
                 &client,
                 http::Method::POST,
                 &uri,

@@ -11,10 +11,12 @@ use serde_json::{Map, Value};
 use crate::cmd::objects::{self, Object};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::Pflag;
 use crate::flags::{DryRun, DryRunFlags, FilenameFlags, SelectorFlags};
 use crate::printers::{self, OBJECT_FORMATS, OutputFormat, PrintOptions, name};
 use crate::resource::Resolver;
 use crate::resource::builder::{self, Selection};
+use crate::resource::request;
 
 /// Which metadata map is edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,17 +59,14 @@ pub struct Common {
     #[command(flatten)]
     pub select: SelectorFlags,
     /// Select all resources, in the namespace of the specified resource types
-    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub all: Option<bool>,
     /// If true, allow values to be overwritten, otherwise reject updates that overwrite
     /// existing values.
-    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub overwrite: Option<bool>,
     /// If true, display the values for a given resource.
-    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub list: Option<bool>,
     /// If non-empty, the update will only succeed if this is the current resource-version
     /// for the object. Only valid when specifying a single resource.
@@ -443,7 +442,7 @@ async fn one_object(
     // already current.
     let current = match (&obj.body, &obj.source) {
         (Some(b), None) => b.clone(),
-        _ => objects::request(ctx, client, http::Method::GET, &obj.path(), None)
+        _ => request::json(client, http::Method::GET, &obj.path(), None)
             .await
             .map_err(|e| ctx.kube_error(e))?,
     };
@@ -497,8 +496,7 @@ async fn one_object(
             q.push(("dryRun", "All".into()));
         }
         let uri = objects::with_query(&obj.path(), &q);
-        output = objects::request(
-            ctx,
+        output = request::json(
             client,
             http::Method::PATCH,
             &uri,

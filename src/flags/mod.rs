@@ -5,10 +5,41 @@
 //! user typed; interpreting `-o` is `printers::OutputFormat::parse`'s job.
 //!
 //! Boolean flags follow pflag: `--x`, `--x=true|false|1|0|t|f`, never `--x false` (the next
-//! word stays a positional argument). Spell them as `Option<bool>` with
-//! `num_args = 0..=1, default_missing_value = "true", require_equals = true,
-//! value_parser = crate::cli::parse_bool`; a missing `require_equals` makes
-//! `kk --insecure-skip-tls-verify version` swallow the verb.
+//! word stays a positional argument). Declare them as `Option<bool>` with
+//! `#[arg(long, pflag_bool())]` (bring [`Pflag`] into scope); flags with another pflag
+//! `NoOptDefVal` (`--dry-run`, `--cascade`, `--validate`) use `no_opt_default("value")`.
+//! Never spell `num_args = 0..=1` by hand: without `require_equals` clap lets
+//! `kk get -w pods` swallow `pods` as the flag's value.
+
+mod global;
+
+pub use global::GlobalArgs;
+
+/// pflag's optional-value flags for clap's derive: `#[arg(long, pflag_bool())]`.
+///
+/// clap's derive turns `name(args)` in `#[arg(...)]` into a method call on the `clap::Arg`
+/// after its own inferred settings, so these extension methods override them.
+pub trait Pflag {
+    /// A pflag boolean: `--x` means true, `--x=false` (any `strconv.ParseBool` spelling) sets
+    /// it, and a following word is never taken as its value.
+    fn pflag_bool(self) -> Self;
+    /// pflag's `NoOptDefVal`: `--x` alone means `value`; another value only as `--x=v`.
+    fn no_opt_default(self, value: &'static str) -> Self;
+}
+
+impl Pflag for clap::Arg {
+    fn pflag_bool(self) -> Self {
+        self.no_opt_default("true")
+            .value_name("BOOL")
+            .value_parser(crate::go::parse_bool)
+    }
+
+    fn no_opt_default(self, value: &'static str) -> Self {
+        self.num_args(0..=1)
+            .require_equals(true)
+            .default_missing_value(value)
+    }
+}
 
 /// Output flags (`-o`, `--no-headers`, `--show-labels`, `-L`, `--sort-by`, ...), as on `get`.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -19,14 +50,10 @@ pub struct PrintFlags {
     #[arg(short = 'o', long = "output", value_name = "FORMAT")]
     pub output: Option<String>,
     /// When using the default or custom-column output format, don't print headers
-    #[arg(long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub no_headers: Option<bool>,
     /// When printing, show all labels as the last column
-    #[arg(long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub show_labels: Option<bool>,
     /// Accepts a comma separated list of labels that are going to be presented as columns
     #[arg(short = 'L', long = "label-columns", value_name = "LABELS")]
@@ -35,20 +62,14 @@ pub struct PrintFlags {
     #[arg(long, value_name = "JSONPATH")]
     pub sort_by: Option<String>,
     /// If present, list the resource type for the requested object(s)
-    #[arg(long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub show_kind: Option<bool>,
     /// If true, keep the managedFields when printing objects in JSON or YAML format
-    #[arg(long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub show_managed_fields: Option<bool>,
     /// If true, ignore any errors in templates when a field or map key is missing in the
     /// template (default true)
-    #[arg(long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub allow_missing_template_keys: Option<bool>,
     /// Template string or path to template file to use when -o=go-template, -o=go-template-file
     #[arg(long, value_name = "TEMPLATE")]
@@ -92,9 +113,7 @@ pub struct SelectorFlags {
     #[arg(long, value_name = "SELECTOR")]
     pub field_selector: Option<String>,
     /// If present, list the requested object(s) across all namespaces
-    #[arg(short = 'A', long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true,
-          value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(short = 'A', long, pflag_bool())]
     pub all_namespaces: Option<bool>,
 }
 
@@ -112,9 +131,7 @@ pub struct FilenameFlags {
     #[arg(short = 'f', long = "filename", value_name = "FILE")]
     pub filenames: Vec<String>,
     /// Process the directory used in -f, --filename recursively
-    #[arg(short = 'R', long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true,
-          value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(short = 'R', long, pflag_bool())]
     pub recursive: Option<bool>,
     /// Process a kustomization directory (not supported by kk; reported as an error)
     #[arg(short = 'k', long, value_name = "DIR")]
@@ -138,9 +155,7 @@ pub struct DryRunFlags {
     /// Must be "none", "server", or "client". If client strategy, only print the object that
     /// would be sent, without sending it. If server strategy, submit server-side request without
     /// persisting the resource.
-    #[arg(long = "dry-run", num_args = 0..=1, default_missing_value = "unchanged",
-        require_equals = true,
-          value_name = "STRATEGY")]
+    #[arg(long = "dry-run", no_opt_default("unchanged"), value_name = "STRATEGY")]
     pub dry_run: Option<String>,
 }
 
@@ -180,7 +195,39 @@ fn split_list(v: &[String]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use clap::Parser;
+
     use super::*;
+
+    #[derive(Debug, Parser)]
+    struct Probe {
+        args: Vec<String>,
+        #[arg(short = 'w', long, pflag_bool())]
+        watch: Option<bool>,
+        #[arg(long = "dry-run", no_opt_default("unchanged"))]
+        dry_run: Option<String>,
+    }
+
+    fn probe(line: &str) -> Result<Probe, clap::Error> {
+        Probe::try_parse_from(std::iter::once("p").chain(line.split_whitespace()))
+    }
+
+    #[test]
+    fn pflag_booleans_never_take_the_next_word() {
+        let p = probe("-w pods").unwrap();
+        assert_eq!((p.watch, p.args), (Some(true), vec!["pods".to_string()]));
+        let p = probe("pods --watch=F").unwrap();
+        assert_eq!(p.watch, Some(false));
+        let p = probe("pods --watch false").unwrap();
+        assert_eq!((p.watch, p.args.len()), (Some(true), 2));
+        assert!(probe("--watch=yes").is_err());
+        let p = probe("--dry-run x").unwrap();
+        assert_eq!(p.dry_run.as_deref(), Some("unchanged"));
+        assert_eq!(
+            probe("--dry-run=server").unwrap().dry_run.as_deref(),
+            Some("server")
+        );
+    }
 
     #[test]
     fn lists_split_on_commas() {
