@@ -187,11 +187,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     if grace >= 0 {
         body["gracePeriodSeconds"] = json!(grace);
     }
-    let print_dry = match dry {
-        DryRun::None => name::DryRun::None,
-        DryRun::Client => name::DryRun::Client,
-        DryRun::Server => name::DryRun::Server,
-    };
     for (i, obj) in objects.into_iter().enumerate() {
         while manifest_errors.peek().is_some_and(|(at, _)| *at <= i) {
             errors.push(manifest_errors.next().expect("peeked").1);
@@ -210,41 +205,28 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             warn_cluster_scope = false;
         }
         let line = |ctx: &Ctx, obj: &Object| -> Result<()> {
+            let kind = name::kind_ref(&obj.resource.kind, &obj.resource.group);
             let text = if name_only {
-                format!(
-                    "{}/{}\n",
-                    name::kind_ref(&obj.resource.kind, &obj.resource.group),
-                    obj.name
-                )
-            } else if force && grace == 0 {
-                name::deleted_line(
-                    &obj.resource.kind,
-                    &obj.resource.group,
-                    &obj.name,
-                    print_dry,
-                )
-                .replacen(" deleted", " force deleted", 1)
+                format!("{kind}/{}\n", obj.name)
             } else {
-                name::deleted_line(
-                    &obj.resource.kind,
-                    &obj.resource.group,
-                    &obj.name,
-                    print_dry,
-                )
+                // Not the name printer: kubectl's delete prints `kind "name" deleted`.
+                let op = if force && grace == 0 {
+                    "force deleted"
+                } else {
+                    "deleted"
+                };
+                format!("{kind} \"{}\" {op}{}\n", obj.name, dry.suffix())
             };
             ctx.ui().print(&text)?;
             // Shown as soon as each DELETE returns, before any waiting.
             ctx.ui().flush()?;
             Ok(())
         };
-        if dry == DryRun::Client {
+        if dry.is_client() {
             line(ctx, &obj)?;
             continue;
         }
-        let mut q = Vec::new();
-        if dry == DryRun::Server {
-            q.push(("dryRun", "All".to_string()));
-        }
+        let q: Vec<_> = dry.query().into_iter().collect();
         let uri = objects::with_query(&obj.path(), &q);
         match request::json(
             &client,

@@ -11,9 +11,13 @@
 //! Never spell `num_args = 0..=1` by hand: without `require_equals` clap lets
 //! `kk get -w pods` swallow `pods` as the flag's value.
 
+mod dry_run;
 mod global;
+mod print;
 
+pub use dry_run::{DryRun, DryRunFlags};
 pub use global::GlobalArgs;
+pub use print::{ObjectPrintFlags, PrintFlags};
 
 /// pflag's optional-value flags for clap's derive: `#[arg(long, pflag_bool())]`.
 ///
@@ -38,68 +42,6 @@ impl Pflag for clap::Arg {
         self.num_args(0..=1)
             .require_equals(true)
             .default_missing_value(value)
-    }
-}
-
-/// Output flags (`-o`, `--no-headers`, `--show-labels`, `-L`, `--sort-by`, ...), as on `get`.
-#[derive(Debug, Clone, Default, clap::Args)]
-pub struct PrintFlags {
-    /// Output format. One of: (json, yaml, name, go-template, go-template-file, template,
-    /// templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns,
-    /// custom-columns-file, wide)
-    #[arg(short = 'o', long = "output", value_name = "FORMAT")]
-    pub output: Option<String>,
-    /// When using the default or custom-column output format, don't print headers
-    #[arg(long, pflag_bool())]
-    pub no_headers: Option<bool>,
-    /// When printing, show all labels as the last column
-    #[arg(long, pflag_bool())]
-    pub show_labels: Option<bool>,
-    /// Accepts a comma separated list of labels that are going to be presented as columns
-    #[arg(short = 'L', long = "label-columns", value_name = "LABELS")]
-    pub label_columns: Vec<String>,
-    /// If non-empty, sort list types using this field specification (a JSONPath expression)
-    #[arg(long, value_name = "JSONPATH")]
-    pub sort_by: Option<String>,
-    /// If present, list the resource type for the requested object(s)
-    #[arg(long, pflag_bool())]
-    pub show_kind: Option<bool>,
-    /// If true, keep the managedFields when printing objects in JSON or YAML format
-    #[arg(long, pflag_bool())]
-    pub show_managed_fields: Option<bool>,
-    /// If true, ignore any errors in templates when a field or map key is missing in the
-    /// template (default true)
-    #[arg(long, pflag_bool())]
-    pub allow_missing_template_keys: Option<bool>,
-    /// Template string or path to template file to use when -o=go-template, -o=go-template-file
-    #[arg(long, value_name = "TEMPLATE")]
-    pub template: Option<String>,
-}
-
-impl PrintFlags {
-    /// `--no-headers` as a plain bool.
-    pub fn no_headers(&self) -> bool {
-        self.no_headers.unwrap_or(false)
-    }
-    /// `--show-labels` as a plain bool.
-    pub fn show_labels(&self) -> bool {
-        self.show_labels.unwrap_or(false)
-    }
-    /// `--show-kind` as a plain bool.
-    pub fn show_kind(&self) -> bool {
-        self.show_kind.unwrap_or(false)
-    }
-    /// `--show-managed-fields` as a plain bool.
-    pub fn show_managed_fields(&self) -> bool {
-        self.show_managed_fields.unwrap_or(false)
-    }
-    /// `--allow-missing-template-keys` (kubectl's default is true).
-    pub fn allow_missing_template_keys(&self) -> bool {
-        self.allow_missing_template_keys.unwrap_or(true)
-    }
-    /// `-L a,b -L c` flattened to `[a, b, c]`.
-    pub fn label_columns(&self) -> Vec<String> {
-        split_list(&self.label_columns)
     }
 }
 
@@ -149,43 +91,7 @@ impl FilenameFlags {
     }
 }
 
-/// `--dry-run=none|client|server` (a bare `--dry-run` means `client`).
-#[derive(Debug, Clone, Default, clap::Args)]
-pub struct DryRunFlags {
-    /// Must be "none", "server", or "client". If client strategy, only print the object that
-    /// would be sent, without sending it. If server strategy, submit server-side request without
-    /// persisting the resource.
-    #[arg(long = "dry-run", no_opt_default("unchanged"), value_name = "STRATEGY")]
-    pub dry_run: Option<String>,
-}
-
-/// The resolved dry-run strategy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DryRun {
-    /// Really persist.
-    None,
-    /// Print only.
-    Client,
-    /// Server-side dry run (`dryRun=All`).
-    Server,
-}
-
-impl DryRunFlags {
-    /// kubectl's `GetDryRunStrategy`, with its exact error text.
-    pub fn strategy(&self) -> Result<DryRun, crate::error::Error> {
-        match self.dry_run.as_deref() {
-            None | Some("none") | Some("false") => Ok(DryRun::None),
-            // pflag's NoOptDefVal for --dry-run is "unchanged", which kubectl treats as client.
-            Some("client") | Some("unchanged") | Some("true") => Ok(DryRun::Client),
-            Some("server") => Ok(DryRun::Server),
-            Some(other) => Err(crate::error::Error::msg(format!(
-                "Invalid dry-run value ({other}). Must be \"none\", \"server\", or \"client\"."
-            ))),
-        }
-    }
-}
-
-fn split_list(v: &[String]) -> Vec<String> {
+pub(crate) fn split_list(v: &[String]) -> Vec<String> {
     v.iter()
         .flat_map(|s| s.split(','))
         .filter(|s| !s.is_empty())
@@ -236,19 +142,5 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(f.filenames(), ["a", "b", "c"]);
-    }
-
-    #[test]
-    fn dry_run_strategies() {
-        let f = |s: Option<&str>| {
-            DryRunFlags {
-                dry_run: s.map(String::from),
-            }
-            .strategy()
-        };
-        assert_eq!(f(None).unwrap(), DryRun::None);
-        assert_eq!(f(Some("unchanged")).unwrap(), DryRun::Client);
-        assert_eq!(f(Some("server")).unwrap(), DryRun::Server);
-        assert!(f(Some("x")).is_err());
     }
 }

@@ -219,7 +219,6 @@ fn print_options(args: &Args) -> PrintOptions {
             kind_prefix: None,
         },
         allow_missing_template_keys: args.print.allow_missing_template_keys(),
-        operation: None,
         now: None,
     }
 }
