@@ -16,6 +16,7 @@ pub mod go;
 pub mod help;
 pub mod kubeconfig;
 pub mod manifest;
+pub mod patch;
 pub mod printers;
 pub mod resource;
 pub mod ui;
