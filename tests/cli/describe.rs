@@ -441,9 +441,11 @@ spec:
     - secretRef: {name: sec}
       prefix: S_
     resources: {requests: {cpu: 250m, memory: 64Mi}, limits: {cpu: 500m, memory: 128Mi}}
-    livenessProbe: {httpGet: {path: /healthz, port: 80}, initialDelaySeconds: 3}
+    # Probes that pass: kk-sim runs them, and failures would add events between the two
+    # describes being compared.
+    livenessProbe: {httpGet: {path: /, port: 80}, initialDelaySeconds: 3}
     readinessProbe: {tcpSocket: {port: 80}}
-    startupProbe: {exec: {command: [cat, /tmp/ok]}}
+    startupProbe: {exec: {command: [cat, /etc/hostname]}}
     volumeMounts:
     - {name: c, mountPath: /etc/c, readOnly: true}
     - {name: s, mountPath: /etc/s, subPath: x}
