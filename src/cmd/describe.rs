@@ -320,9 +320,12 @@ impl Api<'_> {
                     related.pods = self.list_path(&path, &[]).await?;
                 }
                 Need::ServicesAndEndpoints => {
+                    // kubectl 1.33 reads EndpointSlices (v1 Endpoints are deprecated and
+                    // answer with a warning).
                     let base = format!("/api/v1/namespaces/{ns}");
                     related.services = self.list_path(&format!("{base}/services"), &[]).await?;
-                    related.endpoints = self.list_path(&format!("{base}/endpoints"), &[]).await?;
+                    let path = format!("/apis/discovery.k8s.io/v1/namespaces/{ns}/endpointslices");
+                    related.endpoint_slices = self.list_path(&path, &[]).await?;
                 }
                 Need::Secrets => {
                     let path = format!("/api/v1/namespaces/{ns}/secrets");

@@ -137,9 +137,13 @@ fn backend_endpoints(b: &Value, related: &Related) -> String {
     let Some(svc) = find(&related.services) else {
         return format!("<error: services \"{name}\" not found>");
     };
-    let Some(ep) = find(&related.endpoints) else {
-        return format!("<error: endpoints \"{name}\" not found>");
-    };
+    // The service's EndpointSlices, as kubectl 1.33 lists them by the service-name label.
+    let slices: Vec<Value> = related
+        .endpoint_slices
+        .iter()
+        .filter(|es| str_at(es, &["metadata", "labels", "kubernetes.io/service-name"]) == name)
+        .cloned()
+        .collect();
     let (num, pname) = (int_at(s, &["port", "number"]), str_at(s, &["port", "name"]));
     let mut port_name = "";
     for sp in list(svc.get("spec").unwrap_or(&Value::Null), "ports") {
@@ -149,58 +153,11 @@ fn backend_endpoints(b: &Value, related: &Related) -> String {
             port_name = str_at(sp, &["name"]);
         }
     }
-    format_endpoints(&ep, port_name)
-}
-
-/// kubectl's `formatEndpoints` over an Endpoints object for one port name.
-fn format_endpoints(ep: &Value, port_name: &str) -> String {
-    let subsets = list(ep, "subsets");
-    if subsets.is_empty() {
-        return "<none>".into();
-    }
-    const MAX: usize = 3;
-    let (mut shown, mut count, mut more) = (Vec::new(), 0, false);
-    for ss in subsets {
-        let addrs: Vec<&str> = list(ss, "addresses")
-            .into_iter()
-            .map(|a| str_at(a, &["ip"]))
-            .collect();
-        let ports = list(ss, "ports");
-        if ports.is_empty() {
-            count += addrs.len();
-            for a in &addrs {
-                if shown.len() == MAX {
-                    more = true;
-                    break;
-                }
-                shown.push(a.to_string());
-            }
-            continue;
-        }
-        for p in ports {
-            if str_at(p, &["name"]) != port_name {
-                continue;
-            }
-            count += addrs.len();
-            for a in &addrs {
-                if shown.len() == MAX {
-                    more = true;
-                    break;
-                }
-                let host = if a.contains(':') {
-                    format!("[{a}]")
-                } else {
-                    a.to_string()
-                };
-                shown.push(format!("{host}:{}", int_at(p, &["port"])));
-            }
-        }
-    }
-    let joined = shown.join(",");
-    if more {
-        format!("{joined} + {} more...", count - MAX)
+    let shown = super::service::endpoints(&slices, port_name);
+    if shown.is_empty() {
+        "<none>".into()
     } else {
-        joined
+        shown
     }
 }
 

@@ -55,10 +55,9 @@ pub struct Related {
     pub endpoint_slices: Vec<Value>,
     /// Secrets of the namespace (a service account's, to mark missing ones and find tokens).
     pub secrets: Vec<Value>,
-    /// Services of the namespace (an ingress's backends).
+    /// Services of the namespace (an ingress's backends; their EndpointSlices are in
+    /// `endpoint_slices`).
     pub services: Vec<Value>,
-    /// Endpoints of the namespace (an ingress's backends).
-    pub endpoints: Vec<Value>,
     /// A node's lease (`kube-node-lease`), or the error text of fetching it.
     pub lease: Option<Result<Value, String>>,
     /// A namespace's ResourceQuotas.

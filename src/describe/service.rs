@@ -151,7 +151,7 @@ pub fn describe(w: &mut PrefixWriter, svc: &Value, related: &Related) {
 }
 
 /// kubectl's `formatEndpointSlices` for one service port (matched by name).
-fn endpoints(slices: &[Value], port_name: &str) -> String {
+pub(crate) fn endpoints(slices: &[Value], port_name: &str) -> String {
     if slices.is_empty() {
         return "<none>".into();
     }
