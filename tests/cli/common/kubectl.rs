@@ -3,8 +3,9 @@
 //!
 //! - With `CI` set (`true`/`1`), a missing kubectl 1.33 panics with a clear message: a parity
 //!   test that cannot compare must fail, never pass quietly.
-//! - Outside CI, each test that could not compare is counted, and when the test binary exits
-//!   the count and the test names go to the real stderr (cargo hides a passing test's own
+//! - Outside CI, each test that could not compare is counted ([`record_skip`], also used for
+//!   other tools such as shells), and when the test binary exits the count and the test names
+//!   go to the real stderr (cargo hides a passing test's own
 //!   output, so an `eprintln!` from inside the test would be lost).
 //!
 //! Only `PATH` is searched: `kubectl.1.33` in a PATH directory or beside the file a `kubectl`
@@ -90,6 +91,12 @@ fn missing() {
              gcloud lays it out) or unset CI to run only kk's own assertions."
         );
     }
+    record_skip("kubectl 1.33");
+}
+
+/// Count the calling test as having skipped what needs `tool`; the list is printed when the
+/// test binary exits. (Callers panic instead in CI.)
+pub fn record_skip(tool: &str) {
     let test = std::thread::current()
         .name()
         .unwrap_or("<unnamed thread>")
@@ -98,7 +105,7 @@ fn missing() {
     if skipped.is_empty() {
         register_report();
     }
-    skipped.insert(test);
+    skipped.insert(format!("{test} (no {tool})"));
 }
 
 fn register_report() {
@@ -114,8 +121,8 @@ extern "C" fn report() {
         return;
     }
     let mut text = format!(
-        "\nSKIPPED kubectl parity: kubectl 1.33 is not on PATH, so {} test(s) compared nothing \
-         with kubectl (with CI=true this fails):\n",
+        "\nSKIPPED: {} test(s) could not run all their checks for want of a tool (with CI=true \
+         this fails; kubectl 1.33 is looked up on PATH):\n",
         skipped.len()
     );
     for t in skipped.iter() {

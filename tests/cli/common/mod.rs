@@ -11,7 +11,7 @@ pub mod output;
 pub mod server;
 
 pub use env::TestEnv;
-pub use kubectl::kubectl_bin;
+pub use kubectl::{in_ci, kubectl_bin};
 pub use output::Output;
 
 use std::path::PathBuf;
@@ -47,4 +47,19 @@ pub fn parity_like_shape(kubectl: &str, kk: &str, ignore_top: &[&str]) {
         keys(kk, ignore_top),
         "JSON layout differs"
     );
+}
+
+/// `true` if `tool` is available; otherwise fail under CI, or count a skip for the calling
+/// test (listed when the test binary exits) and return `false`.
+#[track_caller]
+pub fn require_tool(test: &str, tool: &str, available: bool) -> bool {
+    if available {
+        return true;
+    }
+    assert!(
+        !kubectl::in_ci(),
+        "{test}: {tool} is missing; CI installs it in .ci/run"
+    );
+    kubectl::record_skip(tool);
+    false
 }
