@@ -11,7 +11,7 @@ pub mod output;
 pub mod server;
 
 pub use env::TestEnv;
-pub use kubectl::{in_ci, kubectl_bin};
+pub use kubectl::kubectl_bin;
 pub use output::Output;
 
 use std::path::PathBuf;
