@@ -14,6 +14,7 @@ mod generated;
 mod get;
 mod help;
 mod label;
+mod plugins;
 mod shells;
 mod version;
 mod warnings;
