@@ -727,39 +727,279 @@ complete -c kk -n "__fish_kk_using_subcommand describe" -l disable-compression -
 complete -c kk -n "__fish_kk_using_subcommand describe" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
 complete -c kk -n "__fish_kk_using_subcommand describe" -s v -l v -d 'Number for the log level verbosity' -r
 complete -c kk -n "__fish_kk_using_subcommand describe" -s h -l help -d 'Print help'
-complete -c kk -n "__fish_kk_using_subcommand create" -s f -l filename -d 'Filename, directory, or URL to files identifying the resource' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -s R -l recursive -d 'Process the directory used in -f, --filename recursively' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -s k -l kustomize -d 'Process a kustomization directory (not supported by kk; reported as an error)' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -s o -l output -d 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l template -d 'Template string or path to template file to use when -o=go-template, -o=go-template-file' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l show-managed-fields -d 'If true, keep the managedFields when printing objects in JSON or YAML format' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l allow-missing-template-keys -d 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats. (default true)' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l validate -d 'Must be one of: strict (or true), warn, ignore (or false)' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l field-manager -d 'Name of the manager used to track field ownership' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l context -d 'The name of the kubeconfig context to use' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l cluster -d 'The name of the kubeconfig cluster to use' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l user -d 'The name of the kubeconfig user to use' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -s s -l server -d 'The address and port of the Kubernetes API server' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l token -d 'Bearer token for authentication to the API server' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l username -d 'Username for basic authentication to the API server' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l password -d 'Password for basic authentication to the API server' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l client-certificate -d 'Path to a client certificate file for TLS' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l client-key -d 'Path to a client key file for TLS' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l tls-server-name -d 'Server name to use for server certificate validation' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l as -d 'Username to impersonate for the operation' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l as-uid -d 'UID to impersonate for the operation' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l cache-dir -d 'Default cache directory (discovery cache)' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -s v -l v -d 'Number for the log level verbosity' -r
-complete -c kk -n "__fish_kk_using_subcommand create" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -s f -l filename -d 'Filename, directory, or URL to files identifying the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -s R -l recursive -d 'Process the directory used in -f, --filename recursively' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -s k -l kustomize -d 'Process a kustomization directory (not supported by kk; reported as an error)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -s o -l output -d 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l template -d 'Template string or path to template file to use when -o=go-template, -o=go-template-file' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l show-managed-fields -d 'If true, keep the managedFields when printing objects in JSON or YAML format' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l allow-missing-template-keys -d 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats. (default true)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l validate -d 'Must be one of: strict (or true), warn, ignore (or false)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l field-manager -d 'Name of the manager used to track field ownership' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l password -d 'Password for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -f -a "configmap" -d 'Create a config map from a local file, directory or literal value'
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -f -a "cm" -d 'Create a config map from a local file, directory or literal value'
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -f -a "deployment" -d 'Create a deployment with the specified name'
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -f -a "deploy" -d 'Create a deployment with the specified name'
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -f -a "namespace" -d 'Create a namespace with the specified name'
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -f -a "ns" -d 'Create a namespace with the specified name'
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -f -a "secret" -d 'Create a secret using a specified subcommand'
+complete -c kk -n "__fish_kk_using_subcommand create; and not __fish_seen_subcommand_from configmap cm deployment deploy namespace ns secret help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l from-file -d 'Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used. Specifying a directory will iterate each named file in the directory whose basename is a valid configmap key' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l from-literal -d 'Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l from-env-file -d 'Specify the path to a file to read lines of key=val pairs to create a configmap' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l append-hash -d 'Append a hash of the configmap to its name' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -s o -l output -d 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l template -d 'Template string or path to template file to use when -o=go-template, -o=go-template-file' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l show-managed-fields -d 'If true, keep the managedFields when printing objects in JSON or YAML format' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l allow-missing-template-keys -d 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats. (default true)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l save-config -d 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l validate -d 'Must be one of: strict (or true), warn, ignore (or false)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l field-manager -d 'Name of the manager used to track field ownership' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l password -d 'Password for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from configmap" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l from-file -d 'Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used. Specifying a directory will iterate each named file in the directory whose basename is a valid configmap key' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l from-literal -d 'Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l from-env-file -d 'Specify the path to a file to read lines of key=val pairs to create a configmap' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l append-hash -d 'Append a hash of the configmap to its name' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -s o -l output -d 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l template -d 'Template string or path to template file to use when -o=go-template, -o=go-template-file' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l show-managed-fields -d 'If true, keep the managedFields when printing objects in JSON or YAML format' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l allow-missing-template-keys -d 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats. (default true)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l save-config -d 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l validate -d 'Must be one of: strict (or true), warn, ignore (or false)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l field-manager -d 'Name of the manager used to track field ownership' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l password -d 'Password for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from cm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l image -d 'Image names to run. A deployment can have multiple images set for multi-container pod' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l port -d 'The containerPort that this deployment exposes' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -s r -l replicas -d 'Number of replicas to create. Default is 1' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -s o -l output -d 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l template -d 'Template string or path to template file to use when -o=go-template, -o=go-template-file' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l show-managed-fields -d 'If true, keep the managedFields when printing objects in JSON or YAML format' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l allow-missing-template-keys -d 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats. (default true)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l save-config -d 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l validate -d 'Must be one of: strict (or true), warn, ignore (or false)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l field-manager -d 'Name of the manager used to track field ownership' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l password -d 'Password for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deployment" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l image -d 'Image names to run. A deployment can have multiple images set for multi-container pod' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l port -d 'The containerPort that this deployment exposes' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -s r -l replicas -d 'Number of replicas to create. Default is 1' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -s o -l output -d 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l template -d 'Template string or path to template file to use when -o=go-template, -o=go-template-file' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l show-managed-fields -d 'If true, keep the managedFields when printing objects in JSON or YAML format' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l allow-missing-template-keys -d 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats. (default true)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l save-config -d 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l validate -d 'Must be one of: strict (or true), warn, ignore (or false)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l field-manager -d 'Name of the manager used to track field ownership' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l password -d 'Password for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from deploy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -s o -l output -d 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l template -d 'Template string or path to template file to use when -o=go-template, -o=go-template-file' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l show-managed-fields -d 'If true, keep the managedFields when printing objects in JSON or YAML format' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l allow-missing-template-keys -d 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats. (default true)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l save-config -d 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l validate -d 'Must be one of: strict (or true), warn, ignore (or false)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l field-manager -d 'Name of the manager used to track field ownership' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l password -d 'Password for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from namespace" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -s o -l output -d 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l template -d 'Template string or path to template file to use when -o=go-template, -o=go-template-file' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l show-managed-fields -d 'If true, keep the managedFields when printing objects in JSON or YAML format' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l allow-missing-template-keys -d 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats. (default true)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l save-config -d 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l validate -d 'Must be one of: strict (or true), warn, ignore (or false)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l field-manager -d 'Name of the manager used to track field ownership' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l password -d 'Password for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from ns" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l username -d 'Username for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l password -d 'Password for basic authentication to the API server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity (insecure)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l tls-server-name -d 'Server name to use for server certificate validation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l request-timeout -d 'The length of time to wait before giving up on a single server request (e.g. 1s, 2m, 3h; 0 = no timeout)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l as -d 'Username to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l as-group -d 'Group to impersonate for the operation; repeat for several groups' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l cache-dir -d 'Default cache directory (discovery cache)' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -l warnings-as-errors -d 'Treat warnings received from the server as errors and exit with a non-zero exit code' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -s v -l v -d 'Number for the log level verbosity' -r
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -s h -l help -d 'Print help'
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -f -a "docker-registry" -d 'Create a secret for use with a Docker registry'
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -f -a "generic" -d 'Create a secret from a local file, directory, or literal value'
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -f -a "tls" -d 'Create a TLS secret'
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from secret" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "configmap" -d 'Create a config map from a local file, directory or literal value'
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "deployment" -d 'Create a deployment with the specified name'
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "namespace" -d 'Create a namespace with the specified name'
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "secret" -d 'Create a secret using a specified subcommand'
+complete -c kk -n "__fish_kk_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kk -n "__fish_kk_using_subcommand delete" -s f -l filename -d 'Filename, directory, or URL to files identifying the resource' -r
 complete -c kk -n "__fish_kk_using_subcommand delete" -s R -l recursive -d 'Process the directory used in -f, --filename recursively' -r
 complete -c kk -n "__fish_kk_using_subcommand delete" -s k -l kustomize -d 'Process a kustomization directory (not supported by kk; reported as an error)' -r
@@ -906,3 +1146,7 @@ complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_f
 complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Unset an individual value in a kubeconfig file'
 complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use-context" -d 'Set the current-context in a kubeconfig file'
 complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "view" -d 'Display merged kubeconfig settings or a specified kubeconfig file'
+complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "configmap" -d 'Create a config map from a local file, directory or literal value'
+complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "deployment" -d 'Create a deployment with the specified name'
+complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "namespace" -d 'Create a namespace with the specified name'
+complete -c kk -n "__fish_kk_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "secret" -d 'Create a secret using a specified subcommand'
