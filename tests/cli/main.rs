@@ -15,6 +15,7 @@ mod generators;
 mod get;
 mod help;
 mod label;
+mod shells;
 mod version;
 mod warnings;
 mod write_pair;
