@@ -15,6 +15,8 @@ pub mod go;
 pub mod help;
 pub mod kubeconfig;
 pub mod manifest;
+pub mod metadata;
+pub mod patch;
 pub mod printers;
 pub mod resource;
 pub mod ui;

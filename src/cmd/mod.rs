@@ -16,8 +16,6 @@ pub mod delete;
 pub mod describe;
 pub mod get;
 pub mod label;
-pub mod meta_update;
-pub mod objects;
 pub mod options;
 pub mod version;
 

@@ -15,6 +15,7 @@ mod get;
 mod help;
 mod label;
 mod version;
+mod visit;
 mod warnings;
 mod write_pair;
 

@@ -1,0 +1,3 @@
+//! Patches as kubectl computes them.
+
+pub mod merge;
