@@ -105,13 +105,13 @@ mod tests {
         let a = json!({"metadata": {"labels": {"a": "1"}, "name": "x"}});
         let b = json!({"metadata": {"labels": {"b": "2"}, "name": "x"}});
         assert_eq!(
-            crate::patch::merge::create(&a, &b),
+            crate::patch::merge::create(&a, &b).unwrap(),
             json!({"metadata": {"labels": {"a": null, "b": "2"}}})
         );
-        assert_eq!(crate::patch::merge::create(&a, &a), json!({}));
+        assert_eq!(crate::patch::merge::create(&a, &a).unwrap(), json!({}));
         let c = json!({"metadata": {"name": "x"}});
         assert_eq!(
-            crate::patch::merge::create(&a, &c),
+            crate::patch::merge::create(&a, &c).unwrap(),
             json!({"metadata": {"labels": null}})
         );
         let mut d = c.clone();

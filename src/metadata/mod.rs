@@ -214,7 +214,8 @@ impl Edit<'_> {
                 }
             }
             edit(&mut modified, kind, &self.changes, self.overwrite, rv)?;
-            let patch = crate::patch::merge::create(&current, &modified);
+            let patch = crate::patch::merge::create(&current, &modified)
+                .map_err(|e| Error::msg(e.to_string()))?;
             let mut q = vec![("fieldManager", self.manager.clone())];
             q.extend(self.dry.query());
             let uri = request::with_query(&info.path(), &q);
