@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::{DryRun, DryRunFlags, FilenameFlags, Pflag, SelectorFlags};
@@ -19,7 +20,7 @@ use crate::resource::{self, request};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// TYPE [NAME...] or TYPE/NAME...
-    #[arg(value_name = "RESOURCE")]
+    #[arg(value_name = "RESOURCE", add = Complete::TypeAndNames)]
     pub args: Vec<String>,
     #[command(flatten)]
     pub files: FilenameFlags,
@@ -29,7 +30,8 @@ pub struct Args {
     #[arg(long, pflag_bool())]
     pub all: Option<bool>,
     /// Must be "background", "orphan", or "foreground". Defaults to background.
-    #[arg(long, no_opt_default("background"), value_name = "STRATEGY")]
+    #[arg(long, no_opt_default("background"), value_name = "STRATEGY",
+          add = Complete::Values(&["background", "orphan", "foreground"]))]
     pub cascade: Option<String>,
     #[command(flatten)]
     pub dry_run: DryRunFlags,

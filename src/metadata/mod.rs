@@ -8,6 +8,7 @@ mod pairs;
 
 use serde_json::Value;
 
+use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::{DryRun, DryRunFlags, FilenameFlags, ObjectPrintFlags, Pflag, SelectorFlags};
@@ -52,7 +53,7 @@ impl Kind {
 #[derive(Debug, Clone, clap::Args)]
 pub struct Common {
     /// TYPE NAME | TYPE/NAME, then KEY=VAL or KEY- pairs
-    #[arg(value_name = "ARGS")]
+    #[arg(value_name = "ARGS", add = Complete::TypeAndNames)]
     pub args: Vec<String>,
     #[command(flatten)]
     pub files: FilenameFlags,

@@ -125,6 +125,15 @@ impl TestEnv {
             .into()
     }
 
+    /// Run kk with extra environment variables.
+    pub fn run_kk_with(&self, args: &[&str], vars: &[(&str, &str)]) -> Output {
+        let mut cmd = self.command(&kk_bin(), args);
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        cmd.output().expect("running kk").into()
+    }
+
     /// Run the real kubectl; `None` (with a SKIP line on stderr) if it is not installed.
     pub fn run_kubectl(&self, args: &[&str]) -> Option<Output> {
         let Some(bin) = kubectl_bin() else {

@@ -81,3 +81,23 @@ pub fn parity_like_shape(kubectl: &str, kk: &str, ignore_top: &[&str]) {
         "JSON layout differs"
     );
 }
+
+/// Whether this is a CI run (`CI=true`), where a missing tool is a failure, not a skip.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+/// `true` if `tool` is available; otherwise fail under CI, or print a loud SKIP line for
+/// `test` and return `false`.
+#[track_caller]
+pub fn require_tool(test: &str, tool: &str, available: bool) -> bool {
+    if available {
+        return true;
+    }
+    assert!(
+        !in_ci(),
+        "{test}: {tool} is missing; CI installs it in .ci/run"
+    );
+    eprintln!("SKIP {test}: {tool} not installed (CI installs it in .ci/run)");
+    false
+}
