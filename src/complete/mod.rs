@@ -274,7 +274,7 @@ fn positional(
         .get_arguments()
         .any(|a| !a.is_global_set() && !a.is_positional() && line.has(a.get_id().as_str()));
     if line.positionals.is_empty() && !own_flag_set {
-        for sub in subcommands(&line.cmd, line.path.is_empty()) {
+        for sub in subcommands(&line.cmd) {
             if sub.0.starts_with(to) {
                 comps.push(format!("{}\t{}", sub.0, sub.1));
             }
@@ -290,17 +290,13 @@ fn positional(
     (comps, d)
 }
 
-/// `(name, about)` of the visible subcommands, sorted, plus `help` at the root (cobra's).
-fn subcommands(cmd: &Command, root: bool) -> Vec<(String, String)> {
+/// `(name, about)` of the visible subcommands, sorted.
+fn subcommands(cmd: &Command) -> Vec<(String, String)> {
     let mut subs: Vec<(String, String)> = cmd
         .get_subcommands()
-        .filter(|s| !s.is_hide_set() && (root || s.get_name() != "help"))
+        .filter(|s| !s.is_hide_set())
         .map(|s| {
-            let about = if s.get_name() == "help" {
-                "Help about any command".to_string()
-            } else {
-                s.get_about().map(|a| a.to_string()).unwrap_or_default()
-            };
+            let about = s.get_about().map(|a| a.to_string()).unwrap_or_default();
             (s.get_name().to_string(), about)
         })
         .collect();
