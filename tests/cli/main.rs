@@ -11,6 +11,7 @@ mod delete;
 mod describe;
 mod errors;
 mod generated;
+mod generators;
 mod get;
 mod help;
 mod label;
