@@ -18,6 +18,7 @@ pub mod get;
 pub mod help;
 pub mod label;
 pub mod options;
+pub mod plugin;
 pub mod version;
 
 use crate::ctx::Ctx;
@@ -67,6 +68,10 @@ pub enum Command {
     /// Update the annotations on a resource
     #[command(add = Group::Settings)]
     Annotate(annotate::Args),
+    /// Provides utilities for interacting with plugins
+    #[command(subcommand)]
+    #[command(add = Group::Other)]
+    Plugin(plugin::PluginCommand),
     /// Help about any command
     #[command(add = Group::Unlisted)]
     Help(help::Args),
@@ -89,5 +94,6 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Label(a) => label::run(ctx, a).await,
         Command::Annotate(a) => annotate::run(ctx, a).await,
         Command::Help(a) => help::run(ctx, a).await,
+        Command::Plugin(c) => plugin::dispatch(ctx, c).await,
     }
 }
