@@ -17,8 +17,6 @@ pub mod describe;
 pub mod get;
 pub mod help;
 pub mod label;
-pub mod meta_update;
-pub mod objects;
 pub mod options;
 pub mod plugin;
 pub mod version;

@@ -18,6 +18,7 @@ mod label;
 mod plugins;
 mod shells;
 mod version;
+mod visit;
 mod warnings;
 mod write_pair;
 
