@@ -178,6 +178,39 @@ fn split_list(v: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// A Go `time.Duration` flag value as typed, sign included (`--since=-1s` parses; kubectl
+/// rejects the sign in its own validation, with its own message).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GoDuration {
+    /// Seconds, possibly negative.
+    pub secs: f64,
+}
+
+impl GoDuration {
+    /// As a `std` duration (zero when not positive).
+    pub fn duration(&self) -> std::time::Duration {
+        std::time::Duration::from_secs_f64(self.secs.max(0.0))
+    }
+}
+
+/// pflag's `DurationVar` parsing, with Go's error text (`time: invalid duration "x"`).
+pub fn parse_go_duration(s: &str) -> Result<GoDuration, String> {
+    let (neg, body) = match s.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let d = if body == "0" {
+        Some(std::time::Duration::ZERO)
+    } else {
+        crate::kubeconfig::client::go_duration(body)
+    };
+    let d = d.ok_or_else(|| format!("time: invalid duration {s:?}"))?;
+    let secs = d.as_secs_f64();
+    Ok(GoDuration {
+        secs: if neg { -secs } else { secs },
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +236,19 @@ mod tests {
         assert_eq!(f(Some("unchanged")).unwrap(), DryRun::Client);
         assert_eq!(f(Some("server")).unwrap(), DryRun::Server);
         assert!(f(Some("x")).is_err());
+    }
+
+    #[test]
+    fn go_durations_keep_their_sign() {
+        assert_eq!(parse_go_duration("-1s").unwrap().secs, -1.0);
+        assert_eq!(parse_go_duration("1m0s").unwrap().secs, 60.0);
+        assert_eq!(
+            parse_go_duration("0").unwrap().duration(),
+            std::time::Duration::ZERO
+        );
+        assert_eq!(
+            parse_go_duration("x").unwrap_err(),
+            "time: invalid duration \"x\""
+        );
     }
 }

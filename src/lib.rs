@@ -16,6 +16,7 @@ pub mod kubeconfig;
 pub mod manifest;
 pub mod printers;
 pub mod resource;
+pub mod stream;
 pub mod ui;
 pub mod warnings;
 

@@ -8,14 +8,17 @@
 pub mod annotate;
 pub mod api_resources;
 pub mod api_versions;
+pub mod attach;
 pub mod cluster_info;
 pub mod completion;
 pub mod config;
 pub mod create;
 pub mod delete;
 pub mod describe;
+pub mod exec;
 pub mod get;
 pub mod label;
+pub mod logs;
 pub mod meta_update;
 pub mod objects;
 pub mod options;
@@ -54,6 +57,12 @@ pub enum Command {
     Label(label::Args),
     /// Update the annotations on a resource
     Annotate(annotate::Args),
+    /// Print the logs for a container in a pod
+    Logs(logs::Args),
+    /// Execute a command in a container
+    Exec(exec::Args),
+    /// Attach to a running container
+    Attach(attach::Args),
 }
 
 /// Run the chosen verb.
@@ -72,5 +81,8 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Delete(a) => delete::run(ctx, a).await,
         Command::Label(a) => label::run(ctx, a).await,
         Command::Annotate(a) => annotate::run(ctx, a).await,
+        Command::Logs(a) => logs::run(ctx, a).await,
+        Command::Exec(a) => exec::run(ctx, a).await,
+        Command::Attach(a) => attach::run(ctx, a).await,
     }
 }

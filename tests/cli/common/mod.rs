@@ -6,6 +6,7 @@
 pub mod env;
 pub mod normalize;
 pub mod output;
+pub mod pty;
 pub mod server;
 
 pub use env::TestEnv;
