@@ -383,7 +383,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__annotate)
-            opts="-f -R -k -l -A -o -n -s -v -h --filename --recursive --kustomize --selector --field-selector --all-namespaces --all --overwrite --list --resource-version --dry-run --output --template --field-manager --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
+            opts="-f -R -k -l -A -o -n -s -v -h --filename --recursive --kustomize --selector --field-selector --all-namespaces --all --overwrite --list --resource-version --dry-run --output --template --show-managed-fields --allow-missing-template-keys --field-manager --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -462,6 +462,14 @@ _kk() {
                     return 0
                     ;;
                 --template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --show-managed-fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-missing-template-keys)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3361,7 +3369,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__create)
-            opts="-f -R -k -o -n -s -v -h --filename --recursive --kustomize --dry-run --output --template --validate --field-manager --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
+            opts="-f -R -k -o -n -s -v -h --filename --recursive --kustomize --dry-run --output --template --show-managed-fields --allow-missing-template-keys --validate --field-manager --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3404,6 +3412,14 @@ _kk() {
                     return 0
                     ;;
                 --template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --show-managed-fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-missing-template-keys)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4737,7 +4753,7 @@ _kk() {
             return 0
             ;;
         kk__subcmd__label)
-            opts="-f -R -k -l -A -o -n -s -v -h --filename --recursive --kustomize --selector --field-selector --all-namespaces --all --overwrite --list --resource-version --dry-run --output --template --field-manager --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
+            opts="-f -R -k -l -A -o -n -s -v -h --filename --recursive --kustomize --selector --field-selector --all-namespaces --all --overwrite --list --resource-version --dry-run --output --template --show-managed-fields --allow-missing-template-keys --field-manager --kubeconfig --context --cluster --user --namespace --server --token --username --password --certificate-authority --client-certificate --client-key --insecure-skip-tls-verify --tls-server-name --request-timeout --as --as-group --as-uid --cache-dir --disable-compression --warnings-as-errors --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4816,6 +4832,14 @@ _kk() {
                     return 0
                     ;;
                 --template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --show-managed-fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-missing-template-keys)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -736,6 +736,8 @@ complete -c kk -n "__fish_kk_using_subcommand create" -s k -l kustomize -d 'Proc
 complete -c kk -n "__fish_kk_using_subcommand create" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
 complete -c kk -n "__fish_kk_using_subcommand create" -s o -l output -d 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)' -r
 complete -c kk -n "__fish_kk_using_subcommand create" -l template -d 'Template string or path to template file to use when -o=go-template, -o=go-template-file' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l show-managed-fields -d 'If true, keep the managedFields when printing objects in JSON or YAML format' -r
+complete -c kk -n "__fish_kk_using_subcommand create" -l allow-missing-template-keys -d 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats. (default true)' -r
 complete -c kk -n "__fish_kk_using_subcommand create" -l validate -d 'Must be one of: strict (or true), warn, ignore (or false)' -r
 complete -c kk -n "__fish_kk_using_subcommand create" -l field-manager -d 'Name of the manager used to track field ownership' -r
 complete -c kk -n "__fish_kk_using_subcommand create" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
@@ -813,6 +815,8 @@ complete -c kk -n "__fish_kk_using_subcommand label" -l resource-version -d 'If 
 complete -c kk -n "__fish_kk_using_subcommand label" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
 complete -c kk -n "__fish_kk_using_subcommand label" -s o -l output -d 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)' -r
 complete -c kk -n "__fish_kk_using_subcommand label" -l template -d 'Template string or path to template file to use when -o=go-template, -o=go-template-file' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l show-managed-fields -d 'If true, keep the managedFields when printing objects in JSON or YAML format' -r
+complete -c kk -n "__fish_kk_using_subcommand label" -l allow-missing-template-keys -d 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats. (default true)' -r
 complete -c kk -n "__fish_kk_using_subcommand label" -l field-manager -d 'Name of the manager used to track field ownership' -r
 complete -c kk -n "__fish_kk_using_subcommand label" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
 complete -c kk -n "__fish_kk_using_subcommand label" -l context -d 'The name of the kubeconfig context to use' -r
@@ -850,6 +854,8 @@ complete -c kk -n "__fish_kk_using_subcommand annotate" -l resource-version -d '
 complete -c kk -n "__fish_kk_using_subcommand annotate" -l dry-run -d 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource' -r
 complete -c kk -n "__fish_kk_using_subcommand annotate" -s o -l output -d 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)' -r
 complete -c kk -n "__fish_kk_using_subcommand annotate" -l template -d 'Template string or path to template file to use when -o=go-template, -o=go-template-file' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l show-managed-fields -d 'If true, keep the managedFields when printing objects in JSON or YAML format' -r
+complete -c kk -n "__fish_kk_using_subcommand annotate" -l allow-missing-template-keys -d 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats. (default true)' -r
 complete -c kk -n "__fish_kk_using_subcommand annotate" -l field-manager -d 'Name of the manager used to track field ownership' -r
 complete -c kk -n "__fish_kk_using_subcommand annotate" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
 complete -c kk -n "__fish_kk_using_subcommand annotate" -l context -d 'The name of the kubeconfig context to use' -r

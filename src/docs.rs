@@ -52,9 +52,9 @@ impl Shell {
     }
 }
 
-/// The completion script for `shell`.
-pub fn completion(shell: Shell) -> Vec<u8> {
-    let mut cmd = crate::cli::command();
+/// The completion script for `shell`, from `root` (the whole CLI).
+pub fn completion(root: &clap::Command, shell: Shell) -> Vec<u8> {
+    let mut cmd = root.clone();
     let mut out = Vec::new();
     cmd.set_bin_name("kk");
     cmd.build();
@@ -62,11 +62,11 @@ pub fn completion(shell: Shell) -> Vec<u8> {
     out
 }
 
-/// Man pages: `kk.1` plus one `kk-<sub>[-<subsub>].1` per subcommand.
-pub fn man_pages() -> Vec<(String, Vec<u8>)> {
+/// Man pages of `root`: `kk.1` plus one `kk-<sub>[-<subsub>].1` per subcommand.
+pub fn man_pages(root: &clap::Command) -> Vec<(String, Vec<u8>)> {
     let mut pages = Vec::new();
     // Not `.build()`: with a built command clap_mangen emits phantom `*-help` pages.
-    collect(crate::cli::command(), "kk".to_string(), &mut pages);
+    collect(root.clone(), "kk".to_string(), &mut pages);
     pages
 }
 
@@ -88,16 +88,19 @@ mod tests {
     #[test]
     fn every_shell_renders() {
         for s in Shell::ALL {
-            assert!(!completion(s).is_empty());
+            assert!(!completion(&crate::cli::command(), s).is_empty());
             assert_eq!(Shell::parse(&format!("{s:?}").to_lowercase()), Some(s));
         }
-        let bash = String::from_utf8(completion(Shell::Bash)).unwrap();
+        let bash = String::from_utf8(completion(&crate::cli::command(), Shell::Bash)).unwrap();
         assert!(bash.contains("kk"));
     }
 
     #[test]
     fn one_man_page_per_subcommand() {
-        let names: Vec<String> = man_pages().into_iter().map(|(n, _)| n).collect();
+        let names: Vec<String> = man_pages(&crate::cli::command())
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
         assert!(names.contains(&"kk.1".to_string()));
         assert!(names.contains(&"kk-config-view.1".to_string()), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("help")), "{names:?}");

@@ -8,9 +8,10 @@
 
 use clap::{Arg, Command};
 
-/// Help for the command at `path` (`["config", "view"]`), or `None` if there is no such command.
-pub fn render(path: &[String]) -> Option<String> {
-    let mut cmd = crate::cli::command();
+/// Help for the command at `path` (`["config", "view"]`) under `root` (the whole CLI), or
+/// `None` if there is no such command.
+pub fn render(root: &Command, path: &[String]) -> Option<String> {
+    let mut cmd = root.clone();
     cmd.build();
     let root_globals: Vec<String> = global_ids(&cmd);
     for p in path {
@@ -104,8 +105,10 @@ fn flag(a: &Arg) -> String {
         Some(c) => format!("-{c}, --{long}"),
         None => format!("--{long}"),
     };
-    // kk spells pflag booleans as optional-value flags (`--x`, `--x=false`).
-    let boolish = a.get_num_args().is_some_and(|n| n.min_values() == 0);
+    // A pflag boolean (`flags::Pflag::pflag_bool`): `--x` alone means true.
+    let boolish = a.get_num_args().is_some_and(|n| n.min_values() == 0)
+        && a.get_value_names()
+            .is_some_and(|v| v.iter().any(|v| v == "BOOL"));
     let repeated = matches!(a.get_action(), clap::ArgAction::Append);
     let default = if boolish {
         "false".to_string()
@@ -128,9 +131,9 @@ fn flag(a: &Arg) -> String {
     )
 }
 
-/// `kk options`: every global flag.
-pub fn options() -> String {
-    let mut cmd = crate::cli::command();
+/// `kk options`: every global flag of `root`.
+pub fn options(root: &Command) -> String {
+    let mut cmd = root.clone();
     cmd.build();
     let mut out = String::from("The following options can be passed to any command:\n\n");
     let mut globals: Vec<&Arg> = cmd.get_arguments().filter(|a| a.is_global_set()).collect();
@@ -147,7 +150,8 @@ mod tests {
 
     #[test]
     fn kubectl_layout() {
-        let h = render(&["version".to_string()]).unwrap();
+        let root = crate::cli::command();
+        let h = render(&root, &["version".to_string()]).unwrap();
         assert!(h.contains("Options:\n    --client=false:\n\t"), "{h}");
         assert!(h.contains("    -o, --output='':\n\t"), "{h}");
         assert!(h.ends_with(
@@ -158,7 +162,7 @@ mod tests {
             !h.contains("--kubeconfig"),
             "globals belong to `kk options`"
         );
-        let c = render(&["config".to_string()]).unwrap();
+        let c = render(&root, &["config".to_string()]).unwrap();
         assert!(
             c.contains("Available Commands:\n  current-context   Display the current-context\n"),
             "{c}"
@@ -167,7 +171,7 @@ mod tests {
 
     #[test]
     fn options_lists_globals() {
-        let o = options();
+        let o = options(&crate::cli::command());
         assert!(
             o.starts_with("The following options can be passed to any command:\n\n    --as='':\n")
         );

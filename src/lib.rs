@@ -11,9 +11,11 @@ pub mod docs;
 pub mod env;
 pub mod error;
 pub mod flags;
+pub mod go;
 pub mod help;
 pub mod kubeconfig;
 pub mod manifest;
+pub mod patch;
 pub mod printers;
 pub mod resource;
 pub mod stream;
@@ -33,7 +35,7 @@ pub fn main() -> ExitCode {
 pub fn run(args: Vec<std::ffi::OsString>, ui: ui::Ui, env: env::Env) -> ExitCode {
     let cli = match cli::parse(&args) {
         Ok(cli) => cli,
-        Err(parse) => return error::report_parse(&ui, parse),
+        Err(parse) => return cli::failure::report_parse(&ui, parse),
     };
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -42,7 +44,7 @@ pub fn run(args: Vec<std::ffi::OsString>, ui: ui::Ui, env: env::Env) -> ExitCode
         Ok(rt) => rt,
         Err(e) => return error::report(&ui, error::Error::Io(e)),
     };
-    let ctx = ctx::Ctx::new(cli.global, ui, env);
+    let ctx = ctx::Ctx::new(cli::command, cli.global, ui, env);
     let result = runtime.block_on(cmd::dispatch(&ctx, &cli.command));
     let code = match result {
         // kubectl's --warnings-as-errors turns a successful run with warnings into a failure.

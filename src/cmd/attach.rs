@@ -5,6 +5,7 @@
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::GoDuration;
+use crate::flags::Pflag;
 use crate::stream::{attach, pod};
 
 /// Attach to a process that is already running inside an existing container.
@@ -25,16 +26,13 @@ pub struct Args {
           value_parser = crate::flags::parse_go_duration)]
     pub pod_running_timeout: GoDuration,
     /// Only print output from the remote session
-    #[arg(short = 'q', long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(short = 'q', long, pflag_bool())]
     pub quiet: Option<bool>,
     /// Pass stdin to the container
-    #[arg(short = 'i', long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(short = 'i', long, pflag_bool())]
     pub stdin: Option<bool>,
     /// Stdin is a TTY
-    #[arg(short = 't', long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(short = 't', long, pflag_bool())]
     pub tty: Option<bool>,
 }
 

@@ -33,6 +33,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let shell = Shell::parse(shell)
         .ok_or_else(|| Error::usage("completion", format!("Unsupported shell type {shell:?}.")))?;
     use std::io::Write;
-    ctx.ui().out().write_all(&crate::docs::completion(shell))?;
+    ctx.ui()
+        .out()
+        .write_all(&crate::docs::completion(&ctx.app(), shell))?;
     Ok(())
 }

@@ -10,6 +10,7 @@ use crate::ctx::Ctx;
 use crate::describe::{self, Need, Related, events};
 use crate::error::{Error, Result};
 use crate::flags::FilenameFlags;
+use crate::flags::Pflag;
 use crate::resource::builder::{self, Selection, Target};
 use crate::resource::{ApiResource, Resolver};
 
@@ -29,13 +30,10 @@ pub struct Args {
     #[arg(short = 'l', long, value_name = "SELECTOR")]
     pub selector: Option<String>,
     /// If present, list the requested object(s) across all namespaces
-    #[arg(short = 'A', long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true,
-          value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(short = 'A', long, pflag_bool())]
     pub all_namespaces: Option<bool>,
     /// If true, display events related to the described object.
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
-          require_equals = true, value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub show_events: Option<bool>,
     /// Return large lists in chunks rather than all at once. Pass 0 to disable.
     #[arg(

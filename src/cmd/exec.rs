@@ -4,6 +4,7 @@
 
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::Pflag;
 use crate::resource::request::with_query;
 use crate::stream::remote::{self, InitialSize, Io, Streams};
 use crate::stream::{container, interrupt, pod};
@@ -29,16 +30,13 @@ pub struct Args {
           value_parser = crate::flags::parse_go_duration)]
     pub pod_running_timeout: crate::flags::GoDuration,
     /// Only print output from the remote session
-    #[arg(short = 'q', long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(short = 'q', long, pflag_bool())]
     pub quiet: Option<bool>,
     /// Pass stdin to the container
-    #[arg(short = 'i', long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(short = 'i', long, pflag_bool())]
     pub stdin: Option<bool>,
     /// Stdin is a TTY
-    #[arg(short = 't', long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(short = 't', long, pflag_bool())]
     pub tty: Option<bool>,
 }
 

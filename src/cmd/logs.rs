@@ -11,6 +11,7 @@ use k8s_openapi::api::core::v1::Pod;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::GoDuration;
+use crate::flags::Pflag;
 use crate::stream::follow::{self, Containers};
 use crate::stream::logs::{self, LineWriter, PrefixStyle, Query, Source};
 use crate::stream::{container, interrupt};
@@ -26,50 +27,43 @@ pub struct Args {
     #[arg(value_name = "POD")]
     pub args: Vec<String>,
     /// Get logs from all pod(s). Sets prefix to true.
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", require_equals = true,
-          value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub all_pods: Option<bool>,
     /// Get all containers' logs in the pod(s).
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", require_equals = true,
-          value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub all_containers: Option<bool>,
     /// Print the logs of this container
     #[arg(short = 'c', long, value_name = "CONTAINER")]
     pub container: Option<String>,
     /// Specify if the logs should be streamed.
-    #[arg(short = 'f', long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(short = 'f', long, pflag_bool())]
     pub follow: Option<bool>,
     /// If watching / following pod logs, allow for any errors that occur to be non-fatal
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", require_equals = true,
-          value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub ignore_errors: Option<bool>,
     /// Skip verifying the identity of the kubelet that logs are requested from. In theory, an
     /// attacker could provide invalid log content back. You might want to use this if your
     /// kubelet serving certificates have expired.
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", require_equals = true,
-          value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub insecure_skip_tls_verify_backend: Option<bool>,
     /// Maximum bytes of logs to return. Defaults to no limit.
     #[arg(long, default_value_t = 0, allow_negative_numbers = true, value_name = "BYTES",
-          value_parser = parse_i64)]
+          value_parser = crate::go::parse_int64)]
     pub limit_bytes: i64,
     /// Specify maximum number of concurrent logs to follow when using by a selector. Without
     /// it, kk follows every matching pod (kubectl stops at 5).
-    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = parse_i64)]
+    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = crate::go::parse_int64)]
     pub max_log_requests: Option<i64>,
     /// The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one
     /// pod is running
     #[arg(long, default_value = "20s", value_name = "DURATION", value_parser = crate::flags::parse_go_duration)]
     pub pod_running_timeout: GoDuration,
     /// Prefix each log line with the log source (pod name and container name)
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", require_equals = true,
-          value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub prefix: Option<bool>,
     /// If true, print the logs for the previous instance of the container in a pod if it
     /// exists.
-    #[arg(short = 'p', long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(short = 'p', long, pflag_bool())]
     pub previous: Option<bool>,
     /// Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l
     /// key1=value1,key2=value2). Matching objects must satisfy all of the specified label
@@ -86,11 +80,10 @@ pub struct Args {
     pub since_time: Option<String>,
     /// Lines of recent log file to display. Defaults to -1 with no selector, showing all log
     /// lines otherwise 10, if a selector is provided.
-    #[arg(long, allow_negative_numbers = true, value_name = "LINES", value_parser = parse_i64)]
+    #[arg(long, allow_negative_numbers = true, value_name = "LINES", value_parser = crate::go::parse_int64)]
     pub tail: Option<i64>,
     /// Include timestamps on each line in the log output
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", require_equals = true,
-          value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub timestamps: Option<bool>,
 }
 
@@ -120,11 +113,6 @@ const EXAMPLES: &str = "  # Return snapshot logs from pod nginx with only one co
 
   # Show all logs from pod nginx written in the last hour
   kk logs --since=1h nginx";
-
-fn parse_i64(s: &str) -> std::result::Result<i64, String> {
-    s.parse()
-        .map_err(|_| format!("strconv.ParseInt: parsing {s:?}: invalid syntax"))
-}
 
 /// Run `kk logs`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {

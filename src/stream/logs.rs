@@ -17,7 +17,8 @@ use k8s_openapi::api::core::v1::Pod;
 
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::resource::request::{self, query_escape};
+use crate::go::query_escape;
+use crate::resource::request;
 use crate::ui::Ui;
 
 /// kubectl's `PodLogOptions` as sent (`container` is always set).
@@ -228,7 +229,7 @@ async fn copy_once(
     let req = http::Request::get(q.path(&src.namespace, &src.pod))
         .body(Vec::new())
         .map_err(|e| Failure::Fatal(Error::msg(e.to_string())))?;
-    let res = request::send(ctx.ui(), &client, req)
+    let res = request::send(&client, req)
         .await
         .map_err(|e| Failure::Fatal(log_error(ctx, e)))?;
     let mut body = res.into_body();

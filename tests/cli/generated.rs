@@ -45,7 +45,12 @@ fn completions_are_fresh() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
     let expected = kk::docs::Shell::ALL
         .into_iter()
-        .map(|s| (s.file_name().to_string(), kk::docs::completion(s)))
+        .map(|s| {
+            (
+                s.file_name().to_string(),
+                kk::docs::completion(&kk::cli::command(), s),
+            )
+        })
         .collect();
     check_dir(&dir, expected);
 }
@@ -53,5 +58,10 @@ fn completions_are_fresh() {
 #[test]
 fn man_pages_are_fresh() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
-    check_dir(&dir, kk::docs::man_pages().into_iter().collect());
+    check_dir(
+        &dir,
+        kk::docs::man_pages(&kk::cli::command())
+            .into_iter()
+            .collect(),
+    );
 }

@@ -86,7 +86,7 @@ pub async fn dispatch(ctx: &Ctx, c: &ConfigCommand) -> Result<()> {
 /// stderr, then `error: Unexpected args: [a b]`.
 pub(crate) fn unexpected_args(ctx: &Ctx, path: &[&str], args: &[String]) -> Error {
     let path: Vec<String> = path.iter().map(|p| p.to_string()).collect();
-    let help = crate::help::render(&path).unwrap_or_default();
+    let help = crate::help::render(&ctx.app(), &path).unwrap_or_default();
     let _ = ctx.ui().eprint(&help);
     Error::msg(format!("Unexpected args: [{}]", args.join(" ")))
 }

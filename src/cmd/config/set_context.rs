@@ -7,6 +7,7 @@ use serde_json::json;
 
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::Pflag;
 use crate::kubeconfig::Section;
 
 /// Set a context entry in kubeconfig.
@@ -22,9 +23,7 @@ pub struct Args {
     #[arg(value_name = "NAME")]
     pub name: Vec<String>,
     /// Modify the current context
-    #[arg(long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub current: Option<bool>,
 }
 
