@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod complete;
 pub mod ctx;
 pub mod describe;
 pub mod docs;
@@ -33,6 +34,16 @@ pub fn main() -> ExitCode {
 
 /// Entry point shared by the binary and in-process tests: parse `args`, dispatch, report.
 pub fn run(args: Vec<std::ffi::OsString>, ui: ui::Ui, env: env::Env) -> ExitCode {
+    // The shells' completion requests bypass clap: the line is partial by nature.
+    if let Some(first) = args.get(1).and_then(|a| a.to_str())
+        && (first == complete::REQUEST || first == complete::REQUEST_NO_DESC)
+    {
+        let words: Vec<String> = args[2..]
+            .iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        return complete::run(cli::command, &words, first == complete::REQUEST, ui, env);
+    }
     let cli = match cli::parse(&args) {
         Ok(cli) => cli,
         Err(parse) => return cli::failure::report_parse(&ui, parse),

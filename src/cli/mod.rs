@@ -18,6 +18,7 @@ use crate::flags::GlobalArgs;
     bin_name = "kk",
     about = "kk controls the Kubernetes cluster manager (a fast, kubectl-compatible client).",
     disable_version_flag = true,
+    disable_help_subcommand = true,
     args_override_self = true,
     subcommand_required = true,
     arg_required_else_help = true,

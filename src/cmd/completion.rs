@@ -3,6 +3,7 @@
 //! The bytes come from [`crate::docs::completion`], the same generator that writes
 //! `completions/`; the `generated` test keeps the two identical.
 
+use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::docs::Shell;
 use crate::error::{Error, Result};
@@ -14,7 +15,7 @@ use crate::error::{Error, Result};
 )]
 pub struct Args {
     /// bash, zsh, fish or powershell
-    #[arg(value_name = "SHELL")]
+    #[arg(value_name = "SHELL", add = Complete::Values(&["bash", "zsh", "fish", "powershell"]))]
     pub shell: Vec<String>,
 }
 
@@ -33,8 +34,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let shell = Shell::parse(shell)
         .ok_or_else(|| Error::usage("completion", format!("Unsupported shell type {shell:?}.")))?;
     use std::io::Write;
-    ctx.ui()
-        .out()
-        .write_all(&crate::docs::completion(&ctx.app(), shell))?;
+    ctx.ui().out().write_all(&crate::docs::completion(shell))?;
     Ok(())
 }

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::cmd::objects::{self, Object};
+use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::Pflag;
@@ -21,7 +22,7 @@ use crate::resource::{self, Resolver};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// TYPE [NAME...] or TYPE/NAME...
-    #[arg(value_name = "RESOURCE")]
+    #[arg(value_name = "RESOURCE", add = Complete::TypeAndNames)]
     pub args: Vec<String>,
     #[command(flatten)]
     pub files: FilenameFlags,
@@ -31,7 +32,8 @@ pub struct Args {
     #[arg(long, pflag_bool())]
     pub all: Option<bool>,
     /// Must be "background", "orphan", or "foreground". Defaults to background.
-    #[arg(long, no_opt_default("background"), value_name = "STRATEGY")]
+    #[arg(long, no_opt_default("background"), value_name = "STRATEGY",
+          add = Complete::Values(&["background", "orphan", "foreground"]))]
     pub cascade: Option<String>,
     #[command(flatten)]
     pub dry_run: DryRunFlags,

@@ -6,6 +6,7 @@
 use chrono::Utc;
 use serde_json::Value;
 
+use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::describe::{self, Need, Related, events};
 use crate::error::{Error, Result};
@@ -22,7 +23,7 @@ use crate::resource::{ApiResource, Resolver};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME)
-    #[arg(value_name = "TYPE [NAME_PREFIX | -l label] | TYPE/NAME")]
+    #[arg(value_name = "TYPE [NAME_PREFIX | -l label] | TYPE/NAME", add = Complete::TypeAndNames)]
     pub args: Vec<String>,
     #[command(flatten)]
     pub files: FilenameFlags,

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use crate::cmd::objects::{self, Object};
+use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::Pflag;
@@ -52,7 +53,7 @@ impl Kind {
 #[derive(Debug, Clone, clap::Args)]
 pub struct Common {
     /// TYPE NAME | TYPE/NAME, then KEY=VAL or KEY- pairs
-    #[arg(value_name = "ARGS")]
+    #[arg(value_name = "ARGS", add = Complete::TypeAndNames)]
     pub args: Vec<String>,
     #[command(flatten)]
     pub files: FilenameFlags,

@@ -2,8 +2,8 @@
 //! `#[derive(clap::Args)] pub struct Args` whose doc comment is its help text and a
 //! `pub async fn run(ctx: &Ctx, args: &Args) -> Result<()>`.
 //!
-//! Adding a verb: create `cmd/<verb>.rs`, add one variant to [`Command`] and one arm to
-//! [`dispatch`].
+//! Adding a verb: create `cmd/<verb>.rs`, add one variant to [`Command`] (with its help
+//! section, `#[command(add = Group::...)]`) and one arm to [`dispatch`].
 
 pub mod annotate;
 pub mod api_resources;
@@ -17,6 +17,7 @@ pub mod delete;
 pub mod describe;
 pub mod exec;
 pub mod get;
+pub mod help;
 pub mod label;
 pub mod logs;
 pub mod meta_update;
@@ -26,43 +27,63 @@ pub mod version;
 
 use crate::ctx::Ctx;
 use crate::error::Result;
+use crate::help::Group;
 
 /// Every top-level verb.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
     /// Modify kubeconfig files
     #[command(subcommand)]
+    #[command(add = Group::Other)]
     Config(config::ConfigCommand),
     /// Output shell completion code for the specified shell (bash, zsh, fish, or powershell)
+    #[command(add = Group::Settings)]
     Completion(completion::Args),
     /// Print the list of flags inherited by all commands
+    #[command(add = Group::Unlisted)]
     Options(options::Args),
     /// Print the client and server version information
+    #[command(add = Group::Other)]
     Version(version::Args),
     /// Display one or many resources
+    #[command(add = Group::BasicIntermediate)]
     Get(get::Args),
     /// Print the supported API resources on the server
+    #[command(add = Group::Other)]
     ApiResources(api_resources::Args),
     /// Print the supported API versions on the server, in the form of "group/version"
+    #[command(add = Group::Other)]
     ApiVersions(api_versions::Args),
     /// Display cluster information
+    #[command(add = Group::ClusterManagement)]
     ClusterInfo(cluster_info::Args),
     /// Show details of a specific resource or group of resources
+    #[command(add = Group::Troubleshooting)]
     Describe(describe::Args),
     /// Create a resource from a file or from stdin
+    #[command(add = Group::BasicBeginner)]
     Create(create::Args),
     /// Delete resources by file names, stdin, resources and names, or by resources and label selector
+    #[command(add = Group::BasicIntermediate)]
     Delete(delete::Args),
     /// Update the labels on a resource
+    #[command(add = Group::Settings)]
     Label(label::Args),
     /// Update the annotations on a resource
+    #[command(add = Group::Settings)]
     Annotate(annotate::Args),
     /// Print the logs for a container in a pod
+    #[command(add = Group::Troubleshooting)]
     Logs(logs::Args),
-    /// Execute a command in a container
-    Exec(exec::Args),
     /// Attach to a running container
+    #[command(add = Group::Troubleshooting)]
     Attach(attach::Args),
+    /// Execute a command in a container
+    #[command(add = Group::Troubleshooting)]
+    Exec(exec::Args),
+    /// Help about any command
+    #[command(add = Group::Unlisted)]
+    Help(help::Args),
 }
 
 /// Run the chosen verb.
@@ -82,7 +103,8 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Label(a) => label::run(ctx, a).await,
         Command::Annotate(a) => annotate::run(ctx, a).await,
         Command::Logs(a) => logs::run(ctx, a).await,
-        Command::Exec(a) => exec::run(ctx, a).await,
         Command::Attach(a) => attach::run(ctx, a).await,
+        Command::Exec(a) => exec::run(ctx, a).await,
+        Command::Help(a) => help::run(ctx, a).await,
     }
 }

@@ -9,7 +9,8 @@ pub struct DryRunFlags {
     /// Must be "none", "server", or "client". If client strategy, only print the object that
     /// would be sent, without sending it. If server strategy, submit server-side request without
     /// persisting the resource.
-    #[arg(long = "dry-run", no_opt_default("unchanged"), value_name = "STRATEGY")]
+    #[arg(long = "dry-run", no_opt_default("unchanged"), value_name = "STRATEGY",
+          add = crate::complete::Complete::Values(crate::complete::spec::DRY_RUN))]
     pub dry_run: Option<String>,
 }
 

@@ -3,6 +3,7 @@
 //! importing the root (which imports every command).
 
 use super::Pflag;
+use crate::complete::Complete;
 
 /// kubectl's global flags (`kubectl options`); each may appear before or after the verb.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -12,16 +13,17 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "PATH")]
     pub kubeconfig: Option<String>,
     /// The name of the kubeconfig context to use
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", add = Complete::Context)]
     pub context: Option<String>,
     /// The name of the kubeconfig cluster to use
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", add = Complete::Cluster)]
     pub cluster: Option<String>,
     /// The name of the kubeconfig user to use
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", add = Complete::User)]
     pub user: Option<String>,
     /// If present, the namespace scope for this CLI request
-    #[arg(short = 'n', long, global = true, value_name = "NAMESPACE")]
+    #[arg(short = 'n', long, global = true, value_name = "NAMESPACE",
+          add = Complete::Namespace)]
     pub namespace: Option<String>,
     /// The address and port of the Kubernetes API server
     #[arg(short = 's', long, global = true, value_name = "URL")]

@@ -70,7 +70,8 @@ impl SelectorFlags {
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct FilenameFlags {
     /// Filename, directory, or URL to files identifying the resource
-    #[arg(short = 'f', long = "filename", value_name = "FILE")]
+    #[arg(short = 'f', long = "filename", value_name = "FILE",
+          add = crate::complete::Complete::FilesWith(crate::complete::spec::MANIFEST_EXTENSIONS))]
     pub filenames: Vec<String>,
     /// Process the directory used in -f, --filename recursively
     #[arg(short = 'R', long, pflag_bool())]

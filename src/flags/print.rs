@@ -2,6 +2,7 @@
 //! prints the objects it changed (kubectl's `genericclioptions.PrintFlags` without tables).
 
 use super::{Pflag, split_list};
+use crate::complete::{Complete, spec};
 
 /// Output flags (`-o`, `--no-headers`, `--show-labels`, `-L`, `--sort-by`, ...), as on `get`.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -9,7 +10,8 @@ pub struct PrintFlags {
     /// Output format. One of: (json, yaml, name, go-template, go-template-file, template,
     /// templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns,
     /// custom-columns-file, wide)
-    #[arg(short = 'o', long = "output", value_name = "FORMAT")]
+    #[arg(short = 'o', long = "output", value_name = "FORMAT",
+          add = Complete::Values(spec::OUTPUT_FORMATS))]
     pub output: Option<String>,
     /// When using the default or custom-column output format, don't print headers
     #[arg(long, pflag_bool())]
@@ -72,7 +74,8 @@ impl PrintFlags {
 pub struct ObjectPrintFlags {
     /// Output format. One of: (json, yaml, name, go-template, go-template-file, template,
     /// templatefile, jsonpath, jsonpath-as-json, jsonpath-file).
-    #[arg(short = 'o', long = "output", value_name = "FORMAT")]
+    #[arg(short = 'o', long = "output", value_name = "FORMAT",
+          add = Complete::Values(spec::OBJECT_OUTPUT_FORMATS))]
     pub output: Option<String>,
     /// Template string or path to template file to use when -o=go-template, -o=go-template-file.
     #[arg(long, value_name = "TEMPLATE")]

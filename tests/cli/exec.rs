@@ -86,7 +86,7 @@ fn exec_id(o: &Output) -> Output {
 
 #[test]
 fn exec_matches_kubectl() {
-    if crate::common::skip_without_kubectl("exec_matches_kubectl") {
+    if kubectl_bin().is_none() {
         return;
     }
     let env = setup("exec");
@@ -258,7 +258,7 @@ fn exec_tty_under_a_pseudo_terminal() {
 
 #[test]
 fn attach_matches_kubectl() {
-    if crate::common::skip_without_kubectl("attach_matches_kubectl") {
+    if kubectl_bin().is_none() {
         return;
     }
     let env = setup("attach");

@@ -45,12 +45,7 @@ fn completions_are_fresh() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
     let expected = kk::docs::Shell::ALL
         .into_iter()
-        .map(|s| {
-            (
-                s.file_name().to_string(),
-                kk::docs::completion(&kk::cli::command(), s),
-            )
-        })
+        .map(|s| (s.file_name().to_string(), kk::docs::completion(s)))
         .collect();
     check_dir(&dir, expected);
 }

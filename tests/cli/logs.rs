@@ -96,7 +96,7 @@ fn parity_unordered(env: &TestEnv, args: &[&str]) {
 
 #[test]
 fn logs_match_kubectl_for_every_flag() {
-    if crate::common::skip_without_kubectl("logs_match_kubectl_for_every_flag") {
+    if kubectl_bin().is_none() {
         return;
     }
     let env = TestEnv::sim("logs-flags");
@@ -192,7 +192,6 @@ spec:
 #[test]
 fn follow_ends_with_the_container() {
     let Some(kubectl) = kubectl_bin() else {
-        crate::common::skip_without_kubectl("follow_ends_with_the_container");
         return;
     };
     let env = TestEnv::sim("logs-follow");

@@ -16,6 +16,7 @@ mod get;
 mod help;
 mod label;
 mod logs;
+mod shells;
 mod version;
 mod warnings;
 mod write_pair;

@@ -30,10 +30,13 @@ pub enum ConfigCommand {
     /// Display the current-context
     CurrentContext(current_context::Args),
     /// Delete the specified cluster from the kubeconfig
+    #[command(mut_arg("name", |a| a.add(crate::complete::Complete::Cluster)))]
     DeleteCluster(delete::Args),
     /// Delete the specified context from the kubeconfig
+    #[command(mut_arg("name", |a| a.add(crate::complete::Complete::Context)))]
     DeleteContext(delete::Args),
     /// Delete the specified user from the kubeconfig
+    #[command(mut_arg("name", |a| a.add(crate::complete::Complete::User)))]
     DeleteUser(delete::Args),
     /// Display clusters defined in the kubeconfig
     GetClusters(names::Args),

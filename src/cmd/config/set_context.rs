@@ -20,7 +20,7 @@ use crate::kubeconfig::Section;
 )]
 pub struct Args {
     /// The context to create or modify
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = crate::complete::Complete::Context)]
     pub name: Vec<String>,
     /// Modify the current context
     #[arg(long, pflag_bool())]

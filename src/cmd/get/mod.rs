@@ -7,6 +7,7 @@ use std::io::Write;
 
 use serde_json::Value;
 
+use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::Pflag;
@@ -34,7 +35,8 @@ pub const TABLE_ACCEPT: &str = "application/json;as=Table;v=v1;g=meta.k8s.io,app
 pub struct Args {
     /// TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...
     #[arg(
-        value_name = "TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ..."
+        value_name = "TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...",
+        add = Complete::TypeAndNames
     )]
     pub args: Vec<String>,
     #[command(flatten)]
