@@ -2,6 +2,7 @@
 //! now on; with `-i` its stdin; with a TTY, the local terminal in raw mode). The session
 //! itself is `stream::attach`, shared with `run -i -t`.
 
+use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::GoDuration;
@@ -13,12 +14,12 @@ use crate::stream::{attach, pod};
 #[command(after_long_help = EXAMPLES)]
 pub struct Args {
     /// POD, TYPE/NAME, or TYPE NAME
-    #[arg(value_name = "POD")]
+    #[arg(value_name = "POD", add = Complete::Pod)]
     pub args: Vec<String>,
     /// Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation
     /// for selecting the container to be attached or the first container in the pod will be
     /// chosen
-    #[arg(short = 'c', long, value_name = "CONTAINER")]
+    #[arg(short = 'c', long, value_name = "CONTAINER", add = Complete::Container)]
     pub container: Option<String>,
     /// The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one
     /// pod is running

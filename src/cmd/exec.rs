@@ -2,6 +2,7 @@
 //! (EOF closes the remote stdin), `-t` gives it a terminal (local raw mode, window size), the
 //! remote exit code becomes kk's (`command terminated with exit code N`).
 
+use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::Pflag;
@@ -14,7 +15,7 @@ use crate::stream::{container, interrupt, pod};
 #[command(after_long_help = EXAMPLES)]
 pub struct Args {
     /// POD or TYPE/NAME
-    #[arg(value_name = "POD")]
+    #[arg(value_name = "POD", add = Complete::Pod)]
     pub args: Vec<String>,
     /// The command and its arguments, after `--`
     #[arg(last = true, value_name = "COMMAND")]
@@ -22,7 +23,7 @@ pub struct Args {
     /// Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation
     /// for selecting the container to be attached or the first container in the pod will be
     /// chosen
-    #[arg(short = 'c', long, value_name = "CONTAINER")]
+    #[arg(short = 'c', long, value_name = "CONTAINER", add = Complete::Container)]
     pub container: Option<String>,
     /// The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one
     /// pod is running

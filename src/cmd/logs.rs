@@ -8,6 +8,7 @@
 
 use k8s_openapi::api::core::v1::Pod;
 
+use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::GoDuration;
@@ -24,7 +25,7 @@ const USAGE: &str = "logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]";
 #[command(after_long_help = EXAMPLES)]
 pub struct Args {
     /// POD or TYPE/NAME, then optionally the container
-    #[arg(value_name = "POD")]
+    #[arg(value_name = "POD", add = Complete::PodThenContainer)]
     pub args: Vec<String>,
     /// Get logs from all pod(s). Sets prefix to true.
     #[arg(long, pflag_bool())]
@@ -33,7 +34,7 @@ pub struct Args {
     #[arg(long, pflag_bool())]
     pub all_containers: Option<bool>,
     /// Print the logs of this container
-    #[arg(short = 'c', long, value_name = "CONTAINER")]
+    #[arg(short = 'c', long, value_name = "CONTAINER", add = Complete::Container)]
     pub container: Option<String>,
     /// Specify if the logs should be streamed.
     #[arg(short = 'f', long, pflag_bool())]
