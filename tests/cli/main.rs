@@ -12,6 +12,7 @@ mod describe;
 mod errors;
 mod exec;
 mod generated;
+mod generators;
 mod get;
 mod help;
 mod label;
