@@ -23,6 +23,7 @@ pub mod logs;
 pub mod meta_update;
 pub mod objects;
 pub mod options;
+pub mod plugin;
 pub mod version;
 
 use crate::ctx::Ctx;
@@ -81,6 +82,10 @@ pub enum Command {
     /// Execute a command in a container
     #[command(add = Group::Troubleshooting)]
     Exec(exec::Args),
+    /// Provides utilities for interacting with plugins
+    #[command(subcommand)]
+    #[command(add = Group::Other)]
+    Plugin(plugin::PluginCommand),
     /// Help about any command
     #[command(add = Group::Unlisted)]
     Help(help::Args),
@@ -106,5 +111,6 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Attach(a) => attach::run(ctx, a).await,
         Command::Exec(a) => exec::run(ctx, a).await,
         Command::Help(a) => help::run(ctx, a).await,
+        Command::Plugin(c) => plugin::dispatch(ctx, c).await,
     }
 }

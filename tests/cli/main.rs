@@ -17,6 +17,7 @@ mod get;
 mod help;
 mod label;
 mod logs;
+mod plugins;
 mod shells;
 mod version;
 mod warnings;

@@ -136,6 +136,20 @@ impl TestEnv {
         cmd.output().expect("running kk").into()
     }
 
+    /// [`TestEnv::parity`] with extra environment variables for both.
+    #[track_caller]
+    pub fn parity_with(&self, args: &[&str], vars: &[(&str, &str)]) -> Option<Output> {
+        let bin = kubectl_bin()?;
+        let mut want = self.command(&bin, args);
+        for (k, v) in vars {
+            want.env(k, v);
+        }
+        let want: Output = want.output().expect("running kubectl").into();
+        let got = self.run_kk_with(args, vars);
+        assert_same(args, &want, &got);
+        Some(got)
+    }
+
     /// Run the real kubectl; `None` when it is not installed (counted as a skip, or a panic
     /// in CI: see [`kubectl_bin`]).
     pub fn run_kubectl(&self, args: &[&str]) -> Option<Output> {
