@@ -17,6 +17,7 @@ pub mod go;
 pub mod help;
 pub mod kubeconfig;
 pub mod manifest;
+pub mod metadata;
 pub mod patch;
 pub mod plugin;
 pub mod printers;

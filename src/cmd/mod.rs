@@ -20,8 +20,6 @@ pub mod get;
 pub mod help;
 pub mod label;
 pub mod logs;
-pub mod meta_update;
-pub mod objects;
 pub mod options;
 pub mod plugin;
 pub mod version;

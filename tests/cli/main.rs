@@ -20,6 +20,7 @@ mod logs;
 mod plugins;
 mod shells;
 mod version;
+mod visit;
 mod warnings;
 mod write_pair;
 
