@@ -87,8 +87,8 @@ pub(crate) enum Flow {
 
 /// Builtin commands the simulated container "has on its PATH".
 pub(crate) const COMMANDS: &[&str] = &[
-    "basename", "curl", "cut", "dirname", "exec", "grep", "head", "sort", "tail", "tar", "tr",
-    "uniq", "wc", "wget", ":", "[", "ash", "bash", "break", "cat", "cd", "continue", "date",
+    "basename", "curl", "cut", "dirname", "exec", "grep", "head", "sort", "stty", "tail", "tar",
+    "tr", "uniq", "wc", "wget", ":", "[", "ash", "bash", "break", "cat", "cd", "continue", "date",
     "echo", "env", "exit", "export", "false", "getent", "hostname", "id", "ls", "mkdir", "nc",
     "nslookup", "printenv", "printf", "pwd", "read", "rm", "seq", "set", "sh", "sleep", "test",
     "touch", "true", "uname", "unset", "whoami",
@@ -113,6 +113,7 @@ pub(crate) struct Shell {
     pub(crate) out: Sink,
     pub(crate) err: Sink,
     pub(crate) tty: bool,
+    pub(crate) size: super::TermSize,
     pub(crate) interactive: bool,
     pub(crate) errexit: bool,
     pub(crate) xtrace: bool,
