@@ -18,6 +18,7 @@ mod help;
 mod label;
 mod logs;
 mod plugins;
+mod port_forward;
 mod shells;
 mod version;
 mod visit;
