@@ -23,6 +23,7 @@ pub mod plugin;
 pub mod printers;
 pub mod resource;
 pub mod ui;
+pub mod wait;
 pub mod warnings;
 
 use std::process::ExitCode;

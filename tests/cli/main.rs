@@ -15,6 +15,7 @@ mod generators;
 mod get;
 mod help;
 mod label;
+mod middle;
 mod plugins;
 mod shells;
 mod version;
