@@ -19,6 +19,7 @@ pub mod manifest;
 pub mod patch;
 pub mod printers;
 pub mod resource;
+pub mod transport;
 pub mod ui;
 pub mod warnings;
 

@@ -10,6 +10,7 @@ mod create;
 mod delete;
 mod describe;
 mod errors;
+mod faults;
 mod generated;
 mod get;
 mod help;

@@ -36,6 +36,10 @@ enum Command {
         /// Serve plain HTTP instead of HTTPS (no authentication).
         #[arg(long)]
         plain_http: bool,
+        /// Inject faults, e.g. `reset=0.05,status=503:0.05,retry-after=1,watch-drop=10s`
+        /// (see `apiserver/faults.rs`; change them at run time with `PUT /kk-sim/faults`).
+        #[arg(long, value_parser = kk_sim::apiserver::faults::Spec::parse)]
+        faults: Option<kk_sim::apiserver::faults::Spec>,
         /// Exit when standard input reaches end of file (test harnesses: the server dies
         /// with the process that started it).
         #[arg(long, hide = true)]
@@ -59,6 +63,7 @@ fn main() {
         nodes,
         preload,
         plain_http,
+        faults,
         exit_on_stdin_eof,
     } = cli.command;
     let rt = match tokio::runtime::Builder::new_multi_thread()
@@ -86,6 +91,9 @@ fn main() {
                 return 1;
             }
         };
+        if let Some(spec) = faults {
+            bound.state.faults.set(spec);
+        }
         let mut stdout = std::io::stdout();
         let _ = writeln!(stdout, "kk-sim ready {}", bound.url);
         let _ = stdout.flush();
