@@ -12,6 +12,7 @@ pub mod docs;
 pub mod env;
 pub mod error;
 pub mod flags;
+pub mod generate;
 pub mod go;
 pub mod help;
 pub mod kubeconfig;

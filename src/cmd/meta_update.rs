@@ -258,38 +258,6 @@ fn edit(obj: &mut Value, kind: Kind, c: &Changes, overwrite: bool, rv: Option<&s
     Ok(())
 }
 
-/// RFC 7386 merge patch turning `old` into `new` (jsonmergepatch's `CreateMergePatch`).
-pub fn merge_patch(old: &Value, new: &Value) -> Value {
-    match (old, new) {
-        (Value::Object(a), Value::Object(b)) => {
-            let mut p = Map::new();
-            for (k, va) in a {
-                match b.get(k) {
-                    None => {
-                        p.insert(k.clone(), Value::Null);
-                    }
-                    Some(vb) if vb != va => {
-                        let sub = if va.is_object() && vb.is_object() {
-                            merge_patch(va, vb)
-                        } else {
-                            vb.clone()
-                        };
-                        p.insert(k.clone(), sub);
-                    }
-                    Some(_) => {}
-                }
-            }
-            for (k, vb) in b {
-                if !a.contains_key(k) {
-                    p.insert(k.clone(), vb.clone());
-                }
-            }
-            Value::Object(p)
-        }
-        (_, n) => n.clone(),
-    }
-}
-
 /// kubectl's `updateDataChangeMsg`: compares the serialized objects.
 fn change_word(old: &Value, new: &Value, overwrite: bool) -> &'static str {
     if old == new {
@@ -471,7 +439,8 @@ async fn one_object(
         }
         edit(&mut modified, kind, changes, overwrite, rv)?;
         word = change_word(&current, &modified, overwrite);
-        let patch = merge_patch(&current, &modified);
+        // kubectl label/annotate: jsonpatch.CreateMergePatch(old, new).
+        let patch = crate::patch::merge::create(&current, &modified).map_err(Error::msg)?;
         let mut q = vec![("fieldManager", manager.to_string())];
         q.extend(dry.query());
         let uri = objects::with_query(&obj.path(), &q);
@@ -543,16 +512,8 @@ mod tests {
     }
 
     #[test]
-    fn merge_patches() {
-        let a = json!({"metadata": {"labels": {"a": "1"}, "name": "x"}});
-        let b = json!({"metadata": {"labels": {"b": "2"}, "name": "x"}});
-        assert_eq!(
-            merge_patch(&a, &b),
-            json!({"metadata": {"labels": {"a": null, "b": "2"}}})
-        );
-        assert_eq!(merge_patch(&a, &a), json!({}));
+    fn removing_a_missing_label_counts_as_labeled() {
         let c = json!({"metadata": {"name": "x"}});
-        assert_eq!(merge_patch(&a, &c), json!({"metadata": {"labels": null}}));
         let mut d = c.clone();
         let rm = parse_changes(&s(&["z-"]), Kind::Label).unwrap();
         edit(&mut d, Kind::Label, &rm, false, None).unwrap();

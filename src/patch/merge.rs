@@ -187,13 +187,7 @@ pub fn three_way(original: &Value, modified: &Value, current: &Value) -> Result<
         )));
     }
     let patch = apply(&Value::Object(deletions), &Value::Object(add_and_change))?;
-    let changed_identity = patch.get("apiVersion").is_some()
-        || patch.get("kind").is_some()
-        || patch
-            .get("metadata")
-            .and_then(Value::as_object)
-            .is_some_and(|m| m.contains_key("name"));
-    if changed_identity {
+    if super::changes_identity(&patch) {
         // apimachinery returns its plain error here (not the typed precondition error), so
         // kubectl prints this text rather than "At least one of apiVersion, kind and name
         // was changed".

@@ -13,12 +13,29 @@
 //! apply(schema, PatchType, doc, patch) -> doc   as the API server applies it
 //! apply_local(schema, PatchType, doc, patch)     kubectl patch --local (kubectl's error texts)
 //! to_json(&patch)                  -> String    the request body, byte for byte as kubectl's
+//! is_empty(&patch), changes_identity(&patch)   "unchanged"; the edit/apply preconditions
 //! last_applied::{modified_configuration, original_configuration, apply_patch}
 //! ```
 //!
 //! [`Schema::patch_type`] says which patch type a kind takes: strategic merge patch for the
 //! built-in kinds, JSON merge patch for custom resources (as kubectl decides). The
 //! functions taking a schema compute the patch of that type.
+//!
+//! Choosing the schema as kubectl apply does: the server's OpenAPI v3 document of the
+//! group-version (`/openapi/v3` lists them; kubectl fetches it anyway to validate) when it
+//! says the kind takes strategic patches, else the compiled table:
+//!
+//! ```text
+//! let schema = v3.as_ref().and_then(|m| m.schema(av, kind))
+//!     .unwrap_or_else(|| Schema::builtin(av, kind));
+//! // the object does not exist: POST last_applied::for_create(&obj)
+//! let patch = last_applied::apply_patch(schema, &obj, &live, overwrite)?;
+//! if is_empty(&patch) { /* "unchanged", no request */ }
+//! // else PATCH, Content-Type schema.patch_type().content_type(), body to_json(&patch)
+//! ```
+//!
+//! `obj` is the manifest object as kubectl holds it: `metadata.namespace` filled in for
+//! namespaced kinds.
 //!
 //! Behaviour follows apimachinery 1.33 (`util/strategicpatch`, `util/jsonmergepatch`) and
 //! the `gopkg.in/evanphx/json-patch.v4` library kubectl and the API server use, including
@@ -199,6 +216,18 @@ pub fn to_json(patch: &Value) -> String {
 /// Whether a patch is the empty patch `{}` (kubectl then sends nothing: `unchanged`).
 pub fn is_empty(patch: &Value) -> bool {
     patch.as_object().is_some_and(|m| m.is_empty())
+}
+
+/// Whether a patch would change `apiVersion`, `kind` or `metadata.name` — the
+/// preconditions of `kubectl apply` (JSON merge patches) and `kubectl edit`, which then
+/// refuse it.
+pub fn changes_identity(patch: &Value) -> bool {
+    patch.get("apiVersion").is_some()
+        || patch.get("kind").is_some()
+        || patch
+            .get("metadata")
+            .and_then(Value::as_object)
+            .is_some_and(|m| m.contains_key("name"))
 }
 
 /// `mergepatch.NewErrConflict`: both sides as YAML.

@@ -12,6 +12,7 @@ mod describe;
 mod errors;
 mod faults;
 mod generated;
+mod generators;
 mod get;
 mod help;
 mod label;

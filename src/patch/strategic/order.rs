@@ -2,7 +2,7 @@
 //!
 //! The precedence is `$setElementOrder` (or the patch's own order), then the live list's
 //! order for items only the server has; `$patch: delete` items go last. Go sorts here with
-//! `sort.SliceStable` and a comparator that is not a strict order; [`go_stable_sort`]
+//! `sort.SliceStable` and a comparator that is not a strict order; `go_stable_sort`
 //! reproduces Go's algorithm (insertion sort in blocks of 20, then `symMerge`) so that the
 //! result is the same even then.
 
