@@ -10,14 +10,18 @@ mod create;
 mod delete;
 mod describe;
 mod errors;
+mod exec;
 mod faults;
 mod generated;
 mod generators;
 mod get;
 mod help;
 mod label;
+mod logs;
+mod plugins;
 mod shells;
 mod version;
+mod visit;
 mod warnings;
 mod write_pair;
 

@@ -14,15 +14,13 @@ pub mod submit;
 
 use serde_json::Value;
 
-use crate::cmd::objects;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::Pflag;
-use crate::flags::{DryRunFlags, FilenameFlags, ObjectPrintFlags};
+use crate::flags::{DryRunFlags, FilenameFlags, ObjectPrintFlags, Pflag};
 use crate::printers::OperationPrinter;
-use crate::resource::Resolver;
-use crate::resource::builder::{self, Selection, Target};
+use crate::resource::builder::Selection;
 use crate::resource::request;
+use crate::resource::visit::{self, Fetch, Options, Visitor};
 
 /// Create a resource from a file or from stdin.
 // A flag before a generator's name would bind to `create -f`'s own flags and be ignored by
@@ -70,22 +68,6 @@ pub enum Generator {
 
 use submit::field_validation;
 
-/// The builder reports a manifest without `kind` in delete's words; with validation on,
-/// create rejects it earlier, in the schema validator's words.
-fn validation_error(e: Error, validating: bool) -> Error {
-    if let Error::Plain(text) = &e
-        && validating
-        && let Some(rest) = text.strip_prefix("unable to decode ")
-        && text.contains("Object 'Kind' is missing")
-    {
-        let source = rest.split(": Object").next().unwrap_or("");
-        return Error::msg(format!(
-            "error validating {source}: error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false"
-        ));
-    }
-    e
-}
-
 /// Run `kk create`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     match &args.generator {
@@ -110,37 +92,28 @@ async fn from_files(ctx: &Ctx, args: &Args) -> Result<()> {
             "kustomize directories are not supported by kk: {k}"
         )));
     }
-    let mut resolver = Resolver::new(ctx).await?;
+    let validating = validation != "Ignore";
     let sel = Selection {
         filenames: args.files.filenames(),
         recursive: args.files.recursive(),
+        validate: validating,
         ..Default::default()
     };
-    let mut targets = builder::build(ctx, &mut resolver, &sel).await?;
+    let opts = Options {
+        fetch: Fetch::Nothing,
+        ..Options::default()
+    };
+    let mut objects = Visitor::new(ctx, &sel, opts).await?;
     let client = ctx.client().await?;
-    let validating = validation != "Ignore";
-    let mut pending = std::mem::take(&mut targets.errors).into_iter().peekable();
-    let mut errors = Vec::new();
     let mut count = 0usize;
-    for (i, t) in targets.items.iter().enumerate() {
-        while pending.peek().is_some_and(|(at, _)| *at <= i) {
-            let (_, e) = pending.next().expect("peeked");
-            errors.push(validation_error(e, validating));
-        }
-        let Target::Object {
-            resource,
-            namespace,
-            manifest: Some((source, obj)),
-            ..
-        } = t
-        else {
+    while let Some(info) = objects.next().await {
+        let Some(mut obj) = info.object.clone() else {
             continue;
         };
         count += 1;
-        let mut obj = obj.clone();
         // The builder's DefaultNamespace(): namespaced objects carry the namespace they go to.
         if let (Some(ns), Some(meta)) = (
-            namespace,
+            &info.namespace,
             obj.get_mut("metadata").and_then(Value::as_object_mut),
         ) {
             meta.insert("namespace".into(), Value::String(ns.clone()));
@@ -153,30 +126,26 @@ async fn from_files(ctx: &Ctx, args: &Args) -> Result<()> {
                 ("fieldValidation", validation.to_string()),
             ];
             q.extend(dry.query());
-            let uri = objects::with_query(&resource.path(namespace.as_deref(), None), &q);
-            match request::json(
-                &client,
-                http::Method::POST,
-                &uri,
-                Some(("application/json", &obj)),
-            )
-            .await
-            {
+            let path = info.resource.path(info.namespace.as_deref(), None);
+            let uri = request::with_query(&path, &q);
+            let body = Some(("application/json", &obj));
+            match request::json(&client, http::Method::POST, &uri, body).await {
                 Ok(v) => v,
                 Err(e) => {
-                    errors.push(objects::with_source(ctx, "creating", Some(source), e));
+                    let source = info.source.as_deref();
+                    objects.fail(visit::error_when(ctx, "creating", source, e));
                     continue;
                 }
             }
         };
         printer.print(ctx.ui(), &created, "created")?;
     }
-    errors.extend(pending.map(|(_, e)| validation_error(e, validating)));
     printer.finish(ctx.ui())?;
-    if count == 0 && errors.is_empty() {
-        return Err(Error::msg("no objects passed to create"));
+    match objects.into_error() {
+        Some(e) => Err(e),
+        None if count == 0 => Err(Error::msg("no objects passed to create")),
+        None => Ok(()),
     }
-    objects::finish(errors)
 }
 
 #[cfg(test)]
@@ -189,15 +158,5 @@ mod tests {
         assert_eq!(field_validation("Warn").unwrap(), "Warn");
         assert_eq!(field_validation("false").unwrap(), "Ignore");
         assert!(field_validation("x").is_err());
-    }
-
-    #[test]
-    fn missing_kind_reads_like_the_validator() {
-        let e =
-            Error::Plain("unable to decode \"a.yaml\": Object 'Kind' is missing in '{}'".into());
-        assert_eq!(
-            validation_error(e, true).to_string(),
-            "error validating \"a.yaml\": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false"
-        );
     }
 }
