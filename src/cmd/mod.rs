@@ -22,6 +22,7 @@ pub mod label;
 pub mod logs;
 pub mod options;
 pub mod plugin;
+pub mod port_forward;
 pub mod version;
 
 use crate::ctx::Ctx;
@@ -84,6 +85,9 @@ pub enum Command {
     #[command(subcommand)]
     #[command(add = Group::Other)]
     Plugin(plugin::PluginCommand),
+    /// Forward one or more local ports to a pod
+    #[command(add = Group::Troubleshooting)]
+    PortForward(port_forward::Args),
     /// Help about any command
     #[command(add = Group::Unlisted)]
     Help(help::Args),
@@ -108,6 +112,7 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Logs(a) => logs::run(ctx, a).await,
         Command::Attach(a) => attach::run(ctx, a).await,
         Command::Exec(a) => exec::run(ctx, a).await,
+        Command::PortForward(a) => port_forward::run(ctx, a).await,
         Command::Help(a) => help::run(ctx, a).await,
         Command::Plugin(c) => plugin::dispatch(ctx, c).await,
     }

@@ -19,6 +19,7 @@ pub mod follow;
 pub mod interrupt;
 pub mod logs;
 pub mod pod;
+pub mod portforward;
 pub mod remote;
 pub mod stdin;
 pub mod terminal;

@@ -19,6 +19,7 @@ mod help;
 mod label;
 mod logs;
 mod plugins;
+mod port_forward;
 mod shells;
 mod version;
 mod visit;
