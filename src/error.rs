@@ -262,6 +262,9 @@ fn transport_message(server: &str, e: &kube::Error) -> String {
         if let Some(tls) = err.downcast_ref::<rustls::Error>() {
             return format!("Unable to connect to the server: {}", go_tls_text(tls));
         }
+        if let Some(text) = go_connection_loss_text(err) {
+            return format!("Unable to connect to the server: {text}");
+        }
         innermost = err.to_string();
         // A custom io::Error's source() skips its payload (where rustls puts its error).
         let payload = err.downcast_ref::<io::Error>().and_then(|io| io.get_ref());
@@ -271,6 +274,23 @@ fn transport_message(server: &str, e: &kube::Error) -> String {
         };
     }
     format!("Unable to connect to the server: {innermost}")
+}
+
+/// Go's wording for a connection that went away under a request (kubectl adds the socket
+/// addresses, `read tcp A->B: read: connection reset by peer`, which kk does not know).
+fn go_connection_loss_text(err: &(dyn std::error::Error + 'static)) -> Option<&'static str> {
+    if let Some(io) = err.downcast_ref::<io::Error>() {
+        return match io.kind() {
+            io::ErrorKind::ConnectionReset => Some("read: connection reset by peer"),
+            io::ErrorKind::BrokenPipe => Some("write: broken pipe"),
+            io::ErrorKind::UnexpectedEof => Some("unexpected EOF"),
+            _ => None,
+        };
+    }
+    let hyper = err.downcast_ref::<hyper::Error>()?;
+    // A connection closed before the answer ended: Go's reader reports EOF.
+    (hyper.is_incomplete_message() && std::error::Error::source(hyper).is_none())
+        .then_some("unexpected EOF")
 }
 
 /// Go's crypto/tls wording for the certificate failures scripts and tests see most.

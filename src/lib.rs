@@ -23,6 +23,7 @@ pub mod plugin;
 pub mod printers;
 pub mod resource;
 pub mod stream;
+pub mod transport;
 pub mod ui;
 pub mod wait;
 pub mod warnings;

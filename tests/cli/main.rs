@@ -11,6 +11,7 @@ mod delete;
 mod describe;
 mod errors;
 mod exec;
+mod faults;
 mod generated;
 mod generators;
 mod get;
