@@ -10,14 +10,15 @@ use std::sync::Arc;
 
 use tokio::sync::OnceCell;
 
-use crate::cli::GlobalArgs;
 use crate::env::Env;
 use crate::error::{Error, Result};
+use crate::flags::GlobalArgs;
 use crate::kubeconfig::{self, Loaded, client::ClientSettings};
 use crate::ui::Ui;
 
 /// Globals + output + environment, with lazily built cluster access.
 pub struct Ctx {
+    app: fn() -> clap::Command,
     global: GlobalArgs,
     ui: Arc<Ui>,
     env: Env,
@@ -28,10 +29,13 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// A context over parsed globals, an output sink and an environment snapshot.
-    pub fn new(global: GlobalArgs, ui: Ui, env: Env) -> Self {
+    /// A context over parsed globals, an output sink and an environment snapshot. `app`
+    /// builds the whole clap definition (help, `options`, `completion` need it; commands
+    /// cannot import the root that imports them).
+    pub fn new(app: fn() -> clap::Command, global: GlobalArgs, ui: Ui, env: Env) -> Self {
         let ui = Arc::new(ui);
         Ctx {
+            app,
             global,
             warnings: crate::warnings::Printer::new(ui.clone()),
             ui,
@@ -40,6 +44,11 @@ impl Ctx {
             settings: OnceCell::new(),
             client: OnceCell::new(),
         }
+    }
+
+    /// The whole command line's clap definition.
+    pub fn app(&self) -> clap::Command {
+        (self.app)()
     }
 
     /// The global flags as typed.

@@ -2,8 +2,6 @@
 //! clap definition. The results are checked in under `completions/` and `man/`; the
 //! `generated` integration test fails when they are stale (`KK_BLESS=1` rewrites them).
 
-use clap_complete::Generator;
-
 /// Shells `kk completion` supports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shell {
@@ -41,32 +39,26 @@ impl Shell {
             Shell::PowerShell => "_kk.ps1",
         }
     }
-
-    fn generator(self) -> clap_complete::Shell {
-        match self {
-            Shell::Bash => clap_complete::Shell::Bash,
-            Shell::Zsh => clap_complete::Shell::Zsh,
-            Shell::Fish => clap_complete::Shell::Fish,
-            Shell::PowerShell => clap_complete::Shell::PowerShell,
-        }
-    }
 }
 
-/// The completion script for `shell`.
+/// The completion script for `shell`: a small shim that asks `kk __complete` (see
+/// [`crate::complete`]) for every completion, so candidates follow the live clap definition
+/// and the cluster.
 pub fn completion(shell: Shell) -> Vec<u8> {
-    let mut cmd = crate::cli::command();
-    let mut out = Vec::new();
-    cmd.set_bin_name("kk");
-    cmd.build();
-    shell.generator().generate(&cmd, &mut out);
-    out
+    let script = match shell {
+        Shell::Bash => include_str!("complete/scripts/bash.sh"),
+        Shell::Zsh => include_str!("complete/scripts/zsh.zsh"),
+        Shell::Fish => include_str!("complete/scripts/fish.fish"),
+        Shell::PowerShell => include_str!("complete/scripts/powershell.ps1"),
+    };
+    script.as_bytes().to_vec()
 }
 
-/// Man pages: `kk.1` plus one `kk-<sub>[-<subsub>].1` per subcommand.
-pub fn man_pages() -> Vec<(String, Vec<u8>)> {
+/// Man pages of `root`: `kk.1` plus one `kk-<sub>[-<subsub>].1` per subcommand.
+pub fn man_pages(root: &clap::Command) -> Vec<(String, Vec<u8>)> {
     let mut pages = Vec::new();
     // Not `.build()`: with a built command clap_mangen emits phantom `*-help` pages.
-    collect(crate::cli::command(), "kk".to_string(), &mut pages);
+    collect(root.clone(), "kk".to_string(), &mut pages);
     pages
 }
 
@@ -92,14 +84,23 @@ mod tests {
             assert_eq!(Shell::parse(&format!("{s:?}").to_lowercase()), Some(s));
         }
         let bash = String::from_utf8(completion(Shell::Bash)).unwrap();
-        assert!(bash.contains("kk"));
+        assert!(bash.contains("complete -o default -F __start_kk kk"));
+        let zsh = String::from_utf8(completion(Shell::Zsh)).unwrap();
+        assert!(zsh.starts_with("#compdef kk\ncompdef _kk kk\n"));
     }
 
     #[test]
     fn one_man_page_per_subcommand() {
-        let names: Vec<String> = man_pages().into_iter().map(|(n, _)| n).collect();
+        let names: Vec<String> = man_pages(&crate::cli::command())
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
         assert!(names.contains(&"kk.1".to_string()));
         assert!(names.contains(&"kk-config-view.1".to_string()), "{names:?}");
-        assert!(!names.iter().any(|n| n.contains("help")), "{names:?}");
+        // `kk help` is a verb; clap's phantom `*-help` pages must not appear.
+        assert!(
+            !names.iter().any(|n| n.contains("help") && n != "kk-help.1"),
+            "{names:?}"
+        );
     }
 }

@@ -8,9 +8,160 @@
 
 use clap::{Arg, Command};
 
-/// Help for the command at `path` (`["config", "view"]`), or `None` if there is no such command.
-pub fn render(path: &[String]) -> Option<String> {
-    let mut cmd = crate::cli::command();
+/// The section of `kk --help` a top-level verb is listed in (kubectl's groups), declared on
+/// the verb's variant in `cmd::Command`: `#[command(add = Group::BasicIntermediate)]`.
+/// A unit test fails for a visible verb without one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// Basic Commands (Beginner): create, expose, run, set.
+    BasicBeginner,
+    /// Basic Commands (Intermediate): explain, get, edit, delete.
+    BasicIntermediate,
+    /// Deploy Commands: rollout, scale, autoscale.
+    Deploy,
+    /// Cluster Management Commands: certificate, cluster-info, top, cordon, drain, taint.
+    ClusterManagement,
+    /// Troubleshooting and Debugging Commands: describe, logs, attach, exec, port-forward,
+    /// proxy, cp, auth, debug, events.
+    Troubleshooting,
+    /// Advanced Commands: diff, apply, patch, replace, wait, kustomize.
+    Advanced,
+    /// Settings Commands: label, annotate, completion.
+    Settings,
+    /// Other Commands: api-resources, api-versions, config, plugin, version.
+    Other,
+    /// Not listed (kubectl's `options`).
+    Unlisted,
+}
+
+impl clap::builder::CommandExt for Group {}
+
+impl Group {
+    /// kubectl's sections in order, each with its heading and kubectl's order of verbs.
+    const SECTIONS: [(Group, &'static str, &'static [&'static str]); 8] = [
+        (
+            Group::BasicBeginner,
+            "Basic Commands (Beginner):",
+            &["create", "expose", "run", "set"],
+        ),
+        (
+            Group::BasicIntermediate,
+            "Basic Commands (Intermediate):",
+            &["explain", "get", "edit", "delete"],
+        ),
+        (
+            Group::Deploy,
+            "Deploy Commands:",
+            &["rollout", "scale", "autoscale"],
+        ),
+        (
+            Group::ClusterManagement,
+            "Cluster Management Commands:",
+            &[
+                "certificate",
+                "cluster-info",
+                "top",
+                "cordon",
+                "uncordon",
+                "drain",
+                "taint",
+            ],
+        ),
+        (
+            Group::Troubleshooting,
+            "Troubleshooting and Debugging Commands:",
+            &[
+                "describe",
+                "logs",
+                "attach",
+                "exec",
+                "port-forward",
+                "proxy",
+                "cp",
+                "auth",
+                "debug",
+                "events",
+            ],
+        ),
+        (
+            Group::Advanced,
+            "Advanced Commands:",
+            &["diff", "apply", "patch", "replace", "wait", "kustomize"],
+        ),
+        (
+            Group::Settings,
+            "Settings Commands:",
+            &["label", "annotate", "completion"],
+        ),
+        (
+            Group::Other,
+            "Other Commands:",
+            &[
+                "api-resources",
+                "api-versions",
+                "config",
+                "plugin",
+                "version",
+            ],
+        ),
+    ];
+}
+
+/// The root's usage (kubectl's usage template): its sections and the `Usage:` lines.
+pub fn usage(root: &Command) -> String {
+    let help = render(root, &[]).unwrap_or_default();
+    // Everything after the description paragraph.
+    match help.split_once("\n\n") {
+        Some((_, rest)) => rest.to_string(),
+        None => help,
+    }
+}
+
+/// The root's verbs by section, as kubectl lists them (only sections with a verb).
+fn grouped(root: &Command) -> String {
+    let verbs: Vec<&Command> = root
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+        .collect();
+    let pad = verbs
+        .iter()
+        .map(|s| s.get_name().len())
+        .max()
+        .unwrap_or(0)
+        .max(13)
+        + 2;
+    let mut out = String::new();
+    for (group, heading, order) in Group::SECTIONS {
+        let mut members: Vec<&Command> = verbs
+            .iter()
+            .copied()
+            .filter(|s| s.get::<Group>() == Some(&group))
+            .collect();
+        // kubectl's order first; verbs it does not have keep their definition order after.
+        members.sort_by_key(|s| {
+            order
+                .iter()
+                .position(|o| *o == s.get_name())
+                .unwrap_or(order.len())
+        });
+        if members.is_empty() {
+            continue;
+        }
+        out.push_str(heading);
+        out.push('\n');
+        for s in members {
+            let about = s.get_about().map(|a| a.to_string()).unwrap_or_default();
+            out.push_str(&format!("  {:<pad$} {about}\n", s.get_name()));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Help for the command at `path` (`["config", "view"]`) under `root` (the whole CLI), or
+/// `None` if there is no such command.
+pub fn render(root: &Command, path: &[String]) -> Option<String> {
+    let mut cmd = root.clone();
     cmd.build();
     let root_globals: Vec<String> = global_ids(&cmd);
     for p in path {
@@ -30,7 +181,9 @@ pub fn render(path: &[String]) -> Option<String> {
         out.push_str("\n\n");
     }
     let subs: Vec<&Command> = cmd.get_subcommands().filter(|s| !s.is_hide_set()).collect();
-    if !subs.is_empty() {
+    if path.is_empty() {
+        out.push_str(&grouped(&cmd));
+    } else if !subs.is_empty() {
         out.push_str("Available Commands:\n");
         let pad = subs
             .iter()
@@ -104,8 +257,10 @@ fn flag(a: &Arg) -> String {
         Some(c) => format!("-{c}, --{long}"),
         None => format!("--{long}"),
     };
-    // kk spells pflag booleans as optional-value flags (`--x`, `--x=false`).
-    let boolish = a.get_num_args().is_some_and(|n| n.min_values() == 0);
+    // A pflag boolean (`flags::Pflag::pflag_bool`): `--x` alone means true.
+    let boolish = a.get_num_args().is_some_and(|n| n.min_values() == 0)
+        && a.get_value_names()
+            .is_some_and(|v| v.iter().any(|v| v == "BOOL"));
     let repeated = matches!(a.get_action(), clap::ArgAction::Append);
     let default = if boolish {
         "false".to_string()
@@ -128,9 +283,9 @@ fn flag(a: &Arg) -> String {
     )
 }
 
-/// `kk options`: every global flag.
-pub fn options() -> String {
-    let mut cmd = crate::cli::command();
+/// `kk options`: every global flag of `root`.
+pub fn options(root: &Command) -> String {
+    let mut cmd = root.clone();
     cmd.build();
     let mut out = String::from("The following options can be passed to any command:\n\n");
     let mut globals: Vec<&Arg> = cmd.get_arguments().filter(|a| a.is_global_set()).collect();
@@ -147,7 +302,8 @@ mod tests {
 
     #[test]
     fn kubectl_layout() {
-        let h = render(&["version".to_string()]).unwrap();
+        let root = crate::cli::command();
+        let h = render(&root, &["version".to_string()]).unwrap();
         assert!(h.contains("Options:\n    --client=false:\n\t"), "{h}");
         assert!(h.contains("    -o, --output='':\n\t"), "{h}");
         assert!(h.ends_with(
@@ -158,7 +314,7 @@ mod tests {
             !h.contains("--kubeconfig"),
             "globals belong to `kk options`"
         );
-        let c = render(&["config".to_string()]).unwrap();
+        let c = render(&root, &["config".to_string()]).unwrap();
         assert!(
             c.contains("Available Commands:\n  current-context   Display the current-context\n"),
             "{c}"
@@ -166,8 +322,27 @@ mod tests {
     }
 
     #[test]
+    fn every_verb_declares_its_help_group() {
+        let root = crate::cli::command();
+        for verb in root.get_subcommands().filter(|s| !s.is_hide_set()) {
+            assert!(
+                verb.get::<Group>().is_some(),
+                "`{}` has no help group: add `#[command(add = Group::...)]` to its variant in \
+                 cmd::Command (kubectl's section for it)",
+                verb.get_name()
+            );
+        }
+        let help = render(&root, &[]).unwrap();
+        assert!(
+            help.contains("\n\nBasic Commands (Intermediate):\n  get  "),
+            "{help}"
+        );
+        assert!(!help.contains("  options "), "{help}");
+    }
+
+    #[test]
     fn options_lists_globals() {
-        let o = options();
+        let o = options(&crate::cli::command());
         assert!(
             o.starts_with("The following options can be passed to any command:\n\n    --as='':\n")
         );

@@ -5,15 +5,18 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod complete;
 pub mod ctx;
 pub mod describe;
 pub mod docs;
 pub mod env;
 pub mod error;
 pub mod flags;
+pub mod go;
 pub mod help;
 pub mod kubeconfig;
 pub mod manifest;
+pub mod patch;
 pub mod printers;
 pub mod resource;
 pub mod ui;
@@ -30,9 +33,19 @@ pub fn main() -> ExitCode {
 
 /// Entry point shared by the binary and in-process tests: parse `args`, dispatch, report.
 pub fn run(args: Vec<std::ffi::OsString>, ui: ui::Ui, env: env::Env) -> ExitCode {
+    // The shells' completion requests bypass clap: the line is partial by nature.
+    if let Some(first) = args.get(1).and_then(|a| a.to_str())
+        && (first == complete::REQUEST || first == complete::REQUEST_NO_DESC)
+    {
+        let words: Vec<String> = args[2..]
+            .iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        return complete::run(cli::command, &words, first == complete::REQUEST, ui, env);
+    }
     let cli = match cli::parse(&args) {
         Ok(cli) => cli,
-        Err(parse) => return error::report_parse(&ui, parse),
+        Err(parse) => return cli::failure::report_parse(&ui, parse),
     };
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -41,7 +54,7 @@ pub fn run(args: Vec<std::ffi::OsString>, ui: ui::Ui, env: env::Env) -> ExitCode
         Ok(rt) => rt,
         Err(e) => return error::report(&ui, error::Error::Io(e)),
     };
-    let ctx = ctx::Ctx::new(cli.global, ui, env);
+    let ctx = ctx::Ctx::new(cli::command, cli.global, ui, env);
     let result = runtime.block_on(cmd::dispatch(&ctx, &cli.command));
     let code = match result {
         // kubectl's --warnings-as-errors turns a successful run with warnings into a failure.

@@ -4,6 +4,7 @@
 
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::Pflag;
 use crate::printers::tabwriter::TabWriter;
 use crate::resource::{ApiResource, Resolver};
 
@@ -14,21 +15,18 @@ pub struct Args {
     #[arg(long, value_name = "GROUP")]
     pub api_group: Option<String>,
     /// Use the cached list of resources if available.
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub cached: Option<bool>,
     /// Limit to resources that belong to the specified categories.
     #[arg(long, value_name = "CATEGORIES")]
     pub categories: Vec<String>,
     /// If false, non-namespaced resources will be returned, otherwise returning namespaced
     /// resources by default.
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub namespaced: Option<bool>,
     /// When using the default or custom-column output format, don't print headers (default
     /// print headers).
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub no_headers: Option<bool>,
     /// Output format. One of: (wide, name).
     #[arg(short = 'o', long, value_name = "FORMAT")]
@@ -40,6 +38,9 @@ pub struct Args {
     /// Limit to resources that support the specified verbs.
     #[arg(long, value_name = "VERBS")]
     pub verbs: Vec<String>,
+    /// Extra arguments are rejected, as in kubectl
+    #[arg(hide = true)]
+    pub extra: Vec<String>,
 }
 
 fn list(v: &[String]) -> Vec<String> {
@@ -104,6 +105,12 @@ fn headers(wide: bool) -> Vec<&'static str> {
 
 /// Run `api-resources`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    if !args.extra.is_empty() {
+        return Err(Error::usage(
+            "api-resources",
+            format!("unexpected arguments: [{}]", args.extra.join(" ")),
+        ));
+    }
     let output = args.output.as_deref().unwrap_or("");
     if !matches!(output, "" | "wide" | "name") {
         return Err(Error::msg(format!("--output {output} is not available")));
@@ -206,6 +213,7 @@ mod tests {
             output: None,
             sort_by: None,
             verbs: vec![],
+            extra: vec![],
         };
         let got: Vec<String> = select(&all, &args)
             .iter()

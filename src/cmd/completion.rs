@@ -3,6 +3,7 @@
 //! The bytes come from [`crate::docs::completion`], the same generator that writes
 //! `completions/`; the `generated` test keeps the two identical.
 
+use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::docs::Shell;
 use crate::error::{Error, Result};
@@ -14,7 +15,7 @@ use crate::error::{Error, Result};
 )]
 pub struct Args {
     /// bash, zsh, fish or powershell
-    #[arg(value_name = "SHELL")]
+    #[arg(value_name = "SHELL", add = Complete::Values(&["bash", "zsh", "fish", "powershell"]))]
     pub shell: Vec<String>,
 }
 

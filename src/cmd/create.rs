@@ -8,10 +8,12 @@ use serde_json::Value;
 use crate::cmd::objects;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::{DryRun, DryRunFlags, FilenameFlags};
-use crate::printers::{self, OBJECT_FORMATS, OutputFormat, PrintOptions, name};
+use crate::flags::Pflag;
+use crate::flags::{DryRunFlags, FilenameFlags, ObjectPrintFlags};
+use crate::printers::OperationPrinter;
 use crate::resource::Resolver;
 use crate::resource::builder::{self, Selection, Target};
+use crate::resource::request;
 
 /// Create a resource from a file or from stdin.
 #[derive(Debug, clap::Args)]
@@ -20,16 +22,15 @@ pub struct Args {
     pub files: FilenameFlags,
     #[command(flatten)]
     pub dry_run: DryRunFlags,
-    /// Output format. One of: (json, yaml, name, go-template, go-template-file, template,
-    /// templatefile, jsonpath, jsonpath-as-json, jsonpath-file).
-    #[arg(short = 'o', long, value_name = "FORMAT")]
-    pub output: Option<String>,
-    /// Template string or path to template file to use when -o=go-template, -o=go-template-file.
-    #[arg(long, value_name = "TEMPLATE")]
-    pub template: Option<String>,
+    #[command(flatten)]
+    pub print: ObjectPrintFlags,
     /// Must be one of: strict (or true), warn, ignore (or false).
-    #[arg(long, num_args = 0..=1, default_missing_value = "strict", default_value = "strict",
-          value_name = "MODE")]
+    #[arg(
+        long,
+        no_opt_default("strict"),
+        default_value = "strict",
+        value_name = "MODE"
+    )]
     pub validate: String,
     /// Name of the manager used to track field ownership.
     #[arg(long, default_value = "kubectl-create", value_name = "NAME")]
@@ -71,30 +72,12 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     let validation = field_validation(&args.validate)?;
     let dry = args.dry_run.strategy()?;
-    let format = match args.output.as_deref().filter(|o| !o.is_empty()) {
-        Some(o) => Some(OutputFormat::parse_for(
-            o,
-            args.template.as_deref(),
-            OBJECT_FORMATS,
-        )?),
-        None => None,
-    };
+    let mut printer = OperationPrinter::new(&args.print, dry)?;
     if let Some(k) = &args.files.kustomize {
         return Err(Error::msg(format!(
             "kustomize directories are not supported by kk: {k}"
         )));
     }
-    let mut printer = match &format {
-        Some(f) => {
-            let read_file = |p: &str| std::fs::read_to_string(p);
-            Some(printers::for_format(
-                f,
-                &PrintOptions::default(),
-                &read_file,
-            )?)
-        }
-        None => None,
-    };
     let mut resolver = Resolver::new(ctx).await?;
     let sel = Selection {
         filenames: args.files.filenames(),
@@ -107,11 +90,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let mut pending = std::mem::take(&mut targets.errors).into_iter().peekable();
     let mut errors = Vec::new();
     let mut count = 0usize;
-    let print_dry = match dry {
-        DryRun::None => name::DryRun::None,
-        DryRun::Client => name::DryRun::Client,
-        DryRun::Server => name::DryRun::Server,
-    };
     for (i, t) in targets.items.iter().enumerate() {
         while pending.peek().is_some_and(|(at, _)| *at <= i) {
             let (_, e) = pending.next().expect("peeked");
@@ -135,19 +113,16 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         ) {
             meta.insert("namespace".into(), Value::String(ns.clone()));
         }
-        let created = if dry == DryRun::Client {
+        let created = if dry.is_client() {
             obj
         } else {
             let mut q = vec![
                 ("fieldManager", args.field_manager.clone()),
                 ("fieldValidation", validation.to_string()),
             ];
-            if dry == DryRun::Server {
-                q.push(("dryRun", "All".into()));
-            }
+            q.extend(dry.query());
             let uri = objects::with_query(&resource.path(namespace.as_deref(), None), &q);
-            match objects::request(
-                ctx,
+            match request::json(
                 &client,
                 http::Method::POST,
                 &uri,
@@ -162,35 +137,10 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 }
             }
         };
-        match printer.as_mut() {
-            Some(p) => {
-                let mut shown = created;
-                printers::strip_managed_fields(&mut shown);
-                let mut buf = Vec::new();
-                p.print(&shown, &mut buf)?;
-                ctx.ui().print(&String::from_utf8_lossy(&buf))?;
-            }
-            None => {
-                let n = created
-                    .pointer("/metadata/name")
-                    .and_then(Value::as_str)
-                    .unwrap_or("");
-                ctx.ui().print(&name::operation_line(
-                    &resource.kind,
-                    &resource.group,
-                    n,
-                    "created",
-                    print_dry,
-                ))?;
-            }
-        }
+        printer.print(ctx.ui(), &created, "created")?;
     }
     errors.extend(pending.map(|(_, e)| validation_error(e, validating)));
-    if let Some(p) = printer.as_mut() {
-        let mut out = Vec::new();
-        p.finish(&mut out)?;
-        ctx.ui().print(&String::from_utf8_lossy(&out))?;
-    }
+    printer.finish(ctx.ui())?;
     if count == 0 && errors.is_empty() {
         return Err(Error::msg("no objects passed to create"));
     }

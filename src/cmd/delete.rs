@@ -8,50 +8,49 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::cmd::objects::{self, Object};
+use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::Pflag;
 use crate::flags::{DryRun, DryRunFlags, FilenameFlags, SelectorFlags};
 use crate::printers::name;
 use crate::resource::builder::{self, Selection};
+use crate::resource::request;
 use crate::resource::{self, Resolver};
 
 /// Delete resources by file names, stdin, resources and names, or by resources and label selector.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// TYPE [NAME...] or TYPE/NAME...
-    #[arg(value_name = "RESOURCE")]
+    #[arg(value_name = "RESOURCE", add = Complete::TypeAndNames)]
     pub args: Vec<String>,
     #[command(flatten)]
     pub files: FilenameFlags,
     #[command(flatten)]
     pub select: SelectorFlags,
     /// Delete all resources, in the namespace of the specified resource types.
-    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub all: Option<bool>,
     /// Must be "background", "orphan", or "foreground". Defaults to background.
-    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "background",
-          value_name = "STRATEGY")]
+    #[arg(long, no_opt_default("background"), value_name = "STRATEGY",
+          add = Complete::Values(&["background", "orphan", "foreground"]))]
     pub cascade: Option<String>,
     #[command(flatten)]
     pub dry_run: DryRunFlags,
     /// If true, immediately remove resources from API and bypass graceful deletion.
-    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub force: Option<bool>,
     /// Period of time in seconds given to the resource to terminate gracefully. Ignored if
     /// negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true.
     #[arg(long, default_value_t = -1, allow_negative_numbers = true, value_name = "SECONDS",
-          value_parser = parse_int)]
+          value_parser = crate::go::parse_int64)]
     pub grace_period: i64,
     /// If true, resources are signaled for immediate shutdown (same as --grace-period=1).
-    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub now: Option<bool>,
     /// Treat "resource not found" as a successful delete. Defaults to "true" when --all is
     /// specified.
-    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub ignore_not_found: Option<bool>,
     /// Output mode. Use "-o name" for shorter output (resource/name).
     #[arg(short = 'o', long, value_name = "FORMAT")]
@@ -61,15 +60,8 @@ pub struct Args {
     #[arg(long, default_value = "0s", value_name = "DURATION")]
     pub timeout: String,
     /// If true, wait for resources to be gone before returning. This waits for finalizers.
-    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub wait: Option<bool>,
-}
-
-/// pflag's int parsing, with Go's error text.
-fn parse_int(s: &str) -> std::result::Result<i64, String> {
-    s.parse()
-        .map_err(|_| format!("strconv.ParseInt: parsing {s:?}: invalid syntax"))
 }
 
 /// kubectl's `getCascadingStrategy`: the propagation policy, warning on the old booleans.
@@ -123,14 +115,13 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         grace = 0;
     }
     let dry = args.dry_run.strategy()?;
-    let timeout =
-        crate::kubeconfig::client::go_duration(&args.timeout).ok_or_else(|| Error::Flag {
-            msg: format!(
-                "invalid argument {:?} for \"--timeout\" flag: time: invalid duration {:?}",
-                args.timeout, args.timeout
-            ),
-            command: "delete".into(),
-        })?;
+    let timeout = crate::go::duration(&args.timeout).ok_or_else(|| Error::Flag {
+        msg: format!(
+            "invalid argument {:?} for \"--timeout\" flag: time: invalid duration {:?}",
+            args.timeout, args.timeout
+        ),
+        command: "delete".into(),
+    })?;
 
     if all {
         match resource::parse_args(&args.args)? {
@@ -198,11 +189,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     if grace >= 0 {
         body["gracePeriodSeconds"] = json!(grace);
     }
-    let print_dry = match dry {
-        DryRun::None => name::DryRun::None,
-        DryRun::Client => name::DryRun::Client,
-        DryRun::Server => name::DryRun::Server,
-    };
     for (i, obj) in objects.into_iter().enumerate() {
         while manifest_errors.peek().is_some_and(|(at, _)| *at <= i) {
             errors.push(manifest_errors.next().expect("peeked").1);
@@ -221,44 +207,30 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             warn_cluster_scope = false;
         }
         let line = |ctx: &Ctx, obj: &Object| -> Result<()> {
+            let kind = name::kind_ref(&obj.resource.kind, &obj.resource.group);
             let text = if name_only {
-                format!(
-                    "{}/{}\n",
-                    name::kind_ref(&obj.resource.kind, &obj.resource.group),
-                    obj.name
-                )
-            } else if force && grace == 0 {
-                name::deleted_line(
-                    &obj.resource.kind,
-                    &obj.resource.group,
-                    &obj.name,
-                    print_dry,
-                )
-                .replacen(" deleted", " force deleted", 1)
+                format!("{kind}/{}\n", obj.name)
             } else {
-                name::deleted_line(
-                    &obj.resource.kind,
-                    &obj.resource.group,
-                    &obj.name,
-                    print_dry,
-                )
+                // Not the name printer: kubectl's delete prints `kind "name" deleted`.
+                let op = if force && grace == 0 {
+                    "force deleted"
+                } else {
+                    "deleted"
+                };
+                format!("{kind} \"{}\" {op}{}\n", obj.name, dry.suffix())
             };
             ctx.ui().print(&text)?;
             // Shown as soon as each DELETE returns, before any waiting.
             ctx.ui().flush()?;
             Ok(())
         };
-        if dry == DryRun::Client {
+        if dry.is_client() {
             line(ctx, &obj)?;
             continue;
         }
-        let mut q = Vec::new();
-        if dry == DryRun::Server {
-            q.push(("dryRun", "All".to_string()));
-        }
+        let q: Vec<_> = dry.query().into_iter().collect();
         let uri = objects::with_query(&obj.path(), &q);
-        match objects::request(
-            ctx,
+        match request::json(
             &client,
             http::Method::DELETE,
             &uri,
@@ -322,7 +294,7 @@ async fn wait_gone(
     for (obj, uid) in deleted {
         let mut delay = Duration::from_millis(50);
         loop {
-            match objects::request(ctx, client, http::Method::GET, &obj.path(), None).await {
+            match request::json(client, http::Method::GET, &obj.path(), None).await {
                 Err(e) if objects::is_not_found(&e) => break,
                 Err(kube::Error::Api(s)) if s.code == 403 || s.code == 405 => break,
                 Err(e) => {

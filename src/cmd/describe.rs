@@ -6,10 +6,12 @@
 use chrono::Utc;
 use serde_json::Value;
 
+use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::describe::{self, Need, Related, events};
 use crate::error::{Error, Result};
 use crate::flags::FilenameFlags;
+use crate::flags::Pflag;
 use crate::resource::builder::{self, Selection, Target};
 use crate::resource::{ApiResource, Resolver};
 
@@ -21,7 +23,7 @@ use crate::resource::{ApiResource, Resolver};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME)
-    #[arg(value_name = "TYPE [NAME_PREFIX | -l label] | TYPE/NAME")]
+    #[arg(value_name = "TYPE [NAME_PREFIX | -l label] | TYPE/NAME", add = Complete::TypeAndNames)]
     pub args: Vec<String>,
     #[command(flatten)]
     pub files: FilenameFlags,
@@ -29,13 +31,10 @@ pub struct Args {
     #[arg(short = 'l', long, value_name = "SELECTOR")]
     pub selector: Option<String>,
     /// If present, list the requested object(s) across all namespaces
-    #[arg(short = 'A', long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true,
-          value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(short = 'A', long, pflag_bool())]
     pub all_namespaces: Option<bool>,
     /// If true, display events related to the described object.
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
-          require_equals = true, value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub show_events: Option<bool>,
     /// Return large lists in chunks rather than all at once. Pass 0 to disable.
     #[arg(

@@ -9,12 +9,15 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use crate::cmd::objects::{self, Object};
+use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::{DryRun, DryRunFlags, FilenameFlags, SelectorFlags};
-use crate::printers::{self, OBJECT_FORMATS, OutputFormat, PrintOptions, name};
+use crate::flags::Pflag;
+use crate::flags::{DryRun, DryRunFlags, FilenameFlags, ObjectPrintFlags, SelectorFlags};
+use crate::printers::OperationPrinter;
 use crate::resource::Resolver;
 use crate::resource::builder::{self, Selection};
+use crate::resource::request;
 
 /// Which metadata map is edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,24 +53,21 @@ impl Kind {
 #[derive(Debug, Clone, clap::Args)]
 pub struct Common {
     /// TYPE NAME | TYPE/NAME, then KEY=VAL or KEY- pairs
-    #[arg(value_name = "ARGS")]
+    #[arg(value_name = "ARGS", add = Complete::TypeAndNames)]
     pub args: Vec<String>,
     #[command(flatten)]
     pub files: FilenameFlags,
     #[command(flatten)]
     pub select: SelectorFlags,
     /// Select all resources, in the namespace of the specified resource types
-    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub all: Option<bool>,
     /// If true, allow values to be overwritten, otherwise reject updates that overwrite
     /// existing values.
-    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub overwrite: Option<bool>,
     /// If true, display the values for a given resource.
-    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub list: Option<bool>,
     /// If non-empty, the update will only succeed if this is the current resource-version
     /// for the object. Only valid when specifying a single resource.
@@ -75,13 +75,8 @@ pub struct Common {
     pub resource_version: Option<String>,
     #[command(flatten)]
     pub dry_run: DryRunFlags,
-    /// Output format. One of: (json, yaml, name, go-template, go-template-file, template,
-    /// templatefile, jsonpath, jsonpath-as-json, jsonpath-file).
-    #[arg(short = 'o', long, value_name = "FORMAT")]
-    pub output: Option<String>,
-    /// Template string or path to template file to use when -o=go-template, -o=go-template-file.
-    #[arg(long, value_name = "TEMPLATE")]
-    pub template: Option<String>,
+    #[command(flatten)]
+    pub print: ObjectPrintFlags,
     /// Name of the manager used to track field ownership.
     #[arg(long, value_name = "NAME")]
     pub field_manager: Option<String>,
@@ -263,38 +258,6 @@ fn edit(obj: &mut Value, kind: Kind, c: &Changes, overwrite: bool, rv: Option<&s
     Ok(())
 }
 
-/// RFC 7386 merge patch turning `old` into `new` (jsonmergepatch's `CreateMergePatch`).
-pub fn merge_patch(old: &Value, new: &Value) -> Value {
-    match (old, new) {
-        (Value::Object(a), Value::Object(b)) => {
-            let mut p = Map::new();
-            for (k, va) in a {
-                match b.get(k) {
-                    None => {
-                        p.insert(k.clone(), Value::Null);
-                    }
-                    Some(vb) if vb != va => {
-                        let sub = if va.is_object() && vb.is_object() {
-                            merge_patch(va, vb)
-                        } else {
-                            vb.clone()
-                        };
-                        p.insert(k.clone(), sub);
-                    }
-                    Some(_) => {}
-                }
-            }
-            for (k, vb) in b {
-                if !a.contains_key(k) {
-                    p.insert(k.clone(), vb.clone());
-                }
-            }
-            Value::Object(p)
-        }
-        (_, n) => n.clone(),
-    }
-}
-
 /// kubectl's `updateDataChangeMsg`: compares the serialized objects.
 fn change_word(old: &Value, new: &Value, overwrite: bool) -> &'static str {
     if old == new {
@@ -325,21 +288,12 @@ pub async fn run(ctx: &Ctx, a: &Common, kind: Kind) -> Result<()> {
             kind.word()
         )));
     }
-    if list && a.output.as_deref().is_some_and(|o| !o.is_empty()) {
+    if list && !a.print.output().is_empty() {
         return Err(Error::msg(
             "--list and --output may not be specified together",
         ));
     }
     let dry = a.dry_run.strategy()?;
-    // kubectl builds the printer only after patching: a bad -o still changes the objects,
-    // then fails once per object.
-    let (format, format_err) = match a.output.as_deref().filter(|o| !o.is_empty()) {
-        Some(o) => match OutputFormat::parse_for(o, a.template.as_deref(), OBJECT_FORMATS) {
-            Ok(f) => (Some(f), None),
-            Err(e) => (None, Some(e.to_string())),
-        },
-        None => (None, None),
-    };
     let all = a.all.unwrap_or(false);
     let label_sel = a.select.selector.clone().filter(|s| !s.is_empty());
     if all && label_sel.is_some() {
@@ -384,15 +338,11 @@ pub async fn run(ctx: &Ctx, a: &Common, kind: Kind) -> Result<()> {
         .field_manager
         .clone()
         .unwrap_or_else(|| format!("kubectl-{}", kind.verb()));
-    let (mut printer, format_err) = match &format {
-        Some(f) => {
-            let read_file = |p: &str| std::fs::read_to_string(p);
-            match printers::for_format(f, &PrintOptions::default(), &read_file) {
-                Ok(p) => (Some(p), format_err),
-                Err(e) => (None, Some(e.to_string())),
-            }
-        }
-        None => (None, format_err),
+    // kubectl builds the printer only after patching: a bad -o still changes the objects,
+    // then fails once per object.
+    let (mut printer, format_err) = match OperationPrinter::new(&a.print, dry) {
+        Ok(p) => (Some(p), None),
+        Err(e) => (None, Some(e.to_string())),
     };
     let mut errors = Vec::new();
     for obj in objects::expand(ctx, &targets.items).await? {
@@ -419,9 +369,7 @@ pub async fn run(ctx: &Ctx, a: &Common, kind: Kind) -> Result<()> {
         }
     }
     if let Some(p) = printer.as_mut() {
-        let mut out = Vec::new();
-        p.finish(&mut out)?;
-        ctx.ui().print(&String::from_utf8_lossy(&out))?;
+        p.finish(ctx.ui())?;
     }
     objects::finish(errors)
 }
@@ -436,14 +384,14 @@ async fn one_object(
     _a: &Common,
     (overwrite, list, one, rv, dry): (bool, bool, bool, Option<&str>, DryRun),
     manager: &str,
-    printer: Option<&mut Box<dyn printers::Printer>>,
+    printer: Option<&mut OperationPrinter>,
     format_err: Option<&str>,
 ) -> Result<()> {
     // Named objects and manifests are fetched fresh (kubectl's `Latest()`); listed ones are
     // already current.
     let current = match (&obj.body, &obj.source) {
         (Some(b), None) => b.clone(),
-        _ => objects::request(ctx, client, http::Method::GET, &obj.path(), None)
+        _ => request::json(client, http::Method::GET, &obj.path(), None)
             .await
             .map_err(|e| ctx.kube_error(e))?,
     };
@@ -474,7 +422,7 @@ async fn one_object(
     let mut modified = current.clone();
     let output;
     let word;
-    if dry == DryRun::Client {
+    if dry.is_client() {
         edit(&mut modified, kind, changes, overwrite, rv)?;
         word = change_word(&current, &modified, overwrite);
         output = modified;
@@ -491,14 +439,12 @@ async fn one_object(
         }
         edit(&mut modified, kind, changes, overwrite, rv)?;
         word = change_word(&current, &modified, overwrite);
-        let patch = merge_patch(&current, &modified);
+        // kubectl label/annotate: jsonpatch.CreateMergePatch(old, new).
+        let patch = crate::patch::merge::create(&current, &modified).map_err(Error::msg)?;
         let mut q = vec![("fieldManager", manager.to_string())];
-        if dry == DryRun::Server {
-            q.push(("dryRun", "All".into()));
-        }
+        q.extend(dry.query());
         let uri = objects::with_query(&obj.path(), &q);
-        output = objects::request(
-            ctx,
+        output = request::json(
             client,
             http::Method::PATCH,
             &uri,
@@ -507,36 +453,14 @@ async fn one_object(
         .await
         .map_err(|e| objects::with_source(ctx, "patching", obj.source.as_deref(), e))?;
     }
-    if let Some(e) = format_err {
-        return Err(Error::msg(e));
-    }
-    match printer {
-        Some(p) => {
-            let mut shown = output;
-            printers::strip_managed_fields(&mut shown);
-            let mut buf = Vec::new();
-            p.print(&shown, &mut buf)?;
-            ctx.ui().print(&String::from_utf8_lossy(&buf))?;
-        }
-        None => {
-            let op = match kind {
-                Kind::Label => word,
-                Kind::Annotation => "annotated",
-            };
-            let d = match dry {
-                DryRun::None => name::DryRun::None,
-                DryRun::Client => name::DryRun::Client,
-                DryRun::Server => name::DryRun::Server,
-            };
-            ctx.ui().print(&name::operation_line(
-                &obj.resource.kind,
-                &obj.resource.group,
-                &obj.name,
-                op,
-                d,
-            ))?;
-        }
-    }
+    let (Some(printer), None) = (printer, format_err) else {
+        return Err(Error::msg(format_err.unwrap_or_default()));
+    };
+    let op = match kind {
+        Kind::Label => word,
+        Kind::Annotation => "annotated",
+    };
+    printer.print(ctx.ui(), &output, op)?;
     Ok(())
 }
 
@@ -588,16 +512,8 @@ mod tests {
     }
 
     #[test]
-    fn merge_patches() {
-        let a = json!({"metadata": {"labels": {"a": "1"}, "name": "x"}});
-        let b = json!({"metadata": {"labels": {"b": "2"}, "name": "x"}});
-        assert_eq!(
-            merge_patch(&a, &b),
-            json!({"metadata": {"labels": {"a": null, "b": "2"}}})
-        );
-        assert_eq!(merge_patch(&a, &a), json!({}));
+    fn removing_a_missing_label_counts_as_labeled() {
         let c = json!({"metadata": {"name": "x"}});
-        assert_eq!(merge_patch(&a, &c), json!({"metadata": {"labels": null}}));
         let mut d = c.clone();
         let rm = parse_changes(&s(&["z-"]), Kind::Label).unwrap();
         edit(&mut d, Kind::Label, &rm, false, None).unwrap();

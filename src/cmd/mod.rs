@@ -2,8 +2,8 @@
 //! `#[derive(clap::Args)] pub struct Args` whose doc comment is its help text and a
 //! `pub async fn run(ctx: &Ctx, args: &Args) -> Result<()>`.
 //!
-//! Adding a verb: create `cmd/<verb>.rs`, add one variant to [`Command`] and one arm to
-//! [`dispatch`].
+//! Adding a verb: create `cmd/<verb>.rs`, add one variant to [`Command`] (with its help
+//! section, `#[command(add = Group::...)]`) and one arm to [`dispatch`].
 
 pub mod annotate;
 pub mod api_resources;
@@ -15,6 +15,7 @@ pub mod create;
 pub mod delete;
 pub mod describe;
 pub mod get;
+pub mod help;
 pub mod label;
 pub mod meta_update;
 pub mod objects;
@@ -23,37 +24,54 @@ pub mod version;
 
 use crate::ctx::Ctx;
 use crate::error::Result;
+use crate::help::Group;
 
 /// Every top-level verb.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
     /// Modify kubeconfig files
     #[command(subcommand)]
+    #[command(add = Group::Other)]
     Config(config::ConfigCommand),
     /// Output shell completion code for the specified shell (bash, zsh, fish, or powershell)
+    #[command(add = Group::Settings)]
     Completion(completion::Args),
     /// Print the list of flags inherited by all commands
+    #[command(add = Group::Unlisted)]
     Options(options::Args),
     /// Print the client and server version information
+    #[command(add = Group::Other)]
     Version(version::Args),
     /// Display one or many resources
+    #[command(add = Group::BasicIntermediate)]
     Get(get::Args),
     /// Print the supported API resources on the server
+    #[command(add = Group::Other)]
     ApiResources(api_resources::Args),
     /// Print the supported API versions on the server, in the form of "group/version"
+    #[command(add = Group::Other)]
     ApiVersions(api_versions::Args),
     /// Display cluster information
+    #[command(add = Group::ClusterManagement)]
     ClusterInfo(cluster_info::Args),
     /// Show details of a specific resource or group of resources
+    #[command(add = Group::Troubleshooting)]
     Describe(describe::Args),
     /// Create a resource from a file or from stdin
+    #[command(add = Group::BasicBeginner)]
     Create(create::Args),
     /// Delete resources by file names, stdin, resources and names, or by resources and label selector
+    #[command(add = Group::BasicIntermediate)]
     Delete(delete::Args),
     /// Update the labels on a resource
+    #[command(add = Group::Settings)]
     Label(label::Args),
     /// Update the annotations on a resource
+    #[command(add = Group::Settings)]
     Annotate(annotate::Args),
+    /// Help about any command
+    #[command(add = Group::Unlisted)]
+    Help(help::Args),
 }
 
 /// Run the chosen verb.
@@ -72,5 +90,6 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Delete(a) => delete::run(ctx, a).await,
         Command::Label(a) => label::run(ctx, a).await,
         Command::Annotate(a) => annotate::run(ctx, a).await,
+        Command::Help(a) => help::run(ctx, a).await,
     }
 }

@@ -6,36 +6,10 @@ use serde_json::Value;
 
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::resource::ApiResource;
 use crate::resource::builder::Target;
+use crate::resource::{ApiResource, request};
 
 pub use crate::resource::request::with_query;
-
-/// Send one JSON request and decode the JSON answer. API Status failures stay
-/// `kube::Error::Api` so callers can look at the reason (NotFound, AlreadyExists...).
-pub async fn request(
-    ctx: &Ctx,
-    client: &kube::Client,
-    method: http::Method,
-    uri: &str,
-    body: Option<(&str, &Value)>,
-) -> std::result::Result<Value, kube::Error> {
-    let mut req = http::Request::builder()
-        .method(method)
-        .uri(uri)
-        .header(http::header::ACCEPT, "application/json");
-    let bytes = match body {
-        Some((content_type, v)) => {
-            req = req.header(http::header::CONTENT_TYPE, content_type);
-            serde_json::to_vec(v).map_err(kube::Error::SerdeError)?
-        }
-        None => Vec::new(),
-    };
-    let req = req.body(bytes).map_err(kube::Error::HttpError)?;
-    // Through resource::request so server warnings reach stderr as kubectl prints them.
-    let text = crate::resource::request::text(ctx.ui(), client, req).await?;
-    serde_json::from_str(&text).map_err(kube::Error::SerdeError)
-}
 
 /// One concrete object a write verb acts on.
 #[derive(Debug, Clone)]
@@ -96,7 +70,7 @@ pub async fn expand(
                     q.push(("labelSelector", l.clone()));
                 }
                 let uri = with_query(&t.path(), &q);
-                match request(ctx, &client, http::Method::GET, &uri, None).await {
+                match request::json(&client, http::Method::GET, &uri, None).await {
                     Ok(list) => {
                         let items = list
                             .get("items")

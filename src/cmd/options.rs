@@ -10,6 +10,6 @@ pub struct Args {}
 
 /// Print them.
 pub async fn run(ctx: &Ctx, _args: &Args) -> Result<()> {
-    ctx.ui().print(&crate::help::options())?;
+    ctx.ui().print(&crate::help::options(&ctx.app()))?;
     Ok(())
 }

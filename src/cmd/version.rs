@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::Pflag;
 use crate::kubeconfig::node::Node;
 
 /// Print the client and server version information for the current context.
@@ -18,9 +19,7 @@ use crate::kubeconfig::node::Node;
 )]
 pub struct Args {
     /// If true, shows client version only (no server required).
-    #[arg(long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub client: Option<bool>,
     /// One of 'yaml' or 'json'.
     #[arg(short = 'o', long, value_name = "FORMAT")]

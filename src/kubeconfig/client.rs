@@ -10,9 +10,9 @@ use std::time::Duration;
 use serde_json::{Map, Value, json};
 
 use super::{Loaded, Section, str_field};
-use crate::cli::GlobalArgs;
 use crate::env::Env;
 use crate::error::{Error, Result};
+use crate::flags::GlobalArgs;
 
 /// What a command needs to talk to the API server.
 #[derive(Clone)]
@@ -313,42 +313,8 @@ pub fn parse_timeout(s: &str) -> Result<Option<Duration>> {
     if let Ok(secs) = s.parse::<u64>() {
         return Ok((secs > 0).then(|| Duration::from_secs(secs)));
     }
-    let d = go_duration(s).ok_or_else(bad)?;
+    let d = crate::go::duration(s).ok_or_else(bad)?;
     Ok((!d.is_zero()).then_some(d))
-}
-
-/// Parse a Go `time.ParseDuration` string such as `1h30m`, `500ms`, `2.5s`.
-pub fn go_duration(s: &str) -> Option<Duration> {
-    let mut rest = s;
-    let mut total = 0f64;
-    if rest.is_empty() {
-        return None;
-    }
-    while !rest.is_empty() {
-        let num_end = rest
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .unwrap_or(rest.len());
-        if num_end == 0 {
-            return None;
-        }
-        let n: f64 = rest[..num_end].parse().ok()?;
-        rest = &rest[num_end..];
-        let unit_end = rest
-            .find(|c: char| c.is_ascii_digit() || c == '.')
-            .unwrap_or(rest.len());
-        let factor = match &rest[..unit_end] {
-            "ns" => 1e-9,
-            "us" | "µs" => 1e-6,
-            "ms" => 1e-3,
-            "s" => 1.0,
-            "m" => 60.0,
-            "h" => 3600.0,
-            _ => return None,
-        };
-        total += n * factor;
-        rest = &rest[unit_end..];
-    }
-    Some(Duration::from_secs_f64(total))
 }
 
 fn in_cluster_available(env: &Env) -> bool {

@@ -15,8 +15,6 @@ pub struct PrintOptions {
     pub table: table::TableOptions,
     /// `--allow-missing-template-keys` (default true).
     pub allow_missing_template_keys: bool,
-    /// The name printer's operation (`created`, `configured (dry run)`), if any.
-    pub operation: Option<String>,
     /// Clock for client-side AGE (fallback table); `None` means now.
     pub now: Option<chrono::DateTime<chrono::Utc>>,
 }
@@ -26,7 +24,6 @@ impl Default for PrintOptions {
         PrintOptions {
             table: table::TableOptions::default(),
             allow_missing_template_keys: true,
-            operation: None,
             now: None,
         }
     }
@@ -107,11 +104,9 @@ impl Printer for YamlPrinter {
     }
 }
 
-/// `-o name`, or the operation messages when `operation` is set.
+/// `-o name` (operation messages are `OperationPrinter`'s).
 #[derive(Debug, Default)]
-pub struct NamePrinter {
-    pub operation: Option<String>,
-}
+pub struct NamePrinter;
 
 impl Printer for NamePrinter {
     fn print_event(&mut self, _event_type: &str, obj: &Value, w: &mut dyn Write) -> Result<()> {
@@ -120,12 +115,7 @@ impl Printer for NamePrinter {
 
     fn print(&mut self, obj: &Value, w: &mut dyn Write) -> Result<()> {
         let lines = name::name_lines(obj);
-        for line in lines.lines() {
-            match &self.operation {
-                Some(op) => writeln!(w, "{line} {op}")?,
-                None => writeln!(w, "{line}")?,
-            }
-        }
+        w.write_all(lines.as_bytes())?;
         Ok(())
     }
 }
@@ -272,9 +262,7 @@ pub fn for_format(
         }
         OutputFormat::Json => Box::new(JsonPrinter),
         OutputFormat::Yaml => Box::new(YamlPrinter::default()),
-        OutputFormat::Name => Box::new(NamePrinter {
-            operation: options.operation.clone(),
-        }),
+        OutputFormat::Name => Box::new(NamePrinter),
         OutputFormat::JsonPath(t) => jsonpath_printer(t, false)?,
         OutputFormat::JsonPathAsJson(t) => jsonpath_printer(t, true)?,
         OutputFormat::JsonPathFile(path) => {
@@ -363,14 +351,6 @@ mod tests {
         assert_eq!(
             render("name", &o, &[list_wrapper(vec![cm.clone()])]).unwrap(),
             "configmap/x\n"
-        );
-        let op = PrintOptions {
-            operation: Some("created (dry run)".into()),
-            ..Default::default()
-        };
-        assert_eq!(
-            render("name", &op, std::slice::from_ref(&cm)).unwrap(),
-            "configmap/x created (dry run)\n"
         );
         assert_eq!(
             render(

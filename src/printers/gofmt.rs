@@ -262,47 +262,288 @@ fn plain_v(v: &Value, out: &mut String) {
 }
 
 /// The order Go's `sort.Sort` gives `0..n` under `less`, which may be inconsistent (kubectl's
-/// and go-yaml's comparators are not total orders). Go uses insertion sort up to 12
-/// elements, reproduced exactly; beyond that a stable merge sort (never panics; identical
-/// to Go whenever `less` is a strict weak order).
+/// and go-yaml's comparators are not total orders) and whose ties Go does not keep in
+/// order. This is Go's pattern-defeating quicksort (`sort/zsortinterface.go`, Go 1.19+)
+/// step for step: insertion sort up to 12 elements, then pivots, partitions and its
+/// deterministic pattern breaking, so that ties and inconsistent comparators land where Go
+/// puts them.
 pub fn go_sort_indices(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usize> {
-    let mut idx: Vec<usize> = (0..n).collect();
-    if n <= 12 {
-        for i in 1..n {
+    let mut s = GoSort {
+        idx: (0..n).collect(),
+        less,
+    };
+    if n > 1 {
+        let limit = usize::BITS - n.leading_zeros();
+        s.pdqsort(0, n, limit);
+    }
+    s.idx
+}
+
+#[derive(PartialEq)]
+enum Hint {
+    Unknown,
+    Increasing,
+    Decreasing,
+}
+
+struct GoSort<'a> {
+    idx: Vec<usize>,
+    less: &'a mut dyn FnMut(usize, usize) -> bool,
+}
+
+impl GoSort<'_> {
+    fn less(&mut self, i: usize, j: usize) -> bool {
+        (self.less)(self.idx[i], self.idx[j])
+    }
+
+    fn swap(&mut self, i: usize, j: usize) {
+        self.idx.swap(i, j);
+    }
+
+    fn insertion_sort(&mut self, a: usize, b: usize) {
+        for i in a + 1..b {
             let mut j = i;
-            while j > 0 && less(idx[j], idx[j - 1]) {
-                idx.swap(j, j - 1);
+            while j > a && self.less(j, j - 1) {
+                self.swap(j, j - 1);
                 j -= 1;
             }
         }
-        return idx;
     }
-    merge_sort(&mut idx, less);
-    idx
-}
 
-fn merge_sort(v: &mut [usize], less: &mut dyn FnMut(usize, usize) -> bool) {
-    if v.len() <= 1 {
-        return;
+    fn sift_down(&mut self, lo: usize, hi: usize, first: usize) {
+        let mut root = lo;
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= hi {
+                return;
+            }
+            if child + 1 < hi && self.less(first + child, first + child + 1) {
+                child += 1;
+            }
+            if !self.less(first + root, first + child) {
+                return;
+            }
+            self.swap(first + root, first + child);
+            root = child;
+        }
     }
-    let mid = v.len() / 2;
-    merge_sort(&mut v[..mid], less);
-    merge_sort(&mut v[mid..], less);
-    let (left, right) = (v[..mid].to_vec(), v[mid..].to_vec());
-    let (mut i, mut j, mut k) = (0, 0, 0);
-    while i < left.len() && j < right.len() {
-        if less(right[j], left[i]) {
-            v[k] = right[j];
-            j += 1;
-        } else {
-            v[k] = left[i];
+
+    fn heap_sort(&mut self, a: usize, b: usize) {
+        let (first, lo, hi) = (a, 0, b - a);
+        for i in (0..=(hi - 1) / 2).rev() {
+            self.sift_down(i, hi, first);
+        }
+        for i in (0..hi).rev() {
+            self.swap(first, first + i);
+            self.sift_down(lo, i, first);
+        }
+    }
+
+    fn pdqsort(&mut self, mut a: usize, mut b: usize, mut limit: u32) {
+        const MAX_INSERTION: usize = 12;
+        let (mut was_balanced, mut was_partitioned) = (true, true);
+        loop {
+            let length = b - a;
+            if length <= MAX_INSERTION {
+                self.insertion_sort(a, b);
+                return;
+            }
+            if limit == 0 {
+                self.heap_sort(a, b);
+                return;
+            }
+            if !was_balanced {
+                self.break_patterns(a, b);
+                limit -= 1;
+            }
+            let (mut pivot, mut hint) = self.choose_pivot(a, b);
+            if hint == Hint::Decreasing {
+                self.reverse_range(a, b);
+                pivot = (b - 1) - (pivot - a);
+                hint = Hint::Increasing;
+            }
+            if was_balanced
+                && was_partitioned
+                && hint == Hint::Increasing
+                && self.partial_insertion_sort(a, b)
+            {
+                return;
+            }
+            if a > 0 && !self.less(a - 1, pivot) {
+                a = self.partition_equal(a, b, pivot);
+                continue;
+            }
+            let (mid, already) = self.partition(a, b, pivot);
+            was_partitioned = already;
+            let (left, right) = (mid - a, b - mid);
+            let threshold = length / 8;
+            if left < right {
+                was_balanced = left >= threshold;
+                self.pdqsort(a, mid, limit);
+                a = mid + 1;
+            } else {
+                was_balanced = right >= threshold;
+                self.pdqsort(mid + 1, b, limit);
+                b = mid;
+            }
+        }
+    }
+
+    fn partition(&mut self, a: usize, b: usize, pivot: usize) -> (usize, bool) {
+        self.swap(a, pivot);
+        let (mut i, mut j) = (a as isize + 1, b as isize - 1);
+        while i <= j && self.less(i as usize, a) {
             i += 1;
         }
-        k += 1;
+        while i <= j && !self.less(j as usize, a) {
+            j -= 1;
+        }
+        if i > j {
+            self.swap(j as usize, a);
+            return (j as usize, true);
+        }
+        self.swap(i as usize, j as usize);
+        i += 1;
+        j -= 1;
+        loop {
+            while i <= j && self.less(i as usize, a) {
+                i += 1;
+            }
+            while i <= j && !self.less(j as usize, a) {
+                j -= 1;
+            }
+            if i > j {
+                break;
+            }
+            self.swap(i as usize, j as usize);
+            i += 1;
+            j -= 1;
+        }
+        self.swap(j as usize, a);
+        (j as usize, false)
     }
-    for &x in left[i..].iter().chain(&right[j..]) {
-        v[k] = x;
-        k += 1;
+
+    fn partition_equal(&mut self, a: usize, b: usize, pivot: usize) -> usize {
+        self.swap(a, pivot);
+        let (mut i, mut j) = (a as isize + 1, b as isize - 1);
+        loop {
+            while i <= j && !self.less(a, i as usize) {
+                i += 1;
+            }
+            while i <= j && self.less(a, j as usize) {
+                j -= 1;
+            }
+            if i > j {
+                break;
+            }
+            self.swap(i as usize, j as usize);
+            i += 1;
+            j -= 1;
+        }
+        i as usize
+    }
+
+    fn partial_insertion_sort(&mut self, a: usize, b: usize) -> bool {
+        const MAX_STEPS: usize = 5;
+        const SHORTEST_SHIFTING: usize = 50;
+        let mut i = a + 1;
+        for _ in 0..MAX_STEPS {
+            while i < b && !self.less(i, i - 1) {
+                i += 1;
+            }
+            if i == b {
+                return true;
+            }
+            if b - a < SHORTEST_SHIFTING {
+                return false;
+            }
+            self.swap(i, i - 1);
+            if i - a >= 2 {
+                let mut j = i - 1;
+                while j >= 1 {
+                    if !self.less(j, j - 1) {
+                        break;
+                    }
+                    self.swap(j, j - 1);
+                    j -= 1;
+                }
+            }
+            if b - i >= 2 {
+                for j in i + 1..b {
+                    if !self.less(j, j - 1) {
+                        break;
+                    }
+                    self.swap(j, j - 1);
+                }
+            }
+        }
+        false
+    }
+
+    fn break_patterns(&mut self, a: usize, b: usize) {
+        let length = b - a;
+        if length >= 8 {
+            let mut random = length as u64;
+            let modulus = 1usize << (usize::BITS - length.leading_zeros());
+            let start = a + (length / 4) * 2 - 1;
+            for idx in start..=a + (length / 4) * 2 + 1 {
+                random ^= random << 13;
+                random ^= random >> 7;
+                random ^= random << 17;
+                let mut other = (random as usize) & (modulus - 1);
+                if other >= length {
+                    other -= length;
+                }
+                self.swap(idx, a + other);
+            }
+        }
+    }
+
+    fn choose_pivot(&mut self, a: usize, b: usize) -> (usize, Hint) {
+        const SHORTEST_NINTHER: usize = 50;
+        const MAX_SWAPS: usize = 4 * 3;
+        let l = b - a;
+        let mut swaps = 0;
+        let (mut i, mut j, mut k) = (a + l / 4, a + l / 4 * 2, a + l / 4 * 3);
+        if l >= 8 {
+            if l >= SHORTEST_NINTHER {
+                i = self.median(i - 1, i, i + 1, &mut swaps);
+                j = self.median(j - 1, j, j + 1, &mut swaps);
+                k = self.median(k - 1, k, k + 1, &mut swaps);
+            }
+            j = self.median(i, j, k, &mut swaps);
+        }
+        match swaps {
+            0 => (j, Hint::Increasing),
+            MAX_SWAPS => (j, Hint::Decreasing),
+            _ => (j, Hint::Unknown),
+        }
+    }
+
+    fn order2(&mut self, a: usize, b: usize, swaps: &mut usize) -> (usize, usize) {
+        if self.less(b, a) {
+            *swaps += 1;
+            (b, a)
+        } else {
+            (a, b)
+        }
+    }
+
+    fn median(&mut self, a: usize, b: usize, c: usize, swaps: &mut usize) -> usize {
+        let (a, b) = self.order2(a, b, swaps);
+        let (b, c) = self.order2(b, c, swaps);
+        let (_a, b) = self.order2(a, b, swaps);
+        let _ = c;
+        b
+    }
+
+    fn reverse_range(&mut self, a: usize, b: usize) {
+        let (mut i, mut j) = (a, b - 1);
+        while i < j {
+            self.swap(i, j);
+            i += 1;
+            j -= 1;
+        }
     }
 }
 
@@ -350,6 +591,43 @@ mod tests {
         let sorted: Vec<i32> = got.iter().map(|&i| keys[i]).collect();
         assert_eq!(sorted, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
         let _ = go_sort_indices(40, &mut |_, _| true); // never panics
+        let _ = go_sort_indices(300, &mut |a, b| (a * 7 + b) % 3 == 0); // nor here
+    }
+
+    #[test]
+    fn go_sort_places_ties_like_pdqsort() {
+        // `kubectl.1.33 get cm --sort-by=.metadata.labels.k -o name` over cm-00..cm-32
+        // (listed in name order) labelled with these letters: Go's pdqsort is not stable.
+        let keys = b"abcabcbaacabcbacabbcaabccbcabcbca";
+        let got = go_sort_indices(keys.len(), &mut |a, b| keys[a] < keys[b]);
+        assert_eq!(
+            got,
+            [
+                16, 14, 32, 3, 27, 21, 20, 7, 8, 0, 10, 25, 22, 13, 11, 30, 1, 17, 28, 4, 6, 18,
+                12, 23, 24, 5, 26, 19, 9, 29, 15, 31, 2
+            ]
+        );
+        // 120 items (ninther pivots, partitions, equal-element partitions).
+        let keys = b"cbdaaeaceaebaaddabaedaeabeaeedabaebcdbeaecebaeebcaeaeaebdedcdedccbbbaecedcdceaaedbcbddaaeecccededaacdaacedcdcadcbeadabcb";
+        let got = go_sort_indices(keys.len(), &mut |a, b| keys[a] < keys[b]);
+        let want = [
+            68, 102, 51, 3, 4, 53, 6, 116, 114, 44, 23, 39, 12, 13, 109, 30, 16, 49, 18, 101, 98,
+            21, 77, 97, 9, 87, 26, 86, 78, 32, 112, 31, 81, 83, 34, 1, 17, 37, 67, 11, 66, 65, 55,
+            43, 24, 117, 119, 47, 91, 70, 118, 7, 111, 108, 106, 103, 48, 99, 92, 59, 0, 90, 82,
+            63, 64, 41, 35, 75, 73, 100, 107, 2, 72, 36, 74, 115, 110, 14, 105, 15, 80, 29, 62, 56,
+            84, 85, 20, 96, 94, 58, 60, 33, 76, 93, 88, 95, 25, 22, 27, 57, 28, 19, 79, 42, 104,
+            89, 69, 61, 45, 40, 54, 52, 10, 113, 8, 38, 46, 5, 50, 71,
+        ];
+        assert_eq!(got, want);
+        // A descending input (Go reverses it first).
+        let keys = b"jjjjjiiiiihhhhhhggggggggggggffffeeeeddddddcccccccccbbbbbaaaa";
+        let got = go_sort_indices(keys.len(), &mut |a, b| keys[a] < keys[b]);
+        let want = [
+            59, 58, 57, 56, 51, 55, 54, 53, 52, 46, 42, 49, 48, 47, 50, 45, 44, 43, 38, 41, 40, 39,
+            37, 36, 32, 35, 34, 33, 30, 28, 29, 31, 17, 16, 26, 25, 24, 23, 22, 21, 20, 19, 18, 27,
+            15, 10, 14, 13, 12, 11, 9, 8, 7, 6, 5, 0, 4, 3, 2, 1,
+        ];
+        assert_eq!(got, want);
     }
 
     #[test]

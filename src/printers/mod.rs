@@ -25,6 +25,7 @@ pub mod humanize;
 pub mod json;
 pub mod jsonpath;
 pub mod name;
+pub mod operation;
 pub mod sort;
 pub mod table;
 pub mod tabwriter;
@@ -35,6 +36,7 @@ pub use factory::{
     Printer, YamlPrinter, for_format, go_open_error, watch_event_object,
 };
 pub use format::{GET_FORMATS, OBJECT_FORMATS, OutputFormat};
+pub use operation::OperationPrinter;
 use serde_json::Value;
 
 /// Printer errors. `Display` is kubectl's message without the `error: ` prefix. Some

@@ -1,5 +1,5 @@
-//! `-o name` (`deployment.apps/web`, `pod/x`) and the "name printer" operation messages
-//! (`deployment.apps/web created`, `configmap/x created (dry run)`).
+//! `-o name` (`deployment.apps/web`, `pod/x`): the `kind[.group]/name` references that the
+//! name printer and the operation messages (`printers::operation`) are made of.
 
 use serde_json::Value;
 
@@ -49,49 +49,6 @@ pub fn object_ref(obj: &Value) -> String {
     format!("{}/{name}", kind_ref(kind, group_of(av)))
 }
 
-/// `--dry-run` mode, which decides the message suffix.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum DryRun {
-    #[default]
-    None,
-    Client,
-    Server,
-}
-
-/// The operation line: `deployment.apps/web configured`, with ` (dry run)` or
-/// ` (server dry run)` appended. (`patch` passes `DryRun::None`: kubectl prints no suffix.)
-pub fn operation_line(kind: &str, group: &str, name: &str, operation: &str, dry: DryRun) -> String {
-    let suffix = match dry {
-        DryRun::None => "",
-        DryRun::Client => " (dry run)",
-        DryRun::Server => " (server dry run)",
-    };
-    format!("{}/{name} {operation}{suffix}\n", kind_ref(kind, group))
-}
-
-/// [`operation_line`] for an object.
-pub fn operation_line_for(obj: &Value, operation: &str, dry: DryRun) -> String {
-    format!(
-        "{} {operation}{}\n",
-        object_ref(obj),
-        match dry {
-            DryRun::None => "",
-            DryRun::Client => " (dry run)",
-            DryRun::Server => " (server dry run)",
-        }
-    )
-}
-
-/// `delete`'s different format: `deployment.apps "web" deleted`.
-pub fn deleted_line(kind: &str, group: &str, name: &str, dry: DryRun) -> String {
-    let suffix = match dry {
-        DryRun::None => "",
-        DryRun::Client => " (dry run)",
-        DryRun::Server => " (server dry run)",
-    };
-    format!("{} \"{name}\" deleted{suffix}\n", kind_ref(kind, group))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,30 +63,5 @@ mod tests {
         assert_eq!(name_lines(&c), "certificate.cert-manager.io/foo\n");
         let list = json!({"apiVersion": "v1", "kind": "List", "items": [p, d]});
         assert_eq!(name_lines(&list), "pod/x\ndeployment.apps/web\n");
-    }
-
-    #[test]
-    fn operations() {
-        assert_eq!(
-            operation_line("ConfigMap", "", "cfg", "created", DryRun::Client),
-            "configmap/cfg created (dry run)\n"
-        );
-        assert_eq!(
-            operation_line("Deployment", "apps", "web", "configured", DryRun::Server),
-            "deployment.apps/web configured (server dry run)\n"
-        );
-        assert_eq!(
-            operation_line("Deployment", "apps", "web", "scaled", DryRun::None),
-            "deployment.apps/web scaled\n"
-        );
-        let o = json!({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "x"}});
-        assert_eq!(
-            operation_line_for(&o, "labeled", DryRun::None),
-            "pod/x labeled\n"
-        );
-        assert_eq!(
-            deleted_line("Pod", "", "x", DryRun::None),
-            "pod \"x\" deleted\n"
-        );
     }
 }

@@ -64,6 +64,41 @@ fn create_dry_runs_and_output() {
         "-o",
         "jsonpath={.metadata.name} ",
     ]);
+    // The shared operation printer: templates see managedFields, --template alone is a
+    // go-template, -o NAME is -o name, deprecated boolean and bare --dry-run mean client.
+    p.parity(&[
+        "create",
+        "-f",
+        "multi-doc.yaml",
+        "--dry-run=server",
+        "-o",
+        "jsonpath={.metadata.managedFields[*].manager} ",
+    ]);
+    p.parity(&[
+        "create",
+        "-f",
+        "multi-doc.yaml",
+        "--dry-run",
+        "--template",
+        "{{.kind}}/{{.metadata.name}} ",
+    ]);
+    p.parity(&[
+        "create",
+        "-f",
+        "multi-doc.yaml",
+        "--dry-run=1",
+        "-o",
+        "NAME",
+    ]);
+    p.parity(&["create", "-f", "multi-doc.yaml", "--dry-run=bogus"]);
+    p.parity(&[
+        "create",
+        "-f",
+        "configmap.yaml",
+        "--dry-run=server",
+        "-o",
+        "wide",
+    ]);
 }
 
 #[test]

@@ -108,12 +108,14 @@ fn delete_force_grace_and_now() {
     p.same_state(NAMES);
 }
 
-/// Poll (through kubectl) until `check` holds for the kk side's `get`, or fail.
+/// Poll (through kubectl) until `check` holds on both sides' `get` (the two namespaces'
+/// controllers run independently), then compare them, or fail.
 fn eventually(p: &Pair, args: &[&str], check: impl Fn(&str) -> bool) {
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
-        let out = p.same_state(args);
-        if check(&out.stdout) {
+        let (a, out) = p.states(args);
+        if check(&a.stdout) && check(&out.stdout) {
+            p.same_state(args);
             return;
         }
         assert!(

@@ -53,5 +53,10 @@ fn completions_are_fresh() {
 #[test]
 fn man_pages_are_fresh() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
-    check_dir(&dir, kk::docs::man_pages().into_iter().collect());
+    check_dir(
+        &dir,
+        kk::docs::man_pages(&kk::cli::command())
+            .into_iter()
+            .collect(),
+    );
 }

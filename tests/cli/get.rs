@@ -290,6 +290,10 @@ fn errors() {
         &["get", "cm,svc", "-w"],
         &["get", "cm/alpha", "svc/web", "-w"],
         &["get", "cm", "--chunk-size=abc"],
+        // pflag booleans never take the next word as their value.
+        &["get", "--ignore-not-found", "cm", "nothere"],
+        &["get", "--server-print=false", "cm"],
+        &["get", "--server-print", "false", "cm"],
     ] {
         in_ns(&env, &ns, args);
     }
@@ -401,6 +405,7 @@ fn watch() {
     let mut n = 0;
     let mut cases: Vec<Vec<&str>> = vec![
         vec!["get", "cm", "-w"],
+        vec!["get", "-w", "--output-watch-events", "cm"],
         vec!["get", "cm", "--watch-only"],
         vec!["get", "cm", "-w", "--output-watch-events"],
         vec!["get", "cm", "-w", "-o", "name"],

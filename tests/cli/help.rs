@@ -45,3 +45,30 @@ fn options_lists_global_flags() {
 fn version_help() {
     check("kk-version.txt", &["version", "--help"]);
 }
+
+#[test]
+fn help_topics_read_like_kubectl() {
+    let env = TestEnv::offline();
+    // `kk help COMMAND...` is `kk COMMAND --help`; extra words are ignored, as in cobra.
+    let topic = env.run_kk(&["help", "config", "view"]);
+    topic.success();
+    assert_eq!(
+        topic.stdout,
+        env.run_kk(&["config", "view", "--help"]).stdout
+    );
+    assert_eq!(
+        env.run_kk(&["help", "get", "pods"]).stdout,
+        env.run_kk(&["get", "--help"]).stdout
+    );
+    // An unknown topic: kubectl's message and the root usage on stderr, exit 0.
+    let unknown = env.run_kk(&["help", "foo", "bar"]);
+    unknown.success();
+    assert!(unknown.stdout.is_empty());
+    assert!(
+        unknown
+            .stderr
+            .starts_with("Unknown help topic [`foo` `bar`]\n\n\nBasic Commands (Beginner):\n"),
+        "{unknown}"
+    );
+    assert!(unknown.stderr.ends_with("(applies to all commands).\n"));
+}

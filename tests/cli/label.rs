@@ -38,6 +38,17 @@ fn label_set_overwrite_remove_and_list() {
     p.parity(&["label", "cm", "c1", "q=1", "--dry-run=server"]);
     p.parity(&["label", "cm", "c2", "y=1", "-o", "yaml"]);
     p.parity(&["label", "cm", "c2", "y=2", "--overwrite", "-o", "json"]);
+    p.parity(&[
+        "label",
+        "cm",
+        "c2",
+        "y=3",
+        "--overwrite",
+        "--dry-run=server",
+        "-o",
+        "yaml",
+        "--show-managed-fields",
+    ]);
     p.parity(&["label", "cm", "--all", "z=1"]);
     let state = p.same_state(LABELS);
     assert!(

@@ -14,6 +14,7 @@ mod generated;
 mod get;
 mod help;
 mod label;
+mod shells;
 mod version;
 mod warnings;
 mod write_pair;

@@ -84,14 +84,19 @@ impl Pair {
     /// Returns kk's side.
     #[track_caller]
     pub fn same_state(&self, args: &[&str]) -> Output {
+        let (want, got) = self.states(args);
+        assert_same(args, &want, &got);
+        got
+    }
+
+    /// What kubectl sees with `args` in kubectl's namespace and in kk's (normalised), without
+    /// comparing them: for polling until both sides settle.
+    pub fn states(&self, args: &[&str]) -> (Output, Output) {
         let run = |env: &TestEnv| {
             let mut v = vec!["-n", ns(env)];
             v.extend_from_slice(args);
             self.norm(&env.run_kubectl(&v).expect("kubectl"), env)
         };
-        let want = run(&self.a);
-        let got = run(&self.b);
-        assert_same(args, &want, &got);
-        got
+        (run(&self.a), run(&self.b))
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::Pflag;
 use crate::kubeconfig::str_field;
 
 /// Describe one or many contexts.
@@ -14,9 +15,7 @@ pub struct Args {
     #[arg(value_name = "NAME")]
     pub names: Vec<String>,
     /// When using the default or custom-column output format, don't print headers (default print headers).
-    #[arg(long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub no_headers: Option<bool>,
     /// Output format. One of: (name).
     #[arg(short = 'o', long, value_name = "FORMAT")]

@@ -30,10 +30,13 @@ pub enum ConfigCommand {
     /// Display the current-context
     CurrentContext(current_context::Args),
     /// Delete the specified cluster from the kubeconfig
+    #[command(mut_arg("name", |a| a.add(crate::complete::Complete::Cluster)))]
     DeleteCluster(delete::Args),
     /// Delete the specified context from the kubeconfig
+    #[command(mut_arg("name", |a| a.add(crate::complete::Complete::Context)))]
     DeleteContext(delete::Args),
     /// Delete the specified user from the kubeconfig
+    #[command(mut_arg("name", |a| a.add(crate::complete::Complete::User)))]
     DeleteUser(delete::Args),
     /// Display clusters defined in the kubeconfig
     GetClusters(names::Args),
@@ -86,7 +89,7 @@ pub async fn dispatch(ctx: &Ctx, c: &ConfigCommand) -> Result<()> {
 /// stderr, then `error: Unexpected args: [a b]`.
 pub(crate) fn unexpected_args(ctx: &Ctx, path: &[&str], args: &[String]) -> Error {
     let path: Vec<String> = path.iter().map(|p| p.to_string()).collect();
-    let help = crate::help::render(&path).unwrap_or_default();
+    let help = crate::help::render(&ctx.app(), &path).unwrap_or_default();
     let _ = ctx.ui().eprint(&help);
     Error::msg(format!("Unexpected args: [{}]", args.join(" ")))
 }

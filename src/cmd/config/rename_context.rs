@@ -8,7 +8,7 @@ use crate::kubeconfig::Section;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// CONTEXT_NAME NEW_NAME
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = crate::complete::Complete::Context)]
     pub names: Vec<String>,
 }
 

@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::Pflag;
 use crate::kubeconfig::{Loaded, Section};
 
 /// Set an individual value in a kubeconfig file.
@@ -22,9 +23,7 @@ pub struct SetArgs {
     #[arg(value_name = "ARG")]
     pub args: Vec<String>,
     /// When writing a []byte PROPERTY_VALUE, write the given string directly without base64 decoding.
-    #[arg(long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub set_raw_bytes: Option<bool>,
 }
 
@@ -127,7 +126,7 @@ fn edit_path(v: &mut Value, steps: &[&str], op: &Op<'_>) -> Result<()> {
     match op {
         Op::Set(val) => {
             let val = if BOOL_FIELDS.contains(last) {
-                json!(crate::cli::parse_bool(val).map_err(Error::msg)?)
+                json!(crate::go::parse_bool(val).map_err(Error::msg)?)
             } else {
                 json!(val)
             };

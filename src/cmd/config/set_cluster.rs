@@ -9,6 +9,7 @@ use serde_json::json;
 
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::Pflag;
 use crate::kubeconfig::Section;
 
 /// Set a cluster entry in kubeconfig.
@@ -24,9 +25,7 @@ pub struct Args {
     #[arg(value_name = "NAME")]
     pub name: Vec<String>,
     /// embed-certs for the cluster entry in kubeconfig
-    #[arg(long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub embed_certs: Option<bool>,
     /// proxy-url for the cluster entry in kubeconfig
     #[arg(long, value_name = "URL")]

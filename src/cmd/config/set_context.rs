@@ -7,6 +7,7 @@ use serde_json::json;
 
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::Pflag;
 use crate::kubeconfig::Section;
 
 /// Set a context entry in kubeconfig.
@@ -19,12 +20,10 @@ use crate::kubeconfig::Section;
 )]
 pub struct Args {
     /// The context to create or modify
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = crate::complete::Complete::Context)]
     pub name: Vec<String>,
     /// Modify the current context
-    #[arg(long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub current: Option<bool>,
 }
 

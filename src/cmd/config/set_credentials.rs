@@ -12,6 +12,7 @@ use serde_json::{Map, Value, json};
 use super::set_cluster::{absolute, read_for_embed};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::Pflag;
 use crate::kubeconfig::Section;
 
 /// Set a user entry in kubeconfig.
@@ -26,9 +27,7 @@ pub struct Args {
     #[arg(value_name = "NAME")]
     pub name: Vec<String>,
     /// Embed client cert/key for the user entry in kubeconfig
-    #[arg(long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub embed_certs: Option<bool>,
     /// Auth provider for the user entry in kubeconfig
     #[arg(long, value_name = "NAME")]

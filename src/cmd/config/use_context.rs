@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 )]
 pub struct Args {
     /// The context to switch to
-    #[arg(value_name = "CONTEXT_NAME")]
+    #[arg(value_name = "CONTEXT_NAME", add = crate::complete::Complete::Context)]
     pub name: Vec<String>,
 }
 

@@ -2,6 +2,7 @@
 
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::Pflag;
 use crate::kubeconfig::view::{ViewOptions, render};
 
 /// Display merged kubeconfig settings or a specified kubeconfig file.
@@ -13,27 +14,19 @@ use crate::kubeconfig::view::{ViewOptions, render};
 )]
 pub struct Args {
     /// Flatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)
-    #[arg(long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub flatten: Option<bool>,
     /// Merge the full hierarchy of kubeconfig files
-    #[arg(long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub merge: Option<bool>,
     /// Remove all information not used by current-context from the output
-    #[arg(long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub minify: Option<bool>,
     /// Output format. One of: (json, yaml, jsonpath, jsonpath-as-json, jsonpath-file).
     #[arg(short = 'o', long, value_name = "FORMAT")]
     pub output: Option<String>,
     /// Display raw byte data and sensitive data
-    #[arg(long, num_args = 0..=1, default_missing_value = "true",
-          require_equals = true, value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub raw: Option<bool>,
     /// Extra arguments are rejected, as in kubectl
     #[arg(hide = true)]

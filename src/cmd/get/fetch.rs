@@ -78,9 +78,7 @@ pub(super) fn flatten(obj: Value) -> Vec<Value> {
 }
 
 /// How requests are made for this invocation.
-pub(super) struct Fetch<'a> {
-    /// Server warnings go to this Ui's stderr.
-    pub(super) ui: &'a crate::ui::Ui,
+pub(super) struct Fetch {
     pub(super) client: kube::Client,
     /// Ask for server-side Tables.
     pub(super) table: bool,
@@ -92,7 +90,7 @@ pub(super) struct Fetch<'a> {
     pub(super) subresource: Option<String>,
 }
 
-impl Fetch<'_> {
+impl Fetch {
     pub(super) fn accept(&self) -> &'static str {
         if self.table {
             TABLE_ACCEPT
@@ -111,7 +109,7 @@ impl Fetch<'_> {
             .header(http::header::ACCEPT, self.accept())
             .body(Vec::new())
             .map_err(kube::Error::HttpError)?;
-        let text = crate::resource::request::text(self.ui, &self.client, req).await?;
+        let text = crate::resource::request::text(&self.client, req).await?;
         serde_json::from_str(&text).map_err(kube::Error::SerdeError)
     }
 

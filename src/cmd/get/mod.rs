@@ -7,8 +7,10 @@ use std::io::Write;
 
 use serde_json::Value;
 
+use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::Pflag;
 use crate::flags::{FilenameFlags, PrintFlags, SelectorFlags};
 use crate::printers::{self, OutputFormat, PrintOptions, Printer, name, sort, table};
 use crate::resource::Resolver;
@@ -33,7 +35,8 @@ pub const TABLE_ACCEPT: &str = "application/json;as=Table;v=v1;g=meta.k8s.io,app
 pub struct Args {
     /// TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...
     #[arg(
-        value_name = "TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ..."
+        value_name = "TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...",
+        add = Complete::TypeAndNames
     )]
     pub args: Vec<String>,
     #[command(flatten)]
@@ -48,28 +51,23 @@ pub struct Args {
         default_value_t = 500,
         value_name = "N",
         allow_negative_numbers = true,
-        value_parser = parse_int64
+        value_parser = crate::go::parse_int64
     )]
     pub chunk_size: i64,
     /// If the requested object does not exist the command will return exit code 0.
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub ignore_not_found: Option<bool>,
     /// After listing/getting the requested object, watch for changes.
-    #[arg(short = 'w', long, num_args = 0..=1, default_missing_value = "true",
-          value_name = "BOOL", value_parser = crate::cli::parse_bool)]
+    #[arg(short = 'w', long, pflag_bool())]
     pub watch: Option<bool>,
     /// Watch for changes to the requested object(s), without listing/getting first.
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub watch_only: Option<bool>,
     /// Output watch event objects when --watch or --watch-only is used.
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub output_watch_events: Option<bool>,
     /// If true, have the server return the appropriate table output (default true).
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL",
-          value_parser = crate::cli::parse_bool)]
+    #[arg(long, pflag_bool())]
     pub server_print: Option<bool>,
     /// If specified, gets the subresource of the requested object.
     #[arg(long, value_name = "SUBRESOURCE")]
@@ -81,19 +79,6 @@ pub struct Args {
 
 /// Marks a Table's original position while kubectl-style object sorting reorders them.
 const INDEX_KEY: &str = "\u{0}kk-index";
-
-/// Go's `strconv.ParseInt` wording for bad integer flags.
-fn parse_int64(s: &str) -> std::result::Result<i64, String> {
-    s.parse().map_err(|e: std::num::ParseIntError| {
-        let why = match e.kind() {
-            std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => {
-                "value out of range"
-            }
-            _ => "invalid syntax",
-        };
-        format!("strconv.ParseInt: parsing {s:?}: {why}")
-    })
-}
 
 /// One fetched object (or Table) and the type it belongs to.
 struct Info {
@@ -154,7 +139,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         ));
     }
     let fetch = Fetch {
-        ui: ctx.ui(),
         client: ctx.client().await?,
         table: human && args.server_print.unwrap_or(true),
         include_object: args.print.sort_by.as_deref().is_some_and(|s| !s.is_empty()),
@@ -237,7 +221,6 @@ fn print_options(args: &Args) -> PrintOptions {
             kind_prefix: None,
         },
         allow_missing_template_keys: args.print.allow_missing_template_keys(),
-        operation: None,
         now: None,
     }
 }

@@ -17,7 +17,7 @@ use crate::resource::builder::{self, Target};
 pub(super) async fn watch_targets(
     ctx: &Ctx,
     args: &Args,
-    fetch: &Fetch<'_>,
+    fetch: &Fetch,
     targets: &[Target],
     mut printer: Box<dyn Printer>,
     human: bool,

@@ -697,7 +697,7 @@ fn builtin(name: &str, v: &[V]) -> Result<V, String> {
         }
         "html" => Ok(V::Val(Value::String(html_escape(&sprint(v))))),
         "js" => Ok(V::Val(Value::String(js_escape(&sprint(v))))),
-        "urlquery" => Ok(V::Val(Value::String(query_escape(&sprint(v))))),
+        "urlquery" => Ok(V::Val(Value::String(crate::go::query_escape(&sprint(v))))),
         "exists" => {
             let Some(first) = v.first() else {
                 return Ok(b(false));
@@ -780,20 +780,6 @@ fn js_escape(s: &str) -> String {
     out
 }
 
-fn query_escape(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            b' ' => out.push('+'),
-            b => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
 /// Go's `base64.StdEncoding.DecodeString` (padding required); the error is the offset Go
 /// reports as "illegal base64 data at input byte N".
 fn base64_std_decode(s: &str) -> Result<Vec<u8>, usize> {
@@ -871,6 +857,6 @@ mod tests {
     fn escapes() {
         assert_eq!(html_escape("<a>"), "&lt;a&gt;");
         assert_eq!(js_escape("a'b"), "a\\'b");
-        assert_eq!(query_escape("a b&"), "a+b%26");
+        assert_eq!(crate::go::query_escape("a b&"), "a+b%26");
     }
 }

@@ -315,8 +315,8 @@ fn lex_action(input: &str, start: usize) -> Result<(Vec<Token>, usize, bool), St
                     }
                 }
                 let raw = &input[i..=j];
-                let val =
-                    go_unquote(raw).ok_or_else(|| err(i, format!("invalid syntax: {raw}")))?;
+                let val = crate::go::unquote(raw)
+                    .ok_or_else(|| err(i, format!("invalid syntax: {raw}")))?;
                 push(&mut toks, Tok::Str(raw.to_string(), val), i);
                 i = j + 1;
             }
@@ -337,7 +337,7 @@ fn lex_action(input: &str, start: usize) -> Result<(Vec<Token>, usize, bool), St
                     return Err(err(i, "unterminated character constant".into()));
                 };
                 let raw = &input[i..i + 2 + end];
-                let v = go_unquote(&format!("\"{}\"", &raw[1..raw.len() - 1]))
+                let v = crate::go::unquote(&format!("\"{}\"", &raw[1..raw.len() - 1]))
                     .and_then(|s| {
                         let mut it = s.chars();
                         let c = it.next()?;
@@ -459,54 +459,6 @@ fn parse_number(text: &str) -> Option<Lit> {
         .ok()
         .filter(|f| f.is_finite())
         .map(Lit::Float)
-}
-
-/// Go's `strconv.Unquote` for a double-quoted literal.
-pub fn go_unquote(s: &str) -> Option<String> {
-    let body: Vec<char> = s.strip_prefix('"')?.strip_suffix('"')?.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < body.len() {
-        let c = body[i];
-        i += 1;
-        if c == '"' {
-            return None;
-        }
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        let e = *body.get(i)?;
-        i += 1;
-        let hex = |i: &mut usize, n: usize| -> Option<u32> {
-            let d: String = body.get(*i..*i + n)?.iter().collect();
-            *i += n;
-            u32::from_str_radix(&d, 16).ok()
-        };
-        match e {
-            'a' => out.push('\u{7}'),
-            'b' => out.push('\u{8}'),
-            'f' => out.push('\u{c}'),
-            'n' => out.push('\n'),
-            'r' => out.push('\r'),
-            't' => out.push('\t'),
-            'v' => out.push('\u{b}'),
-            '\\' => out.push('\\'),
-            '"' => out.push('"'),
-            'x' => out.push(char::from_u32(hex(&mut i, 2)?)?),
-            'u' => out.push(char::from_u32(hex(&mut i, 4)?)?),
-            'U' => out.push(char::from_u32(hex(&mut i, 8)?)?),
-            '0'..='7' => {
-                let d: String = body.get(i - 1..i + 2)?.iter().collect();
-                i += 2;
-                out.push(char::from_u32(
-                    u32::from_str_radix(&d, 8).ok().filter(|v| *v < 256)?,
-                )?);
-            }
-            _ => return None,
-        }
-    }
-    Some(out)
 }
 
 struct Parser<'a> {

@@ -219,7 +219,7 @@ impl Parser<'_> {
             }
         }
         let value = self.consume_text();
-        if let Some(i) = go_atoi(&value) {
+        if let Some(i) = crate::go::atoi(&value) {
             cur.push(Node::Int(i));
             return Ok(());
         }
@@ -281,8 +281,8 @@ impl Parser<'_> {
                     params[i].known = false;
                 } else {
                     params[i].known = true;
-                    params[i].value =
-                        go_atoi(g).ok_or_else(|| format!("array index {g} is not a number"))?;
+                    params[i].value = crate::go::atoi(g)
+                        .ok_or_else(|| format!("array index {g} is not a number"))?;
                 }
             } else if i == 1 {
                 params[i] = Param {
@@ -359,7 +359,7 @@ impl Parser<'_> {
             }
         }
         let value = self.consume_text();
-        let s = unquote_extend(&value)
+        let s = crate::go::unquote_extend(&value)
             .ok_or_else(|| format!("unquote string {value} error invalid syntax"))?;
         cur.push(Node::Text(s));
         Ok(())
@@ -428,15 +428,6 @@ fn split_filter(text: &str) -> Option<(&str, &str, &str)> {
     Some((&text[..l_end], &after[..op_len], right))
 }
 
-/// `strconv.Atoi`: optional sign, decimal digits, fits in 64 bits.
-fn go_atoi(s: &str) -> Option<i64> {
-    let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse::<i64>().ok()
-}
-
 /// Go's `%#U`: `U+0026 '&'` (the quoted form only for printable characters).
 fn go_sharp_u(c: char) -> String {
     if c.is_control() {
@@ -444,69 +435,6 @@ fn go_sharp_u(c: char) -> String {
     } else {
         format!("U+{:04X} '{c}'", c as u32)
     }
-}
-
-/// client-go's `UnquoteExtend`: Go string unquoting that also accepts multi-character
-/// single-quoted strings.
-fn unquote_extend(s: &str) -> Option<String> {
-    let n = s.len();
-    if n < 2 {
-        return None;
-    }
-    let quote = s.as_bytes()[0] as char;
-    if !s.ends_with(quote) || (quote != '"' && quote != '\'') {
-        return None;
-    }
-    let body: Vec<char> = s[1..n - 1].chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < body.len() {
-        let c = body[i];
-        i += 1;
-        if c == quote {
-            return None;
-        }
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        let e = *body.get(i)?;
-        i += 1;
-        let hex = |i: &mut usize, n: usize| -> Option<u32> {
-            let digits: String = body.get(*i..*i + n)?.iter().collect();
-            *i += n;
-            u32::from_str_radix(&digits, 16).ok()
-        };
-        match e {
-            'a' => out.push('\u{7}'),
-            'b' => out.push('\u{8}'),
-            'f' => out.push('\u{c}'),
-            'n' => out.push('\n'),
-            'r' => out.push('\r'),
-            't' => out.push('\t'),
-            'v' => out.push('\u{b}'),
-            '\\' => out.push('\\'),
-            '\'' | '"' if e == quote => out.push(e),
-            'x' => {
-                // A byte; kept as the Latin-1 code point, which is what a valid UTF-8 byte
-                // would need to be combined from and is rare enough in templates.
-                out.push(char::from_u32(hex(&mut i, 2)?)?);
-            }
-            'u' => out.push(char::from_u32(hex(&mut i, 4)?)?),
-            'U' => out.push(char::from_u32(hex(&mut i, 8)?)?),
-            '0'..='7' => {
-                let digits: String = body.get(i - 1..i + 2)?.iter().collect();
-                i += 2;
-                let v = u32::from_str_radix(&digits, 8).ok()?;
-                if v > 255 {
-                    return None;
-                }
-                out.push(char::from_u32(v)?);
-            }
-            _ => return None,
-        }
-    }
-    Some(out)
 }
 
 #[cfg(test)]

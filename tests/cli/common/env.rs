@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::{Output, kk_bin, kubectl_bin, normalize, server};
+use super::kubectl_snapshot::Snapshot;
+use super::{Output, kk_bin, kubectl, kubectl_bin, normalize, server};
 
 /// A private HOME/working directory plus optional kubeconfig and namespace.
 pub struct TestEnv {
@@ -125,12 +126,19 @@ impl TestEnv {
             .into()
     }
 
-    /// Run the real kubectl; `None` (with a SKIP line on stderr) if it is not installed.
+    /// Run kk with extra environment variables.
+    pub fn run_kk_with(&self, args: &[&str], vars: &[(&str, &str)]) -> Output {
+        let mut cmd = self.command(&kk_bin(), args);
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        cmd.output().expect("running kk").into()
+    }
+
+    /// Run the real kubectl; `None` when it is not installed (counted as a skip, or a panic
+    /// in CI: see [`kubectl_bin`]).
     pub fn run_kubectl(&self, args: &[&str]) -> Option<Output> {
-        let Some(bin) = kubectl_bin() else {
-            eprintln!("SKIP: kubectl not found; cannot run kubectl {args:?}");
-            return None;
-        };
+        let bin = kubectl_bin()?;
         Some(
             self.command(&bin, args)
                 .output()
@@ -140,13 +148,67 @@ impl TestEnv {
     }
 
     /// Run both, normalise ([`normalize::all`]) and assert identical stdout, stderr and exit
-    /// code. Returns kk's raw output; `None` when kubectl is missing (skipped loudly).
+    /// code. Returns kk's raw output; `None` when kubectl's answer is unknown (no kubectl and
+    /// no snapshot: counted as a skip, a panic in CI).
+    ///
+    /// In an env without a server ([`TestEnv::offline`], [`TestEnv::with_kubeconfigs`])
+    /// kubectl's answer is also checked in (see [`super::kubectl_snapshot`]), so the
+    /// comparison runs without kubectl too.
     #[track_caller]
     pub fn parity(&self, args: &[&str]) -> Option<Output> {
-        let want = self.run_kubectl(args)?;
         let got = self.run_kk(args);
+        let want = self.kubectl_answer(args)?;
         assert_same(args, &want, &got);
         Some(got)
+    }
+
+    /// kubectl's normalised answer to `args` in this env: live (and checked against the
+    /// snapshot where there is one), else the snapshot.
+    #[track_caller]
+    fn kubectl_answer(&self, args: &[&str]) -> Option<Output> {
+        let snapshot = if self.namespace.is_none() {
+            Snapshot::current()
+        } else {
+            None
+        };
+        let Some(snapshot) = snapshot else {
+            return Some(self.run_kubectl(args)?.map(normalize::all));
+        };
+        let key = self.command_line(args);
+        let nth = snapshot.next_index(&key);
+        if kubectl::available().is_none()
+            && !kubectl::in_ci()
+            && let Some(recorded) = snapshot.recorded(&key, nth)
+        {
+            return Some(recorded);
+        }
+        let live = self.run_kubectl(args)?.map(normalize::all);
+        snapshot.check_live(&key, nth, &live);
+        Some(live)
+    }
+
+    /// `KUBECONFIG=... kubectl ARGS`, shell-quoted: the key of a snapshot entry.
+    fn command_line(&self, args: &[&str]) -> String {
+        let quote = |a: &str| {
+            if !a.is_empty()
+                && a.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_=.,/:@+".contains(c))
+            {
+                a.to_string()
+            } else {
+                format!("'{}'", a.replace('\'', "'\\''"))
+            }
+        };
+        let mut line = String::new();
+        if let Some(k) = &self.kubeconfig {
+            line.push_str(&format!("KUBECONFIG={} ", quote(k)));
+        }
+        line.push_str("kubectl");
+        for a in args {
+            line.push(' ');
+            line.push_str(&quote(a));
+        }
+        line
     }
 }
 
@@ -163,18 +225,22 @@ pub fn assert_same(args: &[&str], kubectl: &Output, kk: &Output) {
 
 /// Run a kubeconfig-modifying command under kubectl and under kk on two identical copies of
 /// `files`, compare their outputs, then compare the resulting kubeconfigs as kubectl reads
-/// them (`config view --raw`). Returns the kk env for further checks.
+/// them (`config view --raw`). Returns the kk env for further checks. kubectl's side is
+/// snapshotted; without kubectl, kk's file is read back by kk's own (parity-tested)
+/// `config view --raw`.
 #[track_caller]
 pub fn parity_write(files: &[&str], args: &[&str]) -> Option<TestEnv> {
-    kubectl_bin()?;
     let for_kubectl = TestEnv::with_kubeconfigs(files);
     let for_kk = TestEnv::with_kubeconfigs(files);
-    let want = for_kubectl.run_kubectl(args)?;
     let got = for_kk.run_kk(args);
+    let want = for_kubectl.kubectl_answer(args)?;
     assert_same(args, &want, &got);
     let view = ["config", "view", "--raw"];
-    let want = for_kubectl.run_kubectl(&view)?;
-    let got = for_kk.run_kubectl(&view)?;
+    let want = for_kubectl.kubectl_answer(&view)?;
+    let got = match kubectl::available() {
+        Some(_) => for_kk.run_kubectl(&view)?,
+        None => for_kk.run_kk(&view),
+    };
     assert_same(&view, &want, &got);
     Some(for_kk)
 }

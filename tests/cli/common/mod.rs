@@ -4,11 +4,14 @@
 #![allow(dead_code)]
 
 pub mod env;
+pub mod kubectl;
+pub mod kubectl_snapshot;
 pub mod normalize;
 pub mod output;
 pub mod server;
 
 pub use env::TestEnv;
+pub use kubectl::kubectl_bin;
 pub use output::Output;
 
 use std::path::PathBuf;
@@ -21,42 +24,6 @@ pub fn kk_bin() -> PathBuf {
 /// A fixture file under `fixtures/`.
 pub fn fixture(rel: &str) -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures")).join(rel)
-}
-
-/// The real kubectl to compare against: `kubectl.1.33` on PATH or next to `kubectl`, else
-/// `kubectl` itself; `None` if there is none (callers skip loudly).
-pub fn kubectl_bin() -> Option<PathBuf> {
-    static FOUND: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
-    FOUND
-        .get_or_init(|| {
-            let path = std::env::var_os("PATH").unwrap_or_default();
-            let dirs: Vec<PathBuf> = std::env::split_paths(&path).collect();
-            for d in &dirs {
-                if d.join("kubectl.1.33").is_file() {
-                    return Some(d.join("kubectl.1.33"));
-                }
-            }
-            for d in &dirs {
-                let k = d.join("kubectl");
-                if k.is_file() {
-                    // gcloud's dispatcher keeps its versioned binaries beside the real file.
-                    let real = std::fs::canonicalize(&k).unwrap_or(k.clone());
-                    let versioned = real.with_file_name("kubectl.1.33");
-                    return Some(if versioned.is_file() { versioned } else { k });
-                }
-            }
-            None
-        })
-        .clone()
-}
-
-/// Print a loud skip line (kubectl missing) and return true, so tests can `if skip() {return}`.
-pub fn skip_without_kubectl(test: &str) -> bool {
-    if kubectl_bin().is_none() {
-        eprintln!("SKIP {test}: no kubectl on PATH; parity not checked");
-        return true;
-    }
-    false
 }
 
 /// Assert two JSON documents have the same keys in the same order at every level (values
@@ -80,4 +47,19 @@ pub fn parity_like_shape(kubectl: &str, kk: &str, ignore_top: &[&str]) {
         keys(kk, ignore_top),
         "JSON layout differs"
     );
+}
+
+/// `true` if `tool` is available; otherwise fail under CI, or count a skip for the calling
+/// test (listed when the test binary exits) and return `false`.
+#[track_caller]
+pub fn require_tool(test: &str, tool: &str, available: bool) -> bool {
+    if available {
+        return true;
+    }
+    assert!(
+        !kubectl::in_ci(),
+        "{test}: {tool} is missing; CI installs it in .ci/run"
+    );
+    kubectl::record_skip(tool);
+    false
 }

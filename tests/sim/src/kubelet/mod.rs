@@ -1,18 +1,14 @@
-//! The fake kubelet: pod lifecycle, logs, exec and port-forward backends (issue 3).
+//! The fake kubelet: pod lifecycle, logs, exec and port-forward backends (issue 3). The
+//! containers themselves run in [`crate::runtime`].
 //!
-//! Runtime pieces (what a container "is" in the sim):
-//! * [`shell`]: the built-in shell that runs container commands and `kubectl exec`;
-//! * [`process`]: a container's main process (log capture, attach, exit code, kill) and the
-//!   per-container registry and process context;
-//! * [`ports`]: the loopback servers behind each container port;
-//! * [`probes`]: httpGet/tcpSocket/exec probes against those;
-//! * [`logs`]: per-container logs and the `pods/log` query semantics;
+//! * [`pods`]: the pod workers (status, restarts, events, deletion);
+//! * [`env`]: the environment a container gets from its spec;
+//! * [`probes`]: httpGet/tcpSocket/exec probes against the running containers;
+//! * [`logs`]: the `pods/log` query semantics over the runtime's container logs;
 //! * [`streams`]: exec/attach/port-forward wire protocols and their apiserver routes.
 
+pub mod env;
 pub mod logs;
 pub mod pods;
-pub mod ports;
 pub mod probes;
-pub mod process;
-pub mod shell;
 pub mod streams;

@@ -1,6 +1,6 @@
 //! The fake kubelet's pod workers: every pod bound to one of the sim's nodes gets a task that
 //! walks it through a real kubelet's life cycle — ContainerCreating, init containers in order,
-//! containers started by the built-in shell ([`super::shell`]), readiness, restarts with
+//! containers started by the built-in shell ([`crate::runtime::shell`]), readiness, restarts with
 //! back-off (CrashLoopBackOff), completion (Succeeded/Failed) and graceful deletion — and
 //! publishes each step as pod status and events, the way kubectl expects to read them.
 //!
@@ -16,12 +16,13 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use tokio::sync::{mpsc, watch};
 
-use super::ports::{PortServer, container_ports, serve_container_port};
-use super::process::{ContainerProcess, ProcessSpec, container_env};
-use super::shell::{self, ShellContext};
+use super::env::container_env;
 use crate::controllers::api::{Api, deleting, name, namespace, res, uid};
 use crate::controllers::events::{self, NORMAL, Source, WARNING};
 use crate::controllers::{Controller, Key};
+use crate::runtime::ports::{PortServer, container_ports, serve_container_port};
+use crate::runtime::process::{ContainerProcess, ProcessSpec};
+use crate::runtime::shell::{self, ShellContext};
 use crate::store::{Event, EventType, Raw, ResourceKey, decode, encode, now_rfc3339};
 
 /// First restart back-off.

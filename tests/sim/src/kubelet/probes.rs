@@ -8,8 +8,8 @@ use std::time::Duration;
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use super::shell::{self, ShellContext, ShellIo};
 use super::streams::portforward::Dialer;
+use crate::runtime::shell::{self, ShellContext, ShellIo};
 
 /// The outcome of one probe run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -151,8 +151,8 @@ mod tests {
     use std::collections::HashMap;
 
     use super::*;
-    use crate::kubelet::ports::serve_container_port;
     use crate::kubelet::streams::portforward::loopback_dialer;
+    use crate::runtime::ports::serve_container_port;
 
     #[tokio::test]
     async fn probes_against_the_builtin_server() {

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 
 use serde_json::Value;
@@ -16,12 +16,10 @@ pub struct Sim {
 }
 
 impl Sim {
-    /// Starts the sim, or None (after a loud SKIP line) when kubectl 1.33 is not installed.
+    /// Starts the sim, or None when kubectl 1.33 is not installed (a counted skip, or a
+    /// panic in CI: see [`finder`]).
     pub fn start() -> Option<Sim> {
-        if kubectl_133().is_none() {
-            eprintln!("SKIP: kubectl.1.33 not found on PATH or beside kubectl; test not run");
-            return None;
-        }
+        finder::kubectl_bin()?;
         let dir = std::env::temp_dir().join(format!(
             "kk-sim-protobuf-{}-{}",
             std::process::id(),
@@ -51,7 +49,7 @@ impl Sim {
 
     /// Runs kubectl 1.33 against the sim: (exit code, stdout, stderr).
     pub fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = Command::new(kubectl_133().expect("checked in Sim::start"))
+        let out = Command::new(finder::available().expect("checked in Sim::start"))
             .env("KUBECONFIG", self.dir.join("kubeconfig"))
             .arg("--cache-dir")
             .arg(self.dir.join("cache"))
@@ -93,21 +91,6 @@ impl Drop for Sim {
     }
 }
 
-/// `kubectl.1.33` sits next to the gcloud `kubectl` dispatcher, which may be the one on PATH.
-fn kubectl_133() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    for dir in std::env::split_paths(&path) {
-        let direct = dir.join("kubectl.1.33");
-        if direct.is_file() {
-            return Some(direct);
-        }
-        if let Ok(real) = std::fs::canonicalize(dir.join("kubectl")) {
-            let beside = real.parent().unwrap_or(Path::new("/")).join("kubectl.1.33");
-            if beside.is_file() {
-                return Some(beside);
-            }
-        }
-    }
-    let sdk = PathBuf::from("/usr/lib/google-cloud-sdk/bin/kubectl.1.33");
-    sdk.is_file().then_some(sdk)
-}
+/// The one kubectl finder, shared with kk's own test harness.
+#[path = "../../../cli/common/kubectl.rs"]
+mod finder;

@@ -3,7 +3,6 @@
 //! takes resize events, and ends with stdout/stderr flushed, then one Status on channel 3,
 //! then a normal close, the order kube-rs and kubectl depend on.
 
-use futures::future::BoxFuture;
 use futures::{SinkExt, StreamExt};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::mpsc;
@@ -14,7 +13,8 @@ use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 
 use super::wschannel::{CLOSE_CHANNEL, ChannelProtocol};
 use crate::apiserver::status::ApiError;
-use crate::kubelet::shell::{self, ShellContext, ShellIo};
+pub use crate::runtime::session::{ExecOutcome, Runner, shell_runner};
+use crate::runtime::shell::ShellIo;
 
 /// Channels of the remote-command protocol.
 pub const STDIN: u8 = 0;
@@ -112,38 +112,6 @@ impl ExecParams {
         }
         Ok(p)
     }
-}
-
-/// How a process ended.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ExecOutcome {
-    /// The process exited with this code.
-    Exited(i32),
-    /// It could not run at all (e.g. the runtime's "executable file not found" error).
-    Failed(String),
-}
-
-/// Starts the process with the given streams and resolves when it ends.
-pub type Runner = Box<dyn FnOnce(ShellIo) -> BoxFuture<'static, ExecOutcome> + Send>;
-
-/// The runner for `kubectl exec`: `argv` in the built-in shell of the container, or the
-/// runtime's error when `argv[0]` does not exist in the image.
-pub fn shell_runner(argv: Vec<String>, ctx: ShellContext, tty: bool) -> Runner {
-    Box::new(move |io| {
-        Box::pin(async move {
-            let prog = argv.first().cloned().unwrap_or_default();
-            if !shell::is_command(&prog) {
-                // containerd names the exec by a random 64-hex id.
-                let id: String = (0..4)
-                    .map(|_| format!("{:016x}", rand::random::<u64>()))
-                    .collect();
-                return ExecOutcome::Failed(format!(
-                    "Internal error occurred: error executing command in container: failed to exec in container: failed to start exec \"{id}\": OCI runtime exec failed: exec failed: unable to start container process: exec: \"{prog}\": executable file not found in $PATH: unknown"
-                ));
-            }
-            ExecOutcome::Exited(shell::run(&argv, &ctx, io, tty).await)
-        })
-    })
 }
 
 /// The Status sent on channel 3. `command` is quoted in the message like Go's `%v` of a

@@ -21,8 +21,8 @@ use super::exec::{ExecParams, shell_runner};
 use super::portforward::loopback_dialer;
 use super::serve::{serve_exec, serve_portforward};
 use super::spdy::{self, FLAG_FIN, Frame};
-use crate::kubelet::ports::{PortServer, serve_container_port};
-use crate::kubelet::shell::ShellContext;
+use crate::runtime::ports::{PortServer, serve_container_port};
+use crate::runtime::shell::ShellContext;
 
 fn route(req: Request<Incoming>, pf: SocketAddr) -> Response<Full<Bytes>> {
     let query = req.uri().query().unwrap_or("").to_string();

@@ -1,0 +1,145 @@
+//! The clap definition of kk's command line: the root [`Cli`] (the verbs plus
+//! [`GlobalArgs`], which live in `flags`) and [`parse`], which keeps clap's failure together
+//! with the command path so `failure` can print cobra's wording.
+
+pub mod failure;
+
+use std::ffi::OsString;
+
+use clap::{CommandFactory, FromArgMatches, Parser};
+
+use crate::cmd::Command;
+use crate::flags::GlobalArgs;
+
+/// kk controls Kubernetes clusters, like kubectl.
+#[derive(Debug, Parser)]
+#[command(
+    name = "kk",
+    bin_name = "kk",
+    about = "kk controls the Kubernetes cluster manager (a fast, kubectl-compatible client).",
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    args_override_self = true,
+    subcommand_required = true,
+    arg_required_else_help = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// Flags shared by every command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// The verb to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// A clap failure plus what cobra would need to word it: the argv and the command path.
+#[derive(Debug)]
+pub struct ParseFailure {
+    /// clap's error (kind and context).
+    pub error: clap::Error,
+    /// The user's arguments (without argv\[0\]).
+    pub args: Vec<String>,
+}
+
+/// The root clap command, as built for parsing, help, completions and man pages.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// Parse argv (including argv\[0\]) into a [`Cli`].
+pub fn parse(args: &[OsString]) -> Result<Cli, Box<ParseFailure>> {
+    let failure = |error| {
+        Box::new(ParseFailure {
+            error,
+            args: args
+                .iter()
+                .skip(1)
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect(),
+        })
+    };
+    let matches = command().try_get_matches_from(args).map_err(failure)?;
+    Cli::from_arg_matches(&matches).map_err(failure)
+}
+
+impl ParseFailure {
+    /// The subcommand names the user typed before `stop_at` (or all of them), e.g.
+    /// `["config", "view"]`: cobra names this command in its "See '... --help'" hint.
+    pub fn command_path(&self, stop_at: Option<&str>) -> Vec<String> {
+        let mut cmd = command();
+        cmd.build();
+        let mut path = Vec::new();
+        let mut i = 0;
+        while i < self.args.len() {
+            let arg = &self.args[i];
+            if Some(arg.as_str()) == stop_at || arg == "--" {
+                break;
+            }
+            if let Some(flag) = arg.strip_prefix('-') {
+                if !arg.contains('=') && takes_value(&cmd, flag) {
+                    i += 1;
+                }
+            } else if let Some(sub) = cmd.find_subcommand(arg).cloned() {
+                path.push(sub.get_name().to_string());
+                cmd = sub;
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        path
+    }
+}
+
+fn takes_value(cmd: &clap::Command, flag: &str) -> bool {
+    let found = if let Some(long) = flag.strip_prefix('-') {
+        cmd.get_arguments().find(|a| a.get_long() == Some(long))
+    } else if flag.chars().count() == 1 {
+        let c = flag.chars().next();
+        cmd.get_arguments().find(|a| a.get_short() == c)
+    } else {
+        None
+    };
+    found.is_some_and(|a| {
+        a.get_action().takes_values() && a.get_num_args().is_none_or(|n| n.min_values() > 0)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verify_app() {
+        command().debug_assert();
+    }
+
+    fn argv(s: &str) -> Vec<OsString> {
+        std::iter::once("kk")
+            .chain(s.split_whitespace())
+            .map(OsString::from)
+            .collect()
+    }
+
+    #[test]
+    fn globals_before_or_after_the_verb() {
+        let a = parse(&argv("-n x version --client")).unwrap();
+        let b = parse(&argv("version --client -n x")).unwrap();
+        assert_eq!(a.global.namespace.as_deref(), Some("x"));
+        assert_eq!(b.global.namespace.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn last_occurrence_wins() {
+        let a = parse(&argv("--namespace=a --namespace=b version --client")).unwrap();
+        assert_eq!(a.global.namespace.as_deref(), Some("b"));
+    }
+
+    #[test]
+    fn command_path_skips_flag_values() {
+        let f = parse(&argv("-n x config view --bogus")).unwrap_err();
+        assert_eq!(f.command_path(None), ["config", "view"]);
+        assert_eq!(f.command_path(Some("view")), ["config"]);
+    }
+}
