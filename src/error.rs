@@ -129,18 +129,14 @@ impl Error {
             Error::Io(e) if e.kind() == io::ErrorKind::BrokenPipe => return None,
             Error::Io(e) => prefixed(&e.to_string()),
             Error::RemoteExit(code) => format!("command terminated with exit code {code}"),
-            // kubectl's MultipleErrors: API errors keep their wording, plain errors get no
-            // `error: ` prefix inside an aggregate.
-            Error::Many(errs) => {
-                let lines: Vec<String> = errs
-                    .iter()
-                    .filter_map(|e| match e {
-                        Error::Msg(m) => Some(format!("{}\n", m.trim_end_matches('\n'))),
-                        e => e.render(),
-                    })
-                    .collect();
-                return Some(lines.concat());
+            // cmdutil.CheckErr unwraps an aggregate of one error, one level deep.
+            Error::Many(errs) if errs.len() == 1 => {
+                return match &errs[0] {
+                    Error::Many(inner) => Some(multiple_errors(inner)),
+                    e => e.render(),
+                };
             }
+            Error::Many(errs) => return Some(multiple_errors(errs)),
             Error::Exit(_) => return None,
         };
         Some(if text.ends_with('\n') {
@@ -149,6 +145,48 @@ impl Error {
             text + "\n"
         })
     }
+}
+
+impl Error {
+    /// Go's `err.Error()` for this error: the bare message (an API error's Status message),
+    /// and for an aggregate apimachinery's `[a, b]` (flattened, duplicates dropped).
+    pub fn go_text(&self) -> String {
+        match self {
+            Error::Msg(m) | Error::Plain(m) => m.trim_end_matches('\n').to_string(),
+            Error::Api(s) => s.message.clone(),
+            Error::Many(errs) => {
+                let mut seen: Vec<String> = Vec::new();
+                let mut stack: Vec<&Error> = errs.iter().rev().collect();
+                while let Some(e) = stack.pop() {
+                    match e {
+                        Error::Many(inner) => stack.extend(inner.iter().rev()),
+                        e => {
+                            let t = e.go_text();
+                            if !seen.contains(&t) {
+                                seen.push(t);
+                            }
+                        }
+                    }
+                }
+                match seen.len() {
+                    1 => seen.remove(0),
+                    _ => format!("[{}]", seen.join(", ")),
+                }
+            }
+            e => e.to_string(),
+        }
+    }
+}
+
+/// kubectl's `MultipleErrors`: one line per error; API errors keep their wording, others
+/// are their bare Go text (no `error: ` prefix), nested aggregates `[a, b]`.
+fn multiple_errors(errs: &[Error]) -> String {
+    errs.iter()
+        .filter_map(|e| match e {
+            Error::Msg(_) | Error::Plain(_) | Error::Many(_) => Some(format!("{}\n", e.go_text())),
+            e => e.render(),
+        })
+        .collect()
 }
 
 fn hint(command: &str, help: &str) -> String {

@@ -84,6 +84,16 @@ pub fn duration(s: &str) -> Option<Duration> {
     Some(Duration::from_secs_f64(total))
 }
 
+/// `time.ParseDuration` keeping the sign, in seconds (`-1s` is -1.0): for flags whose
+/// negative values kubectl rejects in its own validation, with its own message.
+pub fn duration_secs(s: &str) -> Option<f64> {
+    match s.strip_prefix('-') {
+        Some(rest) if !rest.starts_with(['+', '-']) => duration(rest).map(|d| -d.as_secs_f64()),
+        Some(_) => None,
+        None => duration(s).map(|d| d.as_secs_f64()),
+    }
+}
+
 /// `url.QueryEscape`.
 pub fn query_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -96,6 +106,38 @@ pub fn query_escape(s: &str) -> String {
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
+    out
+}
+
+/// `strconv.Quote` (`%q`): printable characters as they are, Go's escapes for the rest.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{b}' => out.push_str("\\v"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if c.is_control() || (c.is_whitespace() && c != ' ') => {
+                if (c as u32) < 0x10000 {
+                    out.push_str(&format!("\\u{:04x}", c as u32))
+                } else {
+                    out.push_str(&format!("\\U{:08x}", c as u32))
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
     out
 }
 

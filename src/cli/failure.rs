@@ -76,7 +76,8 @@ pub fn cobra_error(f: &ParseFailure) -> Error {
                 }
                 Error::Msg(msg)
             } else {
-                Error::usage(&path, format!("unknown command {name:?}"))
+                let words = f.positionals_from(&name).join(" ");
+                Error::usage(&path, format!("unknown command {words:?}"))
             }
         }
         ErrorKind::UnknownArgument => {
@@ -126,12 +127,19 @@ pub fn cobra_error(f: &ParseFailure) -> Error {
             };
             Error::Flag { msg, command: path }
         }
+        // cobra checks required flags before the command runs and kubectl reports the
+        // failure through CheckErr: no usage hint.
         ErrorKind::MissingRequiredArgument => {
-            let what = context_str(e, ContextKind::InvalidArg).unwrap_or_default();
-            Error::Flag {
-                msg: format!("required flag(s) {:?} not set", what),
-                command: path,
-            }
+            let names: Vec<String> = match e.get(ContextKind::InvalidArg) {
+                Some(ContextValue::Strings(v)) => v.clone(),
+                Some(ContextValue::String(s)) => vec![s.clone()],
+                _ => Vec::new(),
+            };
+            let names: Vec<String> = names
+                .iter()
+                .map(|n| format!("{:?}", flag_token(n).trim_start_matches('-')))
+                .collect();
+            Error::msg(format!("required flag(s) {} not set", names.join(", ")))
         }
         _ => Error::Flag {
             msg: first_line(&e.to_string()),

@@ -92,6 +92,32 @@ impl ParseFailure {
     }
 }
 
+impl ParseFailure {
+    /// The positional words from `first` on (flags and their values left out): what cobra
+    /// hands a command group that has no such subcommand (`unknown command "a b"`).
+    pub fn positionals_from(&self, first: &str) -> Vec<String> {
+        let mut cmd = command();
+        cmd.build();
+        let Some(start) = self.args.iter().position(|a| a == first) else {
+            return vec![first.to_string()];
+        };
+        let mut out = Vec::new();
+        let mut i = start;
+        while i < self.args.len() {
+            let arg = &self.args[i];
+            if let Some(flag) = arg.strip_prefix('-') {
+                if !arg.contains('=') && takes_value(&cmd, flag) {
+                    i += 1;
+                }
+            } else {
+                out.push(arg.clone());
+            }
+            i += 1;
+        }
+        out
+    }
+}
+
 fn takes_value(cmd: &clap::Command, flag: &str) -> bool {
     let found = if let Some(long) = flag.strip_prefix('-') {
         cmd.get_arguments().find(|a| a.get_long() == Some(long))

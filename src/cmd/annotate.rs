@@ -1,8 +1,8 @@
-//! `kk annotate`: update the annotations on resources (the shared engine is `meta_update`).
+//! `kk annotate`: update the annotations on resources (the shared engine is `metadata`).
 
-use crate::cmd::meta_update::{self, Common, Kind};
 use crate::ctx::Ctx;
 use crate::error::Result;
+use crate::metadata::{self, Common, Kind};
 
 /// Update the annotations on a resource.
 #[derive(Debug, clap::Args)]
@@ -13,5 +13,5 @@ pub struct Args {
 
 /// Run `kk annotate`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    meta_update::run(ctx, &args.common, Kind::Annotation).await
+    metadata::run(ctx, &args.common, Kind::Annotation).await
 }

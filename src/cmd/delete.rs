@@ -7,16 +7,14 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::cmd::objects::{self, Object};
 use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::Pflag;
-use crate::flags::{DryRun, DryRunFlags, FilenameFlags, SelectorFlags};
+use crate::flags::{DryRun, DryRunFlags, FilenameFlags, Pflag, SelectorFlags};
 use crate::printers::name;
-use crate::resource::builder::{self, Selection};
-use crate::resource::request;
-use crate::resource::{self, Resolver};
+use crate::resource::builder::Selection;
+use crate::resource::visit::{self, Fetch, Info, Options, Visitor};
+use crate::resource::{self, request};
 
 /// Delete resources by file names, stdin, resources and names, or by resources and label selector.
 #[derive(Debug, clap::Args)]
@@ -138,7 +136,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             _ => {}
         }
     }
-    let mut resolver = Resolver::new(ctx).await?;
     let sel = Selection {
         args: args.args.clone(),
         filenames: args.files.filenames(),
@@ -148,8 +145,16 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         all_namespaces: args.select.all_namespaces(),
         allow_empty_selector: all,
         single_resource_type: false,
+        validate: false,
     };
-    let mut targets = builder::build(ctx, &mut resolver, &sel).await?;
+    // kubectl's delete asks for no object (RequireObject(false)) and lists unchunked.
+    let opts = Options {
+        fetch: Fetch::Nothing,
+        chunk_size: 0,
+        ignore_not_found,
+        ..Options::default()
+    };
+    let mut objects = Visitor::new(ctx, &sel, opts).await?;
 
     let name_only = match args.output.as_deref() {
         None | Some("") => false,
@@ -179,34 +184,21 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
 
     let client = ctx.client().await?;
-    let mut errors: Vec<Error> = Vec::new();
-    let mut manifest_errors = std::mem::take(&mut targets.errors).into_iter().peekable();
-    let objects = objects::expand(ctx, &targets.items).await?;
     let mut found = 0usize;
-    let mut deleted: Vec<(Object, Option<String>)> = Vec::new();
+    let mut deleted: Vec<(Info, Option<String>)> = Vec::new();
     let mut warn_cluster_scope = ctx.namespace_explicit();
     let mut body = json!({"propagationPolicy": policy});
     if grace >= 0 {
         body["gracePeriodSeconds"] = json!(grace);
     }
-    for (i, obj) in objects.into_iter().enumerate() {
-        while manifest_errors.peek().is_some_and(|(at, _)| *at <= i) {
-            errors.push(manifest_errors.next().expect("peeked").1);
-        }
-        let obj = match obj {
-            Ok(o) => o,
-            Err(e) => {
-                errors.push(e);
-                continue;
-            }
-        };
+    while let Some(obj) = objects.next().await {
         found += 1;
         if warn_cluster_scope && !obj.resource.namespaced {
             ctx.ui()
                 .warn("deleting cluster-scoped resources, not scoped to the provided namespace")?;
             warn_cluster_scope = false;
         }
-        let line = |ctx: &Ctx, obj: &Object| -> Result<()> {
+        let line = |ctx: &Ctx, obj: &Info| -> Result<()> {
             let kind = name::kind_ref(&obj.resource.kind, &obj.resource.group);
             let text = if name_only {
                 format!("{kind}/{}\n", obj.name)
@@ -229,7 +221,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             continue;
         }
         let q: Vec<_> = dry.query().into_iter().collect();
-        let uri = objects::with_query(&obj.path(), &q);
+        let uri = request::with_query(&obj.path(), &q);
         match request::json(
             &client,
             http::Method::DELETE,
@@ -253,19 +245,10 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                     deleted.push((obj, uid));
                 }
             }
-            Err(e) if ignore_not_found && objects::is_not_found(&e) => {}
-            Err(e) => errors.push(objects::with_source(
-                ctx,
-                "deleting",
-                obj.source.as_deref(),
-                e,
-            )),
+            Err(e) => objects.fail(visit::error_when(ctx, "deleting", obj.source.as_deref(), e)),
         }
     }
-    errors.extend(manifest_errors.map(|(_, e)| e));
-    if !errors.is_empty() {
-        return objects::finish(errors);
-    }
+    objects.finish()?;
     if found == 0 {
         ctx.ui().print("No resources found\n")?;
         return Ok(());
@@ -286,7 +269,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
 async fn wait_gone(
     ctx: &Ctx,
     client: &kube::Client,
-    deleted: Vec<(Object, Option<String>)>,
+    deleted: Vec<(Info, Option<String>)>,
     timeout: Duration,
 ) -> Result<()> {
     let deadline = Instant::now() + timeout;
@@ -295,7 +278,7 @@ async fn wait_gone(
         let mut delay = Duration::from_millis(50);
         loop {
             match request::json(client, http::Method::GET, &obj.path(), None).await {
-                Err(e) if objects::is_not_found(&e) => break,
+                Err(e) if visit::is_not_found(&e) => break,
                 Err(kube::Error::Api(s)) if s.code == 403 || s.code == 405 => break,
                 Err(e) => {
                     errors.push(ctx.kube_error(e));
@@ -321,5 +304,9 @@ async fn wait_gone(
             delay = (delay * 2).min(Duration::from_millis(500));
         }
     }
-    objects::finish(errors)
+    match errors.len() {
+        0 => Ok(()),
+        1 => Err(errors.remove(0)),
+        _ => Err(Error::Many(errors)),
+    }
 }

@@ -10,10 +10,9 @@ use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::describe::{self, Need, Related, events};
 use crate::error::{Error, Result};
-use crate::flags::FilenameFlags;
-use crate::flags::Pflag;
-use crate::resource::builder::{self, Selection, Target};
-use crate::resource::{ApiResource, Resolver};
+use crate::flags::{FilenameFlags, Pflag};
+use crate::resource::builder::{Selection, Target};
+use crate::resource::visit::{self, Lister, Options, Requester, Visitor};
 
 /// Show details of a specific resource or group of resources.
 ///
@@ -57,67 +56,67 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let all_namespaces = args.all_namespaces.unwrap_or(false);
     let sel = Selection {
         args: args.args.clone(),
-        filenames: filenames.clone(),
+        filenames,
         recursive: args.files.recursive(),
         label_selector: args.selector.clone(),
-        field_selector: None,
         all_namespaces,
         allow_empty_selector: true,
-        single_resource_type: false,
+        ..Selection::default()
     };
-    let mut resolver = Resolver::new(ctx).await?;
-    let targets = builder::build(ctx, &mut resolver, &sel).await?;
-    if let Some((_, e)) = targets.errors.into_iter().next() {
-        return Err(e);
+    let opts = Options {
+        chunk_size: args.chunk_size,
+        ..Options::default()
+    };
+    let mut objects = Visitor::new(ctx, &sel, opts).await?;
+    let mut infos = Vec::new();
+    while let Some(info) = objects.next().await {
+        infos.push(info);
     }
+    let requester = objects.requester().clone();
+    let first_target = objects.targets().first().cloned();
+    let visit_error = objects.into_error();
     let api = Api {
         ctx,
-        client: ctx.client().await?,
+        requester,
         chunk: args.chunk_size,
         show_events: args.show_events.unwrap_or(true),
     };
     let mut errors = Vec::new();
-    let mut objects: Vec<Value> = Vec::new();
-    // The target whose lookup found nothing, for prefix matching.
-    let mut missing: Option<&Target> = None;
-    for t in &targets.items {
-        match t {
-            Target::Object { resource, .. } => match api.get(&t.path()).await {
-                Ok(mut o) => {
-                    fill_type(&mut o, resource);
-                    objects.push(o);
+    if let Some(e) = visit_error {
+        // kubectl's fallback: with two arguments and one NotFound, it describes the objects
+        // of the first argument whose names start with the second, and nothing else. A
+        // `TYPE/NAME` first argument names one object, which a second argument (also
+        // `TYPE/NAME`) never prefixes, so only the error remains.
+        if args.args.len() == 2 && visit::error_is_not_found(&e) {
+            return match first_target {
+                Some(t) if !args.args[0].contains('/') => {
+                    describe_prefix(&api, &t, &args.args[1], e).await
                 }
-                Err(e) if is_not_found(&e) => {
-                    errors.push(api.not_found_in(t.namespace(), e).await);
-                    missing = Some(t);
-                }
-                Err(e) => errors.push(e),
-            },
-            Target::Collection { resource, .. } => match api.list(t).await {
-                Ok(items) => objects.extend(items.into_iter().map(|mut o| {
-                    fill_type(&mut o, resource);
-                    o
-                })),
-                Err(e) => errors.push(e),
-            },
+                _ => Err(e),
+            };
         }
-    }
-    // kubectl's fallback: with two arguments and exactly one failure, a NotFound, it
-    // describes the objects of the first argument whose names start with the second, and
-    // nothing else. A `TYPE/NAME` first argument names one object, which a second argument
-    // (also `TYPE/NAME`) never prefixes, so only the error remains.
-    if args.args.len() == 2 && errors.len() == 1 && is_not_found(&errors[0]) {
-        let e = errors.remove(0);
-        return match missing {
-            Some(t) if !args.args[0].contains('/') => {
-                describe_prefix(&api, t, &args.args[1], e).await
-            }
-            _ => Err(e),
-        };
+        errors.push(e);
     }
     let mut first = true;
-    for o in &objects {
-        let text = api.describe(o).await?;
+    for info in &infos {
+        // Manifests are read from the server; the others were just fetched or listed.
+        let object = match (&info.source, &info.object) {
+            (None, Some(o)) => o.clone(),
+            _ => match info.get(&api.requester, None).await {
+                Ok(o) => o,
+                Err(e) => {
+                    push_once(&mut errors, ctx.kube_error(e));
+                    continue;
+                }
+            },
+        };
+        let text = match api.describe(&object).await {
+            Ok(t) => t,
+            Err(e) => {
+                push_once(&mut errors, e);
+                continue;
+            }
+        };
         if first {
             ctx.ui().print(&text)?;
             first = false;
@@ -125,7 +124,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             ctx.ui().print(&format!("\n\n{text}"))?;
         }
     }
-    if objects.is_empty() && errors.is_empty() {
+    if infos.is_empty() && errors.is_empty() {
         if all_namespaces {
             ctx.ui().eprint("No resources found\n")?;
         } else {
@@ -134,136 +133,69 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 .eprint(&format!("No resources found in {ns} namespace.\n"))?;
         }
     }
-    match errors.len() {
-        0 => Ok(()),
-        1 => Err(errors.remove(0)),
-        _ => Err(Error::Many(errors)),
+    visit::aggregate(errors)
+}
+
+/// kubectl reports each distinct describe failure once.
+fn push_once(errors: &mut Vec<Error>, e: Error) {
+    if !errors.iter().any(|x| x.go_text() == e.go_text()) {
+        errors.push(e);
     }
 }
 
 /// kubectl's `DescribeMatchingResources`: every object of the type whose name starts with
 /// `prefix`, each report followed by a blank line; the original NotFound when none match.
 async fn describe_prefix(api: &Api<'_>, t: &Target, prefix: &str, not_found: Error) -> Result<()> {
-    let Target::Object {
-        resource,
-        namespace,
-        ..
-    } = t
-    else {
-        return Err(not_found);
-    };
     let all = Target::Collection {
-        resource: resource.clone(),
-        namespace: namespace.clone(),
+        resource: t.resource().clone(),
+        namespace: t.namespace().map(str::to_string),
         label_selector: None,
         field_selector: None,
     };
+    let lister = Lister::for_target(api.requester.clone(), &all, api.chunk);
     let mut found = false;
-    for mut o in api.list(&all).await? {
+    for o in lister
+        .all_items()
+        .await
+        .map_err(|e| api.ctx.kube_error(e))?
+    {
         if !describe::str_at(&o, &["metadata", "name"]).starts_with(prefix) {
             continue;
         }
         found = true;
-        fill_type(&mut o, resource);
         let text = api.describe(&o).await?;
         api.ctx.ui().print(&format!("{text}\n"))?;
     }
     if found { Ok(()) } else { Err(not_found) }
 }
 
-fn is_not_found(e: &Error) -> bool {
-    matches!(e, Error::Api(s) if s.code == 404)
-}
-
-/// List items carry no `apiVersion`/`kind`; describers dispatch on them.
-fn fill_type(o: &mut Value, r: &ApiResource) {
-    if let Some(m) = o.as_object_mut() {
-        m.entry("apiVersion")
-            .or_insert_with(|| Value::String(r.api_version()));
-        m.entry("kind")
-            .or_insert_with(|| Value::String(r.kind.clone()));
-    }
-}
-
-/// The requests describe makes.
+/// The requests describe makes for the objects a describer needs.
 struct Api<'a> {
     ctx: &'a Ctx,
-    client: kube::Client,
+    requester: Requester,
     chunk: i64,
     show_events: bool,
 }
 
 impl Api<'_> {
-    async fn get_raw(&self, path: &str, query: &[(&str, String)]) -> Result<Value> {
-        let uri = crate::resource::request::with_query(path, query);
-        let req = http::Request::get(uri)
-            .header(http::header::ACCEPT, "application/json")
-            .body(Vec::new())
-            .map_err(|e| Error::msg(e.to_string()))?;
-        let text = self
-            .client
-            .request_text(req)
-            .await
-            .map_err(|e| self.ctx.kube_error(e))?;
-        serde_json::from_str(&text).map_err(|e| Error::msg(e.to_string()))
-    }
-
     async fn get(&self, path: &str) -> Result<Value> {
-        self.get_raw(path, &[]).await
+        self.requester
+            .get(path, &[])
+            .await
+            .map_err(|e| self.ctx.kube_error(e))
     }
 
-    /// Every page of a list at `path` with `query`.
-    async fn list_path(&self, path: &str, query: &[(&str, String)]) -> Result<Vec<Value>> {
-        let mut items = Vec::new();
-        let mut cont: Option<String> = None;
-        loop {
-            let mut q = query.to_vec();
-            if self.chunk > 0 {
-                q.push(("limit", self.chunk.to_string()));
-            }
-            if let Some(c) = &cont {
-                q.push(("continue", c.clone()));
-            }
-            let page = self.get_raw(path, &q).await?;
-            if let Some(a) = page.get("items").and_then(Value::as_array) {
-                items.extend(a.iter().cloned());
-            }
-            cont = describe::at(&page, &["metadata", "continue"])
-                .and_then(Value::as_str)
-                .filter(|c| !c.is_empty())
-                .map(str::to_string);
-            if cont.is_none() {
-                return Ok(items);
-            }
-        }
-    }
-
-    async fn list(&self, t: &Target) -> Result<Vec<Value>> {
-        let mut q = Vec::new();
-        if let Target::Collection {
-            label_selector: Some(l),
-            ..
-        } = t
-        {
-            q.push(("labelSelector", l.clone()));
-        }
-        self.list_path(&t.path(), &q).await.map_err(|e| match e {
-            Error::Api(s) => match crate::cmd::get::selector_context(t, kube::Error::Api(s)) {
-                kube::Error::Api(s) => Error::Api(s),
-                other => self.ctx.kube_error(other),
-            },
-            other => other,
-        })
-    }
-
-    /// kubectl checks the namespace when a namespaced object is missing: a missing
-    /// namespace is the error reported.
-    async fn not_found_in(&self, namespace: Option<&str>, e: Error) -> Error {
-        let Some(ns) = namespace else { return e };
-        match self.get(&format!("/api/v1/namespaces/{ns}")).await {
-            Err(ns_err) if is_not_found(&ns_err) => ns_err,
-            _ => e,
-        }
+    /// Every item of the list at `path` with `query`, page by page.
+    async fn list_path(&self, path: &str, query: &[(&'static str, String)]) -> Result<Vec<Value>> {
+        Lister::new(
+            self.requester.clone(),
+            path.to_string(),
+            query.to_vec(),
+            self.chunk,
+        )
+        .all_items()
+        .await
+        .map_err(|e| self.ctx.kube_error(e))
     }
 
     /// Fetch what the object's describer needs and describe it.

@@ -4,27 +4,63 @@
 //! marshalling (byte order, serde_json without `preserve_order`), but Go escapes `<`, `>`,
 //! `&`, U+2028 and U+2029 (HTML-safe), writes `\b`/`\f`, lower-case `\u00xx`, and formats
 //! floats its own way (`1` for 1.0, `1e+21`, `1e-7`).
+//!
+//! Typed objects (what kubectl's typed clients decode) are written in their Go struct's field
+//! order instead: the writers take a [`KeyOrder`] (`generate::shape` supplies Go's).
 
 use super::gofmt::json_number;
-use serde_json::Value;
+use serde_json::{Map, Value};
+
+/// The order in which an object's keys are written: byte order for maps and unstructured
+/// objects ([`Sorted`]), declaration order for Go structs.
+pub trait KeyOrder: Copy {
+    /// The entries of `obj` to write, in order, each with the order of its value.
+    fn entries(self, obj: &Map<String, Value>) -> impl Iterator<Item = (&str, &Value, Self)>;
+    /// The order of an array's elements.
+    fn element(self) -> Self;
+}
+
+/// Go's map order (sorted keys), which is serde_json's own.
+#[derive(Debug, Clone, Copy)]
+pub struct Sorted;
+
+impl KeyOrder for Sorted {
+    fn entries(self, obj: &Map<String, Value>) -> impl Iterator<Item = (&str, &Value, Self)> {
+        obj.iter().map(|(k, v)| (k.as_str(), v, Sorted))
+    }
+    fn element(self) -> Self {
+        Sorted
+    }
+}
 
 /// Go's `json.Marshal` (compact, HTML-escaped). jsonpath prints maps and lists this way.
 pub fn to_compact(v: &Value) -> String {
+    to_compact_in(v, Sorted)
+}
+
+/// [`to_compact`] with the keys in `order`.
+pub fn to_compact_in(v: &Value, order: impl KeyOrder) -> String {
     let mut out = String::new();
-    write_value(v, None, 0, &mut out);
+    write_value(v, None, 0, order, &mut out);
     out
 }
 
 /// Go's `json.MarshalIndent(v, "", indent)` without the trailing newline.
 pub fn to_indented(v: &Value, indent: &str) -> String {
     let mut out = String::new();
-    write_value(v, Some(indent), 0, &mut out);
+    write_value(v, Some(indent), 0, Sorted, &mut out);
     out
 }
 
 /// kubectl's `-o json`: 4-space indent and a trailing newline.
 pub fn to_kubectl_json(v: &Value) -> String {
-    let mut s = to_indented(v, "    ");
+    to_kubectl_json_in(v, Sorted)
+}
+
+/// [`to_kubectl_json`] with the keys in `order`.
+pub fn to_kubectl_json_in(v: &Value, order: impl KeyOrder) -> String {
+    let mut s = String::new();
+    write_value(v, Some("    "), 0, order, &mut s);
     s.push('\n');
     s
 }
@@ -45,7 +81,13 @@ fn newline(indent: Option<&str>, depth: usize, out: &mut String) {
     }
 }
 
-fn write_value(v: &Value, indent: Option<&str>, depth: usize, out: &mut String) {
+fn write_value(
+    v: &Value,
+    indent: Option<&str>,
+    depth: usize,
+    order: impl KeyOrder,
+    out: &mut String,
+) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -62,18 +104,19 @@ fn write_value(v: &Value, indent: Option<&str>, depth: usize, out: &mut String) 
                     out.push(',');
                 }
                 newline(indent, depth + 1, out);
-                write_value(x, indent, depth + 1, out);
+                write_value(x, indent, depth + 1, order.element(), out);
             }
             newline(indent, depth, out);
             out.push(']');
         }
         Value::Object(m) => {
-            if m.is_empty() {
+            let mut entries = order.entries(m).peekable();
+            if entries.peek().is_none() {
                 out.push_str("{}");
                 return;
             }
             out.push('{');
-            for (i, (k, x)) in m.iter().enumerate() {
+            for (i, (k, x, inner)) in entries.enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
@@ -83,7 +126,7 @@ fn write_value(v: &Value, indent: Option<&str>, depth: usize, out: &mut String) 
                 if indent.is_some() {
                     out.push(' ');
                 }
-                write_value(x, indent, depth + 1, out);
+                write_value(x, indent, depth + 1, inner, out);
             }
             newline(indent, depth, out);
             out.push('}');

@@ -16,6 +16,7 @@ use crate::ui::Ui;
 pub struct OperationPrinter {
     mode: Mode,
     dry: DryRun,
+    json: bool,
 }
 
 enum Mode {
@@ -52,7 +53,22 @@ impl OperationPrinter {
                 }
             }
         };
-        Ok(OperationPrinter { mode, dry })
+        Ok(OperationPrinter {
+            mode,
+            dry,
+            json: format == OutputFormat::Json,
+        })
+    }
+
+    /// Objects from kubectl's typed clients (the generators): `-o json` writes them in their
+    /// Go struct's field order (`generate::shape`), not with sorted keys.
+    pub fn typed(mut self) -> Self {
+        if let Mode::Object { printer, .. } = &mut self.mode
+            && self.json
+        {
+            *printer = Box::new(crate::generate::shape::JsonPrinter);
+        }
+        self
     }
 
     /// Whether `-o` prints the object (so the operation word is not shown).

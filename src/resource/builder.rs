@@ -30,6 +30,9 @@ pub struct Selection {
     pub allow_empty_selector: bool,
     /// Reject several types (`get -w`, `rollout`): kubectl's `SingleResourceType()`.
     pub single_resource_type: bool,
+    /// Validate manifests before decoding them (`create`/`apply` with `--validate`):
+    /// a document without `kind` is reported in the schema validator's words.
+    pub validate: bool,
 }
 
 /// One thing to fetch or act on.
@@ -258,13 +261,17 @@ async fn from_files(
         let kind = obj.get("kind").and_then(Value::as_str).unwrap_or("");
         let api_version = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
         if kind.is_empty() {
-            errors.push((
-                items.len(),
-                Error::Plain(format!(
+            let e = if sel.validate {
+                format!(
+                    "error validating {source:?}: error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false"
+                )
+            } else {
+                format!(
                     "unable to decode {source:?}: Object 'Kind' is missing in '{}'",
                     serde_json::to_string(&obj).unwrap_or_default()
-                )),
-            ));
+                )
+            };
+            errors.push((items.len(), Error::Msg(e)));
             continue;
         }
         let (group, version) = match api_version.rsplit_once('/') {
@@ -281,7 +288,7 @@ async fn from_files(
                 .pointer("/metadata/namespace")
                 .and_then(Value::as_str)
                 .unwrap_or("");
-            errors.push((items.len(), Error::Plain(format!(
+            errors.push((items.len(), Error::Msg(format!(
                 "resource mapping not found for name: {name:?} namespace: {own_ns:?} from {source:?}: no matches for kind {kind:?} in version {api_version:?}\nensure CRDs are installed first"
             ))));
             continue;
@@ -348,9 +355,7 @@ pub fn read_path(
     out: &mut Vec<(String, Value)>,
 ) -> Result<()> {
     let text = if path == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)?;
-        s
+        ctx.ui().read_stdin_to_string()?
     } else {
         let p = resolve_path(ctx, path);
         let meta = std::fs::metadata(&p)

@@ -6,6 +6,7 @@
 pub mod builder;
 pub mod discovery;
 pub mod request;
+pub mod visit;
 
 use std::path::PathBuf;
 

@@ -10,12 +10,18 @@ mod create;
 mod delete;
 mod describe;
 mod errors;
+mod exec;
 mod generated;
+mod generators;
 mod get;
 mod help;
 mod label;
+mod logs;
+mod plugins;
+mod port_forward;
 mod shells;
 mod version;
+mod visit;
 mod warnings;
 mod write_pair;
 

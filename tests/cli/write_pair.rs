@@ -19,6 +19,13 @@ fn ns(env: &TestEnv) -> &str {
     env.namespace.as_deref().expect("sim namespace")
 }
 
+/// `-n <ns>` and `args` with `[NS]` replaced by the env's namespace.
+fn args_in(env: &TestEnv, args: &[&str]) -> Vec<String> {
+    let mut v = vec!["-n".to_string(), ns(env).to_string()];
+    v.extend(args.iter().map(|a| a.replace("[NS]", ns(env))));
+    v
+}
+
 impl Pair {
     /// `None` (skipped loudly) without kubectl.
     pub fn new(name: &str) -> Option<Pair> {
@@ -39,12 +46,24 @@ impl Pair {
         self
     }
 
+    /// Write the same file into both working directories.
+    pub fn write(&self, rel: &str, contents: &[u8]) -> &Self {
+        for env in [&self.a, &self.b] {
+            let path = env.path(rel);
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).expect("mkdir");
+            }
+            std::fs::write(path, contents).expect("write");
+        }
+        self
+    }
+
     /// Run a kubectl command in both namespaces; it must succeed.
     #[track_caller]
     pub fn setup(&self, args: &[&str]) -> &Self {
         for env in [&self.a, &self.b] {
-            let mut v = vec!["-n", ns(env)];
-            v.extend_from_slice(args);
+            let v = args_in(env, args);
+            let v: Vec<&str> = v.iter().map(String::as_str).collect();
             env.run_kubectl(&v).expect("kubectl").success();
         }
         self
@@ -61,12 +80,13 @@ impl Pair {
     }
 
     /// kubectl (in `a`) vs kk (in `b`): identical stdout, stderr and exit code. Returns kk's
-    /// normalised output.
+    /// normalised output. `[NS]` in `args` stands for each side's namespace (names of
+    /// cluster-scoped objects must differ between the two sides).
     #[track_caller]
     pub fn parity(&self, args: &[&str]) -> Output {
         let run = |env: &TestEnv, kk: bool| {
-            let mut v = vec!["-n", ns(env)];
-            v.extend_from_slice(args);
+            let v = args_in(env, args);
+            let v: Vec<&str> = v.iter().map(String::as_str).collect();
             let out = if kk {
                 env.run_kk(&v)
             } else {
@@ -93,8 +113,8 @@ impl Pair {
     /// comparing them: for polling until both sides settle.
     pub fn states(&self, args: &[&str]) -> (Output, Output) {
         let run = |env: &TestEnv| {
-            let mut v = vec!["-n", ns(env)];
-            v.extend_from_slice(args);
+            let v = args_in(env, args);
+            let v: Vec<&str> = v.iter().map(String::as_str).collect();
             self.norm(&env.run_kubectl(&v).expect("kubectl"), env)
         };
         (run(&self.a), run(&self.b))

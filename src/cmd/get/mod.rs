@@ -13,14 +13,10 @@ use crate::error::{Error, Result};
 use crate::flags::Pflag;
 use crate::flags::{FilenameFlags, PrintFlags, SelectorFlags};
 use crate::printers::{self, OutputFormat, PrintOptions, Printer, name, sort, table};
-use crate::resource::Resolver;
-use crate::resource::builder::{self, Selection, Target};
+use crate::resource::builder::{Selection, Target};
+use crate::resource::visit::{self, Fetch, Options, Visitor};
 
-mod fetch;
 mod watch;
-
-pub use fetch::selector_context;
-use fetch::{Fetch, flatten};
 
 /// The Accept header of kubectl's human-readable `get` (server-side printing).
 pub const TABLE_ACCEPT: &str = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
@@ -80,7 +76,7 @@ pub struct Args {
 /// Marks a Table's original position while kubectl-style object sorting reorders them.
 const INDEX_KEY: &str = "\u{0}kk-index";
 
-/// One fetched object (or Table) and the type it belongs to.
+/// One fetched object (or Table page) and the type it belongs to.
 struct Info {
     resource: crate::resource::ApiResource,
     object: Value,
@@ -115,7 +111,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let read_file = |p: &str| std::fs::read_to_string(resolve(ctx, p));
     let printer = printers::for_format(&format, &opts, &read_file)?;
 
-    let mut resolver = Resolver::new(ctx).await?;
     let sel = Selection {
         args: args.args.clone(),
         filenames: args.files.filenames(),
@@ -125,12 +120,32 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         all_namespaces: args.select.all_namespaces(),
         allow_empty_selector: true,
         single_resource_type: watch,
+        validate: false,
     };
-    let mut targets = builder::build(ctx, &mut resolver, &sel).await?;
-    let subresource = args.subresource.clone().filter(|s| !s.is_empty());
-    if subresource.is_some()
-        && targets
-            .items
+    let sort_by = args.print.sort_by.as_deref().is_some_and(|s| !s.is_empty());
+    let table = human && args.server_print.unwrap_or(true);
+    let opts = Options {
+        fetch: Fetch::Latest,
+        accept: if table {
+            TABLE_ACCEPT
+        } else {
+            "application/json"
+        },
+        query: if table && sort_by {
+            vec![("includeObject", "Object".to_string())]
+        } else {
+            Vec::new()
+        },
+        // kubectl sorts whole Tables: --sort-by reads everything in one answer.
+        chunk_size: if sort_by && human { 0 } else { args.chunk_size },
+        subresource: args.subresource.clone().filter(|s| !s.is_empty()),
+        ignore_not_found: args.ignore_not_found.unwrap_or(false),
+    };
+    let has_subresource = opts.subresource.is_some();
+    let mut objects = Visitor::new(ctx, &sel, opts).await?;
+    if has_subresource
+        && objects
+            .targets()
             .iter()
             .any(|t| matches!(t, Target::Collection { .. }))
     {
@@ -138,67 +153,24 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             "subresource cannot be used when bulk resources are specified",
         ));
     }
-    let fetch = Fetch {
-        client: ctx.client().await?,
-        table: human && args.server_print.unwrap_or(true),
-        include_object: args.print.sort_by.as_deref().is_some_and(|s| !s.is_empty()),
-        subresource,
-        chunk: if args.print.sort_by.as_deref().is_some_and(|s| !s.is_empty()) && human {
-            0
-        } else {
-            args.chunk_size.max(0)
-        },
-    };
     if watch {
-        return watch::watch_targets(ctx, args, &fetch, &targets.items, printer, human).await;
+        return watch::watch_targets(ctx, args, &objects, printer, human).await;
     }
 
-    let ignore_nf = args.ignore_not_found.unwrap_or(false);
     let mut infos: Vec<Info> = Vec::new();
-    // Manifest problems (-f) are reported in document order among the fetch errors.
-    let mut pending = std::mem::take(&mut targets.errors).into_iter().peekable();
-    let mut errors: Vec<Error> = Vec::new();
-    // All requests in flight at once (kubectl's are sequential; the results and their
-    // order are the same, only faster).
-    let results = futures::future::join_all(targets.items.iter().map(|t| fetch.target(t))).await;
-    for (i, (t, result)) in targets.items.iter().zip(results).enumerate() {
-        while let Some((_, e)) = pending.next_if(|(at, _)| *at <= i) {
-            errors.push(e);
-        }
-        match result {
-            Ok(objs) => {
-                for object in objs {
-                    if human {
-                        infos.push(Info {
-                            resource: t.resource().clone(),
-                            object,
-                        });
-                    } else {
-                        for object in flatten(object) {
-                            infos.push(Info {
-                                resource: t.resource().clone(),
-                                object,
-                            });
-                        }
-                    }
-                }
-            }
-            Err(kube::Error::Api(s)) if ignore_nf && s.code == 404 && s.reason == "NotFound" => {}
-            Err(e) => errors.push(ctx.kube_error(selector_context(t, e))),
-        }
+    while let Some(info) = objects.next().await {
+        infos.push(Info {
+            resource: info.resource,
+            object: info.object.unwrap_or(Value::Null),
+        });
     }
-    errors.extend(pending.map(|(_, e)| e));
+    let single_item_implied = objects.single_item_implied();
+    // kubectl's `allErrs`: the visit's error first, then the printers'.
+    let errors: Vec<Error> = objects.into_error().into_iter().collect();
     if human {
         print_human(ctx, args, printer, infos, errors).await
     } else {
-        print_generic(
-            ctx,
-            args,
-            printer,
-            infos,
-            errors,
-            targets.single_item_implied,
-        )
+        print_generic(ctx, args, printer, infos, errors, single_item_implied)
     }
 }
 
@@ -226,11 +198,7 @@ fn print_options(args: &Args) -> PrintOptions {
 }
 
 fn finish(errors: Vec<Error>) -> Result<()> {
-    match errors.len() {
-        0 => Ok(()),
-        1 => Err(errors.into_iter().next().expect("one error")),
-        _ => Err(Error::Many(errors)),
-    }
+    visit::aggregate(errors)
 }
 
 /// The table path: one printer block per resource type, errors after the output.

@@ -5,23 +5,25 @@ use std::io::Write;
 
 use serde_json::Value;
 
-use super::fetch::{Fetch, flatten, selectors, with_query};
 use super::{Args, same_type, strip_managed};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::printers::{self, Printer, name};
 use crate::resource::builder::{self, Target};
+use crate::resource::request::with_query;
+use crate::resource::visit::{Info, Lister, Visitor, flatten, selectors};
 
 /// `-w` / `--watch-only`: print the current state (unless watch-only), then every event
 /// until the server ends the watch.
 pub(super) async fn watch_targets(
     ctx: &Ctx,
     args: &Args,
-    fetch: &Fetch,
-    targets: &[Target],
+    objects: &Visitor<'_>,
     mut printer: Box<dyn Printer>,
     human: bool,
 ) -> Result<()> {
+    let targets = objects.targets();
+    let requester = objects.requester();
     use futures::{AsyncBufReadExt, StreamExt};
 
     if args.print.sort_by.as_deref().is_some_and(|s| !s.is_empty()) {
@@ -57,7 +59,34 @@ pub(super) async fn watch_targets(
 
     let mut current = Vec::new();
     for t in targets {
-        current.extend(fetch.target(t).await.map_err(|e| ctx.kube_error(e))?);
+        match t {
+            Target::Object {
+                resource,
+                namespace,
+                name,
+                ..
+            } => {
+                let info = Info {
+                    resource: resource.clone(),
+                    namespace: namespace.clone(),
+                    name: name.clone(),
+                    source: None,
+                    object: None,
+                };
+                let sub = args.subresource.as_deref().filter(|s| !s.is_empty());
+                current.push(
+                    info.get(requester, sub)
+                        .await
+                        .map_err(|e| ctx.kube_error(e))?,
+                );
+            }
+            Target::Collection { .. } => {
+                let mut pages = Lister::for_target(requester.clone(), t, args.chunk_size);
+                while let Some(page) = pages.next_page().await.map_err(|e| ctx.kube_error(e))? {
+                    current.push(page);
+                }
+            }
+        }
     }
     let is_list = matches!(first, Target::Collection { .. });
     let rv = if is_list {
@@ -111,16 +140,19 @@ pub(super) async fn watch_targets(
             label_selector,
             field_selector,
             ..
-        } => (first.path(), selectors(label_selector, field_selector)),
+        } => (
+            first.path(),
+            selectors(label_selector.as_deref(), field_selector.as_deref()),
+        ),
     };
     q.push(("resourceVersion", rv));
     q.push(("watch", "true".into()));
     let req = http::Request::get(with_query(&path, &q))
-        .header(http::header::ACCEPT, fetch.accept())
+        .header(http::header::ACCEPT, requester.accept)
         .header(http::header::ACCEPT_ENCODING, "identity")
         .body(Vec::new())
         .map_err(|e| Error::msg(e.to_string()))?;
-    let stream = fetch
+    let stream = requester
         .client
         .request_stream(req)
         .await
