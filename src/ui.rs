@@ -3,10 +3,16 @@
 //! Commands never call `println!`; they write through [`Ui`]. stdout is buffered (flushed at
 //! exit and by [`Ui::flush`] for streaming commands such as `get -w`); stderr is written
 //! through immediately, like Go's unbuffered `os.Stderr`, so interleaving matches kubectl.
-//! [`Ui::for_test`] captures both streams in memory.
+//! [`Ui::for_test`] captures both streams in memory. Whether each stream gets colour is
+//! decided once, here ([`Ui::set_colour`]); see [`colour`].
+
+pub mod colour;
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::env::Env;
+use colour::{Colour, Style, When};
 
 type Sink = Box<dyn Write + Send>;
 
@@ -16,6 +22,8 @@ pub struct Ui {
     err: Mutex<Sink>,
     stdout_tty: bool,
     stderr_tty: bool,
+    out_colour: Colour,
+    err_colour: Colour,
 }
 
 /// Captured bytes of a [`Ui::for_test`] instance.
@@ -64,6 +72,8 @@ impl Ui {
                 io::stdout(),
             ))),
             err: Mutex::new(Box::new(io::stderr())),
+            out_colour: Colour::OFF,
+            err_colour: Colour::OFF,
         }
     }
 
@@ -75,6 +85,8 @@ impl Ui {
             err: Mutex::new(Box::new(SharedBuf(cap.err.clone()))),
             stdout_tty: false,
             stderr_tty: false,
+            out_colour: Colour::OFF,
+            err_colour: Colour::OFF,
         };
         (ui, cap)
     }
@@ -100,9 +112,28 @@ impl Ui {
         self.err().write_all(s.as_bytes())
     }
 
-    /// kubectl's `Warning: <msg>` line on stderr (server warnings, deprecations).
+    /// kubectl's `Warning: <msg>` line on stderr (server warnings, deprecations), its
+    /// `Warning:` in kubectl's bold yellow when stderr is coloured.
     pub fn warn(&self, msg: &str) -> io::Result<()> {
-        self.eprint(&format!("Warning: {msg}\n"))
+        let head = self.err_colour.paint(Style::Warning, "Warning:");
+        self.eprint(&format!("{head} {msg}\n"))
+    }
+
+    /// Decide, once, whether stdout and stderr get colour (`--color`, `NO_COLOR`, `TERM`,
+    /// terminals). Until then both are plain.
+    pub fn set_colour(&mut self, when: When, env: &Env) {
+        self.out_colour = Colour::decide(when, self.stdout_tty, env);
+        self.err_colour = Colour::decide(when, self.stderr_tty, env);
+    }
+
+    /// Whether and how stdout is coloured: tables, describe, `logs` prefixes.
+    pub fn colour(&self) -> Colour {
+        self.out_colour
+    }
+
+    /// Whether and how stderr is coloured: errors and warnings.
+    pub fn err_colour(&self) -> Colour {
+        self.err_colour
     }
 
     /// Flush buffered stdout (streaming commands call this after each event).
@@ -144,5 +175,17 @@ mod tests {
         assert_eq!(cap.stdout(), "out\n");
         assert_eq!(cap.stderr(), "Warning: careful\n");
         assert!(!ui.stdout_is_tty());
+    }
+
+    #[test]
+    fn colour_is_decided_per_stream() {
+        let (mut ui, cap) = Ui::for_test();
+        let env = Env::default();
+        ui.set_colour(When::Auto, &env);
+        assert!(!ui.colour().is_on() && !ui.err_colour().is_on());
+        ui.set_colour(When::Always, &env);
+        assert!(ui.colour().is_on() && ui.err_colour().is_on());
+        ui.warn("careful").unwrap();
+        assert_eq!(cap.stderr(), "\x1b[33;1mWarning:\x1b[0m careful\n");
     }
 }
