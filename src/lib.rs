@@ -22,6 +22,7 @@ pub mod patch;
 pub mod plugin;
 pub mod printers;
 pub mod resource;
+pub mod stream;
 pub mod ui;
 pub mod warnings;
 

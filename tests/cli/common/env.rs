@@ -100,7 +100,8 @@ impl TestEnv {
         std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("reading {rel}: {e}"))
     }
 
-    fn command(&self, program: &Path, args: &[&str]) -> Command {
+    /// A hermetic command for `program` (stdin null; callers may rewire stdio).
+    pub fn command(&self, program: &Path, args: &[&str]) -> Command {
         let home = self.dir().join("home");
         let mut cmd = Command::new(program);
         cmd.args(args)
