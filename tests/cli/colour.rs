@@ -1,12 +1,15 @@
 //! Colour: snapshots of `--color=always` output (table headers, STATUS by meaning, describe
 //! keys and warning events, error heads), the decision rules (`--color`, `NO_COLOR`, a pipe),
-//! and under a real pseudo-terminal (`script`): kk colours by itself, while with `NO_COLOR`
-//! its bytes are kubectl's, and its `Warning:` lines are kubectl's coloured ones.
+//! and under a real pseudo-terminal: kk colours by itself; with `--color=never`, `NO_COLOR`
+//! or `TERM=dumb` its bytes are kubectl's; its `Warning:` lines are kubectl's coloured ones;
+//! stdout and stderr decide each for itself; `logs -f` prefixes are coloured on a terminal
+//! only. Piped, everything is kubectl's bytes.
 
-use std::process::Command;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::common::{Output, TestEnv, kk_bin, kubectl_bin, normalize, require_tool};
+use crate::common::pty::Pty;
+use crate::common::{TestEnv, kk_bin, kubectl_bin, normalize};
 
 const PODS: &str = r#"apiVersion: v1
 kind: Pod
@@ -38,7 +41,14 @@ spec:
 
 /// Poll kk until `get pods` shows every pod in its final state.
 fn settled(env: &TestEnv) {
-    let want = "done=Succeeded failed=Failed stuck=Pending web=Running ";
+    settle(
+        env,
+        "done=Succeeded failed=Failed stuck=Pending web=Running ",
+    );
+}
+
+/// Poll kk until the pods' phases read `want` (`name=Phase ` each, by name).
+fn settle(env: &TestEnv, want: &str) {
     let template = "{range .items[*]}{.metadata.name}={.status.phase} {end}";
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
@@ -168,67 +178,81 @@ fn errors_colour_their_heads() {
     );
 }
 
-/// Run `program args` on a pseudo-terminal (util-linux `script`) in `env`'s hermetic
-/// environment plus `vars`; stdout and stderr both arrive on the terminal, `\r\n`-ended.
+/// Run `program args` on a pseudo-terminal (tests/cli/common/pty.rs) in `env`'s hermetic
+/// environment plus `TERM=xterm` and `vars`. Both output streams reach the terminal; the
+/// screen comes back with `\n` line ends, with the exit code.
 fn on_terminal(
     env: &TestEnv,
-    program: &std::path::Path,
+    program: &Path,
     args: &[&str],
     vars: &[(&str, &str)],
-) -> Output {
-    let quote = |a: &str| format!("'{}'", a.replace('\'', "'\\''"));
-    let mut line = quote(&program.display().to_string());
-    for a in args {
-        line.push(' ');
-        line.push_str(&quote(a));
-    }
-    let home = env.path("home");
-    let mut cmd = Command::new("script");
-    cmd.args(["-qec", &line, "/dev/null"])
-        .current_dir(env.dir())
-        .env_clear()
-        .env("HOME", &home)
-        .env("KUBECACHEDIR", home.join(".kube").join("cache"))
-        .env("PATH", "/usr/bin:/bin")
-        .env("TZ", "UTC")
-        .env("TERM", "xterm")
-        .env("COLUMNS", "120")
-        .env("KUBECONFIG", env.path("kubeconfig"));
+) -> (String, i32) {
+    let mut cmd = env.command(program, args);
+    cmd.env("TERM", "xterm");
     for (k, v) in vars {
         cmd.env(k, v);
     }
-    cmd.output().expect("running script").into()
+    let mut pty = Pty::spawn(cmd, 40, 120);
+    let code = pty.wait();
+    (pty.screen.replace("\r\n", "\n"), code)
 }
 
-fn have_script() -> bool {
-    Command::new("script")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
+/// `line` run by `sh -c` on a terminal, `$KK` being kk: for lines that redirect one stream.
+fn shell_on_terminal(env: &TestEnv, line: &str) -> (String, i32) {
+    let kk = kk_bin().display().to_string();
+    on_terminal(
+        env,
+        Path::new("/bin/sh"),
+        &["-c", line],
+        &[("KK", kk.as_str())],
+    )
 }
 
 #[test]
 fn on_a_terminal() {
-    if !require_tool("colour::on_a_terminal", "script", have_script()) {
-        return;
-    }
     let env = TestEnv::sim("colour-tty");
     env.seed(PODS);
     settled(&env);
     let get = ["get", "pods", "-n", env.ns()];
-    // Colour by default on a terminal.
-    let out = on_terminal(&env, &kk_bin(), &get, &[]);
-    assert!(out.stdout.contains("\x1b[1mNAME\x1b[0m"), "{out}");
-    assert!(out.stdout.contains("\x1b[32mRunning\x1b[0m"), "{out}");
-    // With NO_COLOR (kubectl's rule too) the terminal gets kubectl's very bytes.
+    // Colour by default on a terminal; --color=always is the same, --color alone too.
+    let (auto, code) = on_terminal(&env, &kk_bin(), &get, &[]);
+    assert_eq!(code, 0, "{auto}");
+    assert!(auto.contains("\x1b[1mNAME\x1b[0m"), "{auto}");
+    assert!(auto.contains("\x1b[32mRunning\x1b[0m"), "{auto}");
+    for flag in ["--color=always", "--color", "--color=auto"] {
+        let mut args = get.to_vec();
+        args.push(flag);
+        let (screen, _) = on_terminal(&env, &kk_bin(), &args, &[]);
+        assert_eq!(normalize::ages(&screen), normalize::ages(&auto), "{flag}");
+    }
+    // Told not to (--color=never, NO_COLOR even when empty, TERM=dumb), the terminal gets
+    // kubectl's very bytes; --color=always still wins over NO_COLOR.
     let Some(kubectl) = kubectl_bin() else { return };
     let describe = ["describe", "pod", "stuck", "-n", env.ns()];
+    let norm = |s: &str| normalize::all(s);
     for args in [&get[..], &describe[..]] {
-        let want = on_terminal(&env, &kubectl, args, &[("NO_COLOR", "1")]);
-        let got = on_terminal(&env, &kk_bin(), args, &[("NO_COLOR", "1")]);
-        let norm = |o: &Output| o.map(|s| normalize::all(&s.replace("\r\n", "\n")));
-        assert_eq!(norm(&got), norm(&want), "{args:?}");
+        let (want, want_code) = on_terminal(&env, &kubectl, args, &[]);
+        assert!(!want.contains('\x1b'), "kubectl coloured {args:?}: {want}");
+        let mut never = args.to_vec();
+        never.push("--color=never");
+        for (args, vars) in [
+            (never.as_slice(), &[][..]),
+            (args, &[("NO_COLOR", "1")][..]),
+            (args, &[("NO_COLOR", "")][..]),
+            (args, &[("TERM", "dumb")][..]),
+        ] {
+            let (got, code) = on_terminal(&env, &kk_bin(), args, vars);
+            assert_eq!(
+                (norm(&got), code),
+                (norm(&want), want_code),
+                "{args:?} {vars:?}"
+            );
+        }
     }
+    let mut always = get.to_vec();
+    always.push("--color=always");
+    let (screen, _) = on_terminal(&env, &kk_bin(), &always, &[("NO_COLOR", "1")]);
+    assert!(screen.contains("\x1b[1mNAME\x1b[0m"), "{screen}");
     // kubectl colours its own warnings on a terminal; kk's are the same bytes.
     let del = [
         "delete",
@@ -242,6 +266,125 @@ fn on_a_terminal() {
     ];
     let want = on_terminal(&env, &kubectl, &del, &[]);
     let got = on_terminal(&env, &kk_bin(), &del, &[]);
-    assert!(want.stdout.contains("\x1b[33;1mWarning:\x1b[0m"), "{want}");
+    assert!(want.0.contains("\x1b[33;1mWarning:\x1b[0m"), "{}", want.0);
     assert_eq!(got, want);
+}
+
+#[test]
+fn each_stream_decides_for_itself() {
+    let env = TestEnv::sim("colour-streams");
+    let ns = env.ns();
+    env.seed("apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers: [{name: c, image: nginx}]\n");
+    // stdout into a pipe stays plain (`cat -v` would show escapes as `^[`) while the error
+    // on the terminal is coloured ...
+    let (screen, _) = shell_on_terminal(
+        &env,
+        &format!("\"$KK\" get pods -n {ns} | cat -v; \"$KK\" get pod nope -n {ns}"),
+    );
+    assert!(
+        screen.starts_with("NAME ") && !screen.contains("^["),
+        "{screen}"
+    );
+    assert!(
+        screen
+            .ends_with("\x1b[31;1mError from server (NotFound):\x1b[0m pods \"nope\" not found\n"),
+        "{screen}"
+    );
+    // ... and an error into a file is plain while stdout is the terminal.
+    let (screen, _) = shell_on_terminal(
+        &env,
+        &format!("\"$KK\" get pod nope -n {ns} 2>err; cat err"),
+    );
+    assert_eq!(
+        screen,
+        "Error from server (NotFound): pods \"nope\" not found\n"
+    );
+}
+
+const LOGGERS: &str = r#"apiVersion: v1
+kind: Pod
+metadata: {name: alpha, labels: {app: lp}}
+spec:
+  restartPolicy: Never
+  containers:
+  - {name: c, image: busybox, command: [sh, -c, 'echo a1; echo a2']}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: beta, labels: {app: lp}}
+spec:
+  restartPolicy: Never
+  containers:
+  - {name: c, image: busybox, command: [sh, -c, 'echo b1; echo b2']}
+"#;
+
+fn sorted_lines(s: &str) -> Vec<String> {
+    let mut lines: Vec<String> = s.lines().map(String::from).collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn logs_prefixes_colour_on_a_terminal_only() {
+    let env = TestEnv::sim("colour-logs");
+    env.seed(LOGGERS);
+    let ns = env.ns();
+    settle(&env, "alpha=Succeeded beta=Succeeded ");
+    let follow = ["logs", "-f", "-l", "app=lp", "-n", ns];
+    // On a terminal every line carries its pod's prefix, one stable colour per pod.
+    let (screen, code) = on_terminal(&env, &kk_bin(), &follow, &[]);
+    assert_eq!(code, 0, "{screen}");
+    let prefix = |pod: &str| {
+        let c = kk::ui::colour::Colour::ON;
+        format!(
+            "{} ",
+            c.paint(kk::ui::colour::pick(pod), &format!("[pod/{pod}/c]"))
+        )
+    };
+    let want: Vec<String> = sorted_lines(&format!(
+        "{a}a1\n{a}a2\n{b}b1\n{b}b2\n",
+        a = prefix("alpha"),
+        b = prefix("beta")
+    ));
+    assert_eq!(sorted_lines(&screen), want);
+    // Piped with --color=always: the same lines.
+    let mut always = follow.to_vec();
+    always.push("--color=always");
+    let out = env.run_kk(&always);
+    assert_eq!(sorted_lines(&out.stdout), want, "{out}");
+    // Plain everywhere else: kubectl's lines (no prefix), piped or on a terminal with
+    // NO_COLOR or --color=never.
+    let plain = vec!["a1", "a2", "b1", "b2"];
+    let piped = env.run_kk(&follow);
+    assert_eq!(sorted_lines(&piped.stdout), plain, "{piped}");
+    let (screen, _) = on_terminal(&env, &kk_bin(), &follow, &[("NO_COLOR", "1")]);
+    assert_eq!(sorted_lines(&screen), plain);
+    let mut never = follow.to_vec();
+    never.push("--color=never");
+    let (screen, _) = on_terminal(&env, &kk_bin(), &never, &[]);
+    assert_eq!(sorted_lines(&screen), plain);
+    if let Some(kubectl) = kubectl_bin() {
+        let want = env.run_kubectl(&follow).expect("kubectl");
+        assert_eq!(sorted_lines(&want.stdout), plain, "{want}");
+        let (screen, _) = on_terminal(&env, &kubectl, &follow, &[]);
+        assert_eq!(sorted_lines(&screen), plain);
+    }
+}
+
+#[test]
+fn piped_output_is_kubectls() {
+    let env = TestEnv::sim("colour-piped");
+    env.seed(PODS);
+    settled(&env);
+    let ns = env.ns();
+    // A colour terminal's TERM, but stdout and stderr are pipes: kubectl's bytes.
+    for args in [
+        &["get", "pods", "-n", ns][..],
+        &["get", "pods", "-o", "wide", "-n", ns],
+        &["describe", "pod", "failed", "-n", ns],
+        &["get", "pod", "nope", "-n", ns],
+        &["logs", "done", "-n", ns],
+    ] {
+        env.parity_with(args, &[("TERM", "xterm")]);
+    }
 }
