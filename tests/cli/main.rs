@@ -4,6 +4,7 @@
 mod common;
 
 mod api_resources;
+mod colour;
 mod completion;
 mod config;
 mod create;
@@ -17,6 +18,7 @@ mod get;
 mod help;
 mod label;
 mod logs;
+mod middle;
 mod plugins;
 mod port_forward;
 mod shells;
