@@ -675,3 +675,48 @@ fn workloads() {
         in_ns(&env, &ns, args);
     }
 }
+
+/// Lists printed page by page (`--chunk-size=7` over 20 configmaps, so three pages; one item;
+/// none) are kubectl's bytes in every streamed form.
+#[test]
+fn streamed_pages() {
+    let Some((env, ns)) = setup("get-pages") else {
+        return;
+    };
+    let more: String = (0..16)
+        .map(|i| {
+            format!(
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: page-{i:02}\n  labels: {{n: \"{i}\"}}\ndata: {{text: \"line one\\nline two {}\"}}\n---\n",
+                "word ".repeat(i)
+            )
+        })
+        .collect();
+    std::fs::write(env.path("more.yaml"), more).unwrap();
+    env.run_kubectl(&["create", "-n", &ns, "-f", "more.yaml"])
+        .unwrap()
+        .success();
+    for select in [
+        &[][..],
+        &["--field-selector", "metadata.name=alpha"],
+        &["-l", "nothing"],
+    ] {
+        for output in [
+            &["-o", "json"][..],
+            &["-o", "yaml"],
+            &["-o", "name"],
+            &["-o", "jsonpath={.items[*].metadata.name}"],
+            &["-o", "custom-columns=NAME:.metadata.name,TEXT:.data.text"],
+            &[
+                "-o",
+                "go-template={{range .items}}{{.metadata.name}} {{end}}",
+            ],
+            &["-o", "wide"],
+            &[],
+        ] {
+            let mut args = vec!["get", "cm", "--chunk-size=7"];
+            args.extend(select);
+            args.extend(output);
+            in_ns(&env, &ns, &args);
+        }
+    }
+}
