@@ -169,7 +169,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         }));
     }
     let precondition =
-        (args.current_replicas != -1 || !resource_version.is_empty()).then(|| Precondition {
+        (args.current_replicas != -1 || !resource_version.is_empty()).then_some(Precondition {
             size: args.current_replicas,
             resource_version,
         });
