@@ -166,7 +166,7 @@ mod tests {
     #[test]
     fn streamed_lists_match_whole_lists() {
         let long = "word ".repeat(30);
-        let items = vec![
+        let items = [
             json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"},
                    "data": {"k": "yes", "long": long, "multi": "x\ny\n", "<": [1, 1.5, {}]}}),
             json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "b"},

@@ -510,7 +510,14 @@ fn watch_ends_with_status_1_on_sigterm() {
     let args = ["get", "cm", "-w", "-n", &ns];
     for bin in [kubectl_bin().unwrap(), kk_bin()] {
         let mut child = spawn(&env, &bin, &args);
-        std::thread::sleep(Duration::from_millis(1000));
+        // Signal once the watch is running (its first line is out), not after a guess: a
+        // loaded machine can take seconds to start kubectl's signal handling.
+        let mut first = [0u8; 1];
+        let out = child.stdout.as_mut().expect("piped stdout");
+        out.read_exact(&mut first)
+            .expect("the watch prints its list");
+        // kubectl installs its handler right after printing the list.
+        std::thread::sleep(Duration::from_millis(300));
         // SAFETY: plain syscall on a pid this test spawned.
         unsafe {
             libc::kill(child.id() as i32, libc::SIGTERM);
