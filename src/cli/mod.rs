@@ -60,7 +60,9 @@ pub fn parse(args: &[OsString]) -> Result<Cli, Box<ParseFailure>> {
         })
     };
     let matches = command().try_get_matches_from(args).map_err(failure)?;
-    Cli::from_arg_matches(&matches).map_err(failure)
+    let mut cli = Cli::from_arg_matches(&matches).map_err(failure)?;
+    cli.command.shadow_globals(&mut cli.global);
+    Ok(cli)
 }
 
 impl ParseFailure {

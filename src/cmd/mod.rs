@@ -23,6 +23,7 @@ pub mod logs;
 pub mod options;
 pub mod plugin;
 pub mod port_forward;
+pub mod set;
 pub mod version;
 
 use crate::ctx::Ctx;
@@ -88,9 +89,23 @@ pub enum Command {
     /// Forward one or more local ports to a pod
     #[command(add = Group::Troubleshooting)]
     PortForward(port_forward::Args),
+    /// Set specific features on objects
+    #[command(subcommand)]
+    #[command(add = Group::BasicBeginner)]
+    Set(set::SetCommand),
     /// Help about any command
     #[command(add = Group::Unlisted)]
     Help(help::Args),
+}
+
+impl Command {
+    /// kubectl's local flags that shadow a global flag of the same name (`set subject
+    /// --user`): clap hands their values to the global too, so they are taken back here.
+    pub fn shadow_globals(&self, global: &mut crate::flags::GlobalArgs) {
+        if let Command::Set(c) = self {
+            c.shadow_globals(global);
+        }
+    }
 }
 
 /// Run the chosen verb.
@@ -113,6 +128,7 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Attach(a) => attach::run(ctx, a).await,
         Command::Exec(a) => exec::run(ctx, a).await,
         Command::PortForward(a) => port_forward::run(ctx, a).await,
+        Command::Set(c) => set::dispatch(ctx, c).await,
         Command::Help(a) => help::run(ctx, a).await,
         Command::Plugin(c) => plugin::dispatch(ctx, c).await,
     }

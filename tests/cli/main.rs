@@ -20,6 +20,7 @@ mod logs;
 mod middle;
 mod plugins;
 mod port_forward;
+mod set;
 mod shells;
 mod version;
 mod visit;
