@@ -11,7 +11,7 @@
 //! | Service | — | `spec.selector` (map) | — |
 //!
 //! Pure accessors with unit tests, plus the async lookups ([`history`], [`first_pod`],
-//! [`attachable_pod`], [`logs_pod`]).
+//! [`attachable_pod`], [`logs_pod`], [`logs_pods`]).
 
 mod pods;
 #[cfg(test)]
@@ -373,18 +373,17 @@ pub async fn history(ctx: &Ctx, requester: &Requester, obj: &Value) -> Result<Ve
     Ok(out)
 }
 
-/// kubectl's `GetFirstPod`: the pods of `namespace` matching `selector`, ranked by
-/// `order`, and how many there are; when there are none yet, the first pod added or
-/// changed within `timeout` (`None`: no limit), kubectl's `timed out waiting for the
-/// condition` after it.
-pub async fn first_pod(
+/// kubectl's `GetPodList`: the pods of `namespace` matching `selector`, ranked by `order`;
+/// when there are none yet, the first pod added or changed within `timeout` (`None`: no
+/// limit), kubectl's `timed out waiting for the condition` after it.
+pub async fn pods(
     ctx: &Ctx,
     requester: &Requester,
     namespace: &str,
     selector: &str,
     order: PodOrder,
     timeout: Option<Duration>,
-) -> Result<(Value, usize)> {
+) -> Result<Vec<Value>> {
     let watched = Watched::collection(
         requester.clone(),
         format!("/api/v1/namespaces/{namespace}/pods"),
@@ -399,11 +398,10 @@ pub async fn first_pod(
             }
             let mut pods = pods.to_vec();
             sort_pods(&mut pods, order);
-            let n = pods.len();
-            Step::Done((pods.swap_remove(0), n))
+            Step::Done(pods)
         },
         |ev| match ev.kind.as_str() {
-            "ADDED" | "MODIFIED" => Step::Done((ev.object.clone(), 1)),
+            "ADDED" | "MODIFIED" => Step::Done(vec![ev.object.clone()]),
             _ => Step::Wait,
         },
     )
@@ -415,9 +413,43 @@ pub async fn first_pod(
     }
 }
 
-/// The pod for `obj` under `order`: a Pod is itself; a workload or Service names its pods
-/// by selector ([`first_pod`]); anything else is `"<cannot> <type>: selector for <type>
-/// not implemented"`.
+/// kubectl's `GetFirstPod`: the first of [`pods`], and how many there are.
+pub async fn first_pod(
+    ctx: &Ctx,
+    requester: &Requester,
+    namespace: &str,
+    selector: &str,
+    order: PodOrder,
+    timeout: Option<Duration>,
+) -> Result<(Value, usize)> {
+    let mut pods = pods(ctx, requester, namespace, selector, order, timeout).await?;
+    let n = pods.len();
+    Ok((pods.swap_remove(0), n))
+}
+
+/// The pods standing for `obj`, ranked by `order`: a Pod is itself; a workload or Service
+/// names its pods by selector ([`pods`]); anything else is `"<cannot> <type>: selector for
+/// <type> not implemented"`.
+async fn pods_for(
+    ctx: &Ctx,
+    requester: &Requester,
+    obj: &Value,
+    order: PodOrder,
+    timeout: Option<Duration>,
+    cannot: &str,
+) -> Result<Vec<Value>> {
+    if Workload::of(obj) == Some(Workload::Pod) {
+        return Ok(vec![obj.clone()]);
+    }
+    let sel = selector(obj).map_err(|e| Error::msg(format!("{cannot} {}: {e}", go_type(obj))))?;
+    let ns = obj
+        .pointer("/metadata/namespace")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    pods(ctx, requester, ns, &sel, order, timeout).await
+}
+
+/// The first of [`pods_for`], and how many there are.
 async fn pod_for(
     ctx: &Ctx,
     requester: &Requester,
@@ -426,15 +458,9 @@ async fn pod_for(
     timeout: Option<Duration>,
     cannot: &str,
 ) -> Result<(Value, usize)> {
-    if Workload::of(obj) == Some(Workload::Pod) {
-        return Ok((obj.clone(), 1));
-    }
-    let sel = selector(obj).map_err(|e| Error::msg(format!("{cannot} {}: {e}", go_type(obj))))?;
-    let ns = obj
-        .pointer("/metadata/namespace")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    first_pod(ctx, requester, ns, &sel, order, timeout).await
+    let mut pods = pods_for(ctx, requester, obj, order, timeout, cannot).await?;
+    let n = pods.len();
+    Ok((pods.swap_remove(0), n))
 }
 
 /// kubectl's `AttachablePodForObject` (attach, exec, port-forward): the most active pod.
@@ -465,6 +491,25 @@ pub async fn logs_pod(
     timeout: Option<Duration>,
 ) -> Result<(Value, usize)> {
     pod_for(
+        ctx,
+        requester,
+        obj,
+        PodOrder::Logging,
+        timeout,
+        "cannot get the logs from",
+    )
+    .await
+}
+
+/// Every pod `logs --all-pods` reads for `obj` (kubectl's `AllPodLogsForObject`), in
+/// kubectl's `ByLogging` order.
+pub async fn logs_pods(
+    ctx: &Ctx,
+    requester: &Requester,
+    obj: &Value,
+    timeout: Option<Duration>,
+) -> Result<Vec<Value>> {
+    pods_for(
         ctx,
         requester,
         obj,
