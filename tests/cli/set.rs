@@ -163,14 +163,16 @@ fn set_local_prints_typed_objects() {
 #[test]
 fn set_env_forms() {
     let p = web("set-env");
-    p.setup(&[
-        "create",
-        "cm",
-        "cfg",
-        "--from-literal=a.b=1",
-        "--from-literal=c=2",
-    ])
-    .setup(&["create", "secret", "generic", "sec", "--from-literal=pw=x"]);
+    // One imported key per map: kubectl walks a ConfigMap's keys in Go's random order.
+    p.setup(&["create", "cm", "cfg", "--from-literal=a.b=1"])
+        .setup(&[
+            "create",
+            "cm",
+            "cfg2",
+            "--from-literal=c=2",
+            "--from-literal=d=3",
+        ])
+        .setup(&["create", "secret", "generic", "sec", "--from-literal=pw=x"]);
     p.parity(&["set", "env", "deploy/web", "A=1", "B=2"]);
     p.parity(&["set", "env", "deploy/web", "A=1"]);
     let out = p.parity(&["set", "env", "deploy/web", "A=3", "--overwrite=false"]);
@@ -192,7 +194,7 @@ fn set_env_forms() {
         "env",
         "deploy/web",
         "--keys=c",
-        "--from=cm/cfg",
+        "--from=cm/cfg2",
         "--prefix=K_",
         "-o",
         "name",
