@@ -21,6 +21,7 @@ mod logs;
 mod middle;
 mod plugins;
 mod port_forward;
+mod scale;
 mod set;
 mod shells;
 mod version;
