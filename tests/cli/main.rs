@@ -21,10 +21,12 @@ mod logs;
 mod middle;
 mod plugins;
 mod port_forward;
+mod rollout;
 mod scale;
 mod shells;
 mod version;
 mod visit;
+mod wait;
 mod warnings;
 mod write_pair;
 
