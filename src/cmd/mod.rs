@@ -23,8 +23,11 @@ pub mod logs;
 pub mod options;
 pub mod plugin;
 pub mod port_forward;
+pub mod rollout;
 pub mod scale;
+pub mod set;
 pub mod version;
+pub mod wait;
 
 use crate::ctx::Ctx;
 use crate::error::Result;
@@ -89,9 +92,20 @@ pub enum Command {
     /// Forward one or more local ports to a pod
     #[command(add = Group::Troubleshooting)]
     PortForward(port_forward::Args),
+    /// Manage the rollout of a resource
+    #[command(subcommand)]
+    #[command(add = Group::Deploy)]
+    Rollout(rollout::RolloutCommand),
     /// Set a new size for a deployment, replica set, or replication controller
     #[command(add = Group::Deploy)]
     Scale(scale::Args),
+    /// Set specific features on objects
+    #[command(subcommand)]
+    #[command(add = Group::BasicBeginner)]
+    Set(set::SetCommand),
+    /// Experimental: Wait for a specific condition on one or many resources
+    #[command(add = Group::Advanced)]
+    Wait(wait::Args),
     /// Help about any command
     #[command(add = Group::Unlisted)]
     Help(help::Args),
@@ -117,7 +131,10 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Attach(a) => attach::run(ctx, a).await,
         Command::Exec(a) => exec::run(ctx, a).await,
         Command::PortForward(a) => port_forward::run(ctx, a).await,
+        Command::Rollout(c) => rollout::dispatch(ctx, c).await,
         Command::Scale(a) => scale::run(ctx, a).await,
+        Command::Set(c) => set::dispatch(ctx, c).await,
+        Command::Wait(a) => wait::run(ctx, a).await,
         Command::Help(a) => help::run(ctx, a).await,
         Command::Plugin(c) => plugin::dispatch(ctx, c).await,
     }

@@ -223,8 +223,10 @@ pub fn labels(w: &mut PrefixWriter, level: usize, title: &str, map: &BTreeMap<St
         return;
     }
     for (i, (k, v)) in map.iter().enumerate() {
+        // Continuation lines carry no indentation of their own (kubectl writes them at
+        // LEVEL_0; visible where the template is printed unaligned, `rollout history`).
         if i > 0 {
-            w.write(level, "\t");
+            w.write(0, "\t");
         }
         w.line(&format!("{k}={v}"));
     }
@@ -253,14 +255,14 @@ pub fn annotations(
     }
     for (i, (k, v)) in shown.into_iter().enumerate() {
         if i > 0 {
-            w.write(level, "\t");
+            w.write(0, "\t");
         }
         let value = v.strip_suffix('\n').unwrap_or(v);
         if value.len() + k.len() + 2 > MAX_ANNOTATION_LEN || value.contains('\n') {
             w.line(&format!("{k}:"));
             for l in value.split('\n') {
                 // Value lines sit two spaces deeper than the keys.
-                w.write(level, "\t  ");
+                w.write(0, "\t  ");
                 w.line(&shorten(l, MAX_ANNOTATION_LEN - 2));
             }
         } else {

@@ -15,6 +15,9 @@ pub struct PrefixWriter {
     tw: TabWriter,
     out: String,
     colour: Colour,
+    /// Write straight through, tabs left raw (kubectl's bare `NewPrefixWriter(buf)`, as
+    /// `rollout history --revision` prints a pod template).
+    raw: bool,
 }
 
 impl Default for PrefixWriter {
@@ -35,6 +38,15 @@ impl PrefixWriter {
             tw: TabWriter::new(0, 2, false).colour_escapes(colour.is_on()),
             out: String::new(),
             colour,
+            raw: false,
+        }
+    }
+
+    /// A report without alignment or colour: every `\t` stays a tab.
+    pub fn raw() -> Self {
+        PrefixWriter {
+            raw: true,
+            ..Self::new()
         }
     }
 
@@ -46,6 +58,11 @@ impl PrefixWriter {
     /// Write `text` indented by `level` (two spaces each). `text` carries its own `\t`s and
     /// `\n`. Each write starts a line.
     pub fn write(&mut self, level: usize, text: &str) {
+        if self.raw {
+            self.out.push_str(&"  ".repeat(level));
+            self.out.push_str(text);
+            return;
+        }
         self.tw.write(&"  ".repeat(level));
         if self.colour.is_on() {
             let text: String = text
@@ -86,6 +103,11 @@ impl PrefixWriter {
 
     /// A line ending: `kubectl`'s `WriteLine` (the text then `\n`, no indentation).
     pub fn line(&mut self, text: &str) {
+        if self.raw {
+            self.out.push_str(text);
+            self.out.push('\n');
+            return;
+        }
         self.tw.write(text);
         self.tw.write("\n");
     }

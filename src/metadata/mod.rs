@@ -17,7 +17,8 @@ use crate::resource::builder::Selection;
 use crate::resource::request;
 use crate::resource::visit::{self, Fetch, Info, Options, Visitor};
 use edit::{change_word, edit};
-use pairs::{Changes, parse_changes, split_args};
+use pairs::{Changes, parse_changes};
+pub use pairs::{parse_pairs, split_args};
 
 /// Which metadata map is edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +85,7 @@ pub struct Common {
 
 /// Run `label` or `annotate`.
 pub async fn run(ctx: &Ctx, a: &Common, kind: Kind) -> Result<()> {
-    let (resources, pairs) = split_args(&a.args, kind)?;
+    let (resources, pairs) = split_args(&a.args, kind.word())?;
     let list = a.list.unwrap_or(false);
     let overwrite = a.overwrite.unwrap_or(false);
     let changes = parse_changes(&pairs, kind)?;

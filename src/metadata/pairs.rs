@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use super::Kind;
 use crate::error::{Error, Result};
 
-/// kubectl's `GetResourcesAndPairs`: everything before the first pair is a resource.
-pub fn split_args(args: &[String], kind: Kind) -> Result<(Vec<String>, Vec<String>)> {
+/// kubectl's `GetResourcesAndPairs`: everything before the first pair is a resource;
+/// `word` names the pairs in its error (`label`, `annotation`, `image`).
+pub fn split_args(args: &[String], word: &str) -> Result<(Vec<String>, Vec<String>)> {
     let mut resources = Vec::new();
     let mut pairs = Vec::new();
     for s in args {
@@ -16,14 +17,43 @@ pub fn split_args(args: &[String], kind: Kind) -> Result<(Vec<String>, Vec<Strin
             pairs.push(s.clone());
         } else if !pairs.is_empty() {
             return Err(Error::msg(format!(
-                "all resources must be specified before {} changes: {s}",
-                kind.word()
+                "all resources must be specified before {word} changes: {s}"
             )));
         } else {
             resources.push(s.clone());
         }
     }
     Ok((resources, pairs))
+}
+
+/// kubectl's `ParsePairs`: `KEY=VAL` (the last value of a key wins) and, when
+/// `support_remove`, `KEY-`; anything else is `invalid <word> format: a, b`.
+pub fn parse_pairs(
+    pairs: &[String],
+    word: &str,
+    support_remove: bool,
+) -> Result<(BTreeMap<String, String>, Vec<String>)> {
+    let mut set = BTreeMap::new();
+    let mut remove = Vec::new();
+    let mut invalid: Vec<&str> = Vec::new();
+    for p in pairs {
+        match p.split_once('=') {
+            Some((k, v)) if !k.is_empty() => {
+                set.insert(k.to_string(), v.to_string());
+            }
+            _ if support_remove && p.ends_with('-') && p != "-" => {
+                remove.push(p[..p.len() - 1].to_string());
+            }
+            _ => invalid.push(p),
+        }
+    }
+    if !invalid.is_empty() {
+        return Err(Error::msg(format!(
+            "invalid {word} format: {}",
+            invalid.join(", ")
+        )));
+    }
+    Ok((set, remove))
 }
 
 /// The requested changes: keys to set and keys to remove.
@@ -129,10 +159,10 @@ mod tests {
 
     #[test]
     fn args_split_at_first_pair() {
-        let (r, p) = split_args(&s(&["pod", "x", "a=1", "b-"]), Kind::Label).unwrap();
+        let (r, p) = split_args(&s(&["pod", "x", "a=1", "b-"]), "label").unwrap();
         assert_eq!((r, p), (s(&["pod", "x"]), s(&["a=1", "b-"])));
         assert_eq!(
-            split_args(&s(&["pod", "a=1", "x"]), Kind::Label)
+            split_args(&s(&["pod", "a=1", "x"]), "label")
                 .unwrap_err()
                 .to_string(),
             "all resources must be specified before label changes: x"

@@ -22,10 +22,13 @@ mod logs;
 mod middle;
 mod plugins;
 mod port_forward;
+mod rollout;
 mod scale;
+mod set;
 mod shells;
 mod version;
 mod visit;
+mod wait;
 mod warnings;
 mod write_pair;
 

@@ -132,6 +132,27 @@ impl Pair {
         got
     }
 
+    /// Start `args` under kubectl (in `a`) and kk (in `b`) at once, for commands that wait
+    /// for a change the test then makes on both sides; [`Started::parity`] compares them
+    /// once both ended.
+    pub fn start(&self, args: &[&str]) -> Started<'_> {
+        let spawn = |env: &TestEnv, bin: std::path::PathBuf| {
+            let v = args_in(env, args);
+            let v: Vec<&str> = v.iter().map(String::as_str).collect();
+            env.command(&bin, &v)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        };
+        Started {
+            pair: self,
+            args: args.iter().map(|a| a.to_string()).collect(),
+            kubectl: spawn(&self.a, kubectl_bin().expect("kubectl")),
+            kk: spawn(&self.b, crate::common::kk_bin()),
+        }
+    }
+
     /// The server state kubectl sees after the command, the same in both namespaces.
     /// Returns kk's side.
     #[track_caller]
@@ -150,5 +171,27 @@ impl Pair {
             self.norm(&env.run_kubectl(&v).expect("kubectl"), env)
         };
         (run(&self.a), run(&self.b))
+    }
+}
+
+/// kubectl and kk running the same waiting command (see [`Pair::start`]).
+pub struct Started<'a> {
+    pair: &'a Pair,
+    args: Vec<String>,
+    kubectl: std::process::Child,
+    kk: std::process::Child,
+}
+
+impl Started<'_> {
+    /// Wait for both and compare them as [`Pair::parity`] does; kk's normalised output.
+    #[track_caller]
+    pub fn parity(self) -> Output {
+        let want: Output = self.kubectl.wait_with_output().expect("kubectl").into();
+        let got: Output = self.kk.wait_with_output().expect("kk").into();
+        let want = self.pair.norm(&want, &self.pair.a);
+        let got = self.pair.norm(&got, &self.pair.b);
+        let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
+        assert_same(&args, &want, &got);
+        got
     }
 }

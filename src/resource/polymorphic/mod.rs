@@ -14,6 +14,7 @@
 //! [`attachable_pod`], [`logs_pod`], [`logs_pods`]).
 
 mod pods;
+pub mod rollout;
 #[cfg(test)]
 mod tests;
 

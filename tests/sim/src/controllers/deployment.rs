@@ -190,6 +190,26 @@ impl DeploymentController {
                 });
                 return updated.ok().flatten().or_else(|| Some(rs.clone()));
             }
+            // As the real controller's `SetNewReplicaSetAnnotations` on every sync: an
+            // annotation set on the Deployment after its rollout (a change-cause) reaches
+            // its current ReplicaSet, so `rollout history` shows it.
+            let copied = copied_annotations(d);
+            let have = rs.pointer("/metadata/annotations");
+            if copied
+                .iter()
+                .any(|(k, v)| have.and_then(|a| a.get(k)) != Some(v))
+            {
+                let updated = self.api.mutate(&res::replicasets(), ns, name(rs), |o| {
+                    if !o["metadata"]["annotations"].is_object() {
+                        o["metadata"]["annotations"] = json!({});
+                    }
+                    for (k, v) in &copied {
+                        o["metadata"]["annotations"][k] = v.clone();
+                    }
+                    true
+                });
+                return updated.ok().flatten().or_else(|| Some(rs.clone()));
+            }
             return Some(rs.clone());
         }
         if !create {

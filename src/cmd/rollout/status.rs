@@ -1,0 +1,133 @@
+//! `kk rollout status`: watch each object (list, then watch, as kubectl's `UntilWithSync`)
+//! and print its status viewer's line on every change until the rollout is done — or once
+//! with `--watch=false` — with kubectl's errors: an exceeded progress deadline, a deleted
+//! object, `timed out waiting for the condition`, exit 1 on an interrupt.
+
+use serde_json::Value;
+
+use super::Targets;
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::flags::{GoDuration, Pflag};
+use crate::resource::polymorphic::{Workload, rollout};
+use crate::resource::visit::Info;
+use crate::wait::{self, Interrupts, Step, WaitError, Watched};
+
+/// Show the status of the rollout.
+///
+/// Show the status of the rollout.
+///
+///  By default 'rollout status' will watch the status of the latest rollout until it's done.
+/// If you don't want to wait for the rollout to finish then you can use --watch=false. Note
+/// that if a new rollout starts in-between, then 'rollout status' will continue watching the
+/// latest revision. If you want to pin to a specific revision and abort if it is rolled over
+/// by another revision, use --revision=N where N is the revision you need to watch for.
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = EXAMPLES)]
+pub struct Args {
+    #[command(flatten)]
+    pub targets: Targets,
+    /// Pin to a specific revision for showing its status. Defaults to 0 (last revision).
+    #[arg(long, default_value_t = 0, allow_negative_numbers = true, value_name = "REVISION",
+          value_parser = crate::go::parse_int64)]
+    pub revision: i64,
+    /// The length of time to wait before ending watch, zero means never. Any other values
+    /// should contain a corresponding time unit (e.g. 1s, 2m, 3h).
+    #[arg(long, default_value = "0s", value_name = "DURATION",
+          value_parser = crate::flags::parse_go_duration)]
+    pub timeout: GoDuration,
+    /// Watch the status of the rollout until it's done.
+    #[arg(short = 'w', long, pflag_bool())]
+    pub watch: Option<bool>,
+}
+
+const EXAMPLES: &str = "  # Watch the rollout status of a deployment
+  kk rollout status deployment/nginx";
+
+/// Run `kk rollout status`.
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    args.targets.validate()?;
+    if args.revision < 0 {
+        return Err(Error::msg(format!(
+            "revision must be a positive integer: {}",
+            args.revision
+        )));
+    }
+    let mut objects = args.targets.visit(ctx).await?;
+    let requester = objects.requester().clone();
+    let mut found = false;
+    while let Some(info) = objects.next().await {
+        found = true;
+        if Workload::of(info.object.as_ref().unwrap_or(&Value::Null)).is_none_or(|w| {
+            !matches!(
+                w,
+                Workload::Deployment | Workload::DaemonSet | Workload::StatefulSet
+            )
+        }) {
+            objects.fail(Error::msg(format!(
+                "no status viewer has been implemented for {}",
+                group_kind(&info)
+            )));
+            continue;
+        }
+        let watched = Watched::object(requester.clone(), &info);
+        if let Err(e) = watch(ctx, &watched, args).await {
+            objects.fail(e);
+        }
+    }
+    objects.finish()?;
+    if !found {
+        super::no_resources(ctx).await?;
+    }
+    Ok(())
+}
+
+fn group_kind(info: &Info) -> String {
+    if info.resource.group.is_empty() {
+        info.resource.kind.clone()
+    } else {
+        format!("{}.{}", info.resource.kind, info.resource.group)
+    }
+}
+
+/// Print the status on every change until done (or once without `--watch`).
+async fn watch(ctx: &Ctx, watched: &Watched, args: &Args) -> Result<()> {
+    let keep_watching = args.watch.unwrap_or(true);
+    let timeout = args.timeout.duration();
+    let timeout = (!timeout.is_zero()).then_some(timeout);
+    let ui = ctx.ui();
+    let until = wait::until(
+        watched,
+        timeout,
+        |_| Step::Wait,
+        |ev| match ev.kind.as_str() {
+            "ADDED" | "MODIFIED" => match rollout::status(&ev.object, args.revision) {
+                Ok(s) => {
+                    if let Err(e) = ui.print(&s.message).and_then(|()| ui.flush()) {
+                        return Step::Done(Err(Error::from(e)));
+                    }
+                    if s.done || !keep_watching {
+                        Step::Done(Ok(()))
+                    } else {
+                        Step::Wait
+                    }
+                }
+                Err(msg) => Step::Done(Err(Error::msg(msg))),
+            },
+            "DELETED" => Step::Done(Err(Error::msg("object has been deleted"))),
+            _ => Step::Done(Err(Error::msg(format!(
+                "internal error: unexpected event {:?}",
+                ev.kind
+            )))),
+        },
+    );
+    let mut interrupts = Interrupts::new()?;
+    tokio::select! {
+        r = until => match r {
+            Ok(r) => r,
+            Err(WaitError::Timeout) => Err(Error::msg("timed out waiting for the condition")),
+            Err(WaitError::Failed(e)) => Err(ctx.kube_error(e)),
+        },
+        () = interrupts.recv() => Err(Error::Exit(1)),
+    }
+}

@@ -1,0 +1,38 @@
+//! `kk set`: change one aspect of existing objects — images, environment, resources,
+//! selector, service account, subjects. One file per subcommand; what they share (reading
+//! the objects, the two-way strategic patch between before and after, sending and
+//! printing) is [`patcher`].
+
+mod containers;
+pub mod env;
+pub mod image;
+pub mod patcher;
+pub mod serviceaccount;
+pub mod subject;
+
+use crate::ctx::Ctx;
+use crate::error::Result;
+
+/// The `set` subcommands.
+#[derive(Debug, clap::Subcommand)]
+pub enum SetCommand {
+    /// Update environment variables on a pod template
+    Env(env::Args),
+    /// Update the image of a pod template
+    Image(image::Args),
+    /// Update the service account of a resource
+    #[command(visible_alias = "sa")]
+    Serviceaccount(serviceaccount::Args),
+    /// Update the user, group, or service account in a role binding or cluster role binding
+    Subject(subject::Args),
+}
+
+/// Run a `set` subcommand.
+pub async fn dispatch(ctx: &Ctx, c: &SetCommand) -> Result<()> {
+    match c {
+        SetCommand::Env(a) => env::run(ctx, a).await,
+        SetCommand::Image(a) => image::run(ctx, a).await,
+        SetCommand::Serviceaccount(a) => serviceaccount::run(ctx, a).await,
+        SetCommand::Subject(a) => subject::run(ctx, a).await,
+    }
+}

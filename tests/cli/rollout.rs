@@ -1,0 +1,207 @@
+//! `kk rollout` against kubectl 1.33 on kk-sim, step by step on identical namespaces: the
+//! tutorial flow of a Deployment (status, history and its revisions, a rollout that never
+//! becomes ready, undo, undo --to-revision, pause, resume, restart), the same for a
+//! DaemonSet and a StatefulSet (history and undo through ControllerRevisions), each
+//! rollback restoring exactly that revision's template, and every bad input.
+
+use crate::common::Output;
+use crate::write_pair::Pair;
+
+const DEPLOY: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 2
+  progressDeadlineSeconds: 600
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: web, image: "nginx:1.24", ports: [{containerPort: 80}]}]}
+"#;
+
+const TEMPLATE: &[&str] = &["get", "deploy", "web", "-o", "jsonpath={.spec.template}"];
+
+/// kubectl's and kk's `rollout status` during a rollout print a timing-dependent number of
+/// progress lines: compare the exit code, stderr and the last line.
+#[track_caller]
+fn status_parity(p: &Pair, args: &[&str]) -> Output {
+    p.parity_map(args, |s| {
+        s.lines()
+            .last()
+            .map(|l| format!("{l}\n"))
+            .unwrap_or_default()
+    })
+}
+
+#[test]
+fn deployment_tutorial_flow() {
+    let Some(p) = Pair::new("rollout-deploy") else {
+        return;
+    };
+    p.write("web.yaml", DEPLOY.as_bytes())
+        .setup(&["apply", "-f", "web.yaml"]);
+    status_parity(&p, &["rollout", "status", "deployment/web"]);
+    p.parity(&["rollout", "status", "deploy/web", "--watch=false"]);
+    p.parity(&["rollout", "history", "deployment/web"]);
+    p.setup(&["set", "image", "deployment/web", "web=nginx:1.25"]);
+    status_parity(&p, &["rollout", "status", "deployment/web", "--timeout=2m"]);
+    p.setup(&[
+        "annotate",
+        "deployment/web",
+        "kubernetes.io/change-cause=to 1.25",
+    ]);
+    // The controller copies the change-cause to the current ReplicaSet.
+    p.setup(&["rollout", "status", "deployment/web"]);
+    p.parity(&["rollout", "history", "deployment/web"]);
+    p.parity(&["rollout", "history", "deployment/web", "--revision=1"]);
+    p.parity(&["rollout", "history", "deployment/web", "--revision=2"]);
+    p.parity(&[
+        "rollout",
+        "history",
+        "deployment/web",
+        "--revision=2",
+        "-o",
+        "yaml",
+    ]);
+    p.parity(&["rollout", "history", "deployment/web", "--revision=9"]);
+    // A template that never becomes ready.
+    p.setup(&["set", "image", "deployment/web", "web=nginx:unready"]);
+    status_parity(&p, &["rollout", "status", "deployment/web", "--timeout=3s"]);
+    p.parity(&["rollout", "undo", "deployment/web", "--dry-run=client"]);
+    p.parity(&["rollout", "undo", "deployment/web"]);
+    status_parity(&p, &["rollout", "status", "deployment/web", "--timeout=2m"]);
+    p.same_state(TEMPLATE);
+    p.parity(&["rollout", "history", "deployment/web"]);
+    p.parity(&["rollout", "undo", "deployment/web", "--to-revision=1"]);
+    p.setup(&["rollout", "status", "deployment/web"]);
+    let state = p.same_state(TEMPLATE);
+    assert!(state.stdout.contains("nginx:1.24"), "{state}");
+    p.parity(&["rollout", "undo", "deployment/web", "--to-revision=5"]);
+    p.parity(&["rollout", "undo", "deployment/web", "--to-revision=42"]);
+    p.parity(&["rollout", "pause", "deployment/web"]);
+    p.parity(&["rollout", "pause", "deployment/web"]);
+    p.parity(&["rollout", "undo", "deployment/web"]);
+    p.parity(&["rollout", "restart", "deployment/web"]);
+    p.setup(&["set", "image", "deployment/web", "web=nginx:1.26"]);
+    p.parity(&["rollout", "status", "deployment/web", "--watch=false"]);
+    p.parity(&["rollout", "resume", "deployment/web", "-o", "name"]);
+    p.parity(&["rollout", "resume", "deployment/web"]);
+    status_parity(&p, &["rollout", "status", "deployment/web", "--timeout=2m"]);
+    p.parity(&["rollout", "restart", "deployment/web"]);
+    let restarted = p.same_state(&[
+        "get",
+        "deploy",
+        "web",
+        "-o",
+        "jsonpath={.spec.template.metadata.annotations}",
+    ]);
+    assert!(
+        restarted
+            .stdout
+            .contains("kubectl.kubernetes.io/restartedAt"),
+        "{restarted}"
+    );
+    status_parity(&p, &["rollout", "status", "deployment/web", "--timeout=2m"]);
+    p.parity(&["rollout", "status", "deployment/web", "--revision=1"]);
+    p.parity(&["scale", "deployment/web", "--replicas=3"]);
+    p.parity(&["scale", "deployment/web", "--replicas=1"]);
+    p.parity(&["rollout", "history", "deployment/web"]);
+}
+
+const DAEMON: &str = r#"apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: ds}
+spec:
+  selector: {matchLabels: {app: ds}}
+  template:
+    metadata: {labels: {app: ds}}
+    spec: {containers: [{name: c, image: "nginx:1.24"}]}
+"#;
+
+const STATEFUL: &str = r#"apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  replicas: 2
+  serviceName: db
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec: {containers: [{name: c, image: "nginx:1.24"}]}
+"#;
+
+#[test]
+fn daemon_set_and_stateful_set_flows() {
+    let Some(p) = Pair::new("rollout-cr") else {
+        return;
+    };
+    p.write("ds.yaml", DAEMON.as_bytes())
+        .write("sts.yaml", STATEFUL.as_bytes())
+        .setup(&["apply", "-f", "ds.yaml"])
+        .setup(&["apply", "-f", "sts.yaml"]);
+    for w in ["daemonset/ds", "statefulset/db"] {
+        status_parity(&p, &["rollout", "status", w, "--timeout=2m"]);
+        p.parity(&["rollout", "history", w]);
+        p.parity(&["rollout", "undo", w]);
+        p.setup(&["set", "image", w, "c=nginx:1.25"]);
+        status_parity(&p, &["rollout", "status", w, "--timeout=2m"]);
+        p.parity(&["rollout", "history", w]);
+        p.parity(&["rollout", "history", w, "--revision=1"]);
+        p.parity(&["rollout", "history", w, "--revision=1", "-o", "yaml"]);
+        p.parity(&["rollout", "undo", w, "--dry-run=client"]);
+        p.parity(&["rollout", "undo", w, "--to-revision=2"]);
+        p.parity(&["rollout", "undo", w, "--to-revision=7"]);
+        p.parity(&["rollout", "undo", w]);
+        status_parity(&p, &["rollout", "status", w, "--timeout=2m"]);
+        let image = p.same_state(&[
+            "get",
+            w,
+            "-o",
+            "jsonpath={.spec.template.spec.containers[0].image}",
+        ]);
+        assert_eq!(image.stdout, "nginx:1.24");
+        p.parity(&["rollout", "history", w]);
+        p.parity(&["rollout", "restart", w]);
+        p.parity(&["rollout", "pause", w]);
+        p.parity(&["rollout", "resume", w]);
+    }
+    p.parity(&["rollout", "status", "daemonset", "--watch=false"]);
+}
+
+#[test]
+fn rollout_bad_input() {
+    let Some(p) = Pair::new("rollout-bad") else {
+        return;
+    };
+    p.setup(&["create", "configmap", "cm"]).setup(&[
+        "create",
+        "deployment",
+        "web",
+        "--image=nginx",
+    ]);
+    for args in [
+        &["rollout", "status"][..],
+        &["rollout", "status", "deployment/web", "--revision=-1"],
+        &["rollout", "status", "configmap/cm"],
+        &["rollout", "status", "deployment/ghost"],
+        &["rollout", "history"],
+        &["rollout", "history", "configmap/cm"],
+        &["rollout", "history", "deployment/web", "--revision=-2"],
+        &["rollout", "history", "deployment/web", "-o", "wide"],
+        &["rollout", "undo"],
+        &["rollout", "undo", "configmap/cm"],
+        &["rollout", "undo", "deployment/web"],
+        &["rollout", "undo", "deployment/web", "--to-revision=-1"],
+        &["rollout", "undo", "deployment/web", "--dry-run=bogus"],
+        &["rollout", "pause", "configmap/cm"],
+        &["rollout", "resume", "deployment/web"],
+        &["rollout", "restart", "configmap/cm", "deployment/ghost"],
+        &["rollout", "pause"],
+        &["rollout", "bogus"],
+    ] {
+        let out = p.parity(args);
+        assert_ne!(out.code, 0, "{args:?}: {out}");
+    }
+    p.parity(&["rollout", "pause", "deployment", "-l", "app=none"]);
+    p.parity(&["rollout", "history", "deployment", "-l", "app=none"]);
+}
