@@ -20,6 +20,7 @@ mod label;
 mod logs;
 mod plugins;
 mod port_forward;
+mod security;
 mod shells;
 mod version;
 mod visit;
