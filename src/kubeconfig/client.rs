@@ -117,6 +117,19 @@ pub async fn settings(loaded: &Loaded, g: &GlobalArgs, env: &Env) -> Result<Clie
     let server_url = normalize_server(&cluster, &user)?;
     set(&mut cluster, "server", json!(server_url));
     check_files(&cluster, &cluster_name, &user, &user_name)?;
+    // A CA and no verification contradict each other (client-go's TLS config refuses it; the
+    // --insecure-skip-tls-verify flag drops the kubeconfig's CA instead).
+    let has = |k: &str| !str_field(&cluster, k).is_empty();
+    if cluster
+        .get("insecure-skip-tls-verify")
+        .and_then(Value::as_bool)
+        == Some(true)
+        && (has("certificate-authority") || has("certificate-authority-data"))
+    {
+        return Err(Error::msg(
+            "specifying a root certificates file with the insecure flag is not allowed",
+        ));
+    }
     if server_url.starts_with("http://") {
         // clientcmd only reads auth information for secure transports.
         user = json!({});

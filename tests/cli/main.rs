@@ -22,6 +22,7 @@ mod plugins;
 mod port_forward;
 mod security;
 mod shells;
+mod tls;
 mod version;
 mod visit;
 mod warnings;
