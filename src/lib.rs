@@ -25,6 +25,7 @@ pub mod resource;
 pub mod stream;
 pub mod transport;
 pub mod ui;
+pub mod wait;
 pub mod warnings;
 
 use std::process::ExitCode;

@@ -18,6 +18,7 @@ mod get;
 mod help;
 mod label;
 mod logs;
+mod middle;
 mod plugins;
 mod port_forward;
 mod security;

@@ -14,8 +14,8 @@ use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::printers::{self, Printer, name};
 use crate::resource::builder::{self, Target};
-use crate::resource::request::with_query;
-use crate::resource::visit::{Info, Lister, Requester, Visitor, flatten, selectors};
+use crate::resource::visit::{Info, Lister, Visitor, flatten, selectors};
+use crate::wait::{Interrupts, Watched, Watcher};
 
 /// `-w` / `--watch-only`: print the current state (unless watch-only), then every event
 /// until the server ends the watch.
@@ -28,7 +28,6 @@ pub(super) async fn watch_targets(
 ) -> Result<()> {
     let targets = objects.targets();
     let requester = objects.requester();
-
     if args.print.sort_by.as_deref().is_some_and(|s| !s.is_empty()) {
         let msg = if args.watch_only.unwrap_or(false) {
             "warning: --watch-only requested, --sort-by will be ignored\n"
@@ -130,13 +129,14 @@ pub(super) async fn watch_targets(
         ));
     }
 
-    let (path, base_query) = match first {
+    let watched = match first {
         Target::Object {
             resource,
             namespace,
             name,
             ..
-        } => (
+        } => Watched::collection(
+            requester.clone(),
             resource.path(namespace.as_deref(), None),
             vec![("fieldSelector", format!("metadata.name={name}"))],
         ),
@@ -144,7 +144,8 @@ pub(super) async fn watch_targets(
             label_selector,
             field_selector,
             ..
-        } => (
+        } => Watched::collection(
+            requester.clone(),
             first.path(),
             selectors(label_selector.as_deref(), field_selector.as_deref()),
         ),
@@ -171,15 +172,7 @@ pub(super) async fn watch_targets(
     // `--request-timeout` bounds the whole watch, resumptions included; reaching it is a
     // normal end (exit 0), as in kubectl.
     let timeout = ctx.client_settings().await?.request_timeout;
-    let follow = follow(
-        ctx,
-        requester,
-        first,
-        &path,
-        &base_query,
-        &mut state,
-        &mut out,
-    );
+    let follow = follow(ctx, &watched, &mut state, &mut out);
     let mut interrupted = Interrupts::new()?;
     tokio::select! {
         r = async {
@@ -245,130 +238,62 @@ impl Out<'_> {
     }
 }
 
-/// Watch from `state.rv` and print every event, for as long as the server lets us: a watch
-/// the server or the network ends is opened again from the last resourceVersion seen (so no
-/// event is lost or repeated); a 410 Expired (that version is gone from the server's
-/// history) is answered with a fresh list whose differences are printed as events.
-async fn follow(
-    ctx: &Ctx,
-    requester: &Requester,
-    target: &Target,
-    path: &str,
-    base_query: &[(&'static str, String)],
-    state: &mut Resume,
-    out: &mut Out<'_>,
-) -> Result<()> {
-    use futures::{AsyncBufReadExt, StreamExt};
-    let mut idle_ends = 0u32;
+/// Watch from `state.rv` and print every event, for as long as the server lets us: the shared
+/// [`Watcher`] opens a watch the server or the network ends again from the last
+/// resourceVersion seen (so no event is lost or repeated); a 410 Expired (that version is
+/// gone from the server's history) is answered with a fresh list whose differences are
+/// printed as events.
+async fn follow(ctx: &Ctx, watched: &Watched, state: &mut Resume, out: &mut Out<'_>) -> Result<()> {
     loop {
-        let mut q = base_query.to_vec();
-        q.push(("resourceVersion", state.rv.clone()));
-        q.push(("watch", "true".into()));
-        let req = http::Request::get(with_query(path, &q))
-            .header(http::header::ACCEPT, requester.accept)
-            .header(http::header::ACCEPT_ENCODING, "identity")
-            .body(Vec::new())
-            .map_err(|e| Error::msg(e.to_string()))?;
-        let stream = match requester.client.request_stream(req).await {
-            Ok(s) => s,
-            // Too old, answered before the stream starts (the apiserver's watch cache).
-            Err(kube::Error::Api(s)) if s.code == 410 => {
-                relist(ctx, requester, target, state, out).await?;
-                continue;
-            }
-            Err(e) => return Err(ctx.kube_error(e)),
-        };
-        let mut lines = stream.lines();
-        let mut printed = false;
-        let mut expired = false;
-        while let Some(Ok(line)) = lines.next().await {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let ev: Value = serde_json::from_str(&line)
-                .map_err(|e| Error::msg(format!("unable to decode watch event: {e}")))?;
-            let kind = ev.get("type").and_then(Value::as_str).unwrap_or("");
-            let obj = ev.get("object").cloned().unwrap_or(Value::Null);
-            match kind {
-                "BOOKMARK" => {
-                    if let Some(rv) = obj
-                        .pointer("/metadata/resourceVersion")
-                        .and_then(Value::as_str)
-                    {
-                        state.rv = rv.to_string();
-                    }
-                    continue;
+        let mut watcher = Watcher::new(watched.clone(), state.rv.clone()).resume(true);
+        loop {
+            let ev = match watcher.next().await {
+                Ok(Some(ev)) => ev,
+                Ok(None) => unreachable!("a resumed watch does not end"),
+                // Too old, answered before the stream starts (the apiserver's watch cache).
+                Err(kube::Error::Api(s)) if s.code == 410 => break,
+                Err(kube::Error::SerdeError(e)) => {
+                    return Err(Error::msg(format!("unable to decode watch event: {e}")));
                 }
-                "ERROR" => {
-                    let status: kube::core::Status = serde_json::from_value(obj)
-                        .map_err(|e| Error::msg(format!("unable to decode watch error: {e}")))?;
-                    if status.code == 410 {
-                        expired = true;
-                        break;
-                    }
-                    return Err(Error::Api(Box::new(status)));
-                }
-                _ => {}
+                Err(e) => return Err(ctx.kube_error(e)),
+            };
+            if ev.error_code() == Some(410) {
+                break;
             }
-            printed = true;
-            if let Some((key, rv)) = identity(&obj) {
-                if !rv.is_empty() {
-                    state.rv = rv;
-                }
-                if kind == "DELETED" {
+            if ev.kind == "ERROR" {
+                let status: kube::core::Status = serde_json::from_value(ev.object)
+                    .map_err(|e| Error::msg(format!("unable to decode watch error: {e}")))?;
+                return Err(Error::Api(Box::new(status)));
+            }
+            state.rv = watcher.resource_version().to_string();
+            if let Some((key, _)) = identity(&ev.object) {
+                if ev.kind == "DELETED" {
                     state.known.remove(&key);
                 } else {
-                    state.note(obj.clone());
+                    state.note(ev.object.clone());
                 }
             }
             if std::mem::take(&mut state.skip_first) {
                 continue;
             }
-            out.event(kind, &obj)?;
+            out.event(&ev.kind, &ev.object)?;
         }
-        if expired {
-            relist(ctx, requester, target, state, out).await?;
-            continue;
-        }
-        // Ended by the server or cut by the network: open it again where it stopped, at
-        // once after a watch that delivered, with a growing pause after idle ones.
-        idle_ends = if printed { 0 } else { (idle_ends + 1).min(5) };
-        if idle_ends > 0 {
-            tokio::time::sleep(std::time::Duration::from_millis(50 << idle_ends)).await;
-        }
+        relist(ctx, watched, state, out).await?;
     }
 }
 
 /// After a 410: list again and print what changed since the last event seen (new and
 /// changed objects as ADDED/MODIFIED, vanished ones as DELETED with their last state).
-async fn relist(
-    ctx: &Ctx,
-    requester: &Requester,
-    target: &Target,
-    state: &mut Resume,
-    out: &mut Out<'_>,
-) -> Result<()> {
+async fn relist(ctx: &Ctx, watched: &Watched, state: &mut Resume, out: &mut Out<'_>) -> Result<()> {
     let mut pages = Vec::new();
-    if let Target::Object {
-        resource,
-        namespace,
-        name,
-        ..
-    } = target
-    {
-        // One named object: a list narrowed to its name.
-        let query = vec![("fieldSelector", format!("metadata.name={name}"))];
-        pages.push(
-            requester
-                .get(&resource.path(namespace.as_deref(), None), &query)
-                .await
-                .map_err(|e| ctx.kube_error(e))?,
-        );
-    } else {
-        let mut lister = Lister::for_target(requester.clone(), target, 500);
-        while let Some(page) = lister.next_page().await.map_err(|e| ctx.kube_error(e))? {
-            pages.push(page);
-        }
+    let mut lister = Lister::new(
+        watched.requester.clone(),
+        watched.path.clone(),
+        watched.selectors.clone(),
+        500,
+    );
+    while let Some(page) = lister.next_page().await.map_err(|e| ctx.kube_error(e))? {
+        pages.push(page);
     }
     let list_rv = pages
         .last()
@@ -444,31 +369,4 @@ fn identity(v: &Value) -> Option<((String, String), String)> {
         return None;
     }
     Some(((s("namespace"), name), s("resourceVersion")))
-}
-
-/// The signals kubectl's interrupt handler turns into exit status 1.
-struct Interrupts {
-    signals: Vec<tokio::signal::unix::Signal>,
-}
-
-impl Interrupts {
-    fn new() -> Result<Self> {
-        use tokio::signal::unix::{SignalKind, signal};
-        let kinds = [
-            SignalKind::interrupt(),
-            SignalKind::terminate(),
-            SignalKind::hangup(),
-            SignalKind::quit(),
-        ];
-        let signals = kinds
-            .into_iter()
-            .map(signal)
-            .collect::<std::io::Result<Vec<_>>>()?;
-        Ok(Interrupts { signals })
-    }
-
-    async fn recv(&mut self) {
-        let waits = self.signals.iter_mut().map(|s| Box::pin(s.recv()));
-        futures::future::select_all(waits).await;
-    }
 }
