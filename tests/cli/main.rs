@@ -4,6 +4,7 @@
 mod common;
 
 mod api_resources;
+mod bad_input;
 mod completion;
 mod config;
 mod create;
