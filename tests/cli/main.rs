@@ -5,6 +5,7 @@ mod common;
 
 mod api_resources;
 mod bad_input;
+mod colour;
 mod completion;
 mod config;
 mod create;
