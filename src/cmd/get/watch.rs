@@ -200,12 +200,7 @@ impl Resume {
         let Some((key, rv)) = identity(&item) else {
             return true;
         };
-        let changed = self
-            .known
-            .get(&key)
-            .and_then(|k| identity(k))
-            .map(|(_, r)| r)
-            != Some(rv);
+        let changed = self.known.get(&key).and_then(identity).map(|(_, r)| r) != Some(rv);
         self.known.insert(key, item);
         changed
     }
