@@ -23,6 +23,7 @@ mod logs;
 mod middle;
 mod plugins;
 mod port_forward;
+mod scale;
 mod security;
 mod shells;
 mod tls;
