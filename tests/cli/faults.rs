@@ -425,3 +425,44 @@ fn creates_under_resets_503s_and_429s_apply_once_each() {
         .count();
     assert_eq!(generated, made, "one object per successful create: {names}");
 }
+
+#[test]
+fn scales_under_resets_503s_and_429s_apply_once_each() {
+    let sim = PrivateSim::start(&[]);
+    let env = env_for(&sim);
+    env.run_kk(&["create", "deployment", "d", "--image=nginx", "--replicas=1"])
+        .success();
+    let generation = || {
+        let out = env.run_kk(&[
+            "get",
+            "deploy",
+            "d",
+            "-o",
+            "jsonpath={.metadata.generation}",
+        ]);
+        out.success();
+        out.stdout.parse::<u64>().expect("generation")
+    };
+    let first = generation();
+    sim.faults(&format!("{FLAKY},seed=11"));
+    let mut applied = 0;
+    for i in 0..12 {
+        // Every success changes spec.replicas, so each bumps the generation exactly once.
+        let replicas = format!("--replicas={}", 2 + i % 2);
+        let out = env.run_kk(&["scale", "deploy/d", &replicas]);
+        match out.code {
+            0 => applied += 1,
+            _ => assert!(
+                out.stderr.contains("connection reset by peer"),
+                "scale {i}: {out}"
+            ),
+        }
+    }
+    sim.faults("off");
+    assert!(applied >= 6, "most scales get through: {applied}");
+    assert_eq!(
+        generation(),
+        first + applied,
+        "one generation per successful scale"
+    );
+}
