@@ -38,6 +38,7 @@ fn with_file(args: &[&str], name: &'static str, content: impl Into<String>) -> C
 
 /// What a case may not change: the namespace's config maps, secrets and services (with
 /// their resourceVersions: nothing else writes them), its pods by name, and every file.
+/// (Not the list of namespaces: other tests create theirs meanwhile.)
 fn fingerprint(env: &TestEnv, ns: Option<&str>) -> String {
     let mut s = String::new();
     if let Some(ns) = ns {
@@ -51,7 +52,6 @@ fn fingerprint(env: &TestEnv, ns: Option<&str>) -> String {
         ]);
         s.push_str(&out.stdout);
         s.push_str(&env.run_kk(&["get", "pods", "-n", ns, "-o", "name"]).stdout);
-        s.push_str(&env.run_kk(&["get", "ns", "-o", "name"]).stdout);
     }
     let mut files: Vec<String> = walk(env.dir())
         .into_iter()

@@ -30,6 +30,18 @@ fn env_for(sim: &PrivateSim) -> TestEnv {
     env
 }
 
+/// How many config maps in `default` have names starting with `prefix`, and the listing.
+fn count_generated(env: &TestEnv, prefix: &str) -> (usize, String) {
+    let names = env.run_kk(&["get", "cm", "-n", "default", "-o", "name"]);
+    names.success();
+    let count = names
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with(&format!("configmap/{prefix}")))
+        .count();
+    (count, names.stdout)
+}
+
 const FLAKY: &str = "reset=0.05,status=503:0.05,status=429:0.05,retry-after=1";
 
 #[test]
@@ -80,12 +92,7 @@ fn writes_are_never_applied_twice() {
         "{out}"
     );
     sim.faults("off");
-    let names = env.run_kk(&["get", "cm", "-n", "default", "-o", "name"]);
-    let generated = names
-        .stdout
-        .lines()
-        .filter(|l| l.starts_with("configmap/gen-"))
-        .count();
+    let (generated, names) = count_generated(&env, "gen-");
     assert_eq!(generated, 1, "{names}");
 
     // Refused with Retry-After, the server did nothing: kk waits and sends it again, once.
@@ -99,12 +106,7 @@ fn writes_are_never_applied_twice() {
     let out = env.run_kk(&["create", "-f", "gen.yaml"]);
     assert_eq!(out.code, 1, "{out}");
     sim.faults("off");
-    let names = env.run_kk(&["get", "cm", "-n", "default", "-o", "name"]);
-    let generated = names
-        .stdout
-        .lines()
-        .filter(|l| l.starts_with("configmap/gen-"))
-        .count();
+    let (generated, names) = count_generated(&env, "gen-");
     assert_eq!(generated, 7, "1 + one per successful create: {names}");
 }
 
@@ -417,12 +419,7 @@ fn creates_under_resets_503s_and_429s_apply_once_each() {
     }
     assert!(made >= 10, "most creates get through: {made}");
     sim.faults("off");
-    let names = env.run_kk(&["get", "cm", "-n", "default", "-o", "name"]);
-    let generated = names
-        .stdout
-        .lines()
-        .filter(|l| l.starts_with("configmap/flaky-"))
-        .count();
+    let (generated, names) = count_generated(&env, "flaky-");
     assert_eq!(generated, made, "one object per successful create: {names}");
 }
 
