@@ -109,7 +109,12 @@ impl Ctx {
             .client
             .get_or_try_init(|| async {
                 let settings = self.client_settings().await?;
-                crate::transport::client(settings, self.warnings.clone())
+                crate::transport::client(
+                    settings,
+                    self.warnings.clone(),
+                    self.global.verbosity.unwrap_or(0),
+                    self.ui.clone(),
+                )
             })
             .await?;
         Ok(client.clone())

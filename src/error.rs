@@ -297,23 +297,91 @@ fn go_connection_loss_text(err: &(dyn std::error::Error + 'static)) -> Option<&'
 /// Go's crypto/tls wording for the certificate failures scripts and tests see most.
 fn go_tls_text(e: &rustls::Error) -> String {
     use rustls::CertificateError as C;
-    match e {
-        rustls::Error::InvalidCertificate(C::UnknownIssuer) => {
-            "tls: failed to verify certificate: x509: certificate signed by unknown authority"
-                .to_string()
-        }
-        rustls::Error::InvalidCertificate(C::NotValidForName)
-        | rustls::Error::InvalidCertificate(C::NotValidForNameContext { .. }) => {
-            "tls: failed to verify certificate: x509: certificate is not valid for the requested name"
-                .to_string()
-        }
-        rustls::Error::InvalidCertificate(C::Expired)
-        | rustls::Error::InvalidCertificate(C::ExpiredContext { .. }) => {
-            "tls: failed to verify certificate: x509: certificate has expired or is not yet valid"
-                .to_string()
-        }
-        other => format!("tls: {other}"),
+    let x509 = |text: String| format!("tls: failed to verify certificate: x509: {text}");
+    let rfc3339 = |t: &rustls::pki_types::UnixTime| {
+        chrono::DateTime::from_timestamp(t.as_secs() as i64, 0)
+            .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+            .unwrap_or_default()
+    };
+    // Go formats the validation time in the local zone, the certificate's in UTC.
+    let local = |t: &rustls::pki_types::UnixTime| {
+        chrono::DateTime::from_timestamp(t.as_secs() as i64, 0)
+            .map(|d| {
+                d.with_timezone(&chrono::Local)
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            })
+            .unwrap_or_default()
+    };
+    let invalid = "certificate has expired or is not yet valid";
+    let rustls::Error::InvalidCertificate(cert) = e else {
+        return format!("tls: {e}");
+    };
+    match cert {
+        C::UnknownIssuer => x509("certificate signed by unknown authority".into()),
+        C::NotValidForName => x509("certificate is not valid for the requested name".into()),
+        C::NotValidForNameContext {
+            expected,
+            presented,
+        } => x509(go_hostname_error(expected, presented)),
+        C::ExpiredContext { time, not_after } => x509(format!(
+            "{invalid}: current time {} is after {}",
+            local(time),
+            rfc3339(not_after)
+        )),
+        C::NotValidYetContext { time, not_before } => x509(format!(
+            "{invalid}: current time {} is before {}",
+            local(time),
+            rfc3339(not_before)
+        )),
+        C::Expired | C::NotValidYet => x509(invalid.into()),
+        other => format!("tls: {}", rustls::Error::InvalidCertificate(other.clone())),
     }
+}
+
+/// Go's `x509.HostnameError` text for a certificate that does not name the server.
+fn go_hostname_error(
+    expected: &rustls::pki_types::ServerName<'static>,
+    presented: &[String],
+) -> String {
+    use rustls::pki_types::ServerName;
+    let (host, is_ip) = match expected {
+        ServerName::IpAddress(ip) => (std::net::IpAddr::from(*ip).to_string(), true),
+        ServerName::DnsName(d) => (d.as_ref().to_string(), false),
+        other => (format!("{other:?}"), false),
+    };
+    // webpki presents the names as `DnsName("a.b")` and `IpAddress(1.2.3.4)`.
+    let mut ips = Vec::new();
+    let mut names = Vec::new();
+    for p in presented {
+        if let Some(n) = p
+            .strip_prefix("DnsName(\"")
+            .and_then(|r| r.strip_suffix("\")"))
+        {
+            names.push(n.to_string());
+        } else if let Some(ip) = p
+            .strip_prefix("IpAddress(")
+            .and_then(|r| r.strip_suffix(')'))
+        {
+            ips.push(
+                ip.parse::<std::net::IpAddr>()
+                    .map_or(ip.to_string(), |a| a.to_string()),
+            );
+        }
+    }
+    let valid = if is_ip {
+        if ips.is_empty() {
+            return format!(
+                "cannot validate certificate for {host} because it doesn't contain any IP SANs"
+            );
+        }
+        ips.join(", ")
+    } else {
+        names.join(", ")
+    };
+    if valid.is_empty() {
+        return format!("certificate is not valid for any names, but wanted to match {host}");
+    }
+    format!("certificate is valid for {valid}, not {host}")
 }
 
 /// Print `err` as kubectl would and return its exit code.

@@ -21,6 +21,8 @@ pub mod metadata;
 pub mod patch;
 pub mod plugin;
 pub mod printers;
+#[cfg(test)]
+mod proptests;
 pub mod resource;
 pub mod stream;
 pub mod transport;

@@ -27,6 +27,28 @@ const PARSER_PROBLEMS: &[&str] = &[
 
 /// Split a YAML stream (or JSON) into its non-empty documents.
 pub fn parse_documents(text: &str) -> Result<Vec<Value>, String> {
+    // Like kubectl's YAMLOrJSONDecoder, a stream that starts with `{` is JSON values; a
+    // truncated one is Go's `unexpected EOF`. Other JSON problems are reported by the YAML
+    // reader below (a superset of JSON).
+    if text.trim_start().starts_with('{') {
+        let mut out = Vec::new();
+        let mut failed = None;
+        for v in serde_json::Deserializer::from_str(text).into_iter::<Value>() {
+            match v {
+                Ok(v) if !v.is_null() => out.push(v),
+                Ok(_) => {}
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
+        }
+        match failed {
+            None => return Ok(out),
+            Some(e) if e.is_eof() => return Err("unexpected EOF".into()),
+            Some(_) => {}
+        }
+    }
     let mut out = Vec::new();
     for de in serde_yaml::Deserializer::from_str(text) {
         let v: Value = serde::Deserialize::deserialize(de).map_err(|e| go_yaml_error(&e))?;

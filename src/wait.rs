@@ -101,6 +101,8 @@ pub struct Watcher {
     rv: String,
     resume: bool,
     lines: Option<Lines>,
+    /// Resumed watches in a row that ended without an event (each waits a little longer).
+    idle_ends: u32,
 }
 
 impl Watcher {
@@ -112,6 +114,7 @@ impl Watcher {
             rv: resource_version.into(),
             resume: false,
             lines: None,
+            idle_ends: 0,
         }
     }
 
@@ -138,10 +141,15 @@ impl Watcher {
             let Some(Ok(line)) = lines.next().await else {
                 self.lines = None;
                 if self.resume {
+                    // A server that keeps ending watches at once is not hammered: a growing
+                    // pause (up to 1.6 s) after each resumed watch that delivered nothing.
+                    self.idle_ends = (self.idle_ends + 1).min(5);
+                    tokio::time::sleep(Duration::from_millis(50 << self.idle_ends)).await;
                     continue;
                 }
                 return Ok(None);
             };
+            self.idle_ends = 0;
             if line.trim().is_empty() {
                 continue;
             }

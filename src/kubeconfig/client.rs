@@ -117,6 +117,19 @@ pub async fn settings(loaded: &Loaded, g: &GlobalArgs, env: &Env) -> Result<Clie
     let server_url = normalize_server(&cluster, &user)?;
     set(&mut cluster, "server", json!(server_url));
     check_files(&cluster, &cluster_name, &user, &user_name)?;
+    // A CA and no verification contradict each other (client-go's TLS config refuses it; the
+    // --insecure-skip-tls-verify flag drops the kubeconfig's CA instead).
+    let has = |k: &str| !str_field(&cluster, k).is_empty();
+    if cluster
+        .get("insecure-skip-tls-verify")
+        .and_then(Value::as_bool)
+        == Some(true)
+        && (has("certificate-authority") || has("certificate-authority-data"))
+    {
+        return Err(Error::msg(
+            "specifying a root certificates file with the insecure flag is not allowed",
+        ));
+    }
     if server_url.starts_with("http://") {
         // clientcmd only reads auth information for secure transports.
         user = json!({});
@@ -131,7 +144,7 @@ pub async fn settings(loaded: &Loaded, g: &GlobalArgs, env: &Env) -> Result<Clie
     let mut config = kube::Config::from_custom_kubeconfig(kc, &Default::default())
         .await
         .map_err(|e| Error::msg(e.to_string()))?;
-    let request_timeout = finish(&mut config, g)?;
+    let request_timeout = finish(&mut config, g, &user_name)?;
     let ns_flag = g.namespace.clone().filter(|n| !n.is_empty());
     let namespace = ns_flag
         .clone()
@@ -282,8 +295,9 @@ fn apply_overrides(cluster: &mut Value, user: &mut Value, g: &GlobalArgs) {
 }
 
 /// Settings common to kubeconfig and in-cluster clients: timeout, impersonation, gzip.
-/// Returns the `--request-timeout` deadline.
-fn finish(config: &mut kube::Config, g: &GlobalArgs) -> Result<Option<Duration>> {
+/// Returns the `--request-timeout` deadline. `user_name` is the kubeconfig user (for
+/// clientcmd's impersonation error).
+fn finish(config: &mut kube::Config, g: &GlobalArgs, user_name: &str) -> Result<Option<Duration>> {
     let timeout = match g.request_timeout.as_deref() {
         Some(t) => parse_timeout(t)?,
         None => None,
@@ -301,6 +315,20 @@ fn finish(config: &mut kube::Config, g: &GlobalArgs) -> Result<Option<Duration>>
     }
     if let Some(uid) = g.as_uid.clone().filter(|s| !s.is_empty()) {
         config.auth_info.impersonate_uid = Some(uid);
+    }
+    // Flags and the kubeconfig entry's `as-*` fields together: a uid, groups or extras
+    // without a user to impersonate is refused (clientcmd).
+    let a = &config.auth_info;
+    let no_user = a.impersonate.as_deref().unwrap_or("").is_empty();
+    let extras = a.impersonate_uid.as_deref().is_some_and(|u| !u.is_empty())
+        || a.impersonate_groups.as_ref().is_some_and(|g| !g.is_empty())
+        || a.impersonate_user_extra
+            .as_ref()
+            .is_some_and(|e| !e.is_empty());
+    if no_user && extras {
+        return Err(Error::msg(format!(
+            "requesting uid, groups or user-extra for {user_name} without impersonating a user"
+        )));
     }
     // kk always asks for gzip unless told not to (kube's `gzip` feature decodes it).
     config.disable_compression = g.disable_compression.unwrap_or(false);
@@ -330,7 +358,7 @@ fn in_cluster_available(env: &Env) -> bool {
 
 async fn in_cluster(g: &GlobalArgs, env: &Env) -> Result<ClientSettings> {
     let mut config = kube::Config::incluster().map_err(|e| Error::msg(e.to_string()))?;
-    let request_timeout = finish(&mut config, g)?;
+    let request_timeout = finish(&mut config, g, "")?;
     let ns_flag = g.namespace.clone().filter(|n| !n.is_empty());
     let namespace = ns_flag
         .clone()

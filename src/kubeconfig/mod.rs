@@ -140,9 +140,13 @@ fn read_file(path: &Path) -> Result<File> {
             });
         }
         Err(e) => {
+            // Go's `*PathError` text: `read PATH: is a directory`.
+            let op = if path.is_dir() { "read" } else { "open" };
             return Err(Error::msg(format!(
-                "error loading config file \"{}\": {e}",
-                path.display()
+                "error loading config file \"{}\": {op} {}: {}",
+                path.display(),
+                path.display(),
+                view::go_io(&e)
             )));
         }
     };
@@ -169,7 +173,20 @@ pub fn parse_doc(text: &str) -> std::result::Result<Value, String> {
     let doc = match doc {
         Value::Null => Value::Object(Map::new()),
         Value::Object(m) => Value::Object(m),
-        _ => return Err("json: cannot unmarshal into Go value of type v1.Config".into()),
+        // clientcmd first reads the document's apiVersion and kind.
+        other => {
+            let what = match other {
+                Value::Array(_) => "array",
+                Value::String(_) => "string",
+                Value::Number(_) => "number",
+                _ => "bool",
+            };
+            return Err(format!(
+                "couldn't get version/kind; json parse error: json: cannot unmarshal {what} into \
+                 Go value of type struct {{ APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; \
+                 Kind string \"json:\\\"kind,omitempty\\\"\" }}"
+            ));
+        }
     };
     for s in Section::ALL {
         match doc.get(s.key()) {

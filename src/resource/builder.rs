@@ -260,12 +260,19 @@ async fn from_files(
     for (source, obj) in docs {
         let kind = obj.get("kind").and_then(Value::as_str).unwrap_or("");
         let api_version = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
+        if sel.validate
+            && let Some(problems) = type_problems(&obj)
+        {
+            errors.push((
+                items.len(),
+                Error::Msg(format!(
+                    "error validating {source:?}: error validating data: {problems}; if you choose to ignore these errors, turn validation off with --validate=false"
+                )),
+            ));
+            continue;
+        }
         if kind.is_empty() {
-            let e = if sel.validate {
-                format!(
-                    "error validating {source:?}: error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false"
-                )
-            } else {
+            let e = {
                 format!(
                     "unable to decode {source:?}: Object 'Kind' is missing in '{}'",
                     serde_json::to_string(&obj).unwrap_or_default()
@@ -453,6 +460,27 @@ impl Resolver {
             self.refresh().await?;
         }
         Ok(find(self.discovery()))
+    }
+}
+
+/// kubectl's schema validation of a document's type (`getObjectKind`): `apiVersion` and
+/// `kind` must be set and be strings; several problems read `[a, b]`.
+fn type_problems(obj: &Value) -> Option<String> {
+    let Some(fields) = obj.as_object() else {
+        return Some("invalid object to validate".into());
+    };
+    let mut problems = Vec::new();
+    for key in ["apiVersion", "kind"] {
+        match fields.get(key) {
+            None | Some(Value::Null) => problems.push(format!("{key} not set")),
+            Some(Value::String(_)) => {}
+            Some(_) => problems.push(format!("{key} isn't string type")),
+        }
+    }
+    match problems.len() {
+        0 => None,
+        1 => problems.pop(),
+        _ => Some(format!("[{}]", problems.join(", "))),
     }
 }
 

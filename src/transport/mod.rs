@@ -1,11 +1,13 @@
 //! kk's HTTP client stack: kube's (TLS, auth, gzip) plus what kubectl's `rest` client adds
 //! around every request, innermost first:
 //!
-//! 1. a [`tower::buffer::Buffer`], so the layers above can send a request more than once;
-//! 2. [`retry`]: client-go's retries (`Retry-After`, connection losses on reads) and the
+//! 1. [`log`]: `-v=6`..`-v=9` request and response logging, once per attempt;
+//! 2. a [`tower::buffer::Buffer`], so the layers above can send a request more than once;
+//! 3. [`retry`]: client-go's retries (`Retry-After`, connection losses on reads) and the
 //!    `--request-timeout` deadline;
-//! 3. server warnings, printed once per text as final answers arrive ([`crate::warnings`]).
+//! 4. server warnings, printed once per text as final answers arrive ([`crate::warnings`]).
 
+pub mod log;
 pub mod retry;
 
 use crate::error::{Error, Result};
@@ -18,10 +20,23 @@ const BUFFER: usize = 64;
 pub fn client(
     settings: &ClientSettings,
     warnings: crate::warnings::Printer,
+    verbosity: i32,
+    ui: std::sync::Arc<crate::ui::Ui>,
 ) -> Result<kube::Client> {
     let mut config = settings.config.clone();
     // kube's own retry policy retries writes on a bare 503 (client-go does not); ours replaces it.
     config.default_retry = false;
+    // client-go's `DefaultKubernetesUserAgent` shape: `kk/v0.1.0 (linux/amd64)`.
+    let info = crate::cmd::version::client_info();
+    let agent = format!(
+        "kk/{} ({})",
+        info["gitVersion"].as_str().unwrap_or(""),
+        info["platform"].as_str().unwrap_or("")
+    );
+    if let Ok(v) = http::HeaderValue::from_str(&agent) {
+        config.headers.push((http::header::USER_AGENT, v));
+    }
+    let log = log::LogLayer::new(verbosity, ui, &config);
     let builder = kube::client::ClientBuilder::try_from(config)
         .map_err(|e| Error::from_kube(&settings.server, e))?;
     let warn = tower::util::MapResponseLayer::new(
@@ -31,6 +46,7 @@ pub fn client(
         },
     );
     Ok(builder
+        .with_layer(&log)
         .with_layer(&tower::buffer::BufferLayer::new(BUFFER))
         .with_layer(&retry::RetryLayer::new(settings.request_timeout))
         .with_layer(&warn)

@@ -115,7 +115,7 @@ where
 
 /// What kind of exchange a request starts, which decides what may be retried and buffered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     /// A plain GET: retried on connection errors, body read here.
     Read,
     /// A watch: retried on connection errors while it is being established; ends quietly
@@ -129,7 +129,7 @@ enum Kind {
     Write,
 }
 
-fn kind(req: &Request<Body>) -> Kind {
+pub(crate) fn kind(req: &Request<Body>) -> Kind {
     if req.headers().contains_key(http::header::UPGRADE) {
         return Kind::Upgrade;
     }

@@ -30,6 +30,18 @@ fn env_for(sim: &PrivateSim) -> TestEnv {
     env
 }
 
+/// How many config maps in `default` have names starting with `prefix`, and the listing.
+fn count_generated(env: &TestEnv, prefix: &str) -> (usize, String) {
+    let names = env.run_kk(&["get", "cm", "-n", "default", "-o", "name"]);
+    names.success();
+    let count = names
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with(&format!("configmap/{prefix}")))
+        .count();
+    (count, names.stdout)
+}
+
 const FLAKY: &str = "reset=0.05,status=503:0.05,status=429:0.05,retry-after=1";
 
 #[test]
@@ -80,12 +92,7 @@ fn writes_are_never_applied_twice() {
         "{out}"
     );
     sim.faults("off");
-    let names = env.run_kk(&["get", "cm", "-n", "default", "-o", "name"]);
-    let generated = names
-        .stdout
-        .lines()
-        .filter(|l| l.starts_with("configmap/gen-"))
-        .count();
+    let (generated, names) = count_generated(&env, "gen-");
     assert_eq!(generated, 1, "{names}");
 
     // Refused with Retry-After, the server did nothing: kk waits and sends it again, once.
@@ -99,12 +106,7 @@ fn writes_are_never_applied_twice() {
     let out = env.run_kk(&["create", "-f", "gen.yaml"]);
     assert_eq!(out.code, 1, "{out}");
     sim.faults("off");
-    let names = env.run_kk(&["get", "cm", "-n", "default", "-o", "name"]);
-    let generated = names
-        .stdout
-        .lines()
-        .filter(|l| l.starts_with("configmap/gen-"))
-        .count();
+    let (generated, names) = count_generated(&env, "gen-");
     assert_eq!(generated, 7, "1 + one per successful create: {names}");
 }
 
@@ -166,5 +168,298 @@ fn errors_that_outlast_the_retries_are_reported_plainly() {
             "Error from server (ServiceUnavailable): the server is currently unable to handle \
              the request\n"
         )
+    );
+}
+
+/// A kk command running in the background whose stdout lines arrive on a channel.
+struct Background {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+    seen: Vec<String>,
+}
+
+impl Background {
+    fn spawn(env: &TestEnv, args: &[&str]) -> Background {
+        use std::io::BufRead;
+        let mut child = env
+            .command(&crate::common::kk_bin(), args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn kk");
+        let out = std::io::BufReader::new(child.stdout.take().unwrap());
+        let (tx, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for l in out.lines() {
+                let Ok(l) = l else { break };
+                if tx.send(l).is_err() {
+                    break;
+                }
+            }
+        });
+        Background {
+            child,
+            lines,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Reads lines until one satisfies `done` (at most 30 s).
+    fn until(&mut self, done: impl Fn(&str) -> bool) {
+        let end = Instant::now() + Duration::from_secs(30);
+        loop {
+            let left = end.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(l) => {
+                    let hit = done(&l);
+                    self.seen.push(l);
+                    if hit {
+                        return;
+                    }
+                }
+                Err(_) => panic!("kk printed no such line; so far: {:#?}", self.seen),
+            }
+        }
+    }
+
+    /// Stops the command; returns every line it printed and its stderr.
+    fn stop(mut self) -> (Vec<String>, String) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        while let Ok(l) = self.lines.recv_timeout(Duration::from_millis(200)) {
+            self.seen.push(l);
+        }
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut self.child.stderr.take().unwrap(), &mut err).unwrap();
+        (self.seen, err)
+    }
+}
+
+/// `EVENT NAME` of each line of `get -w --output-watch-events` (the header dropped).
+fn events(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .skip(1)
+        .map(|l| l.split_whitespace().take(2).collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+fn watch_setup(sim: &PrivateSim) -> TestEnv {
+    let env = env_for(sim);
+    env.run_kk(&["create", "namespace", "w"]).success();
+    for i in 0..4 {
+        env.run_kk(&["create", "configmap", &format!("d{i}"), "-n", "w"])
+            .success();
+    }
+    env
+}
+
+const WATCH: [&str; 6] = ["get", "cm", "-n", "w", "-w", "--output-watch-events"];
+
+#[test]
+fn get_watch_resumes_across_dropped_watches_without_loss_or_repeats() {
+    // Every watch is cut 600 ms after it starts: kk opens it again from the last event seen.
+    let sim = PrivateSim::start(&["--faults", "watch-drop=600ms"]);
+    let env = watch_setup(&sim);
+    let mut kk = Background::spawn(&env, &WATCH);
+    kk.until(|l| l.starts_with("ADDED") && l.contains("kube-root-ca.crt"));
+    let started = Instant::now();
+    let mut want = Vec::new();
+    for i in 0..4 {
+        let c = format!("c{i}");
+        let d = format!("d{i}");
+        env.run_kk(&["create", "configmap", &c, "-n", "w"])
+            .success();
+        env.run_kk(&["label", "configmap", &c, "-n", "w", "x=1"])
+            .success();
+        env.run_kk(&["delete", "configmap", &d, "-n", "w"])
+            .success();
+        want.extend([
+            format!("ADDED {c}"),
+            format!("MODIFIED {c}"),
+            format!("DELETED {d}"),
+        ]);
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    env.run_kk(&["create", "configmap", "end", "-n", "w"])
+        .success();
+    want.push("ADDED end".into());
+    kk.until(|l| l.starts_with("ADDED") && l.contains(" end "));
+    assert!(
+        started.elapsed() > Duration::from_millis(1300),
+        "the changes spanned at least two cut watches"
+    );
+    let (lines, err) = kk.stop();
+    let got = events(&lines);
+    let initial = [
+        "ADDED d0",
+        "ADDED d1",
+        "ADDED d2",
+        "ADDED d3",
+        "ADDED kube-root-ca.crt",
+    ];
+    assert_eq!(got[..5], initial, "{lines:#?}");
+    assert_eq!(
+        got[5..],
+        want,
+        "every change once, in order: {lines:#?}\n{err}"
+    );
+    assert_eq!(err, "");
+}
+
+#[test]
+fn get_watch_relists_after_410_and_prints_only_what_changed() {
+    let sim = PrivateSim::start(&["--faults", "watch-drop=1s"]);
+    let env = watch_setup(&sim);
+    let mut kk = Background::spawn(&env, &WATCH);
+    kk.until(|l| l.starts_with("ADDED") && l.contains("kube-root-ca.crt"));
+    // kk's first watch is cut within a second and cannot be opened again (each try is reset
+    // and retried) while the objects change...
+    sim.faults("watch-drop=1s,watch-reset=1");
+    std::thread::sleep(Duration::from_millis(1300));
+    env.run_kk(&["delete", "configmap", "d1", "-n", "w"])
+        .success();
+    env.run_kk(&["label", "configmap", "d2", "-n", "w", "x=1"])
+        .success();
+    env.run_kk(&["create", "configmap", "c1", "-n", "w"])
+        .success();
+    // ...then its resourceVersion is too old: 410, a new list, and only the differences (in
+    // the list's order, not the changes' order: proof that they came from the list).
+    sim.faults("watch-expire");
+    kk.until(|l| l.starts_with("DELETED"));
+    env.run_kk(&["create", "configmap", "c2", "-n", "w"])
+        .success();
+    kk.until(|l| l.starts_with("ADDED") && l.contains(" c2 "));
+    let (lines, err) = kk.stop();
+    let got = events(&lines);
+    assert_eq!(
+        got[5..],
+        ["ADDED c1", "MODIFIED d2", "DELETED d1", "ADDED c2"],
+        "{lines:#?}\n{err}"
+    );
+    assert_eq!(err, "");
+}
+
+#[test]
+fn logs_follow_across_dropped_streams_loses_and_repeats_no_line() {
+    // Every log stream is cut 500 ms after it starts; the container prints for ~4 s.
+    let sim = PrivateSim::start(&["--faults", "stream-drop=500ms"]);
+    let env = env_for(&sim);
+    std::fs::write(
+        env.path("pod.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: talk, namespace: default}\nspec:\n  \
+         restartPolicy: Never\n  containers:\n  - name: c\n    image: busybox\n    command: \
+         [sh, -c, 'for i in $(seq 1 80); do echo line $i; sleep 0.05; done']\n",
+    )
+    .unwrap();
+    env.run_kk(&["create", "-f", "pod.yaml"]).success();
+    let start = Instant::now();
+    while env
+        .run_kk(&["get", "pod", "talk", "-o", "jsonpath={.status.phase}"])
+        .stdout
+        != "Running"
+    {
+        assert!(start.elapsed() < Duration::from_secs(20), "pod never ran");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let (plain, stamped) = std::thread::scope(|s| {
+        let stamped = s.spawn(|| env.run_kk(&["logs", "-f", "talk", "--timestamps"]));
+        (env.run_kk(&["logs", "-f", "talk"]), stamped.join().unwrap())
+    });
+    assert!(
+        start.elapsed() > Duration::from_millis(1500),
+        "the follow outlived several cut streams"
+    );
+    let want: String = (1..=80).map(|i| format!("line {i}\n")).collect();
+    assert_eq!(
+        (plain.code, plain.stdout.as_str()),
+        (0, want.as_str()),
+        "{plain}"
+    );
+    stamped.success();
+    let lines: Vec<&str> = stamped.stdout.lines().collect();
+    let texts: Vec<&str> = lines
+        .iter()
+        .map(|l| l.split_once(' ').expect("timestamp").1)
+        .collect();
+    let want_texts: Vec<String> = (1..=80).map(|i| format!("line {i}")).collect();
+    assert_eq!(texts, want_texts, "{stamped}");
+    let mut times: Vec<&str> = lines.iter().map(|l| l.split(' ').next().unwrap()).collect();
+    assert!(times.is_sorted(), "{stamped}");
+    times.dedup();
+    assert_eq!(
+        times.len(),
+        80,
+        "each line keeps its own timestamp: {stamped}"
+    );
+}
+
+#[test]
+fn creates_under_resets_503s_and_429s_apply_once_each() {
+    let sim = PrivateSim::start(&[]);
+    let env = env_for(&sim);
+    env.run_kk(&["get", "cm", "-n", "default"]).success();
+    std::fs::write(
+        env.path("gen.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {generateName: flaky-, namespace: default}\n",
+    )
+    .unwrap();
+    sim.faults(&format!("{FLAKY},seed=7"));
+    let mut made = 0;
+    for i in 0..20 {
+        let out = env.run_kk(&["create", "-f", "gen.yaml", "-o", "name"]);
+        match out.code {
+            0 => made += 1,
+            // Reset before the server saw it: a plain error, and nothing was made.
+            _ => assert!(
+                out.stdout.is_empty() && out.stderr.contains("connection reset by peer"),
+                "create {i}: {out}"
+            ),
+        }
+    }
+    assert!(made >= 10, "most creates get through: {made}");
+    sim.faults("off");
+    let (generated, names) = count_generated(&env, "flaky-");
+    assert_eq!(generated, made, "one object per successful create: {names}");
+}
+
+#[test]
+fn scales_under_resets_503s_and_429s_apply_once_each() {
+    let sim = PrivateSim::start(&[]);
+    let env = env_for(&sim);
+    env.run_kk(&["create", "deployment", "d", "--image=nginx", "--replicas=1"])
+        .success();
+    let generation = || {
+        let out = env.run_kk(&[
+            "get",
+            "deploy",
+            "d",
+            "-o",
+            "jsonpath={.metadata.generation}",
+        ]);
+        out.success();
+        out.stdout.parse::<u64>().expect("generation")
+    };
+    let first = generation();
+    sim.faults(&format!("{FLAKY},seed=11"));
+    let mut applied = 0;
+    for i in 0..12 {
+        // Every success changes spec.replicas, so each bumps the generation exactly once.
+        let replicas = format!("--replicas={}", 2 + i % 2);
+        let out = env.run_kk(&["scale", "deploy/d", &replicas]);
+        match out.code {
+            0 => applied += 1,
+            _ => assert!(
+                out.stderr.contains("connection reset by peer"),
+                "scale {i}: {out}"
+            ),
+        }
+    }
+    sim.faults("off");
+    assert!(applied >= 6, "most scales get through: {applied}");
+    assert_eq!(
+        generation(),
+        first + applied,
+        "one generation per successful scale"
     );
 }

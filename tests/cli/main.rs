@@ -4,6 +4,7 @@
 mod common;
 
 mod api_resources;
+mod bad_input;
 mod colour;
 mod completion;
 mod config;
@@ -24,8 +25,10 @@ mod plugins;
 mod port_forward;
 mod rollout;
 mod scale;
+mod security;
 mod set;
 mod shells;
+mod tls;
 mod version;
 mod visit;
 mod wait;

@@ -449,7 +449,9 @@ async fn raw_get(ctx: &Ctx, args: &Args, raw: &str) -> Result<()> {
         return Err(Error::msg("--raw and --output are mutually exclusive"));
     }
     let client = ctx.client().await?;
+    // client-go's raw GET asks for JSON first, then anything.
     let req = http::Request::get(raw)
+        .header(http::header::ACCEPT, "application/json, */*")
         .body(Vec::new())
         .map_err(|e| Error::msg(e.to_string()))?;
     let text = client

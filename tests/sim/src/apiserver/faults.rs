@@ -13,6 +13,8 @@
 //! | `slow=DUR[:P]` | delay requests by DUR (`200ms`, `2s`), all of them or with probability P |
 //! | `watch-drop=DUR` | watch streams are cut (connection reset) DUR after they start |
 //! | `stream-drop=DUR` | the same for other streams: `logs -f`, exec/attach/port-forward upgrades |
+//! | `watch-reset=P` | P: a watch request (only) is reset before it is handled |
+//! | `watch-expire[=P]` | a watch that resumes from a resourceVersion older than the newest gets a 410 Expired `ERROR` event (that history was compacted), always or with P |
 //! | `expire-continue[=P]` | list requests with a `continue` token get 410 Expired (always, or with P) |
 //! | `seed=N` | the random sequence (default: from the clock) |
 //! | `off` | no faults |
@@ -62,6 +64,10 @@ pub struct Spec {
     pub stream_drop: Option<Duration>,
     /// Probability that a `continue` token has expired.
     pub expire_continue: f64,
+    /// Probability that a watch from an older resourceVersion finds it compacted (410).
+    pub watch_expire: f64,
+    /// Probability of a connection reset for a watch request.
+    pub watch_reset: f64,
     /// Seed of the random sequence.
     pub seed: Option<u64>,
 }
@@ -109,6 +115,13 @@ impl Spec {
                 "stream-drop" => spec.stream_drop = Some(duration(need()?).map_err(|e| bad(&e))?),
                 "expire-continue" => {
                     spec.expire_continue = match value {
+                        None => 1.0,
+                        Some(p) => probability(p).map_err(|e| bad(&e))?,
+                    }
+                }
+                "watch-reset" => spec.watch_reset = probability(need()?).map_err(|e| bad(&e))?,
+                "watch-expire" => {
+                    spec.watch_expire = match value {
                         None => 1.0,
                         Some(p) => probability(p).map_err(|e| bad(&e))?,
                     }
@@ -167,6 +180,14 @@ impl fmt::Display for Spec {
             items.push("expire-continue".into());
         } else if self.expire_continue > 0.0 {
             items.push(format!("expire-continue={}", self.expire_continue));
+        }
+        if self.watch_reset > 0.0 {
+            items.push(format!("watch-reset={}", self.watch_reset));
+        }
+        if self.watch_expire >= 1.0 {
+            items.push("watch-expire".into());
+        } else if self.watch_expire > 0.0 {
+            items.push(format!("watch-expire={}", self.watch_expire));
         }
         if let Some(s) = self.seed {
             items.push(format!("seed={s}"));
@@ -344,6 +365,7 @@ impl Drop for Killable {
 pub async fn around<F, Fut>(
     faults: &Faults,
     conn: &Arc<Conn>,
+    newest_rv: impl Fn() -> u64,
     req: Request<Incoming>,
     next: F,
 ) -> Response<Body>
@@ -386,6 +408,29 @@ where
         ));
     }
     let watch = query.flag("watch") || req.uri().path().contains("/watch/");
+    if watch && faults.chance(spec.watch_reset) {
+        conn.kill();
+        return bytes_response(500, "text/plain", Vec::new(), false);
+    }
+    if watch
+        && let Some(rv) = query
+            .non_empty("resourceVersion")
+            .and_then(|rv| rv.parse::<u64>().ok())
+        && rv > 0
+        && faults.chance(spec.watch_expire)
+        && rv < newest_rv()
+    {
+        let status = ApiError::new(
+            410,
+            "Expired",
+            format!("too old resource version: {rv} ({})", newest_rv()),
+        )
+        .to_status();
+        let mut event = serde_json::to_vec(&serde_json::json!({"type": "ERROR", "object": status}))
+            .unwrap_or_default();
+        event.push(b'\n');
+        return bytes_response(200, "application/json", event, false);
+    }
     let stream = req.uri().path().ends_with("/log") && query.flag("follow")
         || req.headers().contains_key(http::header::UPGRADE);
     let resp = next(req).await;
@@ -521,6 +566,10 @@ mod tests {
              watch-drop=10000ms,stream-drop=5000ms,expire-continue"
         );
         assert_eq!(Spec::parse(&s.to_string()).unwrap(), s);
+        let w = Spec::parse("watch-reset=1,watch-expire").unwrap();
+        assert_eq!((w.watch_reset, w.watch_expire), (1.0, 1.0));
+        assert_eq!(w.to_string(), "watch-reset=1,watch-expire");
+        assert_eq!(Spec::parse(&w.to_string()).unwrap(), w);
     }
 
     #[test]

@@ -241,7 +241,9 @@ where
         let conn = conn.clone();
         async move {
             let next = |req| router::handle(state.clone(), req, has_cert);
-            Ok::<_, std::convert::Infallible>(faults::around(&state.faults, &conn, req, next).await)
+            let newest = || state.store.current_rv();
+            let resp = faults::around(&state.faults, &conn, newest, req, next).await;
+            Ok::<_, std::convert::Infallible>(resp)
         }
     });
     let builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
