@@ -793,3 +793,85 @@ status:
     let m = managers(&k, &["svc", "s1"]);
     assert!(m.contains(&"tester/Apply/status".to_string()), "{m:?}");
 }
+
+#[test]
+fn volumes_and_env_from_configmaps_and_secrets() {
+    let Some(k) = k("volumes", "t-volumes") else {
+        return;
+    };
+    k.run_stdin(
+        &["apply", "-f", "-"],
+        "apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: hellok8s-configmap
+data:
+  DB_URL: http://DB_ADDRESS_DEV
+  app-config.json: '{\"a\": 1}'
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: hellok8s-secret
+stringData:
+  DB_PASSWD: pass123
+  some.txt: hello
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: hellok8s
+  labels: {app: hellok8s}
+spec:
+  containers:
+  - name: hellok8s
+    image: leigg/hellok8s:v4_configmap
+    env:
+    - name: DB_URL
+      valueFrom:
+        configMapKeyRef: {name: hellok8s-configmap, key: DB_URL}
+    envFrom:
+    - secretRef: {name: hellok8s-secret}
+      prefix: S_
+    volumeMounts:
+    - {name: config, mountPath: /etc/configmap_vol}
+    - {name: secret, mountPath: /etc/secret_vol}
+    - {name: one, mountPath: /etc/one.txt, subPath: some.txt}
+    - {name: info, mountPath: /etc/podinfo}
+  volumes:
+  - name: config
+    configMap: {name: hellok8s-configmap}
+  - name: secret
+    secret: {secretName: hellok8s-secret, items: [{key: DB_PASSWD, path: passwd}]}
+  - name: one
+    secret: {secretName: hellok8s-secret}
+  - name: info
+    downwardAPI:
+      items:
+      - {path: labels, fieldRef: {fieldPath: metadata.labels}}
+      - {path: name, fieldRef: {fieldPath: metadata.name}}
+",
+    )
+    .ok();
+    all_ready(&k, "app=hellok8s", 1);
+    let exec = |cmd: &str| k.run(&["exec", "hellok8s", "--", "sh", "-c", cmd]).ok().stdout;
+    assert_eq!(exec("cat /etc/configmap_vol/app-config.json"), "{\"a\": 1}");
+    assert_eq!(exec("ls /etc/configmap_vol"), "DB_URL\napp-config.json\n");
+    assert_eq!(exec("cat /etc/secret_vol/passwd"), "pass123");
+    assert_eq!(exec("cat /etc/one.txt"), "hello");
+    assert_eq!(exec("cat /etc/podinfo/labels; echo; cat /etc/podinfo/name"), "app=\"hellok8s\"\nhellok8s");
+    assert_eq!(exec("cat /var/run/secrets/kubernetes.io/serviceaccount/namespace"), "t-volumes");
+    assert_eq!(exec("echo $DB_URL $S_DB_PASSWD"), "http://DB_ADDRESS_DEV pass123\n");
+    // The tutorial app reads the same env and file.
+    let page = exec("wget -qO- localhost:3000");
+    assert_eq!(
+        page,
+        "[v4] Hello, Kubernetes! From host: hellok8s\nGet Database Connect URL: http://DB_ADDRESS_DEV\napp-config.json:{\"a\": 1}"
+    );
+    // An updated ConfigMap shows up in the volume (the env stays as it was).
+    k.run(&["patch", "configmap", "hellok8s-configmap", "-p", "{\"data\":{\"app-config.json\":\"{\\\"a\\\": 2}\"}}"])
+        .ok();
+    wait_for(30, "the updated file", || {
+        (exec("cat /etc/configmap_vol/app-config.json") == "{\"a\": 2}").then_some(())
+    });
+}

@@ -762,6 +762,7 @@ impl Kubelet {
         ));
         ctx.net = Some(net.dialer());
         ctx.dns = Some(net.resolver());
+        super::volumes::project(&self.api, pod, c, &ctx.fs, false);
         ctx.image = images::lookup(&image);
         let app = Arc::new(App {
             pod: pname.to_string(),
@@ -1100,6 +1101,43 @@ impl Kubelet {
         self.forget(&puid);
     }
 
+    /// Rewrites the ConfigMap/Secret volumes of the running pods that mount the object of `ev`.
+    fn refresh_volumes(&self, ev: &Event) {
+        let secret = ev.resource.resource == "secrets";
+        let handles: Vec<Arc<PodHandle>> = self
+            .pods
+            .lock()
+            .map(|m| {
+                m.values()
+                    .filter(|h| h.namespace == ev.namespace)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        for h in handles {
+            let Some(pod) = self.api.get(&res::pods(), &h.namespace, &h.name) else {
+                continue;
+            };
+            if !super::volumes::affected(&pod, &ev.object, secret) {
+                continue;
+            }
+            let containers: Vec<(String, crate::runtime::shell::SimFs)> = h
+                .containers
+                .lock()
+                .map(|m| m.iter().map(|(n, c)| (n.clone(), c.ctx.fs.clone())).collect())
+                .unwrap_or_default();
+            let specs: Vec<Value> = ["initContainers", "containers"]
+                .iter()
+                .flat_map(|k| pod["spec"][*k].as_array().cloned().unwrap_or_default())
+                .collect();
+            for (cname, fs) in containers {
+                if let Some(c) = specs.iter().find(|c| c["name"] == cname.as_str()) {
+                    super::volumes::project(&self.api, &pod, c, &fs, true);
+                }
+            }
+        }
+    }
+
     fn forget(&self, pod_uid: &str) {
         if let Ok(mut m) = self.pods.lock() {
             m.remove(pod_uid);
@@ -1131,10 +1169,19 @@ impl Controller for KubeletController {
     }
 
     fn watches(&self) -> Vec<ResourceKey> {
-        vec![res::pods()]
+        vec![
+            res::pods(),
+            ResourceKey::new("", "configmaps"),
+            ResourceKey::new("", "secrets"),
+        ]
     }
 
     fn keys_for(&self, ev: &Event) -> Vec<Key> {
+        if ev.resource.resource != "pods" {
+            // A ConfigMap or Secret changed: running containers see their volumes updated.
+            self.0.refresh_volumes(ev);
+            return Vec::new();
+        }
         let bound = ev
             .object
             .pointer("/spec/nodeName")

@@ -1,0 +1,252 @@
+//! Volumes as the container sees them: the kubelet writes the files of each `volumeMount`
+//! into the container's filesystem — configMap and secret volumes (their keys, or `items`
+//! renamed to paths), downwardAPI (name, namespace, uid, labels, annotations, node, IPs),
+//! projected (all of those plus `serviceAccountToken`, as in the `kube-api-access-*` volume),
+//! emptyDir and claim/host volumes as empty directories; `subPath` mounts one entry. When a
+//! ConfigMap or Secret changes, [`refresh`] rewrites the volumes of the running containers
+//! that mount it (not `subPath` mounts, as on a real kubelet).
+//!
+//! Not modelled: file modes (`defaultMode`), and emptyDir shared between the containers of
+//! a pod (each container has its own filesystem).
+
+use std::collections::BTreeMap;
+
+use base64::Engine;
+use serde_json::Value;
+
+use crate::controllers::api::{Api, name, namespace};
+use crate::runtime::shell::SimFs;
+use crate::store::ResourceKey;
+
+fn data_of(api: &Api, ns: &str, secret: bool, obj_name: &str) -> Option<BTreeMap<String, Vec<u8>>> {
+    let key = ResourceKey::new("", if secret { "secrets" } else { "configmaps" });
+    let obj = api.get(&key, ns, obj_name)?;
+    let b64 = |s: &str| {
+        base64::engine::general_purpose::STANDARD
+            .decode(s)
+            .unwrap_or_default()
+    };
+    let mut out = BTreeMap::new();
+    for (k, v) in obj.get("data").and_then(Value::as_object).into_iter().flatten() {
+        let raw = v.as_str().unwrap_or("");
+        out.insert(k.clone(), if secret { b64(raw) } else { raw.as_bytes().to_vec() });
+    }
+    for (k, v) in obj
+        .get("binaryData")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
+        out.insert(k.clone(), b64(v.as_str().unwrap_or("")));
+    }
+    Some(out)
+}
+
+/// `items` select and rename keys; without them every key is a file.
+fn keyed(data: BTreeMap<String, Vec<u8>>, items: Option<&Value>) -> Vec<(String, Vec<u8>)> {
+    match items.and_then(Value::as_array) {
+        Some(items) => items
+            .iter()
+            .filter_map(|i| {
+                let key = i["key"].as_str()?;
+                let path = i["path"].as_str().unwrap_or(key);
+                data.get(key).map(|v| (path.to_string(), v.clone()))
+            })
+            .collect(),
+        None => data.into_iter().collect(),
+    }
+}
+
+/// A downward API field as its file shows it.
+fn field(pod: &Value, path: &str) -> String {
+    let s = |p: &str| pod.pointer(p).and_then(Value::as_str).unwrap_or("").to_string();
+    let map_lines = |p: &str| -> String {
+        pod.pointer(p)
+            .and_then(Value::as_object)
+            .map(|m| {
+                m.iter()
+                    .map(|(k, v)| format!("{k}={}", Value::String(v.as_str().unwrap_or("").into())))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .unwrap_or_default()
+    };
+    match path {
+        "metadata.name" => s("/metadata/name"),
+        "metadata.namespace" => s("/metadata/namespace"),
+        "metadata.uid" => s("/metadata/uid"),
+        "metadata.labels" => map_lines("/metadata/labels"),
+        "metadata.annotations" => map_lines("/metadata/annotations"),
+        "spec.nodeName" => s("/spec/nodeName"),
+        "spec.serviceAccountName" => s("/spec/serviceAccountName"),
+        "status.podIP" => s("/status/podIP"),
+        "status.hostIP" => s("/status/hostIP"),
+        other => {
+            if let Some(k) = other
+                .strip_prefix("metadata.labels['")
+                .and_then(|r| r.strip_suffix("']"))
+            {
+                return pod
+                    .pointer("/metadata/labels")
+                    .and_then(|l| l.get(k))
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string();
+            }
+            String::new()
+        }
+    }
+}
+
+fn downward(pod: &Value, items: Option<&Value>) -> Vec<(String, Vec<u8>)> {
+    items
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|i| {
+            let path = i["path"].as_str()?;
+            let v = match i.pointer("/fieldRef/fieldPath").and_then(Value::as_str) {
+                Some(f) => field(pod, f),
+                None => i
+                    .pointer("/resourceFieldRef/resource")
+                    .map(|_| "0".to_string())
+                    .unwrap_or_default(),
+            };
+            Some((path.to_string(), v.into_bytes()))
+        })
+        .collect()
+}
+
+/// The files of volume `vol` (paths relative to its mount), or None for a volume that is
+/// only a directory.
+fn files(api: &Api, pod: &Value, vol: &Value) -> Option<Vec<(String, Vec<u8>)>> {
+    let ns = namespace(pod);
+    if let Some(cm) = vol.get("configMap") {
+        let data = data_of(api, ns, false, cm["name"].as_str().unwrap_or("")).unwrap_or_default();
+        return Some(keyed(data, cm.get("items")));
+    }
+    if let Some(sec) = vol.get("secret") {
+        let data =
+            data_of(api, ns, true, sec["secretName"].as_str().unwrap_or("")).unwrap_or_default();
+        return Some(keyed(data, sec.get("items")));
+    }
+    if let Some(d) = vol.get("downwardAPI") {
+        return Some(downward(pod, d.get("items")));
+    }
+    if let Some(p) = vol.get("projected") {
+        let mut out = Vec::new();
+        for src in p["sources"].as_array().into_iter().flatten() {
+            if let Some(cm) = src.get("configMap") {
+                let data =
+                    data_of(api, ns, false, cm["name"].as_str().unwrap_or("")).unwrap_or_default();
+                out.extend(keyed(data, cm.get("items")));
+            } else if let Some(sec) = src.get("secret") {
+                let data =
+                    data_of(api, ns, true, sec["name"].as_str().unwrap_or("")).unwrap_or_default();
+                out.extend(keyed(data, sec.get("items")));
+            } else if let Some(d) = src.get("downwardAPI") {
+                out.extend(downward(pod, d.get("items")));
+            } else if let Some(t) = src.get("serviceAccountToken") {
+                let path = t["path"].as_str().unwrap_or("token");
+                let token = format!(
+                    "kk-sim.{}.{}",
+                    pod.pointer("/metadata/uid").and_then(Value::as_str).unwrap_or(""),
+                    crate::store::random_suffix(40)
+                );
+                out.push((path.to_string(), token.into_bytes()));
+            }
+        }
+        return Some(out);
+    }
+    None
+}
+
+fn join(base: &str, rel: &str) -> String {
+    format!("{}/{}", base.trim_end_matches('/'), rel.trim_start_matches('/'))
+}
+
+/// Writes the volumes mounted by container `c` of `pod` into `fs`. With `refresh`, only the
+/// ConfigMap/Secret-backed mounts without `subPath` are rewritten (files that went away are
+/// removed).
+pub fn project(api: &Api, pod: &Value, c: &Value, fs: &SimFs, refresh: bool) {
+    let volumes: BTreeMap<&str, &Value> = pod
+        .pointer("/spec/volumes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|v| Some((v["name"].as_str()?, v)))
+        .collect();
+    for m in c["volumeMounts"].as_array().into_iter().flatten() {
+        let (Some(vname), Some(mount)) = (m["name"].as_str(), m["mountPath"].as_str()) else {
+            continue;
+        };
+        let Some(vol) = volumes.get(vname) else {
+            continue;
+        };
+        let sub = m["subPath"].as_str().filter(|s| !s.is_empty());
+        if refresh && sub.is_some() {
+            continue;
+        }
+        let projected = files(api, pod, vol);
+        if refresh && projected.is_none() {
+            continue;
+        }
+        let Ok(mut fs) = fs.lock() else {
+            continue;
+        };
+        match (projected, sub) {
+            (None, _) => {
+                fs.entry(join(mount, ".keep")).or_default();
+            }
+            (Some(list), Some(sub)) => {
+                for (rel, bytes) in list {
+                    if rel == sub {
+                        fs.insert(mount.to_string(), bytes);
+                    } else if let Some(below) = rel.strip_prefix(&format!("{sub}/")) {
+                        fs.insert(join(mount, below), bytes);
+                    }
+                }
+            }
+            (Some(list), None) => {
+                if refresh {
+                    let prefix = format!("{}/", mount.trim_end_matches('/'));
+                    fs.retain(|k, _| !k.starts_with(&prefix));
+                }
+                fs.entry(join(mount, ".keep")).or_default();
+                for (rel, bytes) in list {
+                    fs.insert(join(mount, &rel), bytes);
+                }
+            }
+        }
+    }
+}
+
+/// Whether `pod` mounts ConfigMap/Secret `obj_name` (`secret` says which kind).
+pub fn uses(pod: &Value, secret: bool, obj_name: &str) -> bool {
+    pod.pointer("/spec/volumes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .any(|v| {
+            let direct = if secret {
+                v.pointer("/secret/secretName")
+            } else {
+                v.pointer("/configMap/name")
+            };
+            let in_projection = v
+                .pointer("/projected/sources")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .any(|s| {
+                    let r = if secret { s.pointer("/secret/name") } else { s.pointer("/configMap/name") };
+                    r.and_then(Value::as_str) == Some(obj_name)
+                });
+            direct.and_then(Value::as_str) == Some(obj_name) || in_projection
+        })
+}
+
+/// `true` when `name(pod)` is worth a look after ConfigMap/Secret `obj` changed.
+pub fn affected(pod: &Value, obj: &Value, secret: bool) -> bool {
+    namespace(pod) == namespace(obj) && uses(pod, secret, name(obj))
+}
