@@ -854,14 +854,27 @@ spec:
     )
     .ok();
     all_ready(&k, "app=hellok8s", 1);
-    let exec = |cmd: &str| k.run(&["exec", "hellok8s", "--", "sh", "-c", cmd]).ok().stdout;
+    let exec = |cmd: &str| {
+        k.run(&["exec", "hellok8s", "--", "sh", "-c", cmd])
+            .ok()
+            .stdout
+    };
     assert_eq!(exec("cat /etc/configmap_vol/app-config.json"), "{\"a\": 1}");
     assert_eq!(exec("ls /etc/configmap_vol"), "DB_URL\napp-config.json\n");
     assert_eq!(exec("cat /etc/secret_vol/passwd"), "pass123");
     assert_eq!(exec("cat /etc/one.txt"), "hello");
-    assert_eq!(exec("cat /etc/podinfo/labels; echo; cat /etc/podinfo/name"), "app=\"hellok8s\"\nhellok8s");
-    assert_eq!(exec("cat /var/run/secrets/kubernetes.io/serviceaccount/namespace"), "t-volumes");
-    assert_eq!(exec("echo $DB_URL $S_DB_PASSWD"), "http://DB_ADDRESS_DEV pass123\n");
+    assert_eq!(
+        exec("cat /etc/podinfo/labels; echo; cat /etc/podinfo/name"),
+        "app=\"hellok8s\"\nhellok8s"
+    );
+    assert_eq!(
+        exec("cat /var/run/secrets/kubernetes.io/serviceaccount/namespace"),
+        "t-volumes"
+    );
+    assert_eq!(
+        exec("echo $DB_URL $S_DB_PASSWD"),
+        "http://DB_ADDRESS_DEV pass123\n"
+    );
     // The tutorial app reads the same env and file.
     let page = exec("wget -qO- localhost:3000");
     assert_eq!(
@@ -869,9 +882,86 @@ spec:
         "[v4] Hello, Kubernetes! From host: hellok8s\nGet Database Connect URL: http://DB_ADDRESS_DEV\napp-config.json:{\"a\": 1}"
     );
     // An updated ConfigMap shows up in the volume (the env stays as it was).
-    k.run(&["patch", "configmap", "hellok8s-configmap", "-p", "{\"data\":{\"app-config.json\":\"{\\\"a\\\": 2}\"}}"])
-        .ok();
+    k.run(&[
+        "patch",
+        "configmap",
+        "hellok8s-configmap",
+        "-p",
+        "{\"data\":{\"app-config.json\":\"{\\\"a\\\": 2}\"}}",
+    ])
+    .ok();
     wait_for(30, "the updated file", || {
         (exec("cat /etc/configmap_vol/app-config.json") == "{\"a\": 2}").then_some(())
     });
+}
+
+#[test]
+fn a_missing_configmap_holds_pods_until_it_exists() {
+    let Some(k) = k("late-config", "t-late-config") else {
+        return;
+    };
+    k.run_stdin(
+        &["apply", "-f", "-"],
+        "apiVersion: v1
+kind: Pod
+metadata: {name: vol-wait, labels: {app: late}}
+spec:
+  containers:
+  - name: c
+    image: nginx
+    volumeMounts: [{name: cfg, mountPath: /etc/config}]
+  volumes: [{name: cfg, configMap: {name: late}}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: env-wait, labels: {app: late}}
+spec:
+  containers:
+  - name: c
+    image: nginx
+    env: [{name: KEY, valueFrom: {configMapKeyRef: {name: late, key: key}}}]
+",
+    )
+    .ok();
+    let status = |pod: &str| {
+        let out = k.run(&["get", "pod", pod, "--no-headers"]).ok().stdout;
+        out.split_whitespace().nth(2).unwrap_or("").to_string()
+    };
+    wait_for(30, "both pods waiting", || {
+        (status("vol-wait") == "ContainerCreating"
+            && status("env-wait") == "CreateContainerConfigError")
+            .then_some(())
+    });
+    let warned = |pod: &str, msg: &str| {
+        events(&k, pod)
+            .iter()
+            .any(|(t, r, m)| t == "Warning" && m == msg && (r == "Failed" || r == "FailedMount"))
+    };
+    assert!(warned(
+        "vol-wait",
+        "MountVolume.SetUp failed for volume \"cfg\" : configmap \"late\" not found"
+    ));
+    assert!(warned("env-wait", "Error: configmap \"late\" not found"));
+    // The ConfigMap without the key: the volume mounts, the env still cannot be built.
+    k.run(&["create", "configmap", "late", "--from-literal=other=1"])
+        .ok();
+    wait_for(30, "the key error", || {
+        warned(
+            "env-wait",
+            "Error: couldn't find key key in ConfigMap t-late-config/late",
+        )
+        .then_some(())
+    });
+    k.run(&[
+        "patch",
+        "configmap",
+        "late",
+        "-p",
+        "{\"data\":{\"key\":\"v\"}}",
+    ])
+    .ok();
+    all_ready(&k, "app=late", 2);
+    let exec = |pod: &str, cmd: &str| k.run(&["exec", pod, "--", "sh", "-c", cmd]).ok().stdout;
+    assert_eq!(exec("env-wait", "printenv KEY"), "v\n");
+    assert_eq!(exec("vol-wait", "ls /etc/config"), "key\nother\n");
 }

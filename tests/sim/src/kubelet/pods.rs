@@ -59,6 +59,9 @@ pub struct PodHandle {
     /// Containers (init and regular) by name.
     pub containers: Mutex<BTreeMap<String, ContainerHandle>>,
     stop: watch::Sender<bool>,
+    /// Bumped when a ConfigMap or Secret of the pod's namespace changes: wakes a pod waiting
+    /// for its volumes' or environment's sources.
+    sources: watch::Sender<u64>,
 }
 
 impl PodHandle {
@@ -482,6 +485,7 @@ impl Kubelet {
             node,
             containers: Mutex::new(BTreeMap::new()),
             stop,
+            sources: watch::channel(0).0,
         });
         self.pods
             .lock()
@@ -565,6 +569,19 @@ impl Kubelet {
             };
         }
         self.publish(&ns, &pname, &puid, &mut st);
+        // Volumes first: a missing ConfigMap/Secret keeps the pod in ContainerCreating.
+        let mut sources = handle.sources.subscribe();
+        loop {
+            sources.borrow_and_update();
+            let Some(msg) = super::volumes::mount_error(&self.api, &pod) else {
+                break;
+            };
+            events::record(&self.api, &pod, None, WARNING, "FailedMount", &msg, &src);
+            tokio::select! {
+                _ = sources.changed() => {}
+                _ = stop.changed() => { return self.finish_deletion(&pod, &handle, &mut st).await; }
+            }
+        }
         tokio::select! {
             _ = tokio::time::sleep(CREATE_DELAY) => {}
             _ = stop.changed() => { return self.finish_deletion(&pod, &handle, &mut st).await; }
@@ -710,10 +727,19 @@ impl Kubelet {
         if st.init[i].restarts == 0 {
             self.pull_events(pod, &fp, c, &src);
         }
+        let env = self
+            .container_config(pod, handle, c, pod_ip, &fp, &src, |msg| {
+                st.init[i].state = CState::Waiting {
+                    reason: "CreateContainerConfigError".into(),
+                    message: Some(msg),
+                };
+                self.publish(&ns, &pname, &puid, st);
+            })
+            .await;
         let started = now_rfc3339();
         let cid = container_id();
         self.created_started(pod, &fp, &cname, &src);
-        let (proc, _servers) = self.start_run(pod, handle, c, pod_ip).await;
+        let (proc, _servers) = self.start_run(pod, handle, c, pod_ip, env).await;
         st.init[i].state = CState::Running {
             started_at: started.clone(),
         };
@@ -732,6 +758,36 @@ impl Kubelet {
         exit
     }
 
+    /// The environment of container `c`, once the kubelet can build it: until its
+    /// ConfigMaps/Secrets exist, each attempt is a `Failed` event (`Error: configmap "x" not
+    /// found`) and `report`ed as the container's CreateContainerConfigError.
+    #[allow(clippy::too_many_arguments)]
+    async fn container_config(
+        &self,
+        pod: &Value,
+        handle: &PodHandle,
+        c: &Value,
+        pod_ip: &str,
+        fp: &str,
+        src: &Source,
+        mut report: impl FnMut(String),
+    ) -> Vec<(String, String)> {
+        let mut sources = handle.sources.subscribe();
+        loop {
+            sources.borrow_and_update();
+            match super::env::environment(&self.api, pod, c, pod_ip) {
+                Ok(env) => return env,
+                Err(msg) => {
+                    let event = format!("Error: {msg}");
+                    events::record(&self.api, pod, Some(fp), WARNING, "Failed", &event, src);
+                    report(msg);
+                    // The handle holds the sender, so this only ends with a change.
+                    let _ = sources.changed().await;
+                }
+            }
+        }
+    }
+
     fn created_started(&self, pod: &Value, fp: &str, cname: &str, src: &Source) {
         let created = format!("Created container: {cname}");
         events::record(&self.api, pod, Some(fp), NORMAL, "Created", &created, src);
@@ -748,11 +804,11 @@ impl Kubelet {
         handle: &Arc<PodHandle>,
         c: &Value,
         pod_ip: &str,
+        env: Vec<(String, String)>,
     ) -> (Arc<ContainerProcess>, Vec<PortServer>) {
         let (ns, pname) = (namespace(pod), name(pod));
         let cname = c["name"].as_str().unwrap_or("").to_string();
         let image = c["image"].as_str().unwrap_or("").to_string();
-        let env = super::env::environment(&self.api, pod, c, pod_ip);
         let mut ctx = ShellContext::for_container(pname, ns, pod_ip, &env);
         let net = Arc::new(super::network::Network::new(
             self.api.clone(),
@@ -762,7 +818,7 @@ impl Kubelet {
         ));
         ctx.net = Some(net.dialer());
         ctx.dns = Some(net.resolver());
-        super::volumes::project(&self.api, pod, c, &ctx.fs, false);
+        super::volumes::project(&self.api, pod, c, pod_ip, &ctx.fs, false);
         ctx.image = images::lookup(&image);
         let app = Arc::new(App {
             pod: pname.to_string(),
@@ -871,10 +927,19 @@ impl Kubelet {
         let mut cs = CStatus::new(&cname, &image, "ContainerCreating");
         self.pull_events(&pod, &fp, &c, &src);
         loop {
+            let env = self
+                .container_config(&pod, &handle, &c, &pod_ip, &fp, &src, |msg| {
+                    cs.state = CState::Waiting {
+                        reason: "CreateContainerConfigError".into(),
+                        message: Some(msg),
+                    };
+                    let _ = tx.send((i, Update::Status(cs.clone())));
+                })
+                .await;
             let started = now_rfc3339();
             let cid = container_id();
             self.created_started(&pod, &fp, &cname, &src);
-            let (proc, servers) = self.start_run(&pod, &handle, &c, &pod_ip).await;
+            let (proc, servers) = self.start_run(&pod, &handle, &c, &pod_ip, env).await;
             cs.state = CState::Running {
                 started_at: started.clone(),
             };
@@ -1115,6 +1180,7 @@ impl Kubelet {
             })
             .unwrap_or_default();
         for h in handles {
+            h.sources.send_modify(|n| *n += 1);
             let Some(pod) = self.api.get(&res::pods(), &h.namespace, &h.name) else {
                 continue;
             };
@@ -1124,7 +1190,11 @@ impl Kubelet {
             let containers: Vec<(String, crate::runtime::shell::SimFs)> = h
                 .containers
                 .lock()
-                .map(|m| m.iter().map(|(n, c)| (n.clone(), c.ctx.fs.clone())).collect())
+                .map(|m| {
+                    m.iter()
+                        .map(|(n, c)| (n.clone(), c.ctx.fs.clone()))
+                        .collect()
+                })
                 .unwrap_or_default();
             let specs: Vec<Value> = ["initContainers", "containers"]
                 .iter()
@@ -1132,7 +1202,8 @@ impl Kubelet {
                 .collect();
             for (cname, fs) in containers {
                 if let Some(c) = specs.iter().find(|c| c["name"] == cname.as_str()) {
-                    super::volumes::project(&self.api, &pod, c, &fs, true);
+                    let ip = pod.pointer("/status/podIP").and_then(Value::as_str);
+                    super::volumes::project(&self.api, &pod, c, ip.unwrap_or(""), &fs, true);
                 }
             }
         }

@@ -18,26 +18,44 @@ use crate::controllers::api::{Api, name, namespace};
 use crate::runtime::shell::SimFs;
 use crate::store::ResourceKey;
 
-fn data_of(api: &Api, ns: &str, secret: bool, obj_name: &str) -> Option<BTreeMap<String, Vec<u8>>> {
+/// The keys of ConfigMap or Secret `obj_name` in `ns` with their bytes (Secret values
+/// decoded); `binary` adds a ConfigMap's `binaryData` (volumes show it, env does not). None
+/// when it does not exist.
+pub(super) fn source_data(
+    api: &Api,
+    ns: &str,
+    secret: bool,
+    obj_name: &str,
+    binary: bool,
+) -> Option<BTreeMap<String, Vec<u8>>> {
     let key = ResourceKey::new("", if secret { "secrets" } else { "configmaps" });
     let obj = api.get(&key, ns, obj_name)?;
-    let b64 = |s: &str| {
+    let b64 = |v: &Value| {
         base64::engine::general_purpose::STANDARD
-            .decode(s)
+            .decode(v.as_str().unwrap_or(""))
             .unwrap_or_default()
     };
+    let entries = |f: &str| {
+        obj.get(f)
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .map(|(k, v)| (k.clone(), v))
+            .collect::<Vec<_>>()
+    };
     let mut out = BTreeMap::new();
-    for (k, v) in obj.get("data").and_then(Value::as_object).into_iter().flatten() {
-        let raw = v.as_str().unwrap_or("");
-        out.insert(k.clone(), if secret { b64(raw) } else { raw.as_bytes().to_vec() });
+    for (k, v) in entries("data") {
+        let bytes = if secret {
+            b64(v)
+        } else {
+            v.as_str().unwrap_or("").as_bytes().to_vec()
+        };
+        out.insert(k, bytes);
     }
-    for (k, v) in obj
-        .get("binaryData")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-    {
-        out.insert(k.clone(), b64(v.as_str().unwrap_or("")));
+    if binary && !secret {
+        for (k, v) in entries("binaryData") {
+            out.insert(k, b64(v));
+        }
     }
     Some(out)
 }
@@ -57,48 +75,7 @@ fn keyed(data: BTreeMap<String, Vec<u8>>, items: Option<&Value>) -> Vec<(String,
     }
 }
 
-/// A downward API field as its file shows it.
-fn field(pod: &Value, path: &str) -> String {
-    let s = |p: &str| pod.pointer(p).and_then(Value::as_str).unwrap_or("").to_string();
-    let map_lines = |p: &str| -> String {
-        pod.pointer(p)
-            .and_then(Value::as_object)
-            .map(|m| {
-                m.iter()
-                    .map(|(k, v)| format!("{k}={}", Value::String(v.as_str().unwrap_or("").into())))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-            .unwrap_or_default()
-    };
-    match path {
-        "metadata.name" => s("/metadata/name"),
-        "metadata.namespace" => s("/metadata/namespace"),
-        "metadata.uid" => s("/metadata/uid"),
-        "metadata.labels" => map_lines("/metadata/labels"),
-        "metadata.annotations" => map_lines("/metadata/annotations"),
-        "spec.nodeName" => s("/spec/nodeName"),
-        "spec.serviceAccountName" => s("/spec/serviceAccountName"),
-        "status.podIP" => s("/status/podIP"),
-        "status.hostIP" => s("/status/hostIP"),
-        other => {
-            if let Some(k) = other
-                .strip_prefix("metadata.labels['")
-                .and_then(|r| r.strip_suffix("']"))
-            {
-                return pod
-                    .pointer("/metadata/labels")
-                    .and_then(|l| l.get(k))
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string();
-            }
-            String::new()
-        }
-    }
-}
-
-fn downward(pod: &Value, items: Option<&Value>) -> Vec<(String, Vec<u8>)> {
+fn downward(pod: &Value, items: Option<&Value>, pod_ip: &str) -> Vec<(String, Vec<u8>)> {
     items
         .and_then(Value::as_array)
         .into_iter()
@@ -106,7 +83,7 @@ fn downward(pod: &Value, items: Option<&Value>) -> Vec<(String, Vec<u8>)> {
         .filter_map(|i| {
             let path = i["path"].as_str()?;
             let v = match i.pointer("/fieldRef/fieldPath").and_then(Value::as_str) {
-                Some(f) => field(pod, f),
+                Some(f) => super::env::field(pod, f, pod_ip),
                 None => i
                     .pointer("/resourceFieldRef/resource")
                     .map(|_| "0".to_string())
@@ -119,38 +96,47 @@ fn downward(pod: &Value, items: Option<&Value>) -> Vec<(String, Vec<u8>)> {
 
 /// The files of volume `vol` (paths relative to its mount), or None for a volume that is
 /// only a directory.
-fn files(api: &Api, pod: &Value, vol: &Value) -> Option<Vec<(String, Vec<u8>)>> {
+fn files(api: &Api, pod: &Value, vol: &Value, pod_ip: &str) -> Option<Vec<(String, Vec<u8>)>> {
     let ns = namespace(pod);
     if let Some(cm) = vol.get("configMap") {
-        let data = data_of(api, ns, false, cm["name"].as_str().unwrap_or("")).unwrap_or_default();
+        let data = source_data(api, ns, false, cm["name"].as_str().unwrap_or(""), true)
+            .unwrap_or_default();
         return Some(keyed(data, cm.get("items")));
     }
     if let Some(sec) = vol.get("secret") {
-        let data =
-            data_of(api, ns, true, sec["secretName"].as_str().unwrap_or("")).unwrap_or_default();
+        let data = source_data(
+            api,
+            ns,
+            true,
+            sec["secretName"].as_str().unwrap_or(""),
+            true,
+        )
+        .unwrap_or_default();
         return Some(keyed(data, sec.get("items")));
     }
     if let Some(d) = vol.get("downwardAPI") {
-        return Some(downward(pod, d.get("items")));
+        return Some(downward(pod, d.get("items"), pod_ip));
     }
     if let Some(p) = vol.get("projected") {
         let mut out = Vec::new();
         for src in p["sources"].as_array().into_iter().flatten() {
             if let Some(cm) = src.get("configMap") {
-                let data =
-                    data_of(api, ns, false, cm["name"].as_str().unwrap_or("")).unwrap_or_default();
+                let data = source_data(api, ns, false, cm["name"].as_str().unwrap_or(""), true)
+                    .unwrap_or_default();
                 out.extend(keyed(data, cm.get("items")));
             } else if let Some(sec) = src.get("secret") {
-                let data =
-                    data_of(api, ns, true, sec["name"].as_str().unwrap_or("")).unwrap_or_default();
+                let data = source_data(api, ns, true, sec["name"].as_str().unwrap_or(""), true)
+                    .unwrap_or_default();
                 out.extend(keyed(data, sec.get("items")));
             } else if let Some(d) = src.get("downwardAPI") {
-                out.extend(downward(pod, d.get("items")));
+                out.extend(downward(pod, d.get("items"), pod_ip));
             } else if let Some(t) = src.get("serviceAccountToken") {
                 let path = t["path"].as_str().unwrap_or("token");
                 let token = format!(
                     "kk-sim.{}.{}",
-                    pod.pointer("/metadata/uid").and_then(Value::as_str).unwrap_or(""),
+                    pod.pointer("/metadata/uid")
+                        .and_then(Value::as_str)
+                        .unwrap_or(""),
                     crate::store::random_suffix(40)
                 );
                 out.push((path.to_string(), token.into_bytes()));
@@ -161,14 +147,71 @@ fn files(api: &Api, pod: &Value, vol: &Value) -> Option<Vec<(String, Vec<u8>)>> 
     None
 }
 
+/// Why the kubelet cannot set up `pod`'s volumes yet — the `FailedMount` event's message
+/// (`MountVolume.SetUp failed for volume "cfg" : configmap "x" not found`) — or None. A
+/// ConfigMap/Secret (directly or in a projection) that does not exist, or lacks a key named
+/// in `items`, holds the pod in ContainerCreating unless marked `optional`.
+pub fn mount_error(api: &Api, pod: &Value) -> Option<String> {
+    let ns = namespace(pod);
+    let check = |secret: bool, src: &Value, name_field: &str| -> Option<String> {
+        let obj_name = src[name_field].as_str().unwrap_or("");
+        if src["optional"] == true {
+            return None;
+        }
+        let Some(data) = source_data(api, ns, secret, obj_name, true) else {
+            return Some(super::env::not_found(secret, obj_name));
+        };
+        let missing = src["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|i| i["key"].as_str())
+            .find(|k| !data.contains_key(*k))?;
+        Some(if secret {
+            format!("references non-existent secret key: {missing}")
+        } else {
+            format!("configmap references non-existent config key: {missing}")
+        })
+    };
+    pod.pointer("/spec/volumes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .find_map(|v| {
+            let err = if let Some(cm) = v.get("configMap") {
+                check(false, cm, "name")
+            } else if let Some(sec) = v.get("secret") {
+                check(true, sec, "secretName")
+            } else {
+                v.pointer("/projected/sources")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .find_map(|src| match (src.get("configMap"), src.get("secret")) {
+                        (Some(cm), _) => check(false, cm, "name"),
+                        (None, Some(sec)) => check(true, sec, "name"),
+                        _ => None,
+                    })
+            }?;
+            Some(format!(
+                "MountVolume.SetUp failed for volume \"{}\" : {err}",
+                v["name"].as_str().unwrap_or("")
+            ))
+        })
+}
+
 fn join(base: &str, rel: &str) -> String {
-    format!("{}/{}", base.trim_end_matches('/'), rel.trim_start_matches('/'))
+    format!(
+        "{}/{}",
+        base.trim_end_matches('/'),
+        rel.trim_start_matches('/')
+    )
 }
 
 /// Writes the volumes mounted by container `c` of `pod` into `fs`. With `refresh`, only the
 /// ConfigMap/Secret-backed mounts without `subPath` are rewritten (files that went away are
 /// removed).
-pub fn project(api: &Api, pod: &Value, c: &Value, fs: &SimFs, refresh: bool) {
+pub fn project(api: &Api, pod: &Value, c: &Value, pod_ip: &str, fs: &SimFs, refresh: bool) {
     let volumes: BTreeMap<&str, &Value> = pod
         .pointer("/spec/volumes")
         .and_then(Value::as_array)
@@ -187,7 +230,7 @@ pub fn project(api: &Api, pod: &Value, c: &Value, fs: &SimFs, refresh: bool) {
         if refresh && sub.is_some() {
             continue;
         }
-        let projected = files(api, pod, vol);
+        let projected = files(api, pod, vol, pod_ip);
         if refresh && projected.is_none() {
             continue;
         }
@@ -239,7 +282,11 @@ pub fn uses(pod: &Value, secret: bool, obj_name: &str) -> bool {
                 .into_iter()
                 .flatten()
                 .any(|s| {
-                    let r = if secret { s.pointer("/secret/name") } else { s.pointer("/configMap/name") };
+                    let r = if secret {
+                        s.pointer("/secret/name")
+                    } else {
+                        s.pointer("/configMap/name")
+                    };
                     r.and_then(Value::as_str) == Some(obj_name)
                 });
             direct.and_then(Value::as_str) == Some(obj_name) || in_projection
