@@ -504,6 +504,18 @@ fn explain_lists_enum_values_and_openapi_has_patch_facts() {
         out.stdout.contains("ENUM:\n    ClientIP\n    None\n"),
         "{out:#?}"
     );
+    // The table covers every enum field of the served kinds, e.g. a pod's phase.
+    let out = k.run(&["explain", "pod.status.phase"]).ok();
+    assert!(
+        out.stdout
+            .contains("ENUM:\n    Failed\n    Pending\n    Running\n    Succeeded\n    Unknown\n"),
+        "{out:#?}"
+    );
+    assert!(
+        out.stdout
+            .contains(" - `\"Pending\"` means the pod has been accepted by the system,"),
+        "{out:#?}"
+    );
     let doc = json(&k.run(&["get", "--raw", "/openapi/v3/api/v1"]).ok().stdout);
     let containers =
         &doc["components"]["schemas"]["io.k8s.api.core.v1.PodSpec"]["properties"]["containers"];

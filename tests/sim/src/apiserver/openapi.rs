@@ -27,7 +27,7 @@ use crate::resources::ResourceInfo;
 const INFO_VERSION: &str = "v1.33.1";
 
 /// Bumped whenever this module changes the documents' shape, so cached copies are dropped.
-const SHAPE_REVISION: &str = "kk-sim-openapi-2";
+const SHAPE_REVISION: &str = "kk-sim-openapi-3";
 
 /// `/openapi/v3`: the root listing one path per group-version (`api/v1`, `apis/apps/v1`).
 pub fn v3_root(resources: &[ResourceInfo]) -> Value {
