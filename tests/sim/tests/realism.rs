@@ -529,6 +529,18 @@ fn explain_lists_enum_values_and_openapi_has_patch_facts() {
         containers["x-kubernetes-list-map-keys"],
         serde_json::json!(["name"])
     );
+    // The v2 document has the same facts, in Swagger 2.0 form.
+    let v2 = json(&k.run(&["get", "--raw", "/openapi/v2"]).ok().stdout);
+    let spec = &v2["definitions"]["io.k8s.api.core.v1.PodSpec"]["properties"];
+    assert_eq!(spec["containers"]["x-kubernetes-patch-merge-key"], "name");
+    assert_eq!(
+        spec["containers"]["items"]["$ref"],
+        "#/definitions/io.k8s.api.core.v1.Container"
+    );
+    assert_eq!(
+        spec["dnsPolicy"]["enum"],
+        serde_json::json!(["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"])
+    );
 }
 
 #[test]
