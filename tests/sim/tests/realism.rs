@@ -989,3 +989,46 @@ spec:
     assert_eq!(exec("env-wait", "printenv KEY"), "v\n");
     assert_eq!(exec("vol-wait", "ls /etc/config"), "key\nother\n");
 }
+
+#[test]
+fn bodies_of_the_wrong_kind_or_no_json_get_the_decoders_words() {
+    let Some(k) = kubectl(sim(), "decode") else {
+        return;
+    };
+    let pod_yaml = sim().path("decode-pod.yaml");
+    std::fs::write(
+        &pod_yaml,
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n",
+    )
+    .unwrap();
+    let pod_json = sim().path("decode-pod.json");
+    std::fs::write(
+        &pod_json,
+        r#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}}"#,
+    )
+    .unwrap();
+    let raw = |file: &std::path::Path| {
+        let out = k.run(&[
+            "create",
+            "--raw",
+            "/api/v1/namespaces",
+            "-f",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(out.code, 1, "{out:#?}");
+        out.stderr
+    };
+    // kubectl --raw sends the file as it is, labelled JSON.
+    assert_eq!(
+        raw(&pod_yaml),
+        "Error from server (BadRequest): the object provided is unrecognized (must be of type \
+         Namespace): couldn't get version/kind; json parse error: invalid character 'a' looking \
+         for beginning of value (61706956657273696f6e3a2076310a6b696e643a20506f640a6d65746164 \
+         ...)\n"
+    );
+    assert_eq!(
+        raw(&pod_json),
+        "Error from server (BadRequest): Pod in version \"v1\" cannot be handled as a \
+         Namespace: converting (v1.Pod) to (core.Namespace): unknown conversion\n"
+    );
+}

@@ -11,6 +11,7 @@ pub mod bootstrap;
 pub mod defaults;
 pub mod deprecation;
 pub mod discovery;
+pub mod gojson;
 pub mod handlers;
 pub mod http;
 pub mod kubeconfig;

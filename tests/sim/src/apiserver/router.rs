@@ -426,7 +426,7 @@ async fn resource_verbs(
         ("list", _) => handlers::list(&server, &rr),
         ("create", None) if group.is_empty() && rr.served.info.plural == "bindings" => {
             let body = read_body(req).await?;
-            let b = super::objects::decode_body(&content_type, &body)?;
+            let b = super::objects::decode_body(&content_type, &body, "Binding")?;
             let pod = b
                 .pointer("/metadata/name")
                 .and_then(serde_json::Value::as_str)
