@@ -1032,3 +1032,66 @@ fn bodies_of_the_wrong_kind_or_no_json_get_the_decoders_words() {
          Namespace: converting (v1.Pod) to (core.Namespace): unknown conversion\n"
     );
 }
+
+/// CronJobs run on the simulated clock: at `--speed 10` a `* * * * *` schedule fires every
+/// 6 s, while the API shows wall-clock times.
+#[test]
+fn cronjob_creates_jobs_on_the_simulated_schedule() {
+    let Some(mut k) = kubectl(fast(), "cronjob") else {
+        return;
+    };
+    k.use_namespace("t-cronjob");
+    k.run(&[
+        "create",
+        "cronjob",
+        "tick",
+        "--image=busybox",
+        "--schedule=* * * * *",
+        "--",
+        "echo",
+        "tick",
+    ])
+    .ok();
+    // Two ticks: at most 2 × 6 s away.
+    let jobs = wait_for(30, "two Jobs from the CronJob", || {
+        let jobs = items(&k, &["jobs"]);
+        (jobs.len() >= 2).then_some(jobs)
+    });
+    let names: Vec<&str> = jobs.iter().map(|j| s(j, "/metadata/name")).collect();
+    assert!(names.iter().all(|n| n.starts_with("tick-")), "{names:?}");
+    assert_eq!(s(&jobs[0], "/metadata/ownerReferences/0/kind"), "CronJob");
+    let name = names[0].to_string();
+    k.run(&[
+        "wait",
+        "--for=condition=complete",
+        &format!("job/{name}"),
+        "--timeout=30s",
+    ])
+    .ok();
+    assert_eq!(
+        k.run(&["logs", &format!("job/{name}")]).ok().stdout,
+        "tick\n"
+    );
+    // LAST SCHEDULE is an age in wall-clock seconds, not a time in the simulated future.
+    let row = k
+        .run(&["get", "cronjob", "tick", "--no-headers"])
+        .ok()
+        .stdout;
+    let cols: Vec<&str> = row.split_whitespace().collect();
+    let last = cols[cols.len() - 2];
+    assert!(
+        last.ends_with('s')
+            && last
+                .trim_end_matches('s')
+                .parse::<u32>()
+                .is_ok_and(|s| s < 30),
+        "{row}"
+    );
+    let events = items(&k, &["events"]);
+    assert!(
+        events.iter().any(|e| e["reason"] == "SuccessfulCreate"
+            && e["message"] == format!("Created job {name}").as_str()
+            && s(e, "/source/component") == "cronjob-controller"),
+        "{events:#?}"
+    );
+}
