@@ -1095,3 +1095,61 @@ fn cronjob_creates_jobs_on_the_simulated_schedule() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn datastores_and_http_echo_behave_like_their_images() {
+    let Some(k) = k("images", "t-images") else {
+        return;
+    };
+    k.run_stdin(
+        &["apply", "-f", "-"],
+        "apiVersion: v1
+kind: Pod
+metadata: {name: foo, labels: {app: images}}
+spec:
+  containers:
+  - {name: echo, image: hashicorp/http-echo, args: [-text=foo]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: redis, labels: {app: images}}
+spec:
+  containers:
+  - {name: redis, image: redis:7}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: client, labels: {app: images}}
+spec:
+  containers:
+  - {name: c, image: busybox, command: [sleep, '3600']}
+",
+    )
+    .ok();
+    let pods = all_ready(&k, "app=images", 3);
+    let ip = |name: &str| {
+        let p = pods
+            .iter()
+            .find(|p| s(p, "/metadata/name") == name)
+            .unwrap();
+        s(p, "/status/podIP").to_string()
+    };
+    let exec = |cmd: &str| {
+        k.run(&["exec", "client", "--", "sh", "-c", cmd])
+            .ok()
+            .stdout
+    };
+    // The kind ingress guide tells backends apart by their -text.
+    assert_eq!(exec(&format!("wget -qO- {}:5678", ip("foo"))), "foo\n");
+    let logs = k.run(&["logs", "redis"]).ok().stdout;
+    assert!(
+        logs.ends_with("* Ready to accept connections tcp\n")
+            && logs.contains("* Running mode=standalone, port=6379.\n"),
+        "{logs}"
+    );
+    // Something listens on redis's port without a declared containerPort.
+    assert_eq!(
+        exec(&format!("echo PING | nc {} 6379", ip("redis"))),
+        "PING\n"
+    );
+}

@@ -820,6 +820,11 @@ impl Kubelet {
         ctx.dns = Some(net.resolver());
         super::volumes::project(&self.api, pod, c, pod_ip, &ctx.fs, false);
         ctx.image = images::lookup(&image);
+        let spec = ProcessSpec::from_container(c);
+        let argv = ctx
+            .image
+            .main_argv(&spec.command, &spec.args)
+            .unwrap_or_default();
         let app = Arc::new(App {
             pod: pname.to_string(),
             namespace: ns.to_string(),
@@ -828,6 +833,7 @@ impl Kubelet {
             pod_ip: pod_ip.to_string(),
             env: ctx.env.clone(),
             fs: Some(ctx.fs.clone()),
+            argv,
             started: std::time::Instant::now(),
         });
         let mut servers = Vec::new();
@@ -838,7 +844,7 @@ impl Kubelet {
                 servers.push(server);
             }
         }
-        let process = ContainerProcess::start(&ProcessSpec::from_container(c), ctx.clone());
+        let process = ContainerProcess::start(&spec, ctx.clone());
         if let Ok(mut m) = handle.containers.lock() {
             let previous = m.remove(&cname).map(|old| old.process);
             m.insert(
