@@ -109,17 +109,7 @@ impl Ctx {
             .client
             .get_or_try_init(|| async {
                 let settings = self.client_settings().await?;
-                let builder = kube::client::ClientBuilder::try_from(settings.config.clone())
-                    .map_err(|e| Error::from_kube(&settings.server, e))?;
-                // Server warnings are printed as responses arrive, like kubectl's.
-                let warnings = self.warnings.clone();
-                let layer = tower::util::MapResponseLayer::new(
-                    move |resp: http::Response<Box<kube::client::DynBody>>| {
-                        warnings.handle(resp.headers());
-                        resp
-                    },
-                );
-                Ok::<_, Error>(builder.with_layer(&layer).build())
+                crate::transport::client(settings, self.warnings.clone())
             })
             .await?;
         Ok(client.clone())

@@ -60,7 +60,36 @@ pub fn parse(args: &[OsString]) -> Result<Cli, Box<ParseFailure>> {
         })
     };
     let matches = command().try_get_matches_from(args).map_err(failure)?;
-    Cli::from_arg_matches(&matches).map_err(failure)
+    let mut cli = Cli::from_arg_matches(&matches).map_err(failure)?;
+    for id in shadowed_globals(&matches) {
+        cli.global.clear(&id);
+    }
+    Ok(cli)
+}
+
+/// The global flags the chosen command shadows with a flag of its own (`create rolebinding
+/// --user`): as with cobra, the value is the command's, not the kubeconfig's. clap hands a
+/// local value of a global id up to the root too; these ids are cleared there.
+fn shadowed_globals(matches: &clap::ArgMatches) -> Vec<String> {
+    let root = command();
+    let globals: Vec<String> = root
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .map(|a| a.get_id().to_string())
+        .collect();
+    let mut cmd = root;
+    let mut m = matches;
+    while let Some((name, sub)) = m.subcommand() {
+        let Some(next) = cmd.find_subcommand(name).cloned() else {
+            break;
+        };
+        cmd = next;
+        m = sub;
+    }
+    cmd.get_arguments()
+        .filter(|a| !a.is_global_set() && globals.iter().any(|g| g == a.get_id().as_str()))
+        .map(|a| a.get_id().to_string())
+        .collect()
 }
 
 impl ParseFailure {
@@ -154,6 +183,14 @@ mod tests {
         let b = parse(&argv("version --client -n x")).unwrap();
         assert_eq!(a.global.namespace.as_deref(), Some("x"));
         assert_eq!(b.global.namespace.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn a_commands_own_flag_shadows_the_global() {
+        let a = parse(&argv("create rolebinding rb --role=r --user=u1")).unwrap();
+        assert_eq!(a.global.user, None);
+        let b = parse(&argv("get pods --user=admin")).unwrap();
+        assert_eq!(b.global.user.as_deref(), Some("admin"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::Pflag;
 use crate::complete::Complete;
+use crate::ui::colour::When;
 
 /// kubectl's global flags (`kubectl options`); each may appear before or after the verb.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -73,8 +74,44 @@ pub struct GlobalArgs {
     /// Treat warnings received from the server as errors and exit with a non-zero exit code
     #[arg(long, global = true, pflag_bool())]
     pub warnings_as_errors: Option<bool>,
+    /// Colour output on a terminal: auto (when the stream is a terminal and NO_COLOR is unset), always, or never
+    #[arg(long, global = true, value_name = "WHEN", value_parser = When::parse,
+          default_value = "auto", no_opt_default("always"),
+          add = Complete::Values(&When::VALUES))]
+    pub color: When,
     /// Number for the log level verbosity
     #[arg(short = 'v', long = "v", global = true, value_name = "LEVEL",
           value_parser = crate::go::parse_int32)]
     pub verbosity: Option<i32>,
+}
+
+impl GlobalArgs {
+    /// Forget the global flag `id` (a command's own flag of that name took the value).
+    pub fn clear(&mut self, id: &str) {
+        match id {
+            "kubeconfig" => self.kubeconfig = None,
+            "context" => self.context = None,
+            "cluster" => self.cluster = None,
+            "user" => self.user = None,
+            "namespace" => self.namespace = None,
+            "server" => self.server = None,
+            "token" => self.token = None,
+            "username" => self.username = None,
+            "password" => self.password = None,
+            "certificate_authority" => self.certificate_authority = None,
+            "client_certificate" => self.client_certificate = None,
+            "client_key" => self.client_key = None,
+            "insecure_skip_tls_verify" => self.insecure_skip_tls_verify = None,
+            "tls_server_name" => self.tls_server_name = None,
+            "request_timeout" => self.request_timeout = None,
+            "as_user" => self.as_user = None,
+            "as_group" => self.as_group.clear(),
+            "as_uid" => self.as_uid = None,
+            "cache_dir" => self.cache_dir = None,
+            "disable_compression" => self.disable_compression = None,
+            "warnings_as_errors" => self.warnings_as_errors = None,
+            "verbosity" => self.verbosity = None,
+            _ => {}
+        }
+    }
 }

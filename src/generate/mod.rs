@@ -9,14 +9,27 @@
 //! `pkg/generate/versioned` and `pkg/cmd/{run,expose,autoscale}`.
 
 pub mod configmap;
+pub mod cronjob;
 pub mod deployment;
+pub mod ingress;
+pub mod job;
 pub mod keys;
 pub mod namespace;
+pub mod pdb;
+pub mod priorityclass;
+pub mod quantity;
+pub mod quota;
+pub mod role;
+pub mod rolebinding;
 pub mod secret;
 pub mod secret_docker;
 pub mod secret_tls;
+pub mod selector;
+pub mod service;
+pub mod serviceaccount;
 pub mod shape;
 pub mod sources;
+pub mod token;
 pub mod validation;
 
 use serde_json::{Map, Value, json};

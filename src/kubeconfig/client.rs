@@ -25,6 +25,8 @@ pub struct ClientSettings {
     pub namespace_explicit: bool,
     /// `host:port` as kubectl names the server in connection errors.
     pub server: String,
+    /// `--request-timeout`: one deadline per request, retries included (`None`: no limit).
+    pub request_timeout: Option<Duration>,
 }
 
 impl std::fmt::Debug for ClientSettings {
@@ -129,7 +131,7 @@ pub async fn settings(loaded: &Loaded, g: &GlobalArgs, env: &Env) -> Result<Clie
     let mut config = kube::Config::from_custom_kubeconfig(kc, &Default::default())
         .await
         .map_err(|e| Error::msg(e.to_string()))?;
-    finish(&mut config, g)?;
+    let request_timeout = finish(&mut config, g)?;
     let ns_flag = g.namespace.clone().filter(|n| !n.is_empty());
     let namespace = ns_flag
         .clone()
@@ -141,6 +143,7 @@ pub async fn settings(loaded: &Loaded, g: &GlobalArgs, env: &Env) -> Result<Clie
         namespace,
         namespace_explicit: ns_flag.is_some(),
         server: host_port(&server_url),
+        request_timeout,
     })
 }
 
@@ -279,15 +282,17 @@ fn apply_overrides(cluster: &mut Value, user: &mut Value, g: &GlobalArgs) {
 }
 
 /// Settings common to kubeconfig and in-cluster clients: timeout, impersonation, gzip.
-fn finish(config: &mut kube::Config, g: &GlobalArgs) -> Result<()> {
-    if let Some(t) = g.request_timeout.as_deref() {
-        let d = parse_timeout(t)?;
-        if let Some(d) = d {
-            config.read_timeout = Some(d);
-            config.write_timeout = Some(d);
-            config.connect_timeout = Some(d);
-        }
-    }
+/// Returns the `--request-timeout` deadline.
+fn finish(config: &mut kube::Config, g: &GlobalArgs) -> Result<Option<Duration>> {
+    let timeout = match g.request_timeout.as_deref() {
+        Some(t) => parse_timeout(t)?,
+        None => None,
+    };
+    // Like kubectl, no idle limit unless asked: kube's default read timeout (295s) would end
+    // a quiet `get -w` after five minutes.
+    config.read_timeout = timeout;
+    config.write_timeout = timeout;
+    config.connect_timeout = timeout;
     if let Some(u) = g.as_user.clone().filter(|s| !s.is_empty()) {
         config.auth_info.impersonate = Some(u);
     }
@@ -299,7 +304,7 @@ fn finish(config: &mut kube::Config, g: &GlobalArgs) -> Result<()> {
     }
     // kk always asks for gzip unless told not to (kube's `gzip` feature decodes it).
     config.disable_compression = g.disable_compression.unwrap_or(false);
-    Ok(())
+    Ok(timeout)
 }
 
 /// kubectl's `--request-timeout`: `0` = none, a bare integer = seconds, else a Go duration.
@@ -325,7 +330,7 @@ fn in_cluster_available(env: &Env) -> bool {
 
 async fn in_cluster(g: &GlobalArgs, env: &Env) -> Result<ClientSettings> {
     let mut config = kube::Config::incluster().map_err(|e| Error::msg(e.to_string()))?;
-    finish(&mut config, g)?;
+    let request_timeout = finish(&mut config, g)?;
     let ns_flag = g.namespace.clone().filter(|n| !n.is_empty());
     let namespace = ns_flag
         .clone()
@@ -343,6 +348,7 @@ async fn in_cluster(g: &GlobalArgs, env: &Env) -> Result<ClientSettings> {
         namespace,
         namespace_explicit: ns_flag.is_some(),
         server,
+        request_timeout,
     })
 }
 

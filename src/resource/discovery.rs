@@ -200,6 +200,13 @@ impl Discovery {
         Err(NoMatch { resource })
     }
 
+    /// The RESTMapper's `ResourceFor` behind kubectl's short-name expander: a plural,
+    /// singular or short `resource` in `group` (any group when empty).
+    pub fn resource_for(&self, resource: &str, group: &str) -> Option<&ApiResource> {
+        let group = (!group.is_empty()).then_some(group);
+        self.by_resource(&resource.to_lowercase(), group, None, &mut Vec::new())
+    }
+
     fn candidates(&self, group: Option<&str>, version: Option<&str>) -> Vec<&ApiResource> {
         let preferred = self.resources.iter().filter(|r| r.preferred);
         let others = self.resources.iter().filter(|r| !r.preferred);

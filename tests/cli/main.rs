@@ -4,6 +4,7 @@
 mod common;
 
 mod api_resources;
+mod colour;
 mod completion;
 mod config;
 mod create;
@@ -11,12 +12,14 @@ mod delete;
 mod describe;
 mod errors;
 mod exec;
+mod faults;
 mod generated;
 mod generators;
 mod get;
 mod help;
 mod label;
 mod logs;
+mod middle;
 mod plugins;
 mod port_forward;
 mod shells;

@@ -72,8 +72,20 @@ impl Pair {
     fn norm(&self, o: &Output, env: &TestEnv) -> Output {
         static RV: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r#"resourceVersion("?): "\d+""#).unwrap());
+        // kk-sim's service account tokens end in a random part.
+        static TOKEN: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(kk-sim\.[0-9a-f-]{36}\.)[0-9a-z]+").unwrap());
+        // Service IPs (kk-sim's 10.96.0.0/12) and node ports are allocated per object.
+        static IP: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\b10\.(9[6-9]|10[0-9]|11[01])\.\d{1,3}\.\d{1,3}\b").unwrap()
+        });
+        static NODE_PORT: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r#"nodePort("?): 3\d{4}\b"#).unwrap());
         o.map(|s| {
             let s = s.replace(ns(env), "[NS]");
+            let s = TOKEN.replace_all(&s, "${1}[TOKEN]");
+            let s = IP.replace_all(&s, "[IP]");
+            let s = NODE_PORT.replace_all(&s, "nodePort$1: [PORT]");
             RV.replace_all(&s, r#"resourceVersion$1: "[RV]""#)
                 .into_owned()
         })

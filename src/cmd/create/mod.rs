@@ -7,10 +7,21 @@
 //! pure builder of `generate/` and sending it through [`submit`].
 
 pub mod configmap;
+pub mod cronjob;
 pub mod deployment;
+pub mod ingress;
+pub mod job;
 pub mod namespace;
+pub mod pdb;
+pub mod priorityclass;
+pub mod quota;
+pub mod role;
+pub mod rolebinding;
 pub mod secret;
+pub mod service;
+pub mod serviceaccount;
 pub mod submit;
+pub mod token;
 
 use serde_json::Value;
 
@@ -52,30 +63,78 @@ pub struct Args {
 /// The generators (`kk create deployment ...`).
 #[derive(Debug, clap::Subcommand)]
 pub enum Generator {
+    /// Create a cluster role
+    Clusterrole(role::ClusterRoleArgs),
+    /// Create a cluster role binding for a particular cluster role
+    Clusterrolebinding(rolebinding::ClusterRoleBindingArgs),
     /// Create a config map from a local file, directory or literal value
     #[command(visible_alias = "cm")]
     Configmap(configmap::Args),
+    /// Create a cron job with the specified name
+    #[command(visible_alias = "cj")]
+    Cronjob(cronjob::Args),
     /// Create a deployment with the specified name
     #[command(visible_alias = "deploy")]
     Deployment(deployment::Args),
+    /// Create an ingress with the specified name
+    #[command(visible_alias = "ing")]
+    Ingress(ingress::Args),
+    /// Create a job with the specified name
+    Job(job::Args),
     /// Create a namespace with the specified name
     #[command(visible_alias = "ns")]
     Namespace(namespace::Args),
+    /// Create a pod disruption budget with the specified name
+    #[command(visible_alias = "pdb")]
+    Poddisruptionbudget(pdb::Args),
+    /// Create a priority class with the specified name
+    #[command(visible_alias = "pc")]
+    Priorityclass(priorityclass::Args),
+    /// Create a quota with the specified name
+    #[command(visible_alias = "resourcequota")]
+    Quota(quota::Args),
+    /// Create a role with single rule
+    Role(role::RoleArgs),
+    /// Create a role binding for a particular role or cluster role
+    Rolebinding(rolebinding::RoleBindingArgs),
     /// Create a secret using a specified subcommand
     #[command(subcommand)]
     Secret(secret::Command),
+    /// Create a service using a specified subcommand
+    #[command(subcommand, visible_alias = "svc")]
+    Service(service::Command),
+    /// Create a service account with the specified name
+    #[command(visible_alias = "sa")]
+    Serviceaccount(serviceaccount::Args),
+    /// Request a service account token
+    Token(token::Args),
 }
 
 use submit::field_validation;
 
 /// Run `kk create`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    match &args.generator {
-        Some(Generator::Configmap(a)) => configmap::run(ctx, a).await,
-        Some(Generator::Deployment(a)) => deployment::run(ctx, a).await,
-        Some(Generator::Namespace(a)) => namespace::run(ctx, a).await,
-        Some(Generator::Secret(c)) => secret::run(ctx, c).await,
-        None => from_files(ctx, args).await,
+    let Some(generator) = &args.generator else {
+        return from_files(ctx, args).await;
+    };
+    match generator {
+        Generator::Clusterrole(a) => role::run_cluster_role(ctx, a).await,
+        Generator::Clusterrolebinding(a) => rolebinding::run_cluster_role_binding(ctx, a).await,
+        Generator::Configmap(a) => configmap::run(ctx, a).await,
+        Generator::Cronjob(a) => cronjob::run(ctx, a).await,
+        Generator::Deployment(a) => deployment::run(ctx, a).await,
+        Generator::Ingress(a) => ingress::run(ctx, a).await,
+        Generator::Job(a) => job::run(ctx, a).await,
+        Generator::Namespace(a) => namespace::run(ctx, a).await,
+        Generator::Poddisruptionbudget(a) => pdb::run(ctx, a).await,
+        Generator::Priorityclass(a) => priorityclass::run(ctx, a).await,
+        Generator::Quota(a) => quota::run(ctx, a).await,
+        Generator::Role(a) => role::run_role(ctx, a).await,
+        Generator::Rolebinding(a) => rolebinding::run_role_binding(ctx, a).await,
+        Generator::Secret(c) => secret::run(ctx, c).await,
+        Generator::Service(c) => service::run(ctx, c).await,
+        Generator::Serviceaccount(a) => serviceaccount::run(ctx, a).await,
+        Generator::Token(a) => token::run(ctx, a).await,
     }
 }
 

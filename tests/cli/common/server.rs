@@ -172,3 +172,68 @@ pub fn seed(kubeconfig: &std::path::Path, namespace: &str, manifest: &str) {
         }
     });
 }
+
+/// A kk-sim of one test's own (for tests that change the whole server, such as injected
+/// faults), killed when dropped.
+pub struct PrivateSim {
+    /// The admin kubeconfig it wrote.
+    pub kubeconfig: PathBuf,
+    child: std::process::Child,
+    _dir: tempfile::TempDir,
+}
+
+impl PrivateSim {
+    /// Starts `kk-sim serve` with `extra` flags (e.g. `--preload`, `--faults`).
+    pub fn start(extra: &[&str]) -> PrivateSim {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let kubeconfig = dir.path().join("kubeconfig");
+        let mut child = Command::new(sim_bin())
+            .args(["serve", "--listen", "127.0.0.1:0", "--kubeconfig"])
+            .arg(&kubeconfig)
+            .args(extra)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("spawning {}: {e}", sim_bin().display()));
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("piped stdout"))
+            .read_line(&mut line)
+            .expect("kk-sim ready line");
+        assert!(line.starts_with("kk-sim ready "), "kk-sim said {line:?}");
+        PrivateSim {
+            kubeconfig,
+            child,
+            _dir: dir,
+        }
+    }
+
+    /// Replaces the injected faults (`PUT /kk-sim/faults`); see kk-sim's `apiserver/faults.rs`.
+    pub fn faults(&self, spec: &str) {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            let kc = kube::config::Kubeconfig::read_from(&self.kubeconfig).expect("kubeconfig");
+            let config = kube::Config::from_custom_kubeconfig(kc, &Default::default())
+                .await
+                .expect("client config");
+            let client = kube::Client::try_from(config).expect("client");
+            let req = http::Request::put("/kk-sim/faults")
+                .body(spec.as_bytes().to_vec())
+                .unwrap();
+            client
+                .request_text(req)
+                .await
+                .unwrap_or_else(|e| panic!("setting faults {spec:?}: {e}"));
+        });
+    }
+}
+
+impl Drop for PrivateSim {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

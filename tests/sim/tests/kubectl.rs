@@ -836,17 +836,39 @@ fn patch_in_three_types_and_annotate() {
         ])
         .ok();
     assert_eq!(json_patch.stdout, "deployment.apps/web patched\n");
+    // "(no change)" compares the object before and after the patch, so it needs an object no
+    // controller touches meanwhile: the Deployment's status keeps moving after the replica
+    // change above.
+    k.run(&[
+        "create",
+        "configmap",
+        "settings",
+        "--from-literal=mode=fast",
+    ])
+    .ok();
+    let label = r#"{"metadata":{"labels":{"tier":"be"}}}"#;
+    let first = k
+        .run(&[
+            "patch",
+            "configmap",
+            "settings",
+            "--type=merge",
+            "-p",
+            label,
+        ])
+        .ok();
+    assert_eq!(first.stdout, "configmap/settings patched\n");
     let again = k
         .run(&[
             "patch",
-            "deploy",
-            "web",
+            "configmap",
+            "settings",
             "--type=merge",
             "-p",
-            r#"{"metadata":{"labels":{"tier":"be"}}}"#,
+            label,
         ])
         .ok();
-    assert_eq!(again.stdout, "deployment.apps/web patched (no change)\n");
+    assert_eq!(again.stdout, "configmap/settings patched (no change)\n");
     let ann = k.run(&["annotate", "deploy", "web", "owner=team-a"]).ok();
     assert_eq!(ann.stdout, "deployment.apps/web annotated\n");
     let got = k

@@ -11,6 +11,7 @@ pub mod bootstrap;
 pub mod defaults;
 pub mod deprecation;
 pub mod discovery;
+pub mod faults;
 pub mod gojson;
 pub mod handlers;
 pub mod http;
@@ -82,6 +83,8 @@ pub struct ApiServer {
     pub address: String,
     /// The cluster CA (PEM), published in every namespace's `kube-root-ca.crt`.
     pub ca_pem: String,
+    /// Injected network and server faults (`--faults`, `/kk-sim/faults`); none by default.
+    pub faults: faults::Faults,
     extensions: RwLock<HashMap<(String, String, String), ExtensionHandler>>,
 }
 
@@ -95,6 +98,7 @@ impl ApiServer {
             plain_http,
             address,
             ca_pem,
+            faults: faults::Faults::default(),
             extensions: RwLock::new(HashMap::new()),
         })
     }
@@ -207,6 +211,8 @@ impl Bound {
             let _ = tcp.set_nodelay(true);
             let state = self.state.clone();
             let tls = self.tls.clone();
+            let conn = Arc::new(faults::Conn::default());
+            let tcp = faults::Killable::new(tcp, conn.clone());
             tokio::spawn(async move {
                 match tls {
                     Some(acceptor) => {
@@ -218,22 +224,26 @@ impl Bound {
                             .1
                             .peer_certificates()
                             .is_some_and(|c| !c.is_empty());
-                        serve_conn(TokioIo::new(stream), state, has_cert).await;
+                        serve_conn(TokioIo::new(stream), state, conn, has_cert).await;
                     }
-                    None => serve_conn(TokioIo::new(tcp), state, false).await,
+                    None => serve_conn(TokioIo::new(tcp), state, conn, false).await,
                 }
             });
         }
     }
 }
 
-async fn serve_conn<I>(io: I, state: Arc<ApiServer>, has_cert: bool)
+async fn serve_conn<I>(io: I, state: Arc<ApiServer>, conn: Arc<faults::Conn>, has_cert: bool)
 where
     I: hyper::rt::Read + hyper::rt::Write + Unpin + Send + 'static,
 {
     let svc = service_fn(move |req| {
         let state = state.clone();
-        async move { Ok::<_, std::convert::Infallible>(router::handle(state, req, has_cert).await) }
+        let conn = conn.clone();
+        async move {
+            let next = |req| router::handle(state.clone(), req, has_cert);
+            Ok::<_, std::convert::Infallible>(faults::around(&state.faults, &conn, req, next).await)
+        }
     });
     let builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
     let _ = builder.serve_connection_with_upgrades(io, svc).await;

@@ -23,7 +23,7 @@ use crate::runtime::images;
 use crate::runtime::ports::{App, PortServer, container_ports, serve_app_port};
 use crate::runtime::process::{ContainerProcess, ProcessSpec};
 use crate::runtime::shell::{self, ShellContext};
-use crate::store::{Event, EventType, ResourceKey, now_rfc3339};
+use crate::store::{Event, EventType, Raw, ResourceKey, decode, encode, now_rfc3339};
 
 /// First restart back-off.
 pub const BACKOFF_BASE: Duration = Duration::from_secs(2);
@@ -62,6 +62,8 @@ pub struct PodHandle {
     /// Bumped when a ConfigMap or Secret of the pod's namespace changes: wakes a pod waiting
     /// for its volumes' or environment's sources.
     sources: watch::Sender<u64>,
+    /// The ConfigMaps (`false`) and Secrets (`true`) its volumes show.
+    mounts: Vec<(bool, String)>,
 }
 
 impl PodHandle {
@@ -92,33 +94,37 @@ pub struct Kubelet {
     this: std::sync::Weak<Kubelet>,
     pods: Mutex<HashMap<String, Arc<PodHandle>>>,
     next_ip: Mutex<HashMap<String, u32>>,
+    /// The nodes' places, and how many nodes there were when they were computed.
+    nodes: Mutex<(usize, HashMap<String, NodePlace>)>,
 }
 
-/// The pod's node index, for IPs: `kk-sim-control-plane` is 0, workers 1, 2, ...
-fn node_index(api: &Api, node: &str) -> u32 {
-    let mut nodes: Vec<String> = api
-        .list(&res::nodes(), None)
-        .iter()
-        .map(|n| name(n).to_string())
-        .collect();
-    nodes.sort();
+/// Where each node is, for pod IPs and `hostIP`.
+#[derive(Clone)]
+struct NodePlace {
+    /// `kk-sim-control-plane` is 0, workers 1, 2, ... (sorted by name).
+    index: u32,
+    /// Its InternalIP.
+    ip: String,
+}
+
+/// Every node's place, computed from the stored nodes.
+fn node_places(api: &Api) -> HashMap<String, NodePlace> {
+    let nodes = api.list(&res::nodes(), None);
+    let mut names: Vec<&str> = nodes.iter().map(|n| name(n)).collect();
+    names.sort();
     nodes
         .iter()
-        .position(|n| n == node)
-        .map(|i| i as u32)
-        .unwrap_or(0)
-}
-
-fn node_ip(api: &Api, node: &str) -> String {
-    api.get(&res::nodes(), "", node)
-        .and_then(|n| {
-            n.pointer("/status/addresses")?
-                .as_array()?
-                .iter()
-                .find(|a| a["type"] == "InternalIP")
+        .map(|n| {
+            let index = names.iter().position(|x| *x == name(n)).unwrap_or(0) as u32;
+            let ip = n
+                .pointer("/status/addresses")
+                .and_then(Value::as_array)
+                .and_then(|a| a.iter().find(|a| a["type"] == "InternalIP"))
                 .and_then(|a| a["address"].as_str().map(str::to_string))
+                .unwrap_or_else(|| format!("172.18.0.{}", index + 2));
+            (name(n).to_string(), NodePlace { index, ip })
         })
-        .unwrap_or_else(|| format!("172.18.0.{}", node_index(api, node) + 2))
+        .collect()
 }
 
 /// `nginx:1.25` → `docker.io/library/nginx:1.25` (what container runtimes report).
@@ -295,9 +301,46 @@ impl CState {
     }
 }
 
-/// Messages from container tasks to their pod worker.
+/// Messages from container tasks to their pod worker (boxed: a channel allocates its slots
+/// in blocks, per pod).
 enum Update {
-    Status(CStatus),
+    Status(Box<CStatus>),
+}
+
+/// The pod a worker runs. A worker lives as long as its pod, so it keeps the pod as the stored
+/// bytes (parsed again for each container start) plus, parsed, only what names and events
+/// need: kind, apiVersion and metadata name, namespace, uid and resourceVersion. Holding every
+/// pod's parse would cost more than the whole store.
+struct PodRef {
+    slim: Value,
+    raw: Raw,
+}
+
+impl PodRef {
+    fn new(pod: &Value) -> PodRef {
+        let md = &pod["metadata"];
+        PodRef {
+            slim: json!({
+                "kind": pod["kind"],
+                "apiVersion": pod["apiVersion"],
+                "metadata": {"name": md["name"], "namespace": md["namespace"], "uid": md["uid"],
+                             "resourceVersion": md["resourceVersion"]},
+            }),
+            raw: encode(pod),
+        }
+    }
+
+    /// The whole pod as the worker got it.
+    fn full(&self) -> Value {
+        decode(&self.raw)
+    }
+}
+
+impl std::ops::Deref for PodRef {
+    type Target = Value;
+    fn deref(&self) -> &Value {
+        &self.slim
+    }
 }
 
 /// Everything the pod's status is rendered from.
@@ -442,6 +485,7 @@ impl Kubelet {
             this: this.clone(),
             pods: Mutex::new(HashMap::new()),
             next_ip: Mutex::new(HashMap::new()),
+            nodes: Mutex::new((0, HashMap::new())),
         })
     }
 
@@ -455,8 +499,21 @@ impl Kubelet {
             .cloned()
     }
 
+    /// Where `node` is (recomputed when nodes come or go).
+    fn node_place(&self, node: &str) -> NodePlace {
+        let count = self.api.store().count(&res::nodes(), None);
+        let mut cached = self.nodes.lock().unwrap_or_else(|p| p.into_inner());
+        if cached.0 != count || !cached.1.contains_key(node) {
+            *cached = (count, node_places(&self.api));
+        }
+        cached.1.get(node).cloned().unwrap_or(NodePlace {
+            index: 0,
+            ip: "172.18.0.2".to_string(),
+        })
+    }
+
     fn allocate_ip(&self, node: &str) -> String {
-        let idx = node_index(&self.api, node);
+        let idx = self.node_place(node).index;
         let mut m = self.next_ip.lock().unwrap_or_else(|p| p.into_inner());
         let n = m.entry(node.to_string()).or_insert(1);
         *n += 1;
@@ -486,12 +543,14 @@ impl Kubelet {
             containers: Mutex::new(BTreeMap::new()),
             stop,
             sources: watch::channel(0).0,
+            mounts: super::volumes::sources(&pod),
         });
         self.pods
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .insert(uid(&pod).to_string(), handle.clone());
         let me = self.clone();
+        let pod = Arc::new(PodRef::new(&pod));
         tokio::spawn(async move { me.run_pod(pod, handle, stop_rx).await });
     }
 
@@ -508,7 +567,7 @@ impl Kubelet {
 
     async fn run_pod(
         self: Arc<Self>,
-        pod: Arc<Value>,
+        pod: Arc<PodRef>,
         handle: Arc<PodHandle>,
         mut stop: watch::Receiver<bool>,
     ) {
@@ -516,52 +575,57 @@ impl Kubelet {
         let pname = name(&pod).to_string();
         let puid = uid(&pod).to_string();
         let node = handle.node.clone();
-        let spec = pod.get("spec").cloned().unwrap_or_default();
-        let restart_policy = spec["restartPolicy"]
-            .as_str()
-            .unwrap_or("Always")
-            .to_string();
-        let inits: Vec<Value> = spec["initContainers"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
-        let mains: Vec<Value> = spec["containers"].as_array().cloned().unwrap_or_default();
-        let src = Self::src(&node);
-        let mut st = PodState {
-            phase: "Pending".into(),
-            host_ip: node_ip(&self.api, &node),
-            pod_ip: None,
-            start_time: now_rfc3339(),
-            qos: qos_class(&spec),
-            init: inits
-                .iter()
-                .map(|c| {
-                    CStatus::new(
-                        c["name"].as_str().unwrap_or(""),
-                        c["image"].as_str().unwrap_or(""),
-                        "PodInitializing",
-                    )
-                })
-                .collect(),
-            main: mains
-                .iter()
-                .map(|c| {
-                    let w = if inits.is_empty() {
-                        "ContainerCreating"
-                    } else {
-                        "PodInitializing"
-                    };
-                    CStatus::new(
-                        c["name"].as_str().unwrap_or(""),
-                        c["image"].as_str().unwrap_or(""),
-                        w,
-                    )
-                })
-                .collect(),
-            initialized: inits.is_empty(),
-            sandbox_ready: false,
-            transitions: HashMap::new(),
+        // The container specs stay bytes while they wait (see `PodRef`).
+        let (restart_policy, host_network, inits, mains, mut st) = {
+            let full = pod.full();
+            let spec = &full["spec"];
+            let restart_policy = spec["restartPolicy"]
+                .as_str()
+                .unwrap_or("Always")
+                .to_string();
+            let containers =
+                |k: &str| -> Vec<Value> { spec[k].as_array().cloned().unwrap_or_default() };
+            let (inits, mains) = (containers("initContainers"), containers("containers"));
+            let st = PodState {
+                phase: "Pending".into(),
+                host_ip: self.node_place(&node).ip,
+                pod_ip: None,
+                start_time: now_rfc3339(),
+                qos: qos_class(spec),
+                init: inits
+                    .iter()
+                    .map(|c| {
+                        CStatus::new(
+                            c["name"].as_str().unwrap_or(""),
+                            c["image"].as_str().unwrap_or(""),
+                            "PodInitializing",
+                        )
+                    })
+                    .collect(),
+                main: mains
+                    .iter()
+                    .map(|c| {
+                        let w = if inits.is_empty() {
+                            "ContainerCreating"
+                        } else {
+                            "PodInitializing"
+                        };
+                        CStatus::new(
+                            c["name"].as_str().unwrap_or(""),
+                            c["image"].as_str().unwrap_or(""),
+                            w,
+                        )
+                    })
+                    .collect(),
+                initialized: inits.is_empty(),
+                sandbox_ready: false,
+                transitions: HashMap::new(),
+            };
+            let raws = |cs: Vec<Value>| -> Vec<Raw> { cs.iter().map(encode).collect() };
+            let host_network = spec["hostNetwork"] == true;
+            (restart_policy, host_network, raws(inits), raws(mains), st)
         };
+        let src = Self::src(&node);
         if let Some(first) = st.init.first_mut() {
             first.state = CState::Waiting {
                 reason: "PodInitializing".into(),
@@ -569,17 +633,20 @@ impl Kubelet {
             };
         }
         self.publish(&ns, &pname, &puid, &mut st);
-        // Volumes first: a missing ConfigMap/Secret keeps the pod in ContainerCreating.
-        let mut sources = handle.sources.subscribe();
-        loop {
-            sources.borrow_and_update();
-            let Some(msg) = super::volumes::mount_error(&self.api, &pod) else {
-                break;
-            };
-            events::record(&self.api, &pod, None, WARNING, "FailedMount", &msg, &src);
-            tokio::select! {
-                _ = sources.changed() => {}
-                _ = stop.changed() => { return self.finish_deletion(&pod, &handle, &mut st).await; }
+        // Volumes first: a missing ConfigMap/Secret keeps the pod in ContainerCreating (the
+        // receiver lives only while it waits: the kubelet wakes only pods that wait).
+        if !handle.mounts.is_empty() {
+            let mut sources = handle.sources.subscribe();
+            loop {
+                sources.borrow_and_update();
+                let Some(msg) = super::volumes::mount_error(&self.api, &pod.full()) else {
+                    break;
+                };
+                events::record(&self.api, &pod, None, WARNING, "FailedMount", &msg, &src);
+                tokio::select! {
+                    _ = sources.changed() => {}
+                    _ = stop.changed() => { return self.finish_deletion(&pod, &handle, &mut st).await; }
+                }
             }
         }
         tokio::select! {
@@ -587,7 +654,7 @@ impl Kubelet {
             _ = stop.changed() => { return self.finish_deletion(&pod, &handle, &mut st).await; }
         }
         // A hostNetwork pod (kube-proxy, the control plane's static pods) has the node's IP.
-        let pod_ip = if spec["hostNetwork"] == true {
+        let pod_ip = if host_network {
             st.host_ip.clone()
         } else {
             self.allocate_ip(&node)
@@ -675,9 +742,9 @@ impl Kubelet {
             tokio::select! {
                 u = rx.recv() => match u {
                     Some((i, Update::Status(cs))) => {
-                        st.main[i] = cs;
+                        st.main[i] = *cs;
                         while let Ok((j, Update::Status(cs))) = rx.try_recv() {
-                            st.main[j] = cs;
+                            st.main[j] = *cs;
                         }
                         let any_running = st.main.iter().any(|c| matches!(c.state, CState::Running { .. }));
                         if any_running {
@@ -709,9 +776,9 @@ impl Kubelet {
     /// Runs an init container once, updating `st.init[i]`; returns its exit code.
     async fn run_once(
         &self,
-        pod: &Value,
+        pod: &PodRef,
         handle: &Arc<PodHandle>,
-        c: &Value,
+        c: &Raw,
         pod_ip: &str,
         st: &mut PodState,
         i: usize,
@@ -722,13 +789,15 @@ impl Kubelet {
             uid(pod).to_string(),
         );
         let src = Self::src(&handle.node);
+        let c = decode(c);
         let cname = c["name"].as_str().unwrap_or("").to_string();
         let fp = format!("spec.initContainers{{{cname}}}");
         if st.init[i].restarts == 0 {
-            self.pull_events(pod, &fp, c, &src);
+            self.pull_events(pod, &fp, &c, &src);
         }
+        let full = pod.full();
         let env = self
-            .container_config(pod, handle, c, pod_ip, &fp, &src, |msg| {
+            .container_config(&full, handle, &c, pod_ip, &fp, &src, |msg| {
                 st.init[i].state = CState::Waiting {
                     reason: "CreateContainerConfigError".into(),
                     message: Some(msg),
@@ -739,7 +808,8 @@ impl Kubelet {
         let started = now_rfc3339();
         let cid = container_id();
         self.created_started(pod, &fp, &cname, &src);
-        let (proc, _servers) = self.start_run(pod, handle, c, pod_ip, env).await;
+        let (proc, _servers) = self.start_run(pod, &full, handle, &c, pod_ip, env).await;
+        drop((c, full));
         st.init[i].state = CState::Running {
             started_at: started.clone(),
         };
@@ -800,7 +870,8 @@ impl Kubelet {
     /// run it replaces becomes the previous one.
     async fn start_run(
         &self,
-        pod: &Value,
+        pod: &PodRef,
+        full: &Value,
         handle: &Arc<PodHandle>,
         c: &Value,
         pod_ip: &str,
@@ -818,7 +889,7 @@ impl Kubelet {
         ));
         ctx.net = Some(net.dialer());
         ctx.dns = Some(net.resolver());
-        super::volumes::project(&self.api, pod, c, pod_ip, &ctx.fs, false);
+        super::volumes::project(&self.api, full, c, pod_ip, &ctx.fs, false);
         ctx.image = images::lookup(&image);
         let spec = ProcessSpec::from_container(c);
         let argv = ctx
@@ -913,9 +984,9 @@ impl Kubelet {
     #[allow(clippy::too_many_arguments)]
     async fn container_loop(
         self: Arc<Self>,
-        pod: Arc<Value>,
+        pod: Arc<PodRef>,
         handle: Arc<PodHandle>,
-        c: Value,
+        c: Raw,
         pod_ip: String,
         restart_policy: String,
         i: usize,
@@ -927,25 +998,35 @@ impl Kubelet {
             uid(&pod).to_string(),
         );
         let src = Self::src(&handle.node);
-        let cname = c["name"].as_str().unwrap_or("").to_string();
-        let image = c["image"].as_str().unwrap_or("").to_string();
+        let (cname, image) = {
+            let c = decode(&c);
+            (
+                c["name"].as_str().unwrap_or("").to_string(),
+                c["image"].as_str().unwrap_or("").to_string(),
+            )
+        };
         let fp = format!("spec.containers{{{cname}}}");
         let mut cs = CStatus::new(&cname, &image, "ContainerCreating");
-        self.pull_events(&pod, &fp, &c, &src);
+        self.pull_events(&pod, &fp, &decode(&c), &src);
         loop {
-            let env = self
-                .container_config(&pod, &handle, &c, &pod_ip, &fp, &src, |msg| {
+            let (full, spec) = (pod.full(), decode(&c));
+            let env = {
+                self.container_config(&full, &handle, &spec, &pod_ip, &fp, &src, |msg| {
                     cs.state = CState::Waiting {
                         reason: "CreateContainerConfigError".into(),
                         message: Some(msg),
                     };
-                    let _ = tx.send((i, Update::Status(cs.clone())));
+                    let _ = tx.send((i, Update::Status(Box::new(cs.clone()))));
                 })
-                .await;
+                .await
+            };
             let started = now_rfc3339();
             let cid = container_id();
             self.created_started(&pod, &fp, &cname, &src);
-            let (proc, servers) = self.start_run(&pod, &handle, &c, &pod_ip, env).await;
+            let (proc, servers) = self
+                .start_run(&pod, &full, &handle, &spec, &pod_ip, env)
+                .await;
+            drop((full, spec));
             cs.state = CState::Running {
                 started_at: started.clone(),
             };
@@ -953,14 +1034,16 @@ impl Kubelet {
             cs.container_id = Some(cid.clone());
             cs.ready = false;
             let never_ready = shell::image_never_ready(&image) || images::crashes_by_name(&image);
+            let full = pod.full();
+            let c = decode(&c);
             let probed = c.get("readinessProbe").is_some() || c.get("startupProbe").is_some();
             if !never_ready && !probed {
                 cs.ready = true;
             }
-            let _ = tx.send((i, Update::Status(cs.clone())));
+            let _ = tx.send((i, Update::Status(Box::new(cs.clone()))));
             let exit = self
                 .supervise(
-                    &pod,
+                    &full,
                     &handle,
                     &c,
                     &pod_ip,
@@ -969,7 +1052,7 @@ impl Kubelet {
                     &src,
                     |ready| {
                         cs.ready = ready;
-                        let _ = tx.send((i, Update::Status(cs.clone())));
+                        let _ = tx.send((i, Update::Status(Box::new(cs.clone()))));
                     },
                 )
                 .await;
@@ -985,12 +1068,12 @@ impl Kubelet {
             };
             if !restart {
                 cs.state = term;
-                let _ = tx.send((i, Update::Status(cs.clone())));
+                let _ = tx.send((i, Update::Status(Box::new(cs.clone()))));
                 return;
             }
             // Show the termination briefly, then the back-off.
             cs.state = term.clone();
-            let _ = tx.send((i, Update::Status(cs.clone())));
+            let _ = tx.send((i, Update::Status(Box::new(cs.clone()))));
             let delay = backoff(cs.restarts);
             tokio::time::sleep(Duration::from_millis(300)).await;
             cs.last = Some(term);
@@ -1001,7 +1084,7 @@ impl Kubelet {
                     fmt_secs(delay)
                 )),
             };
-            let _ = tx.send((i, Update::Status(cs.clone())));
+            let _ = tx.send((i, Update::Status(Box::new(cs.clone()))));
             events::record(
                 &self.api,
                 &pod,
@@ -1175,24 +1258,30 @@ impl Kubelet {
     /// Rewrites the ConfigMap/Secret volumes of the running pods that mount the object of `ev`.
     fn refresh_volumes(&self, ev: &Event) {
         let secret = ev.resource.resource == "secrets";
-        let handles: Vec<Arc<PodHandle>> = self
+        let obj_name = name(&ev.object);
+        // Only the namespace's pods that wait for a source or show this object's data.
+        let handles: Vec<(Arc<PodHandle>, bool)> = self
             .pods
             .lock()
             .map(|m| {
                 m.values()
                     .filter(|h| h.namespace == ev.namespace)
-                    .cloned()
+                    .filter_map(|h| {
+                        let mounts = h.mounts.iter().any(|(s, n)| *s == secret && n == obj_name);
+                        let waiting = h.sources.receiver_count() > 0;
+                        (mounts || waiting).then(|| (h.clone(), mounts))
+                    })
                     .collect()
             })
             .unwrap_or_default();
-        for h in handles {
+        for (h, mounts) in handles {
             h.sources.send_modify(|n| *n += 1);
+            if !mounts {
+                continue;
+            }
             let Some(pod) = self.api.get(&res::pods(), &h.namespace, &h.name) else {
                 continue;
             };
-            if !super::volumes::affected(&pod, &ev.object, secret) {
-                continue;
-            }
             let containers: Vec<(String, crate::runtime::shell::SimFs)> = h
                 .containers
                 .lock()
@@ -1206,9 +1295,9 @@ impl Kubelet {
                 .iter()
                 .flat_map(|k| pod["spec"][*k].as_array().cloned().unwrap_or_default())
                 .collect();
+            let ip = pod.pointer("/status/podIP").and_then(Value::as_str);
             for (cname, fs) in containers {
                 if let Some(c) = specs.iter().find(|c| c["name"] == cname.as_str()) {
-                    let ip = pod.pointer("/status/podIP").and_then(Value::as_str);
                     super::volumes::project(&self.api, &pod, c, ip.unwrap_or(""), &fs, true);
                 }
             }

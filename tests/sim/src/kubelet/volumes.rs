@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use base64::Engine;
 use serde_json::Value;
 
-use crate::controllers::api::{Api, name, namespace};
+use crate::controllers::api::{Api, namespace};
 use crate::runtime::shell::SimFs;
 use crate::store::ResourceKey;
 
@@ -264,36 +264,36 @@ pub fn project(api: &Api, pod: &Value, c: &Value, pod_ip: &str, fs: &SimFs, refr
     }
 }
 
-/// Whether `pod` mounts ConfigMap/Secret `obj_name` (`secret` says which kind).
-pub fn uses(pod: &Value, secret: bool, obj_name: &str) -> bool {
-    pod.pointer("/spec/volumes")
+/// The ConfigMaps (`false`) and Secrets (`true`) whose data `pod`'s volumes show, directly
+/// or in a projection: what a change must be rewritten into.
+pub fn sources(pod: &Value) -> Vec<(bool, String)> {
+    let mut out = Vec::new();
+    for v in pod
+        .pointer("/spec/volumes")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .any(|v| {
-            let direct = if secret {
-                v.pointer("/secret/secretName")
-            } else {
-                v.pointer("/configMap/name")
-            };
-            let in_projection = v
-                .pointer("/projected/sources")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .any(|s| {
-                    let r = if secret {
-                        s.pointer("/secret/name")
-                    } else {
-                        s.pointer("/configMap/name")
-                    };
-                    r.and_then(Value::as_str) == Some(obj_name)
-                });
-            direct.and_then(Value::as_str) == Some(obj_name) || in_projection
-        })
-}
-
-/// `true` when `name(pod)` is worth a look after ConfigMap/Secret `obj` changed.
-pub fn affected(pod: &Value, obj: &Value, secret: bool) -> bool {
-    namespace(pod) == namespace(obj) && uses(pod, secret, name(obj))
+    {
+        let projected = v
+            .pointer("/projected/sources")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .flat_map(|s| {
+                [
+                    (false, s.pointer("/configMap/name")),
+                    (true, s.pointer("/secret/name")),
+                ]
+            });
+        let direct = [
+            (false, v.pointer("/configMap/name")),
+            (true, v.pointer("/secret/secretName")),
+        ];
+        for (secret, n) in direct.into_iter().chain(projected) {
+            if let Some(n) = n.and_then(Value::as_str) {
+                out.push((secret, n.to_string()));
+            }
+        }
+    }
+    out
 }
