@@ -23,6 +23,7 @@ pub mod logs;
 pub mod options;
 pub mod plugin;
 pub mod port_forward;
+pub mod scale;
 pub mod version;
 
 use crate::ctx::Ctx;
@@ -88,6 +89,9 @@ pub enum Command {
     /// Forward one or more local ports to a pod
     #[command(add = Group::Troubleshooting)]
     PortForward(port_forward::Args),
+    /// Set a new size for a deployment, replica set, or replication controller
+    #[command(add = Group::Deploy)]
+    Scale(scale::Args),
     /// Help about any command
     #[command(add = Group::Unlisted)]
     Help(help::Args),
@@ -113,6 +117,7 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Attach(a) => attach::run(ctx, a).await,
         Command::Exec(a) => exec::run(ctx, a).await,
         Command::PortForward(a) => port_forward::run(ctx, a).await,
+        Command::Scale(a) => scale::run(ctx, a).await,
         Command::Help(a) => help::run(ctx, a).await,
         Command::Plugin(c) => plugin::dispatch(ctx, c).await,
     }
