@@ -224,11 +224,11 @@ async fn malformed_body_is_400_status() {
         .unwrap();
     let e = api_error(c.request_text(req).await.unwrap_err());
     assert_eq!((e.code, e.reason.as_str()), (400, "BadRequest"));
-    assert!(
-        e.message
-            .starts_with("couldn't get version/kind; json parse error: "),
-        "{}",
-        e.message
+    assert_eq!(
+        e.message,
+        "the object provided is unrecognized (must be of type ConfigMap): couldn't get \
+         version/kind; json parse error: invalid character 'n' looking for beginning of object \
+         key string ({not json)"
     );
 }
 

@@ -129,8 +129,8 @@ fn create_f_of_a_list_reads_the_v2_protobuf_document() {
     );
     assert_eq!(sim.get("configmaps", "b")["data"]["k"], "v");
 
-    // The v2 document lists no definitions (see `openapi::v2`), so an unknown field in an
-    // item is caught by the server's strict decoding, item by item.
+    // The v2 document carries the definitions (see `openapi::v2`), so kubectl validates the
+    // items client-side first, as against a real apiserver: nothing is created.
     let bad = sim.write(
         "bad.json",
         r#"{"apiVersion":"v1","kind":"List","items":[
@@ -138,13 +138,14 @@ fn create_f_of_a_list_reads_the_v2_protobuf_document() {
  {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"d"},"foo":1}]}"#,
     );
     let (code, out, err) = sim.run(&["create", "-f", &bad]);
-    assert_eq!((code, out.as_str()), (1, "configmap/c created\n"));
+    assert_eq!((code, out.as_str()), (1, ""));
     assert_eq!(
         err,
         format!(
-            "Error from server (BadRequest): error when creating \"{bad}\": ConfigMap in \
-             version \"v1\" cannot be handled as a ConfigMap: strict decoding error: unknown \
-             field \"foo\"\n"
+            "error: error validating \"{bad}\": error validating data: \
+             ValidationError(ConfigMap): unknown field \"foo\" in io.k8s.api.core.v1.ConfigMap; \
+             if you choose to ignore these errors, turn validation off with --validate=false\n"
         )
     );
+    assert_eq!(sim.run(&["get", "configmap", "c"]).0, 1);
 }

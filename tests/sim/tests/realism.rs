@@ -504,6 +504,18 @@ fn explain_lists_enum_values_and_openapi_has_patch_facts() {
         out.stdout.contains("ENUM:\n    ClientIP\n    None\n"),
         "{out:#?}"
     );
+    // The table covers every enum field of the served kinds, e.g. a pod's phase.
+    let out = k.run(&["explain", "pod.status.phase"]).ok();
+    assert!(
+        out.stdout
+            .contains("ENUM:\n    Failed\n    Pending\n    Running\n    Succeeded\n    Unknown\n"),
+        "{out:#?}"
+    );
+    assert!(
+        out.stdout
+            .contains(" - `\"Pending\"` means the pod has been accepted by the system,"),
+        "{out:#?}"
+    );
     let doc = json(&k.run(&["get", "--raw", "/openapi/v3/api/v1"]).ok().stdout);
     let containers =
         &doc["components"]["schemas"]["io.k8s.api.core.v1.PodSpec"]["properties"]["containers"];
@@ -516,6 +528,18 @@ fn explain_lists_enum_values_and_openapi_has_patch_facts() {
     assert_eq!(
         containers["x-kubernetes-list-map-keys"],
         serde_json::json!(["name"])
+    );
+    // The v2 document has the same facts, in Swagger 2.0 form.
+    let v2 = json(&k.run(&["get", "--raw", "/openapi/v2"]).ok().stdout);
+    let spec = &v2["definitions"]["io.k8s.api.core.v1.PodSpec"]["properties"];
+    assert_eq!(spec["containers"]["x-kubernetes-patch-merge-key"], "name");
+    assert_eq!(
+        spec["containers"]["items"]["$ref"],
+        "#/definitions/io.k8s.api.core.v1.Container"
+    );
+    assert_eq!(
+        spec["dnsPolicy"]["enum"],
+        serde_json::json!(["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"])
     );
 }
 
@@ -792,4 +816,340 @@ status:
     assert_eq!(svc["status"]["conditions"][0]["reason"], "Tested");
     let m = managers(&k, &["svc", "s1"]);
     assert!(m.contains(&"tester/Apply/status".to_string()), "{m:?}");
+}
+
+#[test]
+fn volumes_and_env_from_configmaps_and_secrets() {
+    let Some(k) = k("volumes", "t-volumes") else {
+        return;
+    };
+    k.run_stdin(
+        &["apply", "-f", "-"],
+        "apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: hellok8s-configmap
+data:
+  DB_URL: http://DB_ADDRESS_DEV
+  app-config.json: '{\"a\": 1}'
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: hellok8s-secret
+stringData:
+  DB_PASSWD: pass123
+  some.txt: hello
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: hellok8s
+  labels: {app: hellok8s}
+spec:
+  containers:
+  - name: hellok8s
+    image: leigg/hellok8s:v4_configmap
+    env:
+    - name: DB_URL
+      valueFrom:
+        configMapKeyRef: {name: hellok8s-configmap, key: DB_URL}
+    envFrom:
+    - secretRef: {name: hellok8s-secret}
+      prefix: S_
+    volumeMounts:
+    - {name: config, mountPath: /etc/configmap_vol}
+    - {name: secret, mountPath: /etc/secret_vol}
+    - {name: one, mountPath: /etc/one.txt, subPath: some.txt}
+    - {name: info, mountPath: /etc/podinfo}
+  volumes:
+  - name: config
+    configMap: {name: hellok8s-configmap}
+  - name: secret
+    secret: {secretName: hellok8s-secret, items: [{key: DB_PASSWD, path: passwd}]}
+  - name: one
+    secret: {secretName: hellok8s-secret}
+  - name: info
+    downwardAPI:
+      items:
+      - {path: labels, fieldRef: {fieldPath: metadata.labels}}
+      - {path: name, fieldRef: {fieldPath: metadata.name}}
+",
+    )
+    .ok();
+    all_ready(&k, "app=hellok8s", 1);
+    let exec = |cmd: &str| {
+        k.run(&["exec", "hellok8s", "--", "sh", "-c", cmd])
+            .ok()
+            .stdout
+    };
+    assert_eq!(exec("cat /etc/configmap_vol/app-config.json"), "{\"a\": 1}");
+    assert_eq!(exec("ls /etc/configmap_vol"), "DB_URL\napp-config.json\n");
+    assert_eq!(exec("cat /etc/secret_vol/passwd"), "pass123");
+    assert_eq!(exec("cat /etc/one.txt"), "hello");
+    assert_eq!(
+        exec("cat /etc/podinfo/labels; echo; cat /etc/podinfo/name"),
+        "app=\"hellok8s\"\nhellok8s"
+    );
+    assert_eq!(
+        exec("cat /var/run/secrets/kubernetes.io/serviceaccount/namespace"),
+        "t-volumes"
+    );
+    assert_eq!(
+        exec("echo $DB_URL $S_DB_PASSWD"),
+        "http://DB_ADDRESS_DEV pass123\n"
+    );
+    // The tutorial app reads the same env and file.
+    let page = exec("wget -qO- localhost:3000");
+    assert_eq!(
+        page,
+        "[v4] Hello, Kubernetes! From host: hellok8s\nGet Database Connect URL: http://DB_ADDRESS_DEV\napp-config.json:{\"a\": 1}"
+    );
+    // An updated ConfigMap shows up in the volume (the env stays as it was).
+    k.run(&[
+        "patch",
+        "configmap",
+        "hellok8s-configmap",
+        "-p",
+        "{\"data\":{\"app-config.json\":\"{\\\"a\\\": 2}\"}}",
+    ])
+    .ok();
+    wait_for(30, "the updated file", || {
+        (exec("cat /etc/configmap_vol/app-config.json") == "{\"a\": 2}").then_some(())
+    });
+}
+
+#[test]
+fn a_missing_configmap_holds_pods_until_it_exists() {
+    let Some(k) = k("late-config", "t-late-config") else {
+        return;
+    };
+    k.run_stdin(
+        &["apply", "-f", "-"],
+        "apiVersion: v1
+kind: Pod
+metadata: {name: vol-wait, labels: {app: late}}
+spec:
+  containers:
+  - name: c
+    image: nginx
+    volumeMounts: [{name: cfg, mountPath: /etc/config}]
+  volumes: [{name: cfg, configMap: {name: late}}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: env-wait, labels: {app: late}}
+spec:
+  containers:
+  - name: c
+    image: nginx
+    env: [{name: KEY, valueFrom: {configMapKeyRef: {name: late, key: key}}}]
+",
+    )
+    .ok();
+    let status = |pod: &str| {
+        let out = k.run(&["get", "pod", pod, "--no-headers"]).ok().stdout;
+        out.split_whitespace().nth(2).unwrap_or("").to_string()
+    };
+    wait_for(30, "both pods waiting", || {
+        (status("vol-wait") == "ContainerCreating"
+            && status("env-wait") == "CreateContainerConfigError")
+            .then_some(())
+    });
+    let warned = |pod: &str, msg: &str| {
+        events(&k, pod)
+            .iter()
+            .any(|(t, r, m)| t == "Warning" && m == msg && (r == "Failed" || r == "FailedMount"))
+    };
+    assert!(warned(
+        "vol-wait",
+        "MountVolume.SetUp failed for volume \"cfg\" : configmap \"late\" not found"
+    ));
+    assert!(warned("env-wait", "Error: configmap \"late\" not found"));
+    // The ConfigMap without the key: the volume mounts, the env still cannot be built.
+    k.run(&["create", "configmap", "late", "--from-literal=other=1"])
+        .ok();
+    wait_for(30, "the key error", || {
+        warned(
+            "env-wait",
+            "Error: couldn't find key key in ConfigMap t-late-config/late",
+        )
+        .then_some(())
+    });
+    k.run(&[
+        "patch",
+        "configmap",
+        "late",
+        "-p",
+        "{\"data\":{\"key\":\"v\"}}",
+    ])
+    .ok();
+    all_ready(&k, "app=late", 2);
+    let exec = |pod: &str, cmd: &str| k.run(&["exec", pod, "--", "sh", "-c", cmd]).ok().stdout;
+    assert_eq!(exec("env-wait", "printenv KEY"), "v\n");
+    assert_eq!(exec("vol-wait", "ls /etc/config"), "key\nother\n");
+}
+
+#[test]
+fn bodies_of_the_wrong_kind_or_no_json_get_the_decoders_words() {
+    let Some(k) = kubectl(sim(), "decode") else {
+        return;
+    };
+    let pod_yaml = sim().path("decode-pod.yaml");
+    std::fs::write(
+        &pod_yaml,
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n",
+    )
+    .unwrap();
+    let pod_json = sim().path("decode-pod.json");
+    std::fs::write(
+        &pod_json,
+        r#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}}"#,
+    )
+    .unwrap();
+    let raw = |file: &std::path::Path| {
+        let out = k.run(&[
+            "create",
+            "--raw",
+            "/api/v1/namespaces",
+            "-f",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(out.code, 1, "{out:#?}");
+        out.stderr
+    };
+    // kubectl --raw sends the file as it is, labelled JSON.
+    assert_eq!(
+        raw(&pod_yaml),
+        "Error from server (BadRequest): the object provided is unrecognized (must be of type \
+         Namespace): couldn't get version/kind; json parse error: invalid character 'a' looking \
+         for beginning of value (61706956657273696f6e3a2076310a6b696e643a20506f640a6d65746164 \
+         ...)\n"
+    );
+    assert_eq!(
+        raw(&pod_json),
+        "Error from server (BadRequest): Pod in version \"v1\" cannot be handled as a \
+         Namespace: converting (v1.Pod) to (core.Namespace): unknown conversion\n"
+    );
+}
+
+/// CronJobs run on the simulated clock: at `--speed 10` a `* * * * *` schedule fires every
+/// 6 s, while the API shows wall-clock times.
+#[test]
+fn cronjob_creates_jobs_on_the_simulated_schedule() {
+    let Some(mut k) = kubectl(fast(), "cronjob") else {
+        return;
+    };
+    k.use_namespace("t-cronjob");
+    k.run(&[
+        "create",
+        "cronjob",
+        "tick",
+        "--image=busybox",
+        "--schedule=* * * * *",
+        "--",
+        "echo",
+        "tick",
+    ])
+    .ok();
+    // Two ticks: at most 2 × 6 s away.
+    let jobs = wait_for(30, "two Jobs from the CronJob", || {
+        let jobs = items(&k, &["jobs"]);
+        (jobs.len() >= 2).then_some(jobs)
+    });
+    let names: Vec<&str> = jobs.iter().map(|j| s(j, "/metadata/name")).collect();
+    assert!(names.iter().all(|n| n.starts_with("tick-")), "{names:?}");
+    assert_eq!(s(&jobs[0], "/metadata/ownerReferences/0/kind"), "CronJob");
+    let name = names[0].to_string();
+    k.run(&[
+        "wait",
+        "--for=condition=complete",
+        &format!("job/{name}"),
+        "--timeout=30s",
+    ])
+    .ok();
+    assert_eq!(
+        k.run(&["logs", &format!("job/{name}")]).ok().stdout,
+        "tick\n"
+    );
+    // LAST SCHEDULE is an age in wall-clock seconds, not a time in the simulated future.
+    let row = k
+        .run(&["get", "cronjob", "tick", "--no-headers"])
+        .ok()
+        .stdout;
+    let cols: Vec<&str> = row.split_whitespace().collect();
+    let last = cols[cols.len() - 2];
+    assert!(
+        last.ends_with('s')
+            && last
+                .trim_end_matches('s')
+                .parse::<u32>()
+                .is_ok_and(|s| s < 30),
+        "{row}"
+    );
+    let events = items(&k, &["events"]);
+    assert!(
+        events.iter().any(|e| e["reason"] == "SuccessfulCreate"
+            && e["message"] == format!("Created job {name}").as_str()
+            && s(e, "/source/component") == "cronjob-controller"),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn datastores_and_http_echo_behave_like_their_images() {
+    let Some(k) = k("images", "t-images") else {
+        return;
+    };
+    k.run_stdin(
+        &["apply", "-f", "-"],
+        "apiVersion: v1
+kind: Pod
+metadata: {name: foo, labels: {app: images}}
+spec:
+  containers:
+  - {name: echo, image: hashicorp/http-echo, args: [-text=foo]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: redis, labels: {app: images}}
+spec:
+  containers:
+  - {name: redis, image: redis:7}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: client, labels: {app: images}}
+spec:
+  containers:
+  - {name: c, image: busybox, command: [sleep, '3600']}
+",
+    )
+    .ok();
+    let pods = all_ready(&k, "app=images", 3);
+    let ip = |name: &str| {
+        let p = pods
+            .iter()
+            .find(|p| s(p, "/metadata/name") == name)
+            .unwrap();
+        s(p, "/status/podIP").to_string()
+    };
+    let exec = |cmd: &str| {
+        k.run(&["exec", "client", "--", "sh", "-c", cmd])
+            .ok()
+            .stdout
+    };
+    // The kind ingress guide tells backends apart by their -text.
+    assert_eq!(exec(&format!("wget -qO- {}:5678", ip("foo"))), "foo\n");
+    let logs = k.run(&["logs", "redis"]).ok().stdout;
+    assert!(
+        logs.ends_with("* Ready to accept connections tcp\n")
+            && logs.contains("* Running mode=standalone, port=6379.\n"),
+        "{logs}"
+    );
+    // Something listens on redis's port without a declared containerPort.
+    assert_eq!(
+        exec(&format!("echo PING | nc {} 6379", ip("redis"))),
+        "PING\n"
+    );
 }

@@ -516,51 +516,6 @@ fn job_completes_and_its_logs_read_start_done() {
 }
 
 #[test]
-fn cronjob_creates_jobs_on_schedule() {
-    let Some(k) = k("cronjob", "t-cronjob") else {
-        return;
-    };
-    k.run(&[
-        "create",
-        "cronjob",
-        "tick",
-        "--image=busybox",
-        "--schedule=* * * * *",
-        "--",
-        "echo",
-        "tick",
-    ])
-    .ok();
-    // Fires at the next minute boundary: at most 60 s away.
-    let job = wait_for(75, "a Job from the CronJob", || {
-        items(&k, "jobs", &[]).into_iter().next()
-    });
-    assert!(s(&job, "/metadata/name").starts_with("tick-"), "{job:#?}");
-    assert_eq!(s(&job, "/metadata/ownerReferences/0/kind"), "CronJob");
-    let name = s(&job, "/metadata/name").to_string();
-    k.run(&[
-        "wait",
-        "--for=condition=complete",
-        &format!("job/{name}"),
-        "--timeout=30s",
-    ])
-    .ok();
-    assert_eq!(
-        k.run(&["logs", &format!("job/{name}")]).ok().stdout,
-        "tick\n"
-    );
-    let cj = json(&k.run(&["get", "cronjob", "tick", "-o", "json"]).ok().stdout);
-    assert!(cj["status"]["lastScheduleTime"].is_string(), "{cj:#?}");
-    let events = items(&k, "events", &[]);
-    assert!(
-        events.iter().any(|e| e["reason"] == "SuccessfulCreate"
-            && e["message"] == format!("Created job {name}").as_str()
-            && s(e, "/source/component") == "cronjob-controller"),
-        "{events:#?}"
-    );
-}
-
-#[test]
 fn expose_deployment_lists_ready_pod_ips_in_endpoints() {
     let Some(k) = k("expose", "t-expose") else {
         return;

@@ -12,6 +12,7 @@ pub mod defaults;
 pub mod deprecation;
 pub mod discovery;
 pub mod faults;
+pub mod gojson;
 pub mod handlers;
 pub mod http;
 pub mod kubeconfig;

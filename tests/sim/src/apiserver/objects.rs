@@ -44,8 +44,9 @@ pub fn gvk_arc(served: &Served, obj: &Arc<Value>) -> Arc<Value> {
     }
 }
 
-/// Decodes a request body by Content-Type into a JSON object.
-pub fn decode_body(content_type: &str, body: &[u8]) -> Result<Value, ApiError> {
+/// Decodes a request body by Content-Type into a JSON object; `into` is the kind the
+/// endpoint reads (`Namespace`), named in the error for a body that is no object of any kind.
+pub fn decode_body(content_type: &str, body: &[u8], into: &str) -> Result<Value, ApiError> {
     let essence = content_type
         .split(';')
         .next()
@@ -53,18 +54,30 @@ pub fn decode_body(content_type: &str, body: &[u8]) -> Result<Value, ApiError> {
         .trim()
         .to_ascii_lowercase();
     let v: Value = match essence.as_str() {
-        "" | "application/json" | "*/*" => decode_json(body)?,
+        "" | "application/json" | "*/*" => decode_json(body, into)?,
         "application/yaml" | "application/apply-patch+yaml" => decode_yaml(body)?,
         "application/vnd.kubernetes.protobuf" => protobuf::decode(body)?,
         other => return Err(unsupported_media_type(other)),
     };
-    if !v.is_object() {
-        return Err(ApiError::bad_request(format!(
-            "the object provided is unrecognized (must be of type {})",
-            "object"
-        )));
+    match v {
+        Value::Object(_) => Ok(v),
+        // `null` reads as an empty object, as Go's decoder leaves the target untouched.
+        Value::Null => Ok(json!({})),
+        other => Err(unrecognized(
+            into,
+            &super::gojson::type_error(&other).unwrap_or_default(),
+            body,
+        )),
     }
-    Ok(v)
+}
+
+/// The decoder's 400 for a body whose apiVersion/kind it cannot read.
+fn unrecognized(into: &str, why: &str, body: &[u8]) -> ApiError {
+    ApiError::bad_request(format!(
+        "the object provided is unrecognized (must be of type {into}): couldn't get \
+         version/kind; json parse error: {why} ({})",
+        super::gojson::summary(body)
+    ))
 }
 
 /// 415 with the apiserver's wording.
@@ -79,14 +92,21 @@ pub fn unsupported_media_type(ct: &str) -> ApiError {
     )
 }
 
-/// JSON body → value, with the decoder's 400 message.
-pub fn decode_json(body: &[u8]) -> Result<Value, ApiError> {
+/// JSON body → value, with the decoder's 400 (Go's wording of the syntax error) naming
+/// `into`, the kind the endpoint reads.
+pub fn decode_json(body: &[u8], into: &str) -> Result<Value, ApiError> {
     if body.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ApiError::bad_request("the body of the request was empty"));
     }
-    serde_json::from_slice(body).map_err(|e| {
-        ApiError::bad_request(format!("couldn't get version/kind; json parse error: {e}"))
-    })
+    if let Some(why) = super::gojson::syntax_error(body) {
+        return Err(unrecognized(into, &why, body));
+    }
+    let v: Value =
+        serde_json::from_slice(body).map_err(|e| unrecognized(into, &e.to_string(), body))?;
+    match super::gojson::type_error(&v) {
+        Some(why) if v.is_object() => Err(unrecognized(into, &why, body)),
+        _ => Ok(v),
+    }
 }
 
 /// YAML (or JSON) body → value.
@@ -364,9 +384,17 @@ mod tests {
 
     #[test]
     fn malformed_json_is_400() {
-        let e = decode_body("application/json", b"{nope").unwrap_err();
+        let e = decode_body("application/json", b"{nope", "Namespace").unwrap_err();
         assert_eq!(e.code, 400);
-        let e = decode_body("text/plain", b"{}").unwrap_err();
+        assert_eq!(
+            e.message,
+            "the object provided is unrecognized (must be of type Namespace): couldn't get \
+             version/kind; json parse error: invalid character 'n' looking for beginning of \
+             object key string ({nope)"
+        );
+        let e = decode_body("application/json", b"[1]", "Namespace").unwrap_err();
+        assert!(e.message.ends_with("json: cannot unmarshal array into Go value of type struct { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; Kind string \"json:\\\"kind,omitempty\\\"\" } (5b315d)"), "{}", e.message);
+        let e = decode_body("text/plain", b"{}", "Namespace").unwrap_err();
         assert_eq!(e.code, 415);
     }
 }

@@ -27,7 +27,7 @@ use crate::resources::ResourceInfo;
 const INFO_VERSION: &str = "v1.33.1";
 
 /// Bumped whenever this module changes the documents' shape, so cached copies are dropped.
-const SHAPE_REVISION: &str = "kk-sim-openapi-2";
+const SHAPE_REVISION: &str = "kk-sim-openapi-3";
 
 /// `/openapi/v3`: the root listing one path per group-version (`api/v1`, `apis/apps/v1`).
 pub fn v3_root(resources: &[ResourceInfo]) -> Value {
@@ -112,12 +112,22 @@ pub fn v3_group_version_with_crds(
     }))
 }
 
-/// `/openapi/v2`: paths with the PATCH operations (GVK + `fieldValidation`) and no
-/// definitions. kubectl uses v2 schemas for patch computation whenever it finds the kind in
-/// `definitions`, and ours would lack the patch strategies, so none are listed; kubectl then
-/// skips client-side validation of `kind: List` items and the server validates each strictly.
-/// kubectl reads it as protobuf ([`v2proto::encode`]); this JSON form is for other clients.
+/// `/openapi/v2`: the PATCH operations (GVK + `fieldValidation`) and the built-in
+/// definitions with the patch/list extensions and enums ([`v2_definitions`]).
+///
+/// The operations consume no `application/strategic-merge-patch+json`, so kubectl's apply
+/// still computes its patches from its compiled-in types (which know every merge key) rather
+/// than from these schemas; with the kinds in `definitions`, kubectl validates the items of a
+/// `kind: List` against them client-side, as on a real cluster. kubectl reads the document as
+/// protobuf ([`v2proto::encode`]); this JSON form is for other clients.
 pub fn v2(resources: &[ResourceInfo]) -> Value {
+    let mut doc = v2_paths(resources);
+    doc["definitions"] = Value::Object(v2_definitions().clone());
+    doc
+}
+
+/// [`v2`] without its definitions (which [`v2proto`] encodes once).
+pub fn v2_paths(resources: &[ResourceInfo]) -> Value {
     let mut out = Map::new();
     for r in resources {
         let (item, _) = paths::urls(r);
@@ -148,6 +158,68 @@ pub fn v2(resources: &[ResourceInfo]) -> Value {
         "paths": out,
         "definitions": {},
     })
+}
+
+/// The built-in definitions in Swagger 2.0 form, as a real apiserver's `/openapi/v2` has
+/// them: `$ref`s into `#/definitions/` with their description beside them (no `allOf`
+/// wrapper), `IntOrString` a string of format `int-or-string`, `Quantity` a string, no
+/// `oneOf`; the extensions and enums as in v3.
+pub fn v2_definitions() -> &'static Map<String, Value> {
+    static DEFS: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+    DEFS.get_or_init(|| {
+        schemas::definitions()
+            .iter()
+            .map(|(name, def)| {
+                let mut def = to_v2(def);
+                if let Some(format) = match name.as_str() {
+                    "io.k8s.apimachinery.pkg.util.intstr.IntOrString" => Some("int-or-string"),
+                    "io.k8s.apimachinery.pkg.api.resource.Quantity" => Some(""),
+                    _ => None,
+                } {
+                    def["type"] = json!("string");
+                    if !format.is_empty() {
+                        def["format"] = json!(format);
+                    }
+                }
+                (name.clone(), def)
+            })
+            .collect()
+    })
+}
+
+fn to_v2(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => {
+            let mut out = Map::new();
+            for (k, x) in m {
+                match (k.as_str(), x) {
+                    ("$ref", Value::String(r)) => {
+                        let name = r.strip_prefix(schemas::REF_PREFIX).unwrap_or(r);
+                        out.insert(k.clone(), json!(format!("#/definitions/{name}")));
+                    }
+                    ("allOf", Value::Array(all))
+                        if all.len() == 1 && all[0].get("$ref").is_some() =>
+                    {
+                        if let Value::Object(inner) = to_v2(&all[0]) {
+                            out.extend(inner);
+                        }
+                    }
+                    ("oneOf" | "x-kubernetes-int-or-string", _) => {}
+                    // Property names are data, not schema keywords.
+                    ("properties", Value::Object(props)) => {
+                        let props = props.iter().map(|(p, s)| (p.clone(), to_v2(s)));
+                        out.insert(k.clone(), Value::Object(props.collect()));
+                    }
+                    _ => {
+                        out.insert(k.clone(), to_v2(x));
+                    }
+                }
+            }
+            Value::Object(out)
+        }
+        Value::Array(a) => Value::Array(a.iter().map(to_v2).collect()),
+        other => other.clone(),
+    }
 }
 
 /// The resources grouped by their v3 path (`api/v1`, `apis/apps/v1`).

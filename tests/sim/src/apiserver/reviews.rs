@@ -134,7 +134,7 @@ pub fn review(
     let mut review = if body.iter().all(u8::is_ascii_whitespace) {
         json!({})
     } else {
-        decode_body(content_type, body)?
+        decode_body(content_type, body, &kind)?
     };
     let spec = review.get("spec").cloned().unwrap_or(json!({}));
     let status = match kind.as_str() {

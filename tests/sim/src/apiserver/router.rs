@@ -133,18 +133,18 @@ async fn route(
                 .ok_or_else(not_found_url),
         ),
         ["openapi", "v2"] => {
-            let doc = openapi::v2(&server.registry.all());
             let accept = headers
                 .get(http::header::ACCEPT)
                 .and_then(|v| v.to_str().ok());
+            let resources = server.registry.all();
             read_only(Ok(match accept {
                 Some(a) if openapi::v2proto::wanted(a) => super::http::bytes_response(
                     200,
                     openapi::v2proto::CONTENT_TYPE,
-                    openapi::v2proto::encode(&doc),
+                    openapi::v2proto::encode_with_builtins(&openapi::v2_paths(&resources)),
                     super::http::accepts_gzip(&headers),
                 ),
-                _ => json_response(200, &doc),
+                _ => json_response(200, &openapi::v2(&resources)),
             }))
         }
         ["openapi", "v3"] => read_only(Ok(json_response(
@@ -426,7 +426,7 @@ async fn resource_verbs(
         ("list", _) => handlers::list(&server, &rr),
         ("create", None) if group.is_empty() && rr.served.info.plural == "bindings" => {
             let body = read_body(req).await?;
-            let b = super::objects::decode_body(&content_type, &body)?;
+            let b = super::objects::decode_body(&content_type, &body, "Binding")?;
             let pod = b
                 .pointer("/metadata/name")
                 .and_then(serde_json::Value::as_str)

@@ -28,7 +28,13 @@ pub fn create(
 ) -> Result<Response<Body>, ApiError> {
     let ns = rr.ns().to_string();
     let name = rr.name.clone().unwrap_or_default();
-    let obj = decode_body(content_type, body)?;
+    let into = match sub {
+        "binding" => "Binding",
+        "eviction" => "Eviction",
+        "token" => "TokenRequest",
+        _ => rr.served.info.kind.as_str(),
+    };
+    let obj = decode_body(content_type, body, into)?;
     match (rr.served.info.plural.as_str(), sub) {
         ("pods", "binding") => {
             let node = obj

@@ -610,9 +610,7 @@ impl DeploymentController {
                 .and_then(|c| c["lastUpdateTime"].as_str())
                 .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
                 .map(|t| t.with_timezone(&chrono::Utc));
-            let elapsed = last_update
-                .map(|t| (chrono::Utc::now() - t).num_seconds())
-                .unwrap_or(0);
+            let elapsed = last_update.map(crate::clock::sim_secs_since).unwrap_or(0);
             if !progressed && elapsed >= deadline && !prev_reason.is_empty() {
                 events::record(
                     &self.api,
@@ -634,7 +632,7 @@ impl DeploymentController {
                 } else {
                     (deadline - elapsed).max(1)
                 };
-                requeue = Some(Duration::from_secs(remaining as u64));
+                requeue = Some(crate::clock::scaled(Duration::from_secs(remaining as u64)));
                 if created_now && prev_reason.is_empty() {
                     (
                         "True",

@@ -269,7 +269,7 @@ impl Controller for JobController {
                 .or_else(|| fin.pointer("/status/conditions/0/lastTransitionTime"))
                 .and_then(Value::as_str)
                 .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())?;
-            let left = ttl - (chrono::Utc::now() - at.with_timezone(&chrono::Utc)).num_seconds();
+            let left = ttl - crate::clock::sim_secs_since(at.with_timezone(&chrono::Utc));
             if left <= 0 {
                 let opts = DeleteOptions {
                     propagation_policy: Some("Background".into()),
@@ -280,7 +280,7 @@ impl Controller for JobController {
                     .delete(&res::jobs(), &key.namespace, &key.name, &opts);
                 return None;
             }
-            return Some(Duration::from_secs(left as u64));
+            return Some(crate::clock::scaled(Duration::from_secs(left as u64)));
         }
         None
     }
@@ -289,12 +289,18 @@ impl Controller for JobController {
 /// The CronJob controller.
 pub struct CronJobController {
     api: Api,
+    /// The last tick each CronJob (by uid) fired for, in simulated time: exact, where
+    /// `lastScheduleTime` is wall-clock time to the second.
+    last_ticks: std::sync::Mutex<std::collections::HashMap<String, chrono::DateTime<chrono::Utc>>>,
 }
 
 impl CronJobController {
     /// A controller on `api`.
     pub fn new(api: Api) -> Self {
-        CronJobController { api }
+        CronJobController {
+            api,
+            last_ticks: Default::default(),
+        }
     }
 }
 
@@ -367,7 +373,9 @@ impl Controller for CronJobController {
                 .unwrap_or("")
                 .to_string()
         });
-        let now = chrono::Utc::now();
+        // Schedules run on the cluster's simulated clock (`--speed`); what the API shows is
+        // wall-clock time.
+        let now = crate::clock::sim_now();
         let schedule = cj
             .pointer("/spec/schedule")
             .and_then(Value::as_str)
@@ -387,13 +395,21 @@ impl Controller for CronJobController {
         let suspended = cj.pointer("/spec/suspend").and_then(Value::as_bool) == Some(true);
         let active: Vec<_> = jobs.iter().filter(|j| job_finished(j).is_none()).collect();
         // The latest tick at or before now that is after the last schedule (or creation).
-        let since = cj
+        let recorded = cj
             .pointer("/status/lastScheduleTime")
             .or_else(|| cj.pointer("/metadata/creationTimestamp"))
             .and_then(Value::as_str)
             .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
-            .map(|t| t.with_timezone(&chrono::Utc))
-            .unwrap_or(now);
+            .map(|t| crate::clock::to_sim(t.with_timezone(&chrono::Utc)));
+        let remembered = self
+            .last_ticks
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&cuid).copied());
+        let since = match (remembered, recorded) {
+            (Some(a), Some(b)) => a.max(b),
+            (a, b) => a.or(b).unwrap_or(now),
+        };
         let mut due = None;
         let mut t = since;
         while let Ok(next) = cron.find_next_occurrence(&t, false) {
@@ -422,8 +438,9 @@ impl Controller for CronJobController {
                 meta["name"] = json!(job_name);
                 meta["namespace"] = json!(ns);
                 meta["ownerReferences"] = json!([owner_ref(&cj)]);
-                meta["annotations"]["batch.kubernetes.io/cronjob-scheduled-timestamp"] =
-                    json!(tick.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+                meta["annotations"]["batch.kubernetes.io/cronjob-scheduled-timestamp"] = json!(
+                    crate::clock::to_wall(tick).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                );
                 let job = json!({"apiVersion": "batch/v1", "kind": "Job", "metadata": meta, "spec": tpl.get("spec").cloned().unwrap_or_default()});
                 match self
                     .api
@@ -451,6 +468,9 @@ impl Controller for CronJobController {
                 }
             }
             last_schedule = Some(tick);
+            if let Ok(mut m) = self.last_ticks.lock() {
+                m.insert(cuid.clone(), tick);
+            }
         }
         // History limits.
         let jobs: Vec<_> = self
@@ -500,8 +520,9 @@ impl Controller for CronJobController {
                 st["active"] = json!(active_refs);
             }
             if let Some(t) = last_schedule {
-                st["lastScheduleTime"] =
-                    json!(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+                st["lastScheduleTime"] = json!(
+                    crate::clock::to_wall(t).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                );
             }
             if let Some(t) = &last_success {
                 st["lastSuccessfulTime"] = json!(t);
@@ -515,6 +536,6 @@ impl Controller for CronJobController {
         // Sleep until the next tick.
         let next = cron.find_next_occurrence(&now, false).ok()?;
         let wait = (next - now).to_std().unwrap_or(Duration::from_secs(1));
-        Some(wait + Duration::from_millis(50))
+        Some(crate::clock::scaled(wait) + Duration::from_millis(50))
     }
 }

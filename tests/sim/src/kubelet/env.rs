@@ -2,37 +2,21 @@
 //! then the spec's `envFrom` and `env` (values, `fieldRef`s, `configMapKeyRef`,
 //! `secretKeyRef`), later entries winning.
 
-use base64::Engine;
 use serde_json::Value;
 
+use super::volumes::source_data;
 use crate::controllers::api::{Api, namespace};
-use crate::store::ResourceKey;
 
-/// The data of ConfigMap or Secret `name` in `ns` (Secret values decoded).
-fn source_data(api: &Api, ns: &str, secret: bool, name: &str) -> Option<Vec<(String, String)>> {
-    let key = ResourceKey::new("", if secret { "secrets" } else { "configmaps" });
-    let obj = api.get(&key, ns, name)?;
-    let data = obj.get("data").and_then(Value::as_object)?;
-    Some(
-        data.iter()
-            .map(|(k, v)| {
-                let raw = v.as_str().unwrap_or("");
-                let value = if secret {
-                    base64::engine::general_purpose::STANDARD
-                        .decode(raw)
-                        .map(|b| String::from_utf8_lossy(&b).into_owned())
-                        .unwrap_or_default()
-                } else {
-                    raw.to_string()
-                };
-                (k.clone(), value)
-            })
-            .collect(),
-    )
-}
-
-/// Everything container `c` of `pod` sees in its environment.
-pub fn environment(api: &Api, pod: &Value, c: &Value, pod_ip: &str) -> Vec<(String, String)> {
+/// Everything container `c` of `pod` sees in its environment, or why the kubelet cannot
+/// create it (`configmap "x" not found`, `couldn't find key k in Secret ns/x`: the pod's
+/// `CreateContainerConfigError`). Services' links first, then `envFrom`, then `env` in order,
+/// later entries winning.
+pub fn environment(
+    api: &Api,
+    pod: &Value,
+    c: &Value,
+    pod_ip: &str,
+) -> Result<Vec<(String, String)>, String> {
     let ns = namespace(pod);
     let links = pod
         .pointer("/spec/enableServiceLinks")
@@ -47,66 +31,124 @@ pub fn environment(api: &Api, pod: &Value, c: &Value, pod_ip: &str) -> Vec<(Stri
             _ => continue,
         };
         let name = src["name"].as_str().unwrap_or("");
-        for (k, v) in source_data(api, ns, secret, name).unwrap_or_default() {
-            env.push((format!("{prefix}{k}"), v));
+        match source_data(api, ns, secret, name, false) {
+            Some(data) => env.extend(
+                data.into_iter()
+                    .map(|(k, v)| (format!("{prefix}{k}"), lossy(v))),
+            ),
+            None if src["optional"] == true => {}
+            None => return Err(not_found(secret, name)),
         }
     }
     for e in c["env"].as_array().into_iter().flatten() {
         let Some(name) = e["name"].as_str() else {
             continue;
         };
-        let refs = [("configMapKeyRef", false), ("secretKeyRef", true)];
-        for (field, secret) in refs {
-            if let Some(r) = e.pointer(&format!("/valueFrom/{field}")) {
-                let (src, key) = (
-                    r["name"].as_str().unwrap_or(""),
-                    r["key"].as_str().unwrap_or(""),
-                );
-                if let Some(v) = source_data(api, ns, secret, src)
-                    .and_then(|d| d.into_iter().find(|(k, _)| k == key).map(|(_, v)| v))
-                {
-                    env.push((name.to_string(), v));
-                }
-            }
+        if let Some(v) = value_of(api, pod, e, pod_ip)? {
+            env.push((name.to_string(), v));
         }
     }
-    env.extend(container_env(pod, c, pod_ip));
-    env
+    Ok(env)
 }
 
-/// The environment of container `c` in `pod`: the spec's literal values and the common
-/// `fieldRef`s (name, namespace, uid, node, service account, pod and host IPs). `pod_ip` is
-/// passed in because the pod status may not carry it yet when the container starts.
-pub fn container_env(pod: &Value, c: &Value, pod_ip: &str) -> Vec<(String, String)> {
+fn lossy(v: Vec<u8>) -> String {
+    String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The kubelet's words for a missing ConfigMap or Secret.
+pub fn not_found(secret: bool, name: &str) -> String {
+    format!(
+        "{} \"{name}\" not found",
+        if secret { "secret" } else { "configmap" }
+    )
+}
+
+/// The value of one `env` entry: literal, `fieldRef`, or a ConfigMap/Secret key (None: an
+/// optional reference to something missing, or a source the sim does not resolve).
+fn value_of(api: &Api, pod: &Value, e: &Value, pod_ip: &str) -> Result<Option<String>, String> {
+    if let Some(v) = e.get("value").and_then(Value::as_str) {
+        return Ok(Some(v.to_string()));
+    }
+    let Some(from) = e.get("valueFrom") else {
+        return Ok(Some(String::new()));
+    };
+    if let Some(f) = from.pointer("/fieldRef/fieldPath").and_then(Value::as_str) {
+        return Ok(Some(field(pod, f, pod_ip)));
+    }
+    for (kind, secret) in [("configMapKeyRef", false), ("secretKeyRef", true)] {
+        let Some(r) = from.get(kind) else {
+            continue;
+        };
+        let (src, key) = (
+            r["name"].as_str().unwrap_or(""),
+            r["key"].as_str().unwrap_or(""),
+        );
+        let optional = r["optional"] == true;
+        let Some(data) = source_data(api, namespace(pod), secret, src, false) else {
+            return if optional {
+                Ok(None)
+            } else {
+                Err(not_found(secret, src))
+            };
+        };
+        return match data.get(key) {
+            Some(v) => Ok(Some(lossy(v.clone()))),
+            None if optional => Ok(None),
+            None => Err(format!(
+                "couldn't find key {key} in {} {}/{src}",
+                if secret { "Secret" } else { "ConfigMap" },
+                namespace(pod)
+            )),
+        };
+    }
+    Ok(None)
+}
+
+/// A downward API `fieldPath` of `pod` as an env value or a downwardAPI volume file shows
+/// it (`pod_ip` because the status may not carry it yet when a container starts).
+pub fn field(pod: &Value, path: &str, pod_ip: &str) -> String {
     let s = |p: &str| {
         pod.pointer(p)
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_string()
     };
-    let mut env = Vec::new();
-    for e in c["env"].as_array().into_iter().flatten() {
-        let Some(name) = e["name"].as_str() else {
-            continue;
-        };
-        let field = e
-            .pointer("/valueFrom/fieldRef/fieldPath")
-            .and_then(Value::as_str);
-        let value = match (e.get("value").and_then(Value::as_str), field) {
-            (Some(v), _) => v.to_string(),
-            (None, Some("metadata.name")) => s("/metadata/name"),
-            (None, Some("metadata.namespace")) => s("/metadata/namespace"),
-            (None, Some("metadata.uid")) => s("/metadata/uid"),
-            (None, Some("spec.nodeName")) => s("/spec/nodeName"),
-            (None, Some("spec.serviceAccountName")) => s("/spec/serviceAccountName"),
-            (None, Some("status.podIP")) => pod_ip.to_string(),
-            (None, Some("status.hostIP")) => s("/status/hostIP"),
-            (None, None) if e.get("valueFrom").is_none() => String::new(),
-            _ => continue,
-        };
-        env.push((name.to_string(), value));
+    // Maps as `key="value"` lines, sorted, as the kubelet writes them.
+    let lines = |p: &str| -> String {
+        pod.pointer(p)
+            .and_then(Value::as_object)
+            .map(|m| {
+                m.iter()
+                    .map(|(k, v)| format!("{k}={}", Value::String(v.as_str().unwrap_or("").into())))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .unwrap_or_default()
+    };
+    let keyed = |prefix: &str, map: &str| {
+        path.strip_prefix(prefix)
+            .and_then(|r| r.strip_suffix("']"))
+            .map(|k| {
+                s(&format!(
+                    "/metadata/{map}/{}",
+                    k.replace('~', "~0").replace('/', "~1")
+                ))
+            })
+    };
+    match path {
+        "metadata.name" => s("/metadata/name"),
+        "metadata.namespace" => s("/metadata/namespace"),
+        "metadata.uid" => s("/metadata/uid"),
+        "metadata.labels" => lines("/metadata/labels"),
+        "metadata.annotations" => lines("/metadata/annotations"),
+        "spec.nodeName" => s("/spec/nodeName"),
+        "spec.serviceAccountName" => s("/spec/serviceAccountName"),
+        "status.podIP" | "status.podIPs" => pod_ip.to_string(),
+        "status.hostIP" | "status.hostIPs" => s("/status/hostIP"),
+        _ => keyed("metadata.labels['", "labels")
+            .or_else(|| keyed("metadata.annotations['", "annotations"))
+            .unwrap_or_default(),
     }
-    env
 }
 
 #[cfg(test)]
@@ -114,19 +156,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn context_env_from_spec() {
-        let pod = serde_json::json!({"metadata": {"name": "p", "namespace": "ns", "uid": "u-ctx"},
-            "status": {"podIP": "10.1.2.3"}});
-        let c = serde_json::json!({"name": "c", "env": [
-            {"name": "A", "value": "1"},
-            {"name": "POD", "valueFrom": {"fieldRef": {"fieldPath": "metadata.name"}}},
-            {"name": "IP", "valueFrom": {"fieldRef": {"fieldPath": "status.podIP"}}},
-            {"name": "SECRET", "valueFrom": {"secretKeyRef": {"name": "s", "key": "k"}}}]});
-        let env: std::collections::HashMap<_, _> =
-            container_env(&pod, &c, "10.1.2.3").into_iter().collect();
-        assert_eq!(env["A"], "1");
-        assert_eq!(env["POD"], "p");
-        assert_eq!(env["IP"], "10.1.2.3");
-        assert!(!env.contains_key("SECRET"));
+    fn downward_fields() {
+        let pod = serde_json::json!({"metadata": {"name": "p", "namespace": "ns", "uid": "u-ctx",
+            "labels": {"app": "web", "tier": "a/b"}, "annotations": {"x.io/y": "z"}},
+            "status": {"hostIP": "172.18.0.2"}});
+        assert_eq!(field(&pod, "metadata.name", "10.1.2.3"), "p");
+        assert_eq!(field(&pod, "status.podIP", "10.1.2.3"), "10.1.2.3");
+        assert_eq!(field(&pod, "status.hostIP", ""), "172.18.0.2");
+        assert_eq!(
+            field(&pod, "metadata.labels", ""),
+            "app=\"web\"\ntier=\"a/b\""
+        );
+        assert_eq!(field(&pod, "metadata.labels['app']", ""), "web");
+        assert_eq!(field(&pod, "metadata.annotations['x.io/y']", ""), "z");
     }
 }

@@ -7,6 +7,7 @@
 //! * [`prober`]: probe schedules, `Unhealthy`/`Killing`, readiness;
 //! * [`probes`]: httpGet/tcpSocket/exec probes against the running containers;
 //! * [`logs`]: the `pods/log` query semantics over the runtime's container logs;
+//! * [`volumes`]: configMap/secret/downwardAPI/projected volumes as files in the container;
 //! * [`streams`]: exec/attach/port-forward wire protocols and their apiserver routes.
 
 pub mod env;
@@ -16,3 +17,4 @@ pub mod pods;
 pub mod prober;
 pub mod probes;
 pub mod streams;
+pub mod volumes;

@@ -59,6 +59,11 @@ pub struct PodHandle {
     /// Containers (init and regular) by name.
     pub containers: Mutex<BTreeMap<String, ContainerHandle>>,
     stop: watch::Sender<bool>,
+    /// Bumped when a ConfigMap or Secret of the pod's namespace changes: wakes a pod waiting
+    /// for its volumes' or environment's sources.
+    sources: watch::Sender<u64>,
+    /// The ConfigMaps (`false`) and Secrets (`true`) its volumes show.
+    mounts: Vec<(bool, String)>,
 }
 
 impl PodHandle {
@@ -537,6 +542,8 @@ impl Kubelet {
             node,
             containers: Mutex::new(BTreeMap::new()),
             stop,
+            sources: watch::channel(0).0,
+            mounts: super::volumes::sources(&pod),
         });
         self.pods
             .lock()
@@ -626,6 +633,22 @@ impl Kubelet {
             };
         }
         self.publish(&ns, &pname, &puid, &mut st);
+        // Volumes first: a missing ConfigMap/Secret keeps the pod in ContainerCreating (the
+        // receiver lives only while it waits: the kubelet wakes only pods that wait).
+        if !handle.mounts.is_empty() {
+            let mut sources = handle.sources.subscribe();
+            loop {
+                sources.borrow_and_update();
+                let Some(msg) = super::volumes::mount_error(&self.api, &pod.full()) else {
+                    break;
+                };
+                events::record(&self.api, &pod, None, WARNING, "FailedMount", &msg, &src);
+                tokio::select! {
+                    _ = sources.changed() => {}
+                    _ = stop.changed() => { return self.finish_deletion(&pod, &handle, &mut st).await; }
+                }
+            }
+        }
         tokio::select! {
             _ = tokio::time::sleep(CREATE_DELAY) => {}
             _ = stop.changed() => { return self.finish_deletion(&pod, &handle, &mut st).await; }
@@ -772,11 +795,21 @@ impl Kubelet {
         if st.init[i].restarts == 0 {
             self.pull_events(pod, &fp, &c, &src);
         }
+        let full = pod.full();
+        let env = self
+            .container_config(&full, handle, &c, pod_ip, &fp, &src, |msg| {
+                st.init[i].state = CState::Waiting {
+                    reason: "CreateContainerConfigError".into(),
+                    message: Some(msg),
+                };
+                self.publish(&ns, &pname, &puid, st);
+            })
+            .await;
         let started = now_rfc3339();
         let cid = container_id();
         self.created_started(pod, &fp, &cname, &src);
-        let (proc, _servers) = self.start_run(pod, handle, &c, pod_ip).await;
-        drop(c);
+        let (proc, _servers) = self.start_run(pod, &full, handle, &c, pod_ip, env).await;
+        drop((c, full));
         st.init[i].state = CState::Running {
             started_at: started.clone(),
         };
@@ -795,6 +828,36 @@ impl Kubelet {
         exit
     }
 
+    /// The environment of container `c`, once the kubelet can build it: until its
+    /// ConfigMaps/Secrets exist, each attempt is a `Failed` event (`Error: configmap "x" not
+    /// found`) and `report`ed as the container's CreateContainerConfigError.
+    #[allow(clippy::too_many_arguments)]
+    async fn container_config(
+        &self,
+        pod: &Value,
+        handle: &PodHandle,
+        c: &Value,
+        pod_ip: &str,
+        fp: &str,
+        src: &Source,
+        mut report: impl FnMut(String),
+    ) -> Vec<(String, String)> {
+        let mut sources = handle.sources.subscribe();
+        loop {
+            sources.borrow_and_update();
+            match super::env::environment(&self.api, pod, c, pod_ip) {
+                Ok(env) => return env,
+                Err(msg) => {
+                    let event = format!("Error: {msg}");
+                    events::record(&self.api, pod, Some(fp), WARNING, "Failed", &event, src);
+                    report(msg);
+                    // The handle holds the sender, so this only ends with a change.
+                    let _ = sources.changed().await;
+                }
+            }
+        }
+    }
+
     fn created_started(&self, pod: &Value, fp: &str, cname: &str, src: &Source) {
         let created = format!("Created container: {cname}");
         events::record(&self.api, pod, Some(fp), NORMAL, "Created", &created, src);
@@ -808,14 +871,15 @@ impl Kubelet {
     async fn start_run(
         &self,
         pod: &PodRef,
+        full: &Value,
         handle: &Arc<PodHandle>,
         c: &Value,
         pod_ip: &str,
+        env: Vec<(String, String)>,
     ) -> (Arc<ContainerProcess>, Vec<PortServer>) {
         let (ns, pname) = (namespace(pod), name(pod));
         let cname = c["name"].as_str().unwrap_or("").to_string();
         let image = c["image"].as_str().unwrap_or("").to_string();
-        let env = super::env::environment(&self.api, &pod.full(), c, pod_ip);
         let mut ctx = ShellContext::for_container(pname, ns, pod_ip, &env);
         let net = Arc::new(super::network::Network::new(
             self.api.clone(),
@@ -825,7 +889,13 @@ impl Kubelet {
         ));
         ctx.net = Some(net.dialer());
         ctx.dns = Some(net.resolver());
+        super::volumes::project(&self.api, full, c, pod_ip, &ctx.fs, false);
         ctx.image = images::lookup(&image);
+        let spec = ProcessSpec::from_container(c);
+        let argv = ctx
+            .image
+            .main_argv(&spec.command, &spec.args)
+            .unwrap_or_default();
         let app = Arc::new(App {
             pod: pname.to_string(),
             namespace: ns.to_string(),
@@ -834,6 +904,7 @@ impl Kubelet {
             pod_ip: pod_ip.to_string(),
             env: ctx.env.clone(),
             fs: Some(ctx.fs.clone()),
+            argv,
             started: std::time::Instant::now(),
         });
         let mut servers = Vec::new();
@@ -844,7 +915,7 @@ impl Kubelet {
                 servers.push(server);
             }
         }
-        let process = ContainerProcess::start(&ProcessSpec::from_container(c), ctx.clone());
+        let process = ContainerProcess::start(&spec, ctx.clone());
         if let Ok(mut m) = handle.containers.lock() {
             let previous = m.remove(&cname).map(|old| old.process);
             m.insert(
@@ -938,13 +1009,24 @@ impl Kubelet {
         let mut cs = CStatus::new(&cname, &image, "ContainerCreating");
         self.pull_events(&pod, &fp, &decode(&c), &src);
         loop {
+            let (full, spec) = (pod.full(), decode(&c));
+            let env = {
+                self.container_config(&full, &handle, &spec, &pod_ip, &fp, &src, |msg| {
+                    cs.state = CState::Waiting {
+                        reason: "CreateContainerConfigError".into(),
+                        message: Some(msg),
+                    };
+                    let _ = tx.send((i, Update::Status(Box::new(cs.clone()))));
+                })
+                .await
+            };
             let started = now_rfc3339();
             let cid = container_id();
             self.created_started(&pod, &fp, &cname, &src);
-            let (proc, servers) = {
-                let c = decode(&c);
-                self.start_run(&pod, &handle, &c, &pod_ip).await
-            };
+            let (proc, servers) = self
+                .start_run(&pod, &full, &handle, &spec, &pod_ip, env)
+                .await;
+            drop((full, spec));
             cs.state = CState::Running {
                 started_at: started.clone(),
             };
@@ -1173,6 +1255,55 @@ impl Kubelet {
         self.forget(&puid);
     }
 
+    /// Rewrites the ConfigMap/Secret volumes of the running pods that mount the object of `ev`.
+    fn refresh_volumes(&self, ev: &Event) {
+        let secret = ev.resource.resource == "secrets";
+        let obj_name = name(&ev.object);
+        // Only the namespace's pods that wait for a source or show this object's data.
+        let handles: Vec<(Arc<PodHandle>, bool)> = self
+            .pods
+            .lock()
+            .map(|m| {
+                m.values()
+                    .filter(|h| h.namespace == ev.namespace)
+                    .filter_map(|h| {
+                        let mounts = h.mounts.iter().any(|(s, n)| *s == secret && n == obj_name);
+                        let waiting = h.sources.receiver_count() > 0;
+                        (mounts || waiting).then(|| (h.clone(), mounts))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (h, mounts) in handles {
+            h.sources.send_modify(|n| *n += 1);
+            if !mounts {
+                continue;
+            }
+            let Some(pod) = self.api.get(&res::pods(), &h.namespace, &h.name) else {
+                continue;
+            };
+            let containers: Vec<(String, crate::runtime::shell::SimFs)> = h
+                .containers
+                .lock()
+                .map(|m| {
+                    m.iter()
+                        .map(|(n, c)| (n.clone(), c.ctx.fs.clone()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let specs: Vec<Value> = ["initContainers", "containers"]
+                .iter()
+                .flat_map(|k| pod["spec"][*k].as_array().cloned().unwrap_or_default())
+                .collect();
+            let ip = pod.pointer("/status/podIP").and_then(Value::as_str);
+            for (cname, fs) in containers {
+                if let Some(c) = specs.iter().find(|c| c["name"] == cname.as_str()) {
+                    super::volumes::project(&self.api, &pod, c, ip.unwrap_or(""), &fs, true);
+                }
+            }
+        }
+    }
+
     fn forget(&self, pod_uid: &str) {
         if let Ok(mut m) = self.pods.lock() {
             m.remove(pod_uid);
@@ -1204,10 +1335,19 @@ impl Controller for KubeletController {
     }
 
     fn watches(&self) -> Vec<ResourceKey> {
-        vec![res::pods()]
+        vec![
+            res::pods(),
+            ResourceKey::new("", "configmaps"),
+            ResourceKey::new("", "secrets"),
+        ]
     }
 
     fn keys_for(&self, ev: &Event) -> Vec<Key> {
+        if ev.resource.resource != "pods" {
+            // A ConfigMap or Secret changed: running containers see their volumes updated.
+            self.0.refresh_volumes(ev);
+            return Vec::new();
+        }
         let bound = ev
             .object
             .pointer("/spec/nodeName")

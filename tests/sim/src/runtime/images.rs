@@ -320,8 +320,27 @@ pub struct TemplateVars<'a> {
     pub n: u64,
     pub uptime: f64,
     pub env: &'a [(String, String)],
+    /// The program's argv (`{flag:text}` reads `-text=V`, `--text=V` or `-text V`).
+    pub argv: &'a [String],
     /// Reads a file of the container (None: no such file).
     pub file: Option<&'a FileReader>,
+}
+
+/// The value of Go flag `name` in `argv` (`-name=V`, `--name=V`, `-name V`).
+fn flag(argv: &[String], name: &str) -> Option<String> {
+    let mut it = argv.iter().skip(1);
+    while let Some(a) = it.next() {
+        let Some(rest) = a.strip_prefix("--").or_else(|| a.strip_prefix('-')) else {
+            continue;
+        };
+        if let Some(v) = rest.strip_prefix(name).and_then(|r| r.strip_prefix('=')) {
+            return Some(v.to_string());
+        }
+        if rest == name {
+            return it.next().cloned();
+        }
+    }
+    None
 }
 
 /// Go's `%v` of a float64 (`15.0123456`, `16`).
@@ -374,6 +393,7 @@ pub fn render(tpl: &str, v: &TemplateVars<'_>) -> Result<String, String> {
                     .map(|(_, x)| x.clone())
                     .unwrap_or_default(),
             ),
+            ("flag", Some(f), _) => Some(flag(v.argv, f).unwrap_or_default()),
             ("file", Some(p), _) => match v.file.and_then(|f| f(p)) {
                 Some(b) => Some(String::from_utf8_lossy(&b).into_owned()),
                 None => return Err(format!("open {p}: no such file or directory")),

@@ -66,6 +66,8 @@ pub struct App {
     pub env: Vec<(String, String)>,
     /// The container's files (templates read `{file:/path}`).
     pub fs: Option<SimFs>,
+    /// The main process's argv (templates read `{flag:NAME}`).
+    pub argv: Vec<String>,
     /// When the container started (routes with `after`).
     pub started: std::time::Instant,
 }
@@ -81,6 +83,7 @@ impl App {
             pod_ip: String::new(),
             env: Vec::new(),
             fs: None,
+            argv: Vec::new(),
             started: std::time::Instant::now(),
         }
     }
@@ -266,6 +269,7 @@ async fn respond(req: Request<Incoming>, id: &Identity) -> Option<Response<Body>
                 port: id.port,
                 uptime: crate::clock::simulated(uptime).as_secs_f64(),
                 env: &app.env,
+                argv: &app.argv,
                 file: Some(&read),
                 ..Default::default()
             };

@@ -5,9 +5,11 @@
 //!   from the table kk-sim's own strategic merge patch and server-side apply use
 //!   ([`crate::apiserver::patch::merge_keys`]), by walking every kind's schema alongside it;
 //! * enums — the `enum` values of string fields and the "Possible enum values" paragraph the
-//!   apiserver appends to their descriptions (what `kubectl explain` prints), from [`ENUMS`].
+//!   apiserver appends to their descriptions (what `kubectl explain` prints), from the table
+//!   in `enums.yaml` ([`enums`]).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
 
 use serde_json::{Map, Value, json};
 
@@ -15,66 +17,18 @@ use super::schemas::ref_name;
 use crate::apiserver::patch::merge_keys::{Schema, Smp, Ssa};
 use crate::apiserver::protobuf::kinds::BUILTIN_KINDS;
 
-/// `(definition, field, [(value, description)])`: an enum string field, with each value's
-/// description as the apiserver words it (empty: the value alone).
-pub type EnumField = (
-    &'static str,
-    &'static str,
-    &'static [(&'static str, &'static str)],
-);
+/// The enum string fields (`enums.yaml`): definition → field → value → its description as
+/// the apiserver words it (empty: the value alone), in the apiserver's order.
+pub type Enums = BTreeMap<String, BTreeMap<String, serde_yaml::Mapping>>;
 
-/// The enum string fields.
-#[rustfmt::skip]
-pub const ENUMS: &[EnumField] = &[
-    ("io.k8s.api.core.v1.ServiceSpec", "sessionAffinity", &[
-        ("ClientIP", "is the Client IP based."),
-        ("None", "- no session affinity."),
-    ]),
-    ("io.k8s.api.core.v1.ServiceSpec", "type", &[
-        ("ClusterIP", "means a service will only be accessible inside the cluster, via the cluster IP."),
-        ("ExternalName", "means a service consists of only a reference to an external name that kubedns or equivalent will return as a CNAME record, with no exposing or proxying of any pods involved."),
-        ("LoadBalancer", "means a service will be exposed via an external load balancer (if the cloud provider supports it), in addition to 'NodePort' type."),
-        ("NodePort", "means a service will be exposed on one port of every node, in addition to 'ClusterIP' type."),
-    ]),
-    ("io.k8s.api.core.v1.ServiceSpec", "externalTrafficPolicy", &[
-        ("Cluster", "routes traffic to all endpoints."),
-        ("Local", "preserves the source IP of the traffic by routing only to endpoints on the same node as the traffic was received on (dropping the traffic if there are no local endpoints)."),
-    ]),
-    ("io.k8s.api.core.v1.ServiceSpec", "internalTrafficPolicy", &[
-        ("Cluster", "routes traffic to all endpoints."),
-        ("Local", "routes traffic only to endpoints on the same node as the client pod (dropping the traffic if there are no local endpoints)."),
-    ]),
-    ("io.k8s.api.core.v1.ServicePort", "protocol", &[
-        ("SCTP", "is the SCTP protocol."),
-        ("TCP", "is the TCP protocol."),
-        ("UDP", "is the UDP protocol."),
-    ]),
-    ("io.k8s.api.core.v1.ContainerPort", "protocol", &[
-        ("SCTP", "is the SCTP protocol."),
-        ("TCP", "is the TCP protocol."),
-        ("UDP", "is the UDP protocol."),
-    ]),
-    ("io.k8s.api.core.v1.Container", "imagePullPolicy", &[
-        ("Always", "means that kubelet always attempts to pull the latest image. Container will fail If the pull fails."),
-        ("IfNotPresent", "means that kubelet pulls if the image isn't present on disk. Container will fail if the image isn't present and the pull fails."),
-        ("Never", "means that kubelet never pulls an image, but only uses a local image. Container will fail if the image isn't present"),
-    ]),
-    ("io.k8s.api.core.v1.PodSpec", "restartPolicy", &[
-        ("Always", ""),
-        ("Never", ""),
-        ("OnFailure", ""),
-    ]),
-    ("io.k8s.api.core.v1.PodSpec", "dnsPolicy", &[
-        ("ClusterFirst", "indicates that the pod should use cluster DNS first unless hostNetwork is true, if it is available, then fall back on the default (as determined by kubelet) DNS settings."),
-        ("ClusterFirstWithHostNet", "indicates that the pod should use cluster DNS first, if it is available, then fall back on the default (as determined by kubelet) DNS settings."),
-        ("Default", "indicates that the pod should use the default (as determined by kubelet) DNS settings."),
-        ("None", "indicates that the pod should use empty DNS settings. DNS parameters such as nameservers and search paths should be defined via DNSConfig."),
-    ]),
-    ("io.k8s.api.apps.v1.DeploymentStrategy", "type", &[
-        ("Recreate", "Kill all existing pods before creating new ones."),
-        ("RollingUpdate", "Replace the old ReplicaSets by new one using rolling update i.e gradually scale down the old ReplicaSets and scale up the new one."),
-    ]),
-];
+/// The table of enum fields, parsed once.
+pub fn enums() -> &'static Enums {
+    static ENUMS: OnceLock<Enums> = OnceLock::new();
+    ENUMS.get_or_init(|| {
+        serde_yaml::from_str(include_str!("enums.yaml"))
+            .unwrap_or_else(|e| panic!("apiserver/openapi/enums.yaml: {e}"))
+    })
+}
 
 /// Adds the extensions and enums to `defs` (the built-in definitions by name).
 pub fn annotate(defs: &mut Map<String, Value>) {
@@ -83,24 +37,27 @@ pub fn annotate(defs: &mut Map<String, Value>) {
         let name = (k.schema_name)().into_owned();
         walk(defs, &name, Schema::root(k.group(), k.kind), &mut seen);
     }
-    for (def, field, values) in ENUMS {
-        let Some(prop) = defs
-            .get_mut(*def)
-            .and_then(|d| d.pointer_mut(&format!("/properties/{field}")))
-        else {
-            continue;
-        };
-        prop["enum"] = json!(values.iter().map(|(v, _)| *v).collect::<Vec<_>>());
-        let mut text = prop["description"].as_str().unwrap_or("").to_string();
-        text.push_str("\n\nPossible enum values:");
-        for (v, d) in values.iter() {
-            text.push_str(&format!("\n - `\"{v}\"`"));
-            if !d.is_empty() {
-                text.push(' ');
-                text.push_str(d);
+    for (def, fields) in enums() {
+        for (field, values) in fields {
+            let Some(prop) = defs
+                .get_mut(def)
+                .and_then(|d| d.pointer_mut(&format!("/properties/{field}")))
+            else {
+                continue;
+            };
+            let text = |v: &serde_yaml::Value| v.as_str().unwrap_or("").to_string();
+            prop["enum"] = json!(values.keys().map(text).collect::<Vec<_>>());
+            let mut doc = prop["description"].as_str().unwrap_or("").to_string();
+            doc.push_str("\n\nPossible enum values:");
+            for (v, d) in values {
+                doc.push_str(&format!("\n - `\"{}\"`", text(v)));
+                if !text(d).is_empty() {
+                    doc.push(' ');
+                    doc.push_str(&text(d));
+                }
             }
+            prop["description"] = json!(doc);
         }
-        prop["description"] = json!(text);
     }
 }
 
@@ -161,6 +118,27 @@ fn walk(defs: &mut Map<String, Value>, def: &str, schema: Schema, seen: &mut Has
 #[cfg(test)]
 mod tests {
     use super::super::schemas::definitions;
+
+    #[test]
+    fn every_enum_of_the_table_lands_on_a_served_field() {
+        let defs = definitions();
+        for (def, fields) in super::enums() {
+            for (field, values) in fields {
+                let prop = &defs[def.as_str()]["properties"][field.as_str()];
+                assert_eq!(prop["type"], "string", "{def}.{field}");
+                assert_eq!(
+                    prop["enum"].as_array().map(Vec::len),
+                    Some(values.len()),
+                    "{def}.{field}"
+                );
+            }
+        }
+        let phase = &defs["io.k8s.api.core.v1.PodStatus"]["properties"]["phase"];
+        assert_eq!(
+            phase["enum"],
+            serde_json::json!(["Failed", "Pending", "Running", "Succeeded", "Unknown"])
+        );
+    }
 
     #[test]
     fn pod_spec_and_service_carry_the_facts() {

@@ -217,10 +217,20 @@ fn crd_schema_becomes_a_component() {
 }
 
 #[test]
-fn v2_lists_patch_operations_without_definitions() {
+fn v2_lists_patch_operations_and_definitions() {
     let doc = v2(&sample());
     assert_eq!(doc["swagger"], "2.0");
-    assert_eq!(doc["definitions"], json!({}));
+    assert_eq!(v2_paths(&sample())["definitions"], json!({}));
+    let deployment = &doc["definitions"]["io.k8s.api.apps.v1.Deployment"];
+    assert_eq!(
+        deployment["properties"]["spec"]["$ref"],
+        "#/definitions/io.k8s.api.apps.v1.DeploymentSpec"
+    );
+    // Swagger 2.0 has neither `allOf` wrappers nor `oneOf`, and no `#/components` refs
+    // (JSONSchemaProps has properties of those names, objects).
+    let text = doc["definitions"].to_string();
+    assert!(!text.contains("\"allOf\":[") && !text.contains("\"oneOf\":["));
+    assert!(!text.contains("#/components"));
     let patch = &doc["paths"]["/apis/apps/v1/namespaces/{namespace}/deployments/{name}"]["patch"];
     assert_eq!(
         patch["x-kubernetes-group-version-kind"]["kind"],

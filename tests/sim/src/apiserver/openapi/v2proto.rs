@@ -167,8 +167,47 @@ pub struct NamedSchema {
 
 #[derive(Clone, PartialEq, Message)]
 pub struct Schema {
+    #[prost(string, tag = "1")]
+    pub r#ref: String,
+    #[prost(string, tag = "2")]
+    pub format: String,
+    #[prost(string, tag = "4")]
+    pub description: String,
+    #[prost(string, repeated, tag = "19")]
+    pub required: Vec<String>,
+    #[prost(message, repeated, tag = "20")]
+    pub r#enum: Vec<Any>,
+    #[prost(message, optional, tag = "21")]
+    pub additional_properties: Option<AdditionalPropertiesItem>,
     #[prost(message, optional, tag = "22")]
     pub r#type: Option<TypeItem>,
+    #[prost(message, optional, tag = "23")]
+    pub items: Option<ItemsItem>,
+    #[prost(message, optional, tag = "25")]
+    pub properties: Option<Properties>,
+    #[prost(message, repeated, tag = "31")]
+    pub vendor_extension: Vec<NamedAny>,
+}
+
+/// `AdditionalPropertiesItem { oneof { Schema schema = 1; bool boolean = 2; } }`.
+#[derive(Clone, PartialEq, Message)]
+pub struct AdditionalPropertiesItem {
+    #[prost(message, optional, boxed, tag = "1")]
+    pub schema: Option<Box<Schema>>,
+    #[prost(bool, optional, tag = "2")]
+    pub boolean: Option<bool>,
+}
+
+#[derive(Clone, PartialEq, Message)]
+pub struct ItemsItem {
+    #[prost(message, repeated, tag = "1")]
+    pub schema: Vec<Schema>,
+}
+
+#[derive(Clone, PartialEq, Message)]
+pub struct Properties {
+    #[prost(message, repeated, tag = "1")]
+    pub additional_properties: Vec<NamedSchema>,
 }
 
 #[derive(Clone, PartialEq, Message)]
@@ -197,6 +236,34 @@ pub fn encode(doc: &Value) -> Vec<u8> {
     document(doc).encode_to_vec()
 }
 
+/// [`encode`] of a document without definitions ([`super::v2_paths`]) plus the built-in
+/// definitions ([`super::v2_definitions`]), encoded once: a message field may come in any
+/// order, so their bytes are appended as they are.
+pub fn encode_with_builtins(doc: &Value) -> Vec<u8> {
+    static DEFS: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let defs = DEFS.get_or_init(|| {
+        let defs = definitions(super::v2_definitions());
+        let mut buf = Vec::new();
+        prost::encoding::message::encode(9, &defs, &mut buf);
+        buf
+    });
+    let mut out = encode(doc);
+    out.extend_from_slice(defs);
+    out
+}
+
+fn definitions(m: &serde_json::Map<String, Value>) -> Definitions {
+    Definitions {
+        additional_properties: m
+            .iter()
+            .map(|(name, s)| NamedSchema {
+                name: name.clone(),
+                value: Some(schema(s)),
+            })
+            .collect(),
+    }
+}
+
 fn document(doc: &Value) -> Document {
     let paths = doc["paths"].as_object().map(|m| Paths {
         path: m
@@ -209,15 +276,10 @@ fn document(doc: &Value) -> Document {
             })
             .collect(),
     });
-    let definitions = doc["definitions"].as_object().map(|m| Definitions {
-        additional_properties: m
-            .iter()
-            .map(|(name, s)| NamedSchema {
-                name: name.clone(),
-                value: Some(schema(s)),
-            })
-            .collect(),
-    });
+    let definitions = doc["definitions"]
+        .as_object()
+        .filter(|m| !m.is_empty())
+        .map(definitions);
     Document {
         swagger: text(&doc["swagger"]),
         info: Some(Info {
@@ -243,16 +305,7 @@ fn operation(op: &Value) -> Operation {
             })
             .collect(),
     });
-    let vendor_extension = op
-        .as_object()
-        .into_iter()
-        .flatten()
-        .filter(|(k, _)| k.starts_with("x-"))
-        .map(|(k, v)| NamedAny {
-            name: k.clone(),
-            value: Some(Any { yaml: yaml(v) }),
-        })
-        .collect();
+    let vendor_extension = extensions(op);
     Operation {
         operation_id: text(&op["operationId"]),
         produces: strings(&op["produces"]),
@@ -298,39 +351,69 @@ fn parameter(p: &Value) -> ParametersItem {
 }
 
 fn schema(s: &Value) -> Schema {
+    let additional_properties = s.get("additionalProperties").map(|a| match a {
+        Value::Bool(b) => AdditionalPropertiesItem {
+            schema: None,
+            boolean: Some(*b),
+        },
+        other => AdditionalPropertiesItem {
+            schema: Some(Box::new(schema(other))),
+            boolean: None,
+        },
+    });
     Schema {
+        r#ref: text(&s["$ref"]),
+        format: text(&s["format"]),
+        description: text(&s["description"]),
+        required: strings(&s["required"]),
+        r#enum: s["enum"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|v| Any { yaml: yaml(v) })
+            .collect(),
+        additional_properties,
         r#type: s.get("type").map(|t| TypeItem {
             value: match t {
                 Value::Array(_) => strings(t),
                 _ => vec![text(t)],
             },
         }),
+        items: s.get("items").map(|i| ItemsItem {
+            schema: match i {
+                Value::Array(a) => a.iter().map(schema).collect(),
+                one => vec![schema(one)],
+            },
+        }),
+        properties: s["properties"].as_object().map(|m| Properties {
+            additional_properties: m
+                .iter()
+                .map(|(name, p)| NamedSchema {
+                    name: name.clone(),
+                    value: Some(schema(p)),
+                })
+                .collect(),
+        }),
+        vendor_extension: extensions(s),
     }
 }
 
-/// A vendor extension's value as gnostic stores it: YAML text (`group: ""\nkind: Pod\n...`).
+/// The `x-` members of a schema or operation, as gnostic keeps them.
+fn extensions(v: &Value) -> Vec<NamedAny> {
+    v.as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(k, _)| k.starts_with("x-"))
+        .map(|(k, v)| NamedAny {
+            name: k.clone(),
+            value: Some(Any { yaml: yaml(v) }),
+        })
+        .collect()
+}
+
+/// A value as gnostic stores it: YAML text (`group: ""\nkind: Pod\n...`, `- name\n`).
 fn yaml(v: &Value) -> String {
-    match v {
-        Value::Object(m) => {
-            let mut out = String::new();
-            for (k, x) in m {
-                out.push_str(&format!("{k}: {}\n", scalar(x)));
-            }
-            out
-        }
-        other => format!("{}\n", scalar(other)),
-    }
-}
-
-/// A scalar in flow style; JSON strings are valid YAML double-quoted scalars.
-fn scalar(v: &Value) -> String {
-    match v {
-        Value::String(s) if s.is_empty() || s.contains([':', '#', '"', '\'']) => {
-            Value::String(s.clone()).to_string()
-        }
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
+    serde_yaml::to_string(v).unwrap_or_default()
 }
 
 fn text(v: &Value) -> String {
@@ -382,7 +465,7 @@ mod tests {
         let got = Document::decode(encode(&doc).as_slice()).unwrap();
         assert_eq!(got.swagger, "2.0");
         assert_eq!(got.info.as_ref().unwrap().version, "v1.33.1");
-        assert_eq!(got.definitions, Some(Definitions::default()));
+        assert_eq!(got.definitions, None);
         let paths = got.paths.unwrap().path;
         assert_eq!(
             paths[0].name,
@@ -403,10 +486,63 @@ mod tests {
             vec![NamedAny {
                 name: "x-kubernetes-group-version-kind".into(),
                 value: Some(Any {
-                    yaml: "group: \"\"\nkind: ConfigMap\nversion: v1\n".into()
+                    yaml: "group: ''\nkind: ConfigMap\nversion: v1\n".into()
                 }),
             }]
         );
+    }
+
+    #[test]
+    fn builtin_definitions_carry_refs_extensions_and_enums() {
+        let bytes = encode_with_builtins(&json!({"swagger": "2.0", "info": {}, "paths": {}}));
+        let defs = Document::decode(bytes.as_slice())
+            .unwrap()
+            .definitions
+            .unwrap()
+            .additional_properties;
+        let def = |name: &str| {
+            defs.iter()
+                .find(|d| d.name == name)
+                .and_then(|d| d.value.clone())
+                .unwrap_or_else(|| panic!("no {name}"))
+        };
+        let prop = |s: &Schema, name: &str| {
+            s.properties
+                .as_ref()
+                .and_then(|p| p.additional_properties.iter().find(|p| p.name == name))
+                .and_then(|p| p.value.clone())
+                .unwrap_or_else(|| panic!("no property {name}"))
+        };
+        let spec = def("io.k8s.api.core.v1.PodSpec");
+        let containers = prop(&spec, "containers");
+        assert_eq!(
+            containers.items.unwrap().schema[0].r#ref,
+            "#/definitions/io.k8s.api.core.v1.Container"
+        );
+        let ext: Vec<(String, String)> = containers
+            .vendor_extension
+            .iter()
+            .map(|e| (e.name.clone(), e.value.clone().unwrap().yaml))
+            .collect();
+        assert!(ext.contains(&("x-kubernetes-patch-merge-key".into(), "name\n".into())));
+        assert!(ext.contains(&("x-kubernetes-list-map-keys".into(), "- name\n".into())));
+        let policy = prop(&spec, "restartPolicy");
+        let values: Vec<String> = policy.r#enum.iter().map(|a| a.yaml.clone()).collect();
+        assert_eq!(values, ["Always\n", "Never\n", "OnFailure\n"]);
+        let selector = prop(&spec, "nodeSelector").additional_properties.unwrap();
+        assert_eq!(selector.schema.unwrap().r#type.unwrap().value, ["string"]);
+        let port = def("io.k8s.apimachinery.pkg.util.intstr.IntOrString");
+        assert_eq!(
+            (port.r#type.unwrap().value, port.format),
+            (vec!["string".to_string()], "int-or-string".to_string())
+        );
+        // The `allOf` wrapper of v3 is a plain `$ref` with its description in v2.
+        let meta = prop(&def("io.k8s.api.apps.v1.Deployment"), "metadata");
+        assert_eq!(
+            meta.r#ref,
+            "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+        );
+        assert!(meta.description.starts_with("Standard object's metadata."));
     }
 
     #[test]

@@ -495,12 +495,22 @@ impl Shell {
                 } else {
                     targets
                 };
+                // Like ls: dot entries only with -a/-A; `.keep` marks a directory and is
+                // never an entry.
+                let all = args
+                    .iter()
+                    .any(|a| a.starts_with('-') && (a.contains('a') || a.contains('A')));
                 let dirs = self.dirs();
                 let files: Vec<String> = self
                     .fs
                     .lock()
                     .map(|fs| fs.keys().cloned().collect())
                     .unwrap_or_default();
+                // Like ls: missing targets complained about, then the files named, then
+                // each directory's entries (under a `dir:` header when there are several
+                // targets).
+                let headed = targets.len() > 1;
+                let (mut named, mut listed) = (Vec::new(), Vec::new());
                 for t in targets {
                     let path = if t == "." {
                         self.vars.get("PWD").cloned().unwrap_or_else(|| "/".into())
@@ -513,29 +523,40 @@ impl Shell {
                         path
                     };
                     if files.contains(&path) {
-                        self.out_str(&format!("{t}\n")).await;
+                        named.push(t);
                     } else if dirs.contains(&path) {
-                        let prefix = if path == "/" {
-                            "/".to_string()
-                        } else {
-                            format!("{path}/")
-                        };
-                        let mut names = BTreeSet::new();
-                        for p in dirs.iter().chain(files.iter()) {
-                            if let Some(rest) = p.strip_prefix(&prefix)
-                                && !rest.is_empty()
-                            {
-                                names.insert(rest.split('/').next().unwrap_or(rest).to_string());
-                            }
-                        }
-                        let s: String = names.iter().map(|n| format!("{n}\n")).collect();
-                        self.out_str(&s).await;
+                        listed.push((t, path));
                     } else {
                         self.complain(&format!("ls: {t}: No such file or directory"))
                             .await;
                         self.last = 1;
                     }
                 }
+                let mut out: String = named.iter().map(|t| format!("{t}\n")).collect();
+                for (t, path) in listed {
+                    let prefix = if path == "/" {
+                        "/".to_string()
+                    } else {
+                        format!("{path}/")
+                    };
+                    let mut names = BTreeSet::new();
+                    for p in dirs.iter().chain(files.iter()) {
+                        if let Some(rest) = p.strip_prefix(&prefix)
+                            && !rest.is_empty()
+                        {
+                            let entry = rest.split('/').next().unwrap_or(rest);
+                            if entry != ".keep" && (all || !entry.starts_with('.')) {
+                                names.insert(entry.to_string());
+                            }
+                        }
+                    }
+                    if headed {
+                        let sep = if out.is_empty() { "" } else { "\n" };
+                        out.push_str(&format!("{sep}{t}:\n"));
+                    }
+                    out.extend(names.iter().map(|n| format!("{n}\n")));
+                }
+                self.out_str(&out).await;
             }
             "touch" | "mkdir" => {
                 for a in args.iter().filter(|a| !a.starts_with('-')) {

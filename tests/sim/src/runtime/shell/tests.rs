@@ -214,6 +214,12 @@ async fn files_env_and_misc_commands() {
         sh("ls /").await.1,
         "bin\ndev\netc\nhome\nproc\nroot\nsys\ntmp\nusr\nvar\n"
     );
+    assert_eq!(
+        sh("mkdir /d /e; touch /d/.hidden /d/f; ls /d; ls -a /d; ls /d /etc/hostname /e")
+            .await
+            .1,
+        "f\n.hidden\nf\n/etc/hostname\n\n/d:\nf\n\n/e:\n"
+    );
     let d = sh("date").await.1;
     assert!(
         d.ends_with(&format!("UTC {}\n", chrono::Utc::now().format("%Y"))),
