@@ -54,15 +54,19 @@ pub struct Args {
 pub enum Generator {
     /// Create a config map from a local file, directory or literal value
     #[command(visible_alias = "cm")]
+    #[command(long_about = configmap::ABOUT)]
     Configmap(configmap::Args),
     /// Create a deployment with the specified name
     #[command(visible_alias = "deploy")]
+    #[command(long_about = deployment::ABOUT)]
     Deployment(deployment::Args),
     /// Create a namespace with the specified name
     #[command(visible_alias = "ns")]
+    #[command(long_about = namespace::ABOUT)]
     Namespace(namespace::Args),
     /// Create a secret using a specified subcommand
     #[command(subcommand)]
+    #[command(long_about = secret::ABOUT)]
     Secret(secret::Command),
 }
 
@@ -147,6 +151,21 @@ async fn from_files(ctx: &Ctx, args: &Args) -> Result<()> {
         None => Ok(()),
     }
 }
+
+/// The long description of `Create` (help and man page).
+pub const ABOUT: &str = r#"Create a resource from a file or from stdin.
+
+JSON and YAML formats are accepted. The subcommands create common objects from flags instead of a file."#;
+
+/// Examples for `Create`.
+pub const EXAMPLES: &str = r#"  # Create a pod using the data in pod.json
+  kk create -f ./pod.json
+
+  # Create a pod based on the JSON passed into stdin
+  cat pod.json | kk create -f -
+
+  # Create every object in the manifests of a directory
+  kk create -f ./manifests/"#;
 
 #[cfg(test)]
 mod tests {
