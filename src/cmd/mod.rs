@@ -23,6 +23,7 @@ pub mod logs;
 pub mod options;
 pub mod plugin;
 pub mod port_forward;
+pub mod scale;
 pub mod version;
 
 use crate::ctx::Ctx;
@@ -106,6 +107,9 @@ pub enum Command {
     #[command(add = Group::Troubleshooting)]
     #[command(long_about = port_forward::ABOUT)]
     PortForward(port_forward::Args),
+    /// Set a new size for a deployment, replica set, or replication controller
+    #[command(add = Group::Deploy)]
+    Scale(scale::Args),
     /// Help about any command
     #[command(add = Group::Unlisted)]
     #[command(long_about = help::ABOUT, after_long_help = help::EXAMPLES)]
@@ -132,6 +136,7 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Attach(a) => attach::run(ctx, a).await,
         Command::Exec(a) => exec::run(ctx, a).await,
         Command::PortForward(a) => port_forward::run(ctx, a).await,
+        Command::Scale(a) => scale::run(ctx, a).await,
         Command::Help(a) => help::run(ctx, a).await,
         Command::Plugin(c) => plugin::dispatch(ctx, c).await,
     }

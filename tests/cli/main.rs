@@ -22,6 +22,7 @@ mod logs;
 mod middle;
 mod plugins;
 mod port_forward;
+mod scale;
 mod shells;
 mod version;
 mod visit;
