@@ -109,6 +109,7 @@ pub enum Command {
     PortForward(port_forward::Args),
     /// Set a new size for a deployment, replica set, or replication controller
     #[command(add = Group::Deploy)]
+    #[command(long_about = scale::ABOUT)]
     Scale(scale::Args),
     /// Help about any command
     #[command(add = Group::Unlisted)]
