@@ -1,34 +1,43 @@
 #!/usr/bin/env bash
-# Benchmark (not a test; CI must not run it): kk vs kubectl 1.33 against one kk-sim holding
-# 5,000 pods, plus kk-sim's own preload time, memory and idle CPU.
+# Benchmark (not a test; CI must not run it): kk vs kubectl 1.33 on the same kk-sim state.
 #
-#   benches/kk-vs-kubectl.sh [--reuse] [--runs N] [--no-hyperfine]
+#   benches/kk-vs-kubectl.sh [--reuse] [--runs N] [--sizes "10000 50000"] [--heavy]
 #
-#   --reuse         use the existing target/release binaries instead of building them
-#   --runs N        timed runs per command and client (default 5, minimum 3)
-#   --no-hyperfine  time with a date +%s%N loop even when hyperfine is installed
+#   --reuse     use the existing target/release binaries instead of building them
+#   --runs N    runs per command and client, kk and kubectl alternating (default 3)
+#   --sizes S   pod counts, one kk-sim each (default "10000 50000")
+#   --heavy     also run kubectl -o json/-o yaml/jsonpath above 10,000 pods (kubectl needs
+#               several GiB for them; off by default on a shared machine)
 #
-# Everything lives in a temp dir (kubeconfig, manifests, HOME, discovery caches); everything
-# started is killed on exit; the server listens on 127.0.0.1 only. Prints a Markdown report.
+# Measures start-up (`version --client`, `config current-context`), then per size: `get pods
+# -A` as table, `-o wide`, `-o json`, `-o yaml`, `-o name`, `-o jsonpath`, and (at the first
+# size) `describe` of one pod; each with wall time, peak RSS and time to first byte of stdout
+# (read from a pipe, as a user's `| less` would), medians with min-max, plus `curl` of the
+# same JSON list (one unpaged request) as the floor. Same stdout (ages masked) is checked on
+# the first run of each command. Everything lives in a temp dir; everything started is
+# killed on exit; the server listens on 127.0.0.1 only. Prints a Markdown report.
 set -euo pipefail
 
-runs=5
+runs=3
 reuse=0
-use_hyperfine=1
+sizes="10000 50000"
+heavy=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --reuse) reuse=1 ;;
         --runs) runs="${2:?--runs needs a number}"; shift ;;
-        --no-hyperfine) use_hyperfine=0 ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --sizes) sizes="${2:?--sizes needs pod counts}"; shift ;;
+        --heavy) heavy=1 ;;
+        -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "error: unknown argument: $1" >&2; exit 1 ;;
     esac
     shift
 done
 case "$runs" in ''|*[!0-9]*) echo "error: --runs needs a number" >&2; exit 1 ;; esac
-[ "$runs" -ge 3 ] || { echo "error: --runs must be at least 3" >&2; exit 1; }
-command -v hyperfine >/dev/null 2>&1 || use_hyperfine=0
-command -v python3 >/dev/null 2>&1 || { echo "error: python3 is required" >&2; exit 1; }
+[ "$runs" -ge 1 ] || { echo "error: --runs must be at least 1" >&2; exit 1; }
+for tool in python3 curl; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "error: $tool is required" >&2; exit 1; }
+done
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -49,11 +58,15 @@ kubectl="$kubectl_dir/kubectl.1.33"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/kk-bench.XXXXXX")"
 sim_pid=""
-cleanup() {
+stop_sim() {
     if [ -n "$sim_pid" ]; then
         kill "$sim_pid" 2>/dev/null || true
         wait "$sim_pid" 2>/dev/null || true
+        sim_pid=""
     fi
+}
+cleanup() {
+    stop_sim
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -62,186 +75,216 @@ export HOME="$work/home" KUBECONFIG="$work/kc"
 mkdir -p "$HOME"
 unset KUBECACHEDIR
 
-# 4,980 pods spread over 10 namespaces, 20 in `small`, plus a few deployments and configmaps.
-python3 - "$work/preload.json" <<'PY'
-import json, sys
-items = []
-for ns in ["small", "apps"] + [f"load-{i}" for i in range(10)]:
-    items.append({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}})
-def pod(ns, name, i):
-    return {"apiVersion": "v1", "kind": "Pod",
-            "metadata": {"name": name, "namespace": ns,
-                         "labels": {"app": "bench", "idx": str(i % 10)}},
-            "spec": {"containers": [{"name": "c", "image": "nginx:1.27",
-                                     "ports": [{"containerPort": 80}]}]}}
-for i in range(20):
-    items.append(pod("small", f"small-{i:02d}", i))
-for i in range(4980):
-    items.append(pod(f"load-{i % 10}", f"pod-{i:04d}", i))
-for i in range(3):
-    items.append({"apiVersion": "apps/v1", "kind": "Deployment",
-                  "metadata": {"name": f"web-{i}", "namespace": "apps"},
-                  "spec": {"replicas": 1, "selector": {"matchLabels": {"app": f"web-{i}"}},
-                           "template": {"metadata": {"labels": {"app": f"web-{i}"}},
-                                        "spec": {"containers": [{"name": "web",
-                                                                 "image": "nginx:1.27"}]}}}})
-    items.append({"apiVersion": "v1", "kind": "ConfigMap",
-                  "metadata": {"name": f"settings-{i}", "namespace": "apps"},
-                  "data": {"key": "value", "index": str(i)}})
-json.dump({"apiVersion": "v1", "kind": "List", "items": items}, open(sys.argv[1], "w"))
+# One run of a command: wall time, time to the first byte of stdout, peak RSS (wait4's
+# ru_maxrss), stdout bytes and exit code, as JSON. stdout goes through a pipe into this
+# process (and, for the sameness check, into a file), stderr to /dev/null.
+cat >"$work/measure.py" <<'PY'
+import json, os, sys, time
+save = None
+argv = sys.argv[1:]
+if argv[0] == "--save":
+    save, argv = argv[1], argv[2:]
+r, w = os.pipe()
+t0 = time.monotonic()
+pid = os.fork()
+if pid == 0:
+    os.dup2(w, 1)
+    os.close(r)
+    os.close(w)
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 2)
+    os.execv(argv[0], argv)
+os.close(w)
+out = open(save, "wb") if save else None
+first, n = None, 0
+while True:
+    b = os.read(r, 1 << 20)
+    if not b:
+        break
+    if first is None:
+        first = time.monotonic()
+    n += len(b)
+    if out:
+        out.write(b)
+_, status, ru = os.wait4(pid, 0)
+t1 = time.monotonic()
+print(json.dumps({"wall": t1 - t0, "ttfb": (first or t1) - t0, "rss": ru.ru_maxrss / 1024,
+                  "bytes": n, "rc": os.waitstatus_to_exitcode(status)}))
 PY
 
-load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-
-# --- kk-sim: start to ready with the preload ---------------------------------------------
-start_ns=$(date +%s%N)
-"$sim" serve --listen 127.0.0.1:0 --kubeconfig "$work/kc" --preload "$work/preload.json" \
-    >"$work/sim.out" 2>"$work/sim.err" </dev/null &
-sim_pid=$!
-ready_ns=""
-for _ in $(seq 1 12000); do
-    if grep -q '^kk-sim ready ' "$work/sim.out" 2>/dev/null; then ready_ns=$(date +%s%N); break; fi
-    kill -0 "$sim_pid" 2>/dev/null || break
-    sleep 0.005
-done
-if [ -z "$ready_ns" ]; then
-    echo "error: kk-sim did not become ready:" >&2
-    cat "$work/sim.err" >&2
-    exit 1
-fi
-preload_ms=$(( (ready_ns - start_ns) / 1000000 ))
-echo "kk-sim ready after ${preload_ms} ms (5,000 pods preloaded)" >&2
+# Pods over 10 namespaces (`load-0`..`load-9`), the first one in `small` for describe.
+make_preload() {
+    python3 - "$1" "$2" <<'PY'
+import json, sys
+n = int(sys.argv[2])
+items = [{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}}
+         for ns in ["small"] + [f"load-{i}" for i in range(10)]]
+for i in range(n):
+    ns = "small" if i == 0 else f"load-{i % 10}"
+    items.append({"apiVersion": "v1", "kind": "Pod",
+                  "metadata": {"name": f"pod-{i:05d}", "namespace": ns,
+                               "labels": {"app": "bench", "idx": str(i % 10)}},
+                  "spec": {"containers": [{"name": "c", "image": "nginx:1.27",
+                                           "ports": [{"containerPort": 80}]}]}})
+json.dump({"apiVersion": "v1", "kind": "List", "items": items}, open(sys.argv[1], "w"))
+PY
+}
 
 clk_tck=$(getconf CLK_TCK)
-# CPU ticks (utime + stime) of a process; field 2 (comm) may hold spaces, so cut after ')'.
 cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
-status_kb() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
 
-# The controllers, scheduler and kubelet settle the preloaded objects after ready (binding,
-# Running status, ReplicaSets); wait until kk-sim uses under 5% of a core for a second, so
-# the client timings and the idle figure measure a quiet cluster.
-settle_start=$(date +%s)
-while :; do
-    a=$(cpu_ticks "$sim_pid"); sleep 1; b=$(cpu_ticks "$sim_pid")
-    [ $(( (b - a) * 100 )) -lt $(( clk_tck * 5 )) ] && break
-    [ $(( $(date +%s) - settle_start )) -ge 60 ] && { echo "warning: kk-sim still busy after 60 s" >&2; break; }
-done
-settle_s=$(( $(date +%s) - settle_start ))
+start_sim() {
+    local pods=$1
+    make_preload "$work/preload.json" "$pods"
+    "$sim" serve --listen 127.0.0.1:0 --kubeconfig "$work/kc" --preload "$work/preload.json" \
+        >"$work/sim.out" 2>"$work/sim.err" </dev/null &
+    sim_pid=$!
+    local url=""
+    while [ -z "$url" ]; do
+        kill -0 "$sim_pid" 2>/dev/null || { echo "error: kk-sim died:" >&2; cat "$work/sim.err" >&2; exit 1; }
+        url=$(sed -n 's/^kk-sim ready //p' "$work/sim.out")
+        [ -n "$url" ] || sleep 0.05
+    done
+    rm -f "$work/preload.json"
+    sim_url=$url
+    # curl needs the kubeconfig's client certificate as files.
+    python3 - "$work/kc" "$work" <<'PY'
+import base64, json, re, sys
+text = open(sys.argv[1]).read()
+def field(name):
+    m = re.search(name + r":\s*(\S+)", text)
+    return base64.b64decode(m.group(1))
+for name, f in [("certificate-authority-data", "ca.crt"), ("client-certificate-data", "client.crt"),
+                ("client-key-data", "client.key")]:
+    open(f"{sys.argv[2]}/{f}", "wb").write(field(name))
+PY
+    # Wait for every pod to run and the cluster to go quiet (under 5% of a core for 2 s).
+    while :; do
+        local left
+        left=$(curl -sf --cacert "$work/ca.crt" --cert "$work/client.crt" --key "$work/client.key" \
+            "$sim_url/api/v1/pods?fieldSelector=status.phase!=Running&limit=1" |
+            python3 -c 'import json,sys; d=json.load(sys.stdin); print(len(d["items"]) + int(d["metadata"].get("remainingItemCount") or 0))')
+        [ "$left" = 0 ] && break
+        sleep 1
+    done
+    while :; do
+        local a b
+        a=$(cpu_ticks "$sim_pid"); sleep 2; b=$(cpu_ticks "$sim_pid")
+        [ $(( (b - a) * 100 )) -lt $(( clk_tck * 10 )) ] && break
+    done
+}
 
 kkc=("$kk" --kubeconfig "$work/kc" --cache-dir "$work/cache-kk")
 kcc=("$kubectl" --kubeconfig "$work/kc" --cache-dir "$work/cache-kubectl")
-# Warm each client's discovery cache (and check the objects are there).
-"${kkc[@]}" api-resources >/dev/null
-"${kcc[@]}" api-resources >/dev/null
-"${kcc[@]}" get pods -A --no-headers | wc -l >"$work/npods"
-one_pod="small-00"
 
-names=("version --client" "get ns" "get pods -n small" "get pods -A" "get pods -A -o json"
-       "get pods -A -o yaml" "describe pod -n small $one_pod" "config view"
-       "config get-contexts")
-
-# Timing: prints "mean_ms median_ms" for the argv that follows.
-time_cmd() {
-    local label="$1"; shift
-    if [ "$use_hyperfine" = 1 ]; then
-        local q=""
-        for a in "$@"; do q+="$(printf '%q ' "$a")"; done
-        hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$work/hf.json" \
-            --command-name "$label" "$q" >/dev/null 2>&1
-        python3 - "$work/hf.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"][0]
-print(f"{r['mean'] * 1000:.1f} {r['median'] * 1000:.1f}")
+# Median and min-max of a JSON field over runs, formatted with `fmt`.
+summary() {
+    python3 - "$1" "$2" "$3" <<'PY'
+import json, statistics, sys
+vals = [json.loads(l)[sys.argv[2]] for l in open(sys.argv[1]) if l.strip()]
+f = sys.argv[3]
+if not vals:
+    print("—"); sys.exit()
+print(f"{f.format(statistics.median(vals))} ({f.format(min(vals))}-{f.format(max(vals))})")
 PY
-    else
-        local i s e
-        "$@" >/dev/null 2>&1 || true
-        : >"$work/times"
-        for i in $(seq 1 "$runs"); do
-            s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
-            echo $(( e - s )) >>"$work/times"
-        done
-        python3 - "$work/times" <<'PY'
-import statistics, sys
-t = [int(x) / 1e6 for x in open(sys.argv[1]).read().split()]
-print(f"{statistics.mean(t):.1f} {statistics.median(t):.1f}")
-PY
-    fi
+}
+median() {
+    python3 -c 'import json,statistics,sys; print(statistics.median(json.loads(l)[sys.argv[2]] for l in open(sys.argv[1]) if l.strip()))' "$1" "$2"
+}
+ratio() {
+    python3 -c 'import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print(f"{a/b:.2f}" if b > 0 else "—")' "$1" "$2"
 }
 
 rows=()
-for name in "${names[@]}"; do
-    read -ra args <<<"$name"
-    # Same bytes on stdout and the same exit code? (version --client differs by design.)
-    kk_rc=0; kc_rc=0
-    "${kkc[@]}" "${args[@]}" >"$work/kk.out" 2>/dev/null || kk_rc=$?
-    "${kcc[@]}" "${args[@]}" >"$work/kc.out" 2>/dev/null || kc_rc=$?
-    # The cluster is about a minute old, so AGE columns tick between the two runs: compare
-    # with durations (65s, 2m5s, 3h) masked.
-    for f in kk kc; do
-        sed -E 's/(^|[[:space:]])[0-9]+[smhdy]([0-9]+[smhd])?([[:space:]]|$)/\1AGE\3/g' \
-            "$work/$f.out" >"$work/$f.norm"
+# Runs `args` with kk and kubectl alternately and adds a report row.
+compare() {
+    local label="$1" size="$2" kubectl_too="$3"; shift 3
+    local i kkf="$work/kk.runs" kcf="$work/kc.runs"
+    : >"$kkf"; : >"$kcf"
+    echo "timing: $label ($size pods)" >&2
+    for i in $(seq 1 "$runs"); do
+        if [ "$i" = 1 ]; then
+            python3 "$work/measure.py" --save "$work/kk.out" "${kkc[@]}" "$@" >>"$kkf"
+        else
+            python3 "$work/measure.py" "${kkc[@]}" "$@" >>"$kkf"
+        fi
+        if [ "$kubectl_too" = 1 ]; then
+            if [ "$i" = 1 ]; then
+                python3 "$work/measure.py" --save "$work/kc.out" "${kcc[@]}" "$@" >>"$kcf"
+            else
+                python3 "$work/measure.py" "${kcc[@]}" "$@" >>"$kcf"
+            fi
+        fi
     done
-    if [ "$kk_rc" = "$kc_rc" ] && cmp -s "$work/kk.norm" "$work/kc.norm"; then same=yes
-    else same="no (exit $kk_rc/$kc_rc)"; fi
-    echo "timing: $name" >&2
-    read -r kk_mean kk_med < <(time_cmd "kk $name" "${kkc[@]}" "${args[@]}")
-    read -r kc_mean kc_med < <(time_cmd "kubectl $name" "${kcc[@]}" "${args[@]}")
-    ratio=$(python3 -c "print(f'{$kc_mean / $kk_mean:.1f}x')")
-    rows+=("| \`$name\` | $kk_mean | $kk_med | $kc_mean | $kc_med | $ratio | $same |")
-done
-
-# Peak RSS of `get pods -A -o json`, in MiB.
-peak_rss_mib() {
-    if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>&1 || true
-        awk '{printf "%.1f", $1 / 1024}' "$work/rss"
-    else
-        "$@" >/dev/null 2>&1 &
-        local pid=$! hwm=0 v
-        while kill -0 "$pid" 2>/dev/null; do
-            v=$(status_kb "$pid" VmHWM 2>/dev/null || true)
-            [ -n "$v" ] && [ "$v" -gt "$hwm" ] && hwm=$v
-            sleep 0.01
+    local same="—"
+    if [ "$kubectl_too" = 1 ]; then
+        for f in kk kc; do
+            sed -E 's/(^|[[:space:]])[0-9]+[smhdy]([0-9]+[smhd])?([[:space:]]|$)/\1AGE\3/g; s/ +/ /g' \
+                "$work/$f.out" >"$work/$f.norm"
         done
-        wait "$pid" || true
-        awk -v k="$hwm" 'BEGIN {printf "%.1f", k / 1024}'
+        if cmp -s "$work/kk.norm" "$work/kc.norm"; then same=yes; else same=no; fi
     fi
+    rm -f "$work/kk.out" "$work/kc.out" "$work/kk.norm" "$work/kc.norm"
+    local kw kr kt cw cr ct wr rr
+    kw=$(summary "$kkf" wall '{:.2f}'); kr=$(summary "$kkf" rss '{:.0f}'); kt=$(summary "$kkf" ttfb '{:.2f}')
+    if [ "$kubectl_too" = 1 ]; then
+        cw=$(summary "$kcf" wall '{:.2f}'); cr=$(summary "$kcf" rss '{:.0f}'); ct=$(summary "$kcf" ttfb '{:.2f}')
+        wr=$(ratio "$(median "$kkf" wall)" "$(median "$kcf" wall)")
+        rr=$(ratio "$(median "$kkf" rss)" "$(median "$kcf" rss)")
+    else
+        cw="not run"; cr="—"; ct="—"; wr="—"; rr="—"
+    fi
+    rows+=("| \`$label\` | $size | $kw | $cw | $wr | $kr | $cr | $rr | $kt | $ct | $same |")
 }
-kk_rss=$(peak_rss_mib "${kkc[@]}" get pods -A -o json)
-kc_rss=$(peak_rss_mib "${kcc[@]}" get pods -A -o json)
-sim_rss=$(awk '{printf "%.1f", $1 / 1024}' <<<"$(status_kb "$sim_pid" VmRSS)")
-sim_hwm=$(awk '{printf "%.1f", $1 / 1024}' <<<"$(status_kb "$sim_pid" VmHWM)")
 
-# Idle CPU over 20 s with 5,000 pods (nothing talks to the server meanwhile).
-echo "measuring kk-sim idle CPU for 20 s" >&2
-a=$(cpu_ticks "$sim_pid"); s=$(date +%s%N)
-sleep 20
-b=$(cpu_ticks "$sim_pid"); e=$(date +%s%N)
-idle_pct=$(python3 -c "print(f'{($b - $a) / $clk_tck / (($e - $s) / 1e9) * 100:.2f}')")
-
-load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
-timer=$([ "$use_hyperfine" = 1 ] && echo "hyperfine -N --warmup 1" || echo "date +%s%N loop, 1 warmup")
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+loads=()
+first_size=""
+for size in $sizes; do
+    echo "kk-sim with $size pods: preloading and waiting for all Running" >&2
+    start_sim "$size"
+    loads+=("$size pods: load $(cut -d' ' -f1-3 /proc/loadavg) at start")
+    # Warm each client's discovery cache.
+    "${kkc[@]}" api-resources >/dev/null
+    "${kcc[@]}" api-resources >/dev/null
+    if [ -z "$first_size" ]; then
+        first_size=$size
+        compare "version --client" - 1 version --client
+        compare "config current-context" - 1 config current-context
+    fi
+    big=$([ "$size" -gt 10000 ] && [ "$heavy" = 0 ] && echo 0 || echo 1)
+    compare "get pods -A" "$size" 1 get pods -A
+    compare "get pods -A -o wide" "$size" 1 get pods -A -o wide
+    compare "get pods -A -o name" "$size" 1 get pods -A -o name
+    compare "get pods -A -o json" "$size" "$big" get pods -A -o json
+    compare "get pods -A -o yaml" "$size" "$big" get pods -A -o yaml
+    compare "get pods -A -o jsonpath={.items[*].metadata.name}" "$size" "$big" \
+        get pods -A -o 'jsonpath={.items[*].metadata.name}'
+    if [ "$size" = "$first_size" ]; then
+        compare "describe pod -n small pod-00000" "$size" 1 describe pod -n small pod-00000
+    fi
+    # The floor: the same pods as one unpaged JSON list, by curl.
+    : >"$work/curl.runs"
+    for _ in $(seq 1 "$runs"); do
+        python3 "$work/measure.py" "$(command -v curl)" -sf --cacert "$work/ca.crt" \
+            --cert "$work/client.crt" --key "$work/client.key" "$sim_url/api/v1/pods" >>"$work/curl.runs"
+    done
+    rows+=("| \`curl /api/v1/pods\` (one JSON answer) | $size | $(summary "$work/curl.runs" wall '{:.2f}') | | | | | | $(summary "$work/curl.runs" ttfb '{:.2f}') | | |")
+    loads[-1]+=", $(cut -d' ' -f1-3 /proc/loadavg) at end"
+    stop_sim
+done
 
 cat <<EOF
 
 ## kk vs kubectl $("$kubectl" version --client 2>/dev/null | sed -n 's/^Client Version: //p') — $(date -u '+%Y-%m-%d %H:%M UTC')
 
-$(nproc) CPUs, load average $load_before at start, $load_after at end; $runs runs per command
-($timer); kk-sim release build with $(tr -d ' ' <"$work/npods") pods.
+$(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); load average
+$load_start at start ($(IFS=';'; echo "${loads[*]}")). kk-sim release build, all pods
+Running and the cluster quiet before timing; $runs runs per command, kk and kubectl
+alternating; median (min-max). Wall and time to first byte in seconds, peak RSS in MiB;
+ratios are kk/kubectl of the medians.
 
-| Command | kk mean ms | kk median ms | kubectl mean ms | kubectl median ms | kubectl/kk (mean) | same stdout (ages masked) |
-| --- | ---: | ---: | ---: | ---: | ---: | --- |
+| Command | Pods | kk wall | kubectl wall | wall ratio | kk RSS | kubectl RSS | RSS ratio | kk first byte | kubectl first byte | same stdout |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 EOF
 printf '%s\n' "${rows[@]}"
-cat <<EOF
-
-| Measure | Value |
-| --- | ---: |
-| kk-sim start to \`ready\`, 5,000 pods preloaded | $preload_ms ms |
-| kk-sim settle after ready (controllers/kubelet, to < 5% CPU) | ~$settle_s s |
-| kk-sim RSS with 5,000 pods (current / peak) | $sim_rss / $sim_hwm MiB |
-| kk-sim idle CPU over 20 s | $idle_pct % of one core |
-| peak RSS, kk \`get pods -A -o json\` | $kk_rss MiB |
-| peak RSS, kubectl \`get pods -A -o json\` | $kc_rss MiB |
-EOF

@@ -2,7 +2,8 @@
 //! [`for_format`] that `cmd/*` uses to turn a parsed [`OutputFormat`] into a printer.
 
 use super::{
-    Error, OutputFormat, Result, custom_columns, gotemplate, json, jsonpath, name, table, yaml,
+    Error, ItemForm, OutputFormat, Result, custom_columns, gotemplate, json, jsonpath, name, table,
+    yaml,
 };
 use serde_json::Value;
 use std::io::Write;
@@ -45,6 +46,13 @@ pub trait Printer {
         Ok(())
     }
 
+    /// How this printer's output of a `List` is made from its items (what lets `get` print
+    /// a list as its pages arrive, see [`super::ListStream`]): by default it needs the whole
+    /// list.
+    fn item_form(&self) -> ItemForm {
+        ItemForm::Whole
+    }
+
     /// `get` moves on to another resource kind. Tables flush, reset their widths, switch
     /// the NAME prefix (`kind_prefix`, see `name::kind_ref`) and the NAMESPACE column (`-A`
     /// only applies to namespaced kinds), and print the blank separator line; other printers
@@ -67,6 +75,10 @@ impl Printer for JsonPrinter {
     fn print(&mut self, obj: &Value, w: &mut dyn Write) -> Result<()> {
         w.write_all(json::to_kubectl_json(obj).as_bytes())?;
         Ok(())
+    }
+
+    fn item_form(&self) -> ItemForm {
+        ItemForm::Json
     }
 
     /// kubectl prints a watch event as one compact line, `type` first.
@@ -102,6 +114,10 @@ impl Printer for YamlPrinter {
         w.write_all(text.as_bytes())?;
         Ok(())
     }
+
+    fn item_form(&self) -> ItemForm {
+        ItemForm::Yaml
+    }
 }
 
 /// `-o name` (operation messages are `OperationPrinter`'s).
@@ -117,6 +133,10 @@ impl Printer for NamePrinter {
         let lines = name::name_lines(obj);
         w.write_all(lines.as_bytes())?;
         Ok(())
+    }
+
+    fn item_form(&self) -> ItemForm {
+        ItemForm::Each
     }
 }
 
@@ -148,6 +168,10 @@ impl Printer for custom_columns::CustomColumnsPrinter {
     fn finish(&mut self, w: &mut dyn Write) -> Result<()> {
         w.write_all(self.flush().as_bytes())?;
         Ok(())
+    }
+
+    fn item_form(&self) -> ItemForm {
+        ItemForm::Each
     }
 }
 

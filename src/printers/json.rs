@@ -65,6 +65,14 @@ pub fn to_kubectl_json_in(v: &Value, order: impl KeyOrder) -> String {
     s
 }
 
+/// One item of kubectl's `-o json` `List` as it sits in the list: a line break, then the
+/// item indented at depth 2 (the caller writes the `[`, `,` and `]` around items).
+pub fn list_item(v: &Value) -> String {
+    let mut s = String::from("\n        ");
+    write_value(v, Some("    "), 2, Sorted, &mut s);
+    s
+}
+
 /// A JSON string literal with Go's HTML-safe escaping.
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);

@@ -13,8 +13,9 @@
 //!    kinds, -A && namespaced, w)`, `sort::sort_table_rows` for `--sort-by`, then `print`
 //!    each Table (and `print_event` / `finish` per watch event).
 //! 3. Other formats: strip managed fields ([`strip_managed_fields`]) unless
-//!    `--show-managed-fields`, `sort::sort_objects`, then print the single named object, or
-//!    [`list_wrapper`] of everything, once; `finish` at the end.
+//!    `--show-managed-fields`, then print the single named object, or a [`ListStream`] of
+//!    everything, item by item as pages arrive (with `--sort-by`: `sort::sort_objects` first,
+//!    so everything is held); `finish` at the end.
 
 pub mod custom_columns;
 pub mod factory;
@@ -24,6 +25,7 @@ pub mod gotemplate;
 pub mod humanize;
 pub mod json;
 pub mod jsonpath;
+pub mod list;
 pub mod name;
 pub mod operation;
 pub mod sort;
@@ -36,6 +38,7 @@ pub use factory::{
     Printer, YamlPrinter, for_format, go_open_error, watch_event_object,
 };
 pub use format::{GET_FORMATS, OBJECT_FORMATS, OutputFormat};
+pub use list::{ItemForm, ListStream};
 pub use operation::OperationPrinter;
 use serde_json::Value;
 

@@ -510,7 +510,14 @@ fn watch_ends_with_status_1_on_sigterm() {
     let args = ["get", "cm", "-w", "-n", &ns];
     for bin in [kubectl_bin().unwrap(), kk_bin()] {
         let mut child = spawn(&env, &bin, &args);
-        std::thread::sleep(Duration::from_millis(1000));
+        // Signal once the watch is running (its first line is out), not after a guess: a
+        // loaded machine can take seconds to start kubectl's signal handling.
+        let mut first = [0u8; 1];
+        let out = child.stdout.as_mut().expect("piped stdout");
+        out.read_exact(&mut first)
+            .expect("the watch prints its list");
+        // kubectl installs its handler right after printing the list.
+        std::thread::sleep(Duration::from_millis(300));
         // SAFETY: plain syscall on a pid this test spawned.
         unsafe {
             libc::kill(child.id() as i32, libc::SIGTERM);
@@ -673,5 +680,50 @@ fn workloads() {
         &["get", "deploy/web", "--subresource=scale", "-o", "wide"],
     ] {
         in_ns(&env, &ns, args);
+    }
+}
+
+/// Lists printed page by page (`--chunk-size=7` over 20 configmaps, so three pages; one item;
+/// none) are kubectl's bytes in every streamed form.
+#[test]
+fn streamed_pages() {
+    let Some((env, ns)) = setup("get-pages") else {
+        return;
+    };
+    let more: String = (0..16)
+        .map(|i| {
+            format!(
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: page-{i:02}\n  labels: {{n: \"{i}\"}}\ndata: {{text: \"line one\\nline two {}\"}}\n---\n",
+                "word ".repeat(i)
+            )
+        })
+        .collect();
+    std::fs::write(env.path("more.yaml"), more).unwrap();
+    env.run_kubectl(&["create", "-n", &ns, "-f", "more.yaml"])
+        .unwrap()
+        .success();
+    for select in [
+        &[][..],
+        &["--field-selector", "metadata.name=alpha"],
+        &["-l", "nothing"],
+    ] {
+        for output in [
+            &["-o", "json"][..],
+            &["-o", "yaml"],
+            &["-o", "name"],
+            &["-o", "jsonpath={.items[*].metadata.name}"],
+            &["-o", "custom-columns=NAME:.metadata.name,TEXT:.data.text"],
+            &[
+                "-o",
+                "go-template={{range .items}}{{.metadata.name}} {{end}}",
+            ],
+            &["-o", "wide"],
+            &[],
+        ] {
+            let mut args = vec!["get", "cm", "--chunk-size=7"];
+            args.extend(select);
+            args.extend(output);
+            in_ns(&env, &ns, &args);
+        }
     }
 }

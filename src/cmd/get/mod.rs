@@ -158,21 +158,51 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         return watch::watch_targets(ctx, args, &objects, printer, human).await;
     }
 
-    let mut infos: Vec<Info> = Vec::new();
-    while let Some(info) = objects.next().await {
-        infos.push(Info {
-            resource: info.resource,
-            object: info.object.unwrap_or(Value::Null),
-        });
-    }
     let single_item_implied = objects.single_item_implied();
-    // kubectl's `allErrs`: the visit's error first, then the printers'.
-    let errors: Vec<Error> = objects.into_error().into_iter().collect();
-    if human {
-        print_human(ctx, args, printer, infos, errors).await
-    } else {
-        print_generic(ctx, args, printer, infos, errors, single_item_implied)
+    let targets = objects.targets();
+    let several_types = targets
+        .iter()
+        .any(|t| !same_type(t.resource(), targets[0].resource()));
+    // What needs everything before printing: sorting, one named object (printed bare or
+    // not at all), and tables of several kinds (kubectl prefixes NAME with the kind when the
+    // objects found are of several types). Everything else prints page by page.
+    if sort_by || single_item_implied || (human && several_types) {
+        let mut infos: Vec<Info> = Vec::new();
+        while let Some(info) = objects.next().await {
+            infos.push(Info {
+                resource: info.resource,
+                object: info.object.unwrap_or(Value::Null),
+            });
+        }
+        // kubectl's `allErrs`: the visit's error first, then the printers'.
+        let errors: Vec<Error> = objects.into_error().into_iter().collect();
+        if !human {
+            return print_generic(ctx, args, printer, infos, errors, single_item_implied);
+        }
+        let show_kind = args.print.show_kind()
+            || infos
+                .iter()
+                .any(|i| !same_type(&i.resource, &infos[0].resource));
+        if let Some(field) = args.print.sort_by.as_deref().filter(|s| !s.is_empty()) {
+            infos = sort_tables(infos, field)?;
+        }
+        let mut held = infos.into_iter();
+        let printed = print_human(ctx, args, printer, show_kind, async || held.next()).await?;
+        return no_resources(ctx, args, printed, errors).await;
     }
+    if human {
+        let show_kind = args.print.show_kind();
+        let printed = print_human(ctx, args, printer, show_kind, async || {
+            objects.next().await.map(|info| Info {
+                resource: info.resource,
+                object: info.object.unwrap_or(Value::Null),
+            })
+        })
+        .await?;
+        let errors: Vec<Error> = objects.into_error().into_iter().collect();
+        return no_resources(ctx, args, printed, errors).await;
+    }
+    stream_list(ctx, args, printer, objects).await
 }
 
 fn resolve(ctx: &Ctx, p: &str) -> std::path::PathBuf {
@@ -203,53 +233,63 @@ fn finish(errors: Vec<Error>) -> Result<()> {
     visit::aggregate(errors)
 }
 
-/// The table path: one printer block per resource type, errors after the output.
+/// kubectl's `--sort-by` over Tables: the Tables themselves are sorted (by their first
+/// row), then each Table's rows. An unsortable Table prints nothing (kubectl ignores that
+/// error).
+fn sort_tables(mut infos: Vec<Info>, field: &str) -> Result<Vec<Info>> {
+    if infos.len() > 1 {
+        let mut tables: Vec<Value> = infos
+            .iter()
+            .enumerate()
+            .map(|(i, info)| {
+                let mut t = info.object.clone();
+                if let Some(m) = t.as_object_mut() {
+                    m.insert(INDEX_KEY.into(), Value::from(i));
+                }
+                t
+            })
+            .collect();
+        sort::sort_objects(&mut tables, field).map_err(Error::from)?;
+        let mut slots: Vec<Option<Info>> = infos.into_iter().map(Some).collect();
+        infos = tables
+            .iter()
+            .filter_map(|t| t.get(INDEX_KEY).and_then(Value::as_u64))
+            .filter_map(|i| slots.get_mut(i as usize).and_then(Option::take))
+            .collect();
+    }
+    let mut keep = Vec::new();
+    for mut info in infos {
+        if sort::sort_table_rows(&mut info.object, field).is_ok() {
+            keep.push(info);
+        }
+    }
+    Ok(keep)
+}
+
+/// What the table path printed, for "No resources found".
+struct Printed {
+    anything: bool,
+    /// Every type printed is namespaced and `-A` was not given.
+    in_namespace: bool,
+}
+
+/// The table path: one printer block per resource type, each Table (page) handed to the
+/// printer as it arrives. The printer keeps the cells of the rows (kubectl's column widths
+/// need them all), not the Tables.
 async fn print_human(
     ctx: &Ctx,
     args: &Args,
     mut printer: Box<dyn Printer>,
-    mut infos: Vec<Info>,
-    errors: Vec<Error>,
-) -> Result<()> {
+    show_kind: bool,
+    mut next: impl AsyncFnMut() -> Option<Info>,
+) -> Result<Printed> {
     let all_ns = args.select.all_namespaces();
-    let show_kind = args.print.show_kind()
-        || infos
-            .iter()
-            .any(|i| !same_type(&i.resource, &infos[0].resource));
-    if let Some(field) = args.print.sort_by.as_deref().filter(|s| !s.is_empty()) {
-        if infos.len() > 1 {
-            // kubectl sorts the fetched objects themselves (Tables) before their rows.
-            let mut tables: Vec<Value> = infos
-                .iter()
-                .enumerate()
-                .map(|(i, info)| {
-                    let mut t = info.object.clone();
-                    if let Some(m) = t.as_object_mut() {
-                        m.insert(INDEX_KEY.into(), Value::from(i));
-                    }
-                    t
-                })
-                .collect();
-            sort::sort_objects(&mut tables, field).map_err(Error::from)?;
-            let mut slots: Vec<Option<Info>> = infos.into_iter().map(Some).collect();
-            infos = tables
-                .iter()
-                .filter_map(|t| t.get(INDEX_KEY).and_then(Value::as_u64))
-                .filter_map(|i| slots.get_mut(i as usize).and_then(Option::take))
-                .collect();
-        }
-        let mut keep = Vec::new();
-        for mut info in infos {
-            // kubectl ignores the printer's error here: an unsortable Table prints nothing.
-            if sort::sort_table_rows(&mut info.object, field).is_ok() {
-                keep.push(info);
-            }
-        }
-        infos = keep;
-    }
     let mut buf: Vec<u8> = Vec::new();
-    let mut last: Option<&crate::resource::ApiResource> = None;
-    for info in &infos {
+    let mut anything = false;
+    let mut in_namespace = !all_ns;
+    let mut last: Option<crate::resource::ApiResource> = None;
+    while let Some(info) = next().await {
+        in_namespace &= info.resource.namespaced;
         // Empty Tables print nothing; skipping them keeps the blank separator line only
         // between blocks that printed (kubectl's separator writer only writes when asked to).
         if info.object.get("kind").and_then(Value::as_str) == Some("Table")
@@ -261,7 +301,7 @@ async fn print_human(
         {
             continue;
         }
-        if last.is_none_or(|l| !same_type(l, &info.resource)) {
+        if last.as_ref().is_none_or(|l| !same_type(l, &info.resource)) {
             let prefix =
                 show_kind.then(|| name::kind_ref(&info.resource.kind, &info.resource.group));
             printer.begin_kind(
@@ -269,20 +309,65 @@ async fn print_human(
                 all_ns && info.resource.namespaced,
                 &mut buf,
             )?;
-            last = Some(&info.resource);
+            last = Some(info.resource.clone());
         }
         printer.print(&info.object, &mut buf)?;
+        anything |= !buf.is_empty();
+        ctx.ui().out().write_all(&buf)?;
+        buf.clear();
     }
     printer.finish(&mut buf)?;
+    anything |= !buf.is_empty();
     ctx.ui().out().write_all(&buf)?;
-    let namespaced = !all_ns && infos.iter().all(|i| i.resource.namespaced);
-    if buf.is_empty() && !args.ignore_not_found.unwrap_or(false) && errors.is_empty() {
-        if namespaced {
+    Ok(Printed {
+        anything,
+        in_namespace,
+    })
+}
+
+/// kubectl's "No resources found" when nothing was printed and nothing failed; then the
+/// errors.
+async fn no_resources(ctx: &Ctx, args: &Args, printed: Printed, errors: Vec<Error>) -> Result<()> {
+    if !printed.anything && !args.ignore_not_found.unwrap_or(false) && errors.is_empty() {
+        if printed.in_namespace {
             let ns = ctx.namespace().await?;
             ctx.ui()
                 .eprint(&format!("No resources found in {ns} namespace.\n"))?;
         } else {
             ctx.ui().eprint("No resources found\n")?;
+        }
+    }
+    finish(errors)
+}
+
+/// Every other format over collections: a `List` written item by item as the pages arrive
+/// (stdout flushed after each page, so the first lines show at once), errors after it.
+async fn stream_list(
+    ctx: &Ctx,
+    args: &Args,
+    mut printer: Box<dyn Printer>,
+    mut objects: Visitor<'_>,
+) -> Result<()> {
+    let strip = strip_managed(args);
+    let mut list = printers::ListStream::new(printer.as_mut());
+    while let Some(info) = objects.next().await {
+        let mut obj = info.object.unwrap_or(Value::Null);
+        if strip {
+            printers::strip_managed_fields(&mut obj);
+        }
+        list.item(obj, &mut ctx.ui().out())?;
+        if !objects.has_ready() {
+            ctx.ui().flush()?;
+        }
+    }
+    let mut errors: Vec<Error> = objects.into_error().into_iter().collect();
+    if list.is_empty() && args.ignore_not_found.unwrap_or(false) {
+        return finish(errors);
+    }
+    if let Err(e) = list.finish(&mut ctx.ui().out()) {
+        match e {
+            printers::Error::Io(io) => return Err(io.into()),
+            other => errors.push(other.into()),
         }
     }
     finish(errors)

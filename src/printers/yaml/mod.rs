@@ -46,6 +46,18 @@ pub fn to_kubectl_yaml(v: &Value) -> Result<String, Error> {
     Ok(e.out)
 }
 
+/// One item of kubectl's `-o yaml` `List` as it sits under `items:` (`- ` first, folded
+/// at the columns it has there).
+pub fn list_item(v: Value) -> Result<String, Error> {
+    let mut wrapper = serde_json::Map::new();
+    wrapper.insert("items".into(), Value::Array(vec![v]));
+    let text = to_kubectl_yaml(&Value::Object(wrapper))?;
+    Ok(text
+        .strip_prefix("items:\n")
+        .map(str::to_string)
+        .unwrap_or(text))
+}
+
 /// A string the YAML emitter works on after the JSON round trip: NEL folded, and the
 /// characters go-yaml's reader refuses rejected.
 fn reread(s: &str) -> Result<String, Error> {

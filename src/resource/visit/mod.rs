@@ -262,6 +262,12 @@ impl<'a> Visitor<'a> {
         }
     }
 
+    /// Whether [`next`](Self::next) has an object without a request (the rest of a page):
+    /// a streaming printer flushes its output when not.
+    pub fn has_ready(&self) -> bool {
+        !self.ready.is_empty()
+    }
+
     /// Record a failure of the verb's own work on an object; the visit goes on.
     pub fn fail(&mut self, e: Error) {
         self.failures.acting.push(e);
