@@ -183,23 +183,18 @@ pub fn expand(
             })?;
             let Some(at) = word else { break };
             let path: Vec<String> = words[..target.end].to_vec();
-            let marks = shorthands(&target.cmd);
-            let mut set = Vec::new();
-            for o in &alias.options {
-                let Some(arg) = flag(&target.cmd, &o.name) else {
-                    return Err(format!("invalid alias flag {} in alias {prog}", o.name));
-                };
-                if typed(&arg, &marks, &args) {
-                    continue;
-                }
-                check_value(&arg, &o.default).map_err(|e| {
+            let set = assignments(
+                &target.cmd,
+                &alias.options,
+                &args,
+                |o| format!("invalid alias flag {} in alias {prog}", o.name),
+                |o, e| {
                     format!(
                         "could not apply value {} to flag {} in alias {prog} err: {e}",
                         o.default, o.name
                     )
-                })?;
-                set.push(assignment(&arg, &o.default));
-            }
+                },
+            )?;
             let mut line: Vec<String> = args[..at].to_vec();
             line.extend(path.iter().cloned());
             line.extend(set);
@@ -229,7 +224,6 @@ pub fn expand(
             Err(_) => return Ok(args),
         },
     };
-    let marks = shorthands(&found.cmd);
     let mut set = Vec::new();
     for d in &pref.defaults {
         let words: Vec<String> = d.command.split_whitespace().map(String::from).collect();
@@ -257,21 +251,18 @@ pub fn expand(
         if aliases.contains(&name) {
             return Err(format!("alias {name} can not be overridden"));
         }
-        for o in &d.options {
-            let Some(arg) = flag(&found.cmd, &o.name) else {
-                return Err(format!("invalid flag {} for command {}", o.name, d.command));
-            };
-            if typed(&arg, &marks, &args[1..]) {
-                continue;
-            }
-            check_value(&arg, &o.default).map_err(|e| {
+        set.extend(assignments(
+            &found.cmd,
+            &d.options,
+            &args[1..],
+            |o| format!("invalid flag {} for command {}", o.name, d.command),
+            |o, e| {
                 format!(
                     "could not apply override value {} to flag {} in command {} err: {e}",
                     o.default, o.name, d.command
                 )
-            })?;
-            set.push(assignment(&arg, &o.default));
-        }
+            },
+        )?);
     }
     if !set.is_empty() {
         let rest = args.split_off(found.end);
@@ -279,6 +270,29 @@ pub fn expand(
         args.extend(rest);
     }
     Ok(args)
+}
+
+/// The `--name=value` words for the `opts` of `cmd` that `args` does not set itself, as
+/// kubectl sets them one by one: a flag `cmd` lacks stops with `unknown(opt)`, a value its
+/// parser rejects with `invalid(opt, why)`.
+fn assignments(
+    cmd: &clap::Command,
+    opts: &[OptionDefault],
+    args: &[String],
+    unknown: impl Fn(&OptionDefault) -> String,
+    invalid: impl Fn(&OptionDefault, String) -> String,
+) -> Result<Vec<String>, String> {
+    let marks = shorthands(cmd);
+    let mut set = Vec::new();
+    for o in opts {
+        let arg = flag(cmd, &o.name).ok_or_else(|| unknown(o))?;
+        if typed(&arg, &marks, args) {
+            continue;
+        }
+        check_value(&arg, &o.default).map_err(|e| invalid(o, e))?;
+        set.push(assignment(&arg, &o.default));
+    }
+    Ok(set)
 }
 
 /// `--name=value`, as clap reads a typed flag.
