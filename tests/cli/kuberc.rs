@@ -4,8 +4,6 @@
 //! kind of bad file. Then what only kk does: `v1beta1` files, `KUBERC=PATH`, and reading
 //! kuberc without kubectl 1.33's feature gate.
 
-use std::time::{Duration, Instant};
-
 use crate::common::{Output, TestEnv, normalize};
 
 const PODS: &str = r#"apiVersion: v1
@@ -44,26 +42,6 @@ aliases:
   - {name: output, default: "jsonpath={.contexts[*].name}"}
 "#;
 
-/// Wait until both pods run, so kubectl and kk see the same state.
-fn running(env: &TestEnv) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let out = env.run_kk(&[
-            "get",
-            "pods",
-            "-n",
-            env.ns(),
-            "-o",
-            "jsonpath={.items[*].status.phase}",
-        ]);
-        if out.stdout == "Running Running" {
-            return;
-        }
-        assert!(Instant::now() < deadline, "pods did not start: {out}");
-        std::thread::sleep(Duration::from_millis(200));
-    }
-}
-
 fn gate() -> [(&'static str, &'static str); 1] {
     [("KUBECTL_KUBERC", "true")]
 }
@@ -79,7 +57,7 @@ fn file(env: &TestEnv, name: &str, text: &str) -> String {
 fn defaults_and_aliases_match_kubectl() {
     let env = TestEnv::sim("kuberc");
     env.seed(PODS);
-    running(&env);
+    env.await_phases("db=Running web=Running ");
     let ns = env.ns();
     let rc = file(&env, "kuberc", &format!("{ALPHA}{PREFS}"));
     let lines: &[&[&str]] = &[
@@ -138,7 +116,7 @@ fn defaults_and_aliases_match_kubectl() {
 fn the_default_file_and_switching_it_off() {
     let env = TestEnv::sim("kuberc-home");
     env.seed(PODS);
-    running(&env);
+    env.await_phases("db=Running web=Running ");
     let ns = env.ns();
     std::fs::create_dir_all(env.path("home/.kube")).unwrap();
     let home_rc = env.path("home/.kube/kuberc");
