@@ -67,7 +67,9 @@ fn collect(cmd: clap::Command, name: String, pages: &mut Vec<(String, Vec<u8>)>)
     let mut buf = Vec::new();
     // Rendering into a Vec cannot fail.
     let _ = clap_mangen::Man::new(cmd.clone()).render(&mut buf);
-    pages.push((format!("{name}.1"), buf));
+    // clap_mangen heads `after_long_help` "EXTRA"; for kk it is always the examples.
+    let page = String::from_utf8_lossy(&buf).replace("\n.SH EXTRA\n", "\n.SH EXAMPLES\n");
+    pages.push((format!("{name}.1"), page.into_bytes()));
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         collect(sub.clone(), format!("{name}-{}", sub.get_name()), pages);
     }
@@ -76,6 +78,27 @@ fn collect(cmd: clap::Command, name: String, pages: &mut Vec<(String, Vec<u8>)>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every command's man page and `--help` have a real description (`long_about`), and
+    /// every command that runs something has examples (`after_long_help`).
+    #[test]
+    fn every_command_has_a_description_and_examples() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+                let path = format!("{path} {}", sub.get_name());
+                if sub.get_long_about().is_none() {
+                    missing.push(format!("{path}: no long_about"));
+                }
+                if !sub.has_subcommands() && sub.get_after_long_help().is_none() {
+                    missing.push(format!("{path}: no examples (after_long_help)"));
+                }
+                walk(sub, &path, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&crate::cli::command(), "kk", &mut missing);
+        assert!(missing.is_empty(), "{missing:#?}");
+    }
 
     #[test]
     fn every_shell_renders() {

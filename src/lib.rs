@@ -16,6 +16,7 @@ pub mod generate;
 pub mod go;
 pub mod help;
 pub mod kubeconfig;
+pub mod kuberc;
 pub mod manifest;
 pub mod metadata;
 pub mod patch;
@@ -56,6 +57,35 @@ fn run_plugin(args: &[std::ffi::OsString], ui: &ui::Ui, env: &env::Env) -> Optio
     Some(error::report(ui, error::Error::Io(err)))
 }
 
+/// kubectl's kuberc: the user's aliases and flag defaults rewrite the line before it is
+/// parsed; kubectl's notes go to stderr; a bad file ends the run as kubectl ends it.
+fn apply_kuberc(
+    args: Vec<std::ffi::OsString>,
+    ui: &ui::Ui,
+    env: &env::Env,
+) -> Result<Vec<std::ffi::OsString>, ExitCode> {
+    let words: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    match kuberc::apply(cli::command, words.clone(), env) {
+        Ok(applied) => {
+            for note in &applied.notes {
+                let _ = ui.eprint(note);
+            }
+            if applied.args == words {
+                Ok(args)
+            } else {
+                Ok(applied.args.into_iter().map(Into::into).collect())
+            }
+        }
+        Err(msg) => {
+            let _ = ui.eprint(&format!("{} {msg}\n", kuberc::FAILURE));
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
 /// Entry point shared by the binary and in-process tests: parse `args`, dispatch, report.
 pub fn run(args: Vec<std::ffi::OsString>, ui: ui::Ui, env: env::Env) -> ExitCode {
     // The shells' completion requests bypass clap: the line is partial by nature.
@@ -68,6 +98,10 @@ pub fn run(args: Vec<std::ffi::OsString>, ui: ui::Ui, env: env::Env) -> ExitCode
             .collect();
         return complete::run(cli::command, &words, first == complete::REQUEST, ui, env);
     }
+    let args = match apply_kuberc(args, &ui, &env) {
+        Ok(args) => args,
+        Err(code) => return code,
+    };
     let mut ui = ui;
     let cli = match cli::parse(&args) {
         Ok(cli) => cli,

@@ -147,7 +147,8 @@ impl ParseFailure {
     }
 }
 
-fn takes_value(cmd: &clap::Command, flag: &str) -> bool {
+/// Whether `flag` (without its first `-`: `-output`, `o`) takes the next word as its value.
+pub(crate) fn takes_value(cmd: &clap::Command, flag: &str) -> bool {
     let found = if let Some(long) = flag.strip_prefix('-') {
         cmd.get_arguments().find(|a| a.get_long() == Some(long))
     } else if flag.chars().count() == 1 {

@@ -176,6 +176,30 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     Ok(())
 }
 
+/// The long description of `ApiResources` (help and man page).
+pub const ABOUT: &str = r#"Print the supported API resources on the server.
+
+The list comes from the server's discovery documents, cached under the cache directory (--cache-dir) like kubectl's; running this command refreshes the cache."#;
+
+/// Examples for `ApiResources`.
+pub const EXAMPLES: &str = r#"  # Print the supported API resources
+  kk api-resources
+
+  # Print the supported API resources with more information
+  kk api-resources -o wide
+
+  # Print the supported API resources sorted by a column
+  kk api-resources --sort-by=name
+
+  # Print the supported namespaced resources
+  kk api-resources --namespaced=true
+
+  # Print the supported non-namespaced resources
+  kk api-resources --namespaced=false
+
+  # Print the supported API resources with a specific APIGroup
+  kk api-resources --api-group=rbac.authorization.k8s.io"#;
+
 #[cfg(test)]
 mod tests {
     use super::*;

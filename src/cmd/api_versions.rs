@@ -67,3 +67,11 @@ async fn unavailable(ctx: &Ctx, server: &str, e: &kube::Error) -> Error {
         "couldn't get available api versions from server: Get {url:?}: {why}"
     ))
 }
+
+/// The long description of `ApiVersions` (help and man page).
+pub const ABOUT: &str =
+    r#"Print the supported API versions on the server, in the form of "group/version"."#;
+
+/// Examples for `ApiVersions`.
+pub const EXAMPLES: &str = r#"  # Print the supported API versions
+  kk api-versions"#;

@@ -78,3 +78,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     };
     attach::attach(ctx, &pod, &options).await
 }
+
+/// The long description of `Attach` (help and man page).
+pub const ABOUT: &str = r#"Attach to a process that is already running inside an existing container.
+
+With -i the local stdin is passed to the container; with -t as well the local terminal is put in raw mode and its size follows the window."#;

@@ -117,6 +117,13 @@ pub fn service_line(svc: &Value, host: &str) -> (String, String) {
     (display.to_string(), link)
 }
 
+/// The long description of `ClusterInfo` (help and man page).
+pub const ABOUT: &str = r#"Display addresses of the control plane and services with label kubernetes.io/cluster-service=true."#;
+
+/// Examples for `ClusterInfo`.
+pub const EXAMPLES: &str = r#"  # Print the address of the control plane and cluster services
+  kk cluster-info"#;
+
 #[cfg(test)]
 mod tests {
     use super::*;

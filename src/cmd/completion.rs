@@ -37,3 +37,10 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     ctx.ui().out().write_all(&crate::docs::completion(shell))?;
     Ok(())
 }
+
+/// The long description of `Completion` (help and man page).
+pub const ABOUT: &str = r#"Output shell completion code for the specified shell (bash, zsh, fish, or powershell). The shell code must be evaluated to provide interactive completion of kk commands. This can be done by sourcing it from the shell's start-up file (~/.bashrc, ~/.zshrc, ~/.config/fish/config.fish).
+
+Completion asks kk itself for candidates (the hidden `kk __complete` command): verbs, flags, resource types and the names of live objects, answered from a per-context name cache within a short budget (KK_COMPLETION_TIMEOUT, default 1s; KK_COMPLETION_CACHE_TTL, default 5s), so a TAB never waits long for the cluster.
+
+To complete an alias of kk too, add one line after loading the code: `complete -o default -F __start_kk k` in bash, `compdef k=kk` in zsh; fish's aliases complete as kk by themselves."#;

@@ -265,3 +265,36 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     };
     crate::wait::until_deleted(ctx, &requester, &deleted, timeout).await
 }
+
+/// The long description of `Delete` (help and man page).
+pub const ABOUT: &str = r#"Delete resources by file names, stdin, resources and names, or by resources and label selector.
+
+JSON and YAML formats are accepted. Only one type of argument may be specified: file names, resources and names, or resources and label selector.
+
+Some resources, such as pods, support graceful deletion. These resources define a default period before they are forcibly terminated (the grace period) but you may override that value with the --grace-period flag, or pass --now to set a grace-period of 1. Because these resources often represent entities in the cluster, deletion may not be acknowledged immediately. If the node hosting a pod is down or cannot reach the API server, termination may take significantly longer than the grace period. To force delete a resource, you must specify the --force flag. Note: only a subset of resources support graceful deletion. In absence of the support, the --grace-period flag is ignored.
+
+IMPORTANT: Force deleting pods does not wait for confirmation that the pod's processes have been terminated, which can leave those processes running until the node detects the deletion and completes graceful deletion. If your processes use shared storage or talk to a remote API and depend on the name of the pod to identify themselves, force deleting those pods may result in multiple processes running on different machines using the same identification which may lead to data corruption or inconsistency. Only force delete pods when you are sure the pod is terminated, or if your application can tolerate multiple copies of the same pod running at once.
+
+Note that the delete command does NOT do resource version checks, so if someone submits an update to a resource right when you submit a delete, their update will be lost along with the rest of the resource."#;
+
+/// Examples for `Delete`.
+pub const EXAMPLES: &str = r#"  # Delete a pod using the type and name specified in pod.json
+  kk delete -f ./pod.json
+
+  # Delete a pod based on the type and name in the JSON passed into stdin
+  cat pod.json | kk delete -f -
+
+  # Delete pods and services with same names "baz" and "foo"
+  kk delete pod,service baz foo
+
+  # Delete pods and services with label name=myLabel
+  kk delete pods,services -l name=myLabel
+
+  # Delete a pod with minimal delay
+  kk delete pod foo --now
+
+  # Force delete a pod on a dead node
+  kk delete pod foo --force
+
+  # Delete all pods
+  kk delete pods --all"#;

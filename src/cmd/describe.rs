@@ -299,3 +299,34 @@ impl Api<'_> {
         ))
     }
 }
+
+/// The long description of `Describe` (help and man page).
+pub const ABOUT: &str = r#"Show details of a specific resource or group of resources.
+
+Print a detailed description of the selected resources, including related resources such as events or controllers. You may select a single object by name, all objects of that type, provide a name prefix, or label selector. For example:
+
+    $ kk describe TYPE NAME_PREFIX
+
+will first check for an exact match on TYPE and NAME_PREFIX. If no such resource exists, it will output details for every resource that has a name prefixed with NAME_PREFIX.
+
+Use "kk api-resources" for a complete list of supported resources."#;
+
+/// Examples for `Describe`.
+pub const EXAMPLES: &str = r#"  # Describe a node
+  kk describe nodes kubernetes-node-emt8.c.myproject.internal
+
+  # Describe a pod
+  kk describe pods/nginx
+
+  # Describe a pod identified by type and name in "pod.json"
+  kk describe -f pod.json
+
+  # Describe all pods
+  kk describe pods
+
+  # Describe pods by label name=myLabel
+  kk describe pods -l name=myLabel
+
+  # Describe all pods managed by the 'frontend' replication controller
+  # (rc-created pods get the name of the rc as a prefix in the pod name)
+  kk describe pods frontend"#;

@@ -111,3 +111,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         session.await
     }
 }
+
+/// The long description of `Exec` (help and man page).
+pub const ABOUT: &str = r#"Execute a command in a container.
+
+The command and its arguments follow `--`. With -i the local stdin is passed to the command, with -t it runs on a terminal; the command's exit code becomes kk's."#;

@@ -42,3 +42,14 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     ctx.ui().print(&text)?;
     Ok(())
 }
+
+/// The long description of `Help` (help and man page).
+pub const ABOUT: &str = r#"Help provides help for any command in the application.
+Simply type kk help [path to command] for full details."#;
+
+/// Examples for `Help`.
+pub const EXAMPLES: &str = r#"  # Show the help of get
+  kk help get
+
+  # Show the help of a subcommand
+  kk help config view"#;

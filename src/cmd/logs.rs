@@ -490,6 +490,11 @@ fn sources_for(
     }
 }
 
+/// The long description of `Logs` (help and man page).
+pub const ABOUT: &str = r#"Print the logs for a container in a pod or specified resource. If the pod has only one container, the container name is optional.
+
+With -f and a selector (-l) or --all-pods, kk follows every matching pod, picks up pods that appear later and lets go of deleted ones; on a colour terminal each line is marked with a coloured [pod/<pod>/<container>] prefix."#;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,58 +39,76 @@ pub enum Command {
     /// Modify kubeconfig files
     #[command(subcommand)]
     #[command(add = Group::Other)]
+    #[command(long_about = config::ABOUT, after_long_help = config::EXAMPLES)]
     Config(config::ConfigCommand),
     /// Output shell completion code for the specified shell (bash, zsh, fish, or powershell)
     #[command(add = Group::Settings)]
+    #[command(long_about = completion::ABOUT)]
     Completion(completion::Args),
     /// Print the list of flags inherited by all commands
     #[command(add = Group::Unlisted)]
+    #[command(long_about = options::ABOUT)]
     Options(options::Args),
     /// Print the client and server version information
     #[command(add = Group::Other)]
+    #[command(long_about = version::ABOUT)]
     Version(version::Args),
     /// Display one or many resources
     #[command(add = Group::BasicIntermediate)]
+    #[command(long_about = get::ABOUT, after_long_help = get::EXAMPLES)]
     Get(get::Args),
     /// Print the supported API resources on the server
     #[command(add = Group::Other)]
+    #[command(long_about = api_resources::ABOUT, after_long_help = api_resources::EXAMPLES)]
     ApiResources(api_resources::Args),
     /// Print the supported API versions on the server, in the form of "group/version"
     #[command(add = Group::Other)]
+    #[command(long_about = api_versions::ABOUT, after_long_help = api_versions::EXAMPLES)]
     ApiVersions(api_versions::Args),
     /// Display cluster information
     #[command(add = Group::ClusterManagement)]
+    #[command(long_about = cluster_info::ABOUT, after_long_help = cluster_info::EXAMPLES)]
     ClusterInfo(cluster_info::Args),
     /// Show details of a specific resource or group of resources
     #[command(add = Group::Troubleshooting)]
+    #[command(long_about = describe::ABOUT, after_long_help = describe::EXAMPLES)]
     Describe(describe::Args),
     /// Create a resource from a file or from stdin
     #[command(add = Group::BasicBeginner)]
+    #[command(long_about = create::ABOUT, after_long_help = create::EXAMPLES)]
     Create(create::Args),
     /// Delete resources by file names, stdin, resources and names, or by resources and label selector
     #[command(add = Group::BasicIntermediate)]
+    #[command(long_about = delete::ABOUT, after_long_help = delete::EXAMPLES)]
     Delete(delete::Args),
     /// Update the labels on a resource
     #[command(add = Group::Settings)]
+    #[command(long_about = label::ABOUT, after_long_help = label::EXAMPLES)]
     Label(label::Args),
     /// Update the annotations on a resource
     #[command(add = Group::Settings)]
+    #[command(long_about = annotate::ABOUT, after_long_help = annotate::EXAMPLES)]
     Annotate(annotate::Args),
     /// Print the logs for a container in a pod
     #[command(add = Group::Troubleshooting)]
+    #[command(long_about = logs::ABOUT)]
     Logs(logs::Args),
     /// Attach to a running container
     #[command(add = Group::Troubleshooting)]
+    #[command(long_about = attach::ABOUT)]
     Attach(attach::Args),
     /// Execute a command in a container
     #[command(add = Group::Troubleshooting)]
+    #[command(long_about = exec::ABOUT)]
     Exec(exec::Args),
     /// Provides utilities for interacting with plugins
     #[command(subcommand)]
     #[command(add = Group::Other)]
+    #[command(long_about = plugin::ABOUT, after_long_help = plugin::EXAMPLES)]
     Plugin(plugin::PluginCommand),
     /// Forward one or more local ports to a pod
     #[command(add = Group::Troubleshooting)]
+    #[command(long_about = port_forward::ABOUT)]
     PortForward(port_forward::Args),
     /// Manage the rollout of a resource
     #[command(subcommand)]
@@ -98,6 +116,7 @@ pub enum Command {
     Rollout(rollout::RolloutCommand),
     /// Set a new size for a deployment, replica set, or replication controller
     #[command(add = Group::Deploy)]
+    #[command(long_about = scale::ABOUT)]
     Scale(scale::Args),
     /// Set specific features on objects
     #[command(subcommand)]
@@ -108,6 +127,7 @@ pub enum Command {
     Wait(wait::Args),
     /// Help about any command
     #[command(add = Group::Unlisted)]
+    #[command(long_about = help::ABOUT, after_long_help = help::EXAMPLES)]
     Help(help::Args),
 }
 

@@ -13,3 +13,8 @@ pub async fn run(ctx: &Ctx, _args: &Args) -> Result<()> {
     ctx.ui().print(&crate::help::options(&ctx.app()))?;
     Ok(())
 }
+
+/// The long description of `Options` (help and man page).
+pub const ABOUT: &str = r#"Print the list of flags inherited by all commands.
+
+These global flags may be given before or after the command, e.g. `kk -n kube-system get pods` or `kk get pods -n kube-system`."#;

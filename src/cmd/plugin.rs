@@ -14,6 +14,7 @@ use crate::flags::Pflag;
 #[command(subcommand_required = true, arg_required_else_help = true)]
 pub enum PluginCommand {
     /// List all visible plugin executables on a user's PATH
+    #[command(long_about = LIST_ABOUT)]
     List(ListArgs),
 }
 
@@ -98,3 +99,20 @@ async fn list(ctx: &Ctx, args: &ListArgs) -> Result<()> {
     }
     Err(Error::Plain(errors.join("\n") + "\n"))
 }
+
+/// The long description of `Plugin` (help and man page).
+pub const ABOUT: &str = r#"Provides utilities for interacting with plugins.
+
+Plugins provide extended functionality that is not part of the major command-line distribution. `kk foo` runs the first executable named kk-foo or kubectl-foo found on PATH, so kubectl plugins (such as those installed by krew) work with kk too."#;
+
+/// Examples for `Plugin`.
+pub const EXAMPLES: &str = r#"  # List all available plugins
+  kk plugin list
+
+  # List only binary names of available plugins without paths
+  kk plugin list --name-only"#;
+
+/// The long description of `plugin list` (help and man page).
+pub const LIST_ABOUT: &str = r#"List all available plugin files on a user's PATH. To see plugins binary names without the full path use --name-only flag.
+
+Available plugin files are those that are: executable, anywhere on the user's PATH, and named kk-NAME or kubectl-NAME. A kk- plugin is preferred over a kubectl- plugin of the same name; a plugin that shadows another or a built-in command is reported with a warning."#;

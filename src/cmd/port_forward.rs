@@ -488,3 +488,10 @@ async fn wait_gone(ctx: &Ctx, api: &kube::Api<Pod>, name: &str) -> Result<()> {
         }
     }
 }
+
+/// The long description of `PortForward` (help and man page).
+pub const ABOUT: &str = r#"Forward one or more local ports to a pod.
+
+Use resource type/name such as deployment/mydeployment to select a pod. Resource type defaults to 'pod' if omitted.
+
+If there are multiple pods matching the criteria, a pod will be selected automatically. The forwarding session ends when the selected pod terminates, and a rerun of the command is needed to resume forwarding (or --reconnect)."#;

@@ -22,14 +22,6 @@ use crate::resource::visit::{Info, Options, Requester, Visitor};
 use crate::wait::{Watched, Watcher};
 
 /// Set a new size for a deployment, replica set, or replication controller.
-///
-/// Set a new size for a deployment, replica set, replication controller, or stateful set.
-///
-/// Scale also allows users to specify one or more preconditions for the scale action.
-///
-/// If --current-replicas or --resource-version is specified, it is validated before the scale
-/// is attempted, and it is guaranteed that the precondition holds true when the scale is sent
-/// to the server.
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = EXAMPLES)]
 pub struct Args {
@@ -304,3 +296,12 @@ async fn wait_for_replicas(
         ))),
     }
 }
+
+/// The long description of `scale` (help and man page).
+pub const ABOUT: &str = r#"Set a new size for a deployment, replica set, or replication controller.
+
+Set a new size for a deployment, replica set, replication controller, or stateful set.
+
+Scale also allows users to specify one or more preconditions for the scale action.
+
+If --current-replicas or --resource-version is specified, it is validated before the scale is attempted, and it is guaranteed that the precondition holds true when the scale is sent to the server."#;

@@ -166,6 +166,11 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
 }
 
+/// The long description of `Version` (help and man page).
+pub const ABOUT: &str = r#"Print the client and server version information for the current context.
+
+With --client only the client version is printed and the server is not contacted. With -o yaml or -o json the versions are printed as a document."#;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -79,6 +79,9 @@ pub struct GlobalArgs {
           default_value = "auto", no_opt_default("always"),
           add = Complete::Values(&When::VALUES))]
     pub color: When,
+    /// Path to the kuberc file to use for preferences. This can be disabled by exporting KUBECTL_KUBERC=false.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub kuberc: Option<String>,
     /// Number for the log level verbosity
     #[arg(short = 'v', long = "v", global = true, value_name = "LEVEL",
           value_parser = crate::go::parse_int32)]

@@ -5,11 +5,9 @@
 //! stdout and stderr decide each for itself; `logs -f` prefixes are coloured on a terminal
 //! only. Piped, everything is kubectl's bytes.
 
-use std::path::Path;
-use std::time::{Duration, Instant};
-
 use crate::common::pty::Pty;
 use crate::common::{TestEnv, kk_bin, kubectl_bin, normalize};
+use std::path::Path;
 
 const PODS: &str = r#"apiVersion: v1
 kind: Pod
@@ -41,31 +39,7 @@ spec:
 
 /// Poll kk until `get pods` shows every pod in its final state.
 fn settled(env: &TestEnv) {
-    settle(
-        env,
-        "done=Succeeded failed=Failed stuck=Pending web=Running ",
-    );
-}
-
-/// Poll kk until the pods' phases read `want` (`name=Phase ` each, by name).
-fn settle(env: &TestEnv, want: &str) {
-    let template = "{range .items[*]}{.metadata.name}={.status.phase} {end}";
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let out = env.run_kk(&[
-            "get",
-            "pods",
-            "-n",
-            env.ns(),
-            "-o",
-            &format!("jsonpath={template}"),
-        ]);
-        if out.stdout == want {
-            return;
-        }
-        assert!(Instant::now() < deadline, "pods did not settle: {out}");
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    env.await_phases("done=Succeeded failed=Failed stuck=Pending web=Running ");
 }
 
 fn strip_ansi(s: &str) -> String {
@@ -329,7 +303,7 @@ fn logs_prefixes_colour_on_a_terminal_only() {
     let env = TestEnv::sim("colour-logs");
     env.seed(LOGGERS);
     let ns = env.ns();
-    settle(&env, "alpha=Succeeded beta=Succeeded ");
+    env.await_phases("alpha=Succeeded beta=Succeeded ");
     let follow = ["logs", "-f", "-l", "app=lp", "-n", ns];
     // On a terminal every line carries its pod's prefix, one stable colour per pod.
     let (screen, code) = on_terminal(&env, &kk_bin(), &follow, &[]);

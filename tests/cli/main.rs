@@ -18,6 +18,7 @@ mod generated;
 mod generators;
 mod get;
 mod help;
+mod kuberc;
 mod label;
 mod logs;
 mod middle;

@@ -9,16 +9,6 @@ use crate::generate::configmap;
 use crate::generate::sources::Local;
 
 /// Create a config map based on a file, directory, or specified literal value.
-///
-/// A single config map may package one or more key/value pairs.
-///
-/// When creating a config map based on a file, the key will default to the basename of the
-/// file, and the value will default to the file content. If the basename is an invalid key,
-/// you may specify an alternate key.
-///
-/// When creating a config map based on a directory, each file whose basename is a valid key
-/// in the directory will be packaged into the config map. Any directory entries except
-/// regular files are ignored (e.g. subdirectories, symlinks, devices, pipes, etc).
 #[derive(Debug, clap::Args)]
 #[command(
     after_long_help = "  # Create a new config map named my-config based on folder bar
@@ -76,3 +66,12 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         .create(ctx, obj, "failed to create configmap: ")
         .await
 }
+
+/// The long description of `create configmap` (help and man page).
+pub const ABOUT: &str = r#"Create a config map based on a file, directory, or specified literal value.
+
+A single config map may package one or more key/value pairs.
+
+When creating a config map based on a file, the key will default to the basename of the file, and the value will default to the file content. If the basename is an invalid key, you may specify an alternate key.
+
+When creating a config map based on a directory, each file whose basename is a valid key in the directory will be packaged into the config map. Any directory entries except regular files are ignored (e.g. subdirectories, symlinks, devices, pipes, etc)."#;

@@ -63,3 +63,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         .create(ctx, obj, "failed to create deployment: ")
         .await
 }
+
+/// The long description of `create deployment` (help and man page).
+pub const ABOUT: &str = r#"Create a deployment with the specified name."#;

@@ -69,12 +69,14 @@ pub enum Generator {
     Clusterrolebinding(rolebinding::ClusterRoleBindingArgs),
     /// Create a config map from a local file, directory or literal value
     #[command(visible_alias = "cm")]
+    #[command(long_about = configmap::ABOUT)]
     Configmap(configmap::Args),
     /// Create a cron job with the specified name
     #[command(visible_alias = "cj")]
     Cronjob(cronjob::Args),
     /// Create a deployment with the specified name
     #[command(visible_alias = "deploy")]
+    #[command(long_about = deployment::ABOUT)]
     Deployment(deployment::Args),
     /// Create an ingress with the specified name
     #[command(visible_alias = "ing")]
@@ -83,6 +85,7 @@ pub enum Generator {
     Job(job::Args),
     /// Create a namespace with the specified name
     #[command(visible_alias = "ns")]
+    #[command(long_about = namespace::ABOUT)]
     Namespace(namespace::Args),
     /// Create a pod disruption budget with the specified name
     #[command(visible_alias = "pdb")]
@@ -99,6 +102,7 @@ pub enum Generator {
     Rolebinding(rolebinding::RoleBindingArgs),
     /// Create a secret using a specified subcommand
     #[command(subcommand)]
+    #[command(long_about = secret::ABOUT)]
     Secret(secret::Command),
     /// Create a service using a specified subcommand
     #[command(subcommand, visible_alias = "svc")]
@@ -206,6 +210,21 @@ async fn from_files(ctx: &Ctx, args: &Args) -> Result<()> {
         None => Ok(()),
     }
 }
+
+/// The long description of `Create` (help and man page).
+pub const ABOUT: &str = r#"Create a resource from a file or from stdin.
+
+JSON and YAML formats are accepted. The subcommands create common objects from flags instead of a file."#;
+
+/// Examples for `Create`.
+pub const EXAMPLES: &str = r#"  # Create a pod using the data in pod.json
+  kk create -f ./pod.json
+
+  # Create a pod based on the JSON passed into stdin
+  cat pod.json | kk create -f -
+
+  # Create every object in the manifests of a directory
+  kk create -f ./manifests/"#;
 
 #[cfg(test)]
 mod tests {

@@ -26,3 +26,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     submit.create(ctx, namespace::build(&name), "").await
 }
+
+/// The long description of `create namespace` (help and man page).
+pub const ABOUT: &str = r#"Create a namespace with the specified name."#;

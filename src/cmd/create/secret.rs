@@ -8,33 +8,20 @@ use crate::generate::sources::Local;
 use crate::generate::{secret, secret_docker, secret_tls};
 
 /// Create a secret with specified type.
-///
-/// A docker-registry type secret is for accessing a container registry.
-///
-/// A generic type secret indicate an Opaque secret type.
-///
-/// A tls type secret holds TLS certificate and its associated key.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
     /// Create a secret for use with a Docker registry
+    #[command(long_about = DOCKER_REGISTRY_ABOUT)]
     DockerRegistry(DockerArgs),
     /// Create a secret from a local file, directory, or literal value
+    #[command(long_about = GENERIC_ABOUT)]
     Generic(GenericArgs),
     /// Create a TLS secret
+    #[command(long_about = TLS_ABOUT)]
     Tls(TlsArgs),
 }
 
 /// Create a secret based on a file, directory, or specified literal value.
-///
-/// A single secret may package one or more key/value pairs.
-///
-/// When creating a secret based on a file, the key will default to the basename of the file,
-/// and the value will default to the file content. If the basename is an invalid key or you
-/// wish to chose your own, you may specify an alternate key.
-///
-/// When creating a secret based on a directory, each file whose basename is a valid key in the
-/// directory will be packaged into the secret. Any directory entries except regular files are
-/// ignored (e.g. subdirectories, symlinks, devices, pipes, etc).
 #[derive(Debug, clap::Args)]
 #[command(
     after_long_help = "  # Create a new secret named my-secret with keys for each file in folder bar
@@ -79,9 +66,6 @@ pub struct GenericArgs {
 }
 
 /// Create a TLS secret from the given public/private key pair.
-///
-/// The public/private key pair must exist beforehand. The public key certificate must be .PEM
-/// encoded and match the given private key.
 #[derive(Debug, clap::Args)]
 #[command(
     after_long_help = "  # Create a new TLS secret named tls-secret with the given key pair
@@ -105,20 +89,6 @@ pub struct TlsArgs {
 }
 
 /// Create a new secret for use with Docker registries.
-///
-/// Dockercfg secrets are used to authenticate against Docker registries.
-///
-/// When using the Docker command line to push images, you can authenticate to a given
-/// registry by running: '$ docker login DOCKER_REGISTRY_SERVER --username=DOCKER_USER
-/// --password=DOCKER_PASSWORD --email=DOCKER_EMAIL'.
-///
-/// That produces a ~/.dockercfg file that is used by subsequent 'docker push' and 'docker
-/// pull' commands to authenticate to the registry. The email address is optional.
-///
-/// When creating applications, you may have a Docker registry that requires authentication.
-/// In order for the nodes to pull images on your behalf, they must have the credentials. You
-/// can provide this information by creating a dockercfg secret and attaching it to your
-/// service account.
 #[derive(Debug, clap::Args)]
 #[command(
     after_long_help = "  # If you do not already have a .dockercfg file, create a dockercfg secret directly
@@ -206,3 +176,37 @@ pub async fn run(ctx: &Ctx, command: &Command) -> Result<()> {
     let obj = obj.map_err(Error::msg)?;
     submit.create(ctx, obj, "failed to create secret ").await
 }
+
+/// The long description of `create secret` (help and man page).
+pub const ABOUT: &str = r#"Create a secret with specified type.
+
+A docker-registry type secret is for accessing a container registry.
+
+A generic type secret indicate an Opaque secret type.
+
+A tls type secret holds TLS certificate and its associated key."#;
+
+/// The long description of `create secret generic` (help and man page).
+pub const GENERIC_ABOUT: &str = r#"Create a secret based on a file, directory, or specified literal value.
+
+A single secret may package one or more key/value pairs.
+
+When creating a secret based on a file, the key will default to the basename of the file, and the value will default to the file content. If the basename is an invalid key or you wish to chose your own, you may specify an alternate key.
+
+When creating a secret based on a directory, each file whose basename is a valid key in the directory will be packaged into the secret. Any directory entries except regular files are ignored (e.g. subdirectories, symlinks, devices, pipes, etc)."#;
+
+/// The long description of `create secret tls` (help and man page).
+pub const TLS_ABOUT: &str = r#"Create a TLS secret from the given public/private key pair.
+
+The public/private key pair must exist beforehand. The public key certificate must be .PEM encoded and match the given private key."#;
+
+/// The long description of `create secret docker-registry` (help and man page).
+pub const DOCKER_REGISTRY_ABOUT: &str = r#"Create a new secret for use with Docker registries.
+
+Dockercfg secrets are used to authenticate against Docker registries.
+
+When using the Docker command line to push images, you can authenticate to a given registry by running: '$ docker login DOCKER_REGISTRY_SERVER --username=DOCKER_USER --password=DOCKER_PASSWORD --email=DOCKER_EMAIL'.
+
+That produces a ~/.dockercfg file that is used by subsequent 'docker push' and 'docker pull' commands to authenticate to the registry. The email address is optional.
+
+When creating applications, you may have a Docker registry that requires authentication. In order for the nodes to pull images on your behalf, they must have the credentials. You can provide this information by creating a dockercfg secret and attaching it to your service account."#;

@@ -461,3 +461,49 @@ async fn raw_get(ctx: &Ctx, args: &Args, raw: &str) -> Result<()> {
     ctx.ui().print(&text)?;
     Ok(())
 }
+
+/// The long description of `Get` (help and man page).
+pub const ABOUT: &str = r#"Display one or many resources.
+
+Prints a table of the most important information about the specified resources. You can filter the list using a label selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current namespace if you don't specify any namespace.
+
+By specifying the output as 'template' and providing a Go template as the value of the --template flag, you can filter the attributes of the fetched resources.
+
+Use "kk api-resources" for a complete list of supported resources."#;
+
+/// Examples for `Get`.
+pub const EXAMPLES: &str = r#"  # List all pods in ps output format
+  kk get pods
+
+  # List all pods in ps output format with more information (such as node name)
+  kk get pods -o wide
+
+  # List deployments in JSON output format, in the "v1" version of the "apps" API group
+  kk get deployments.v1.apps -o json
+
+  # List a single pod in JSON output format
+  kk get -o json pod web-pod-13je7
+
+  # List a pod identified by type and name specified in "pod.yaml" in JSON output format
+  kk get -f pod.yaml -o json
+
+  # Return only the phase value of the specified pod
+  kk get -o template pod/web-pod-13je7 --template={{.status.phase}}
+
+  # List resource information in custom columns
+  kk get pod test-pod -o custom-columns=CONTAINER:.spec.containers[0].name,IMAGE:.spec.containers[0].image
+
+  # List all replication controllers and services together in ps output format
+  kk get rc,services
+
+  # List one or more resources by their type and names
+  kk get rc/web service/frontend pods/web-pod-13je7
+
+  # List the 'status' subresource for a single pod
+  kk get pod web-pod-13je7 --subresource status
+
+  # List all pods existing in all namespaces
+  kk get pods --all-namespaces
+
+  # Watch pods with the label app=web as they change
+  kk get pods -l app=web --watch"#;

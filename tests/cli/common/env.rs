@@ -119,6 +119,32 @@ impl TestEnv {
         cmd
     }
 
+    /// Poll kk until the namespace's pods, by name, have the phases `want`
+    /// (`name=Phase name=Phase `): a test's state settled before kk and kubectl look at it.
+    #[track_caller]
+    pub fn await_phases(&self, want: &str) {
+        let template = "{range .items[*]}{.metadata.name}={.status.phase} {end}";
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let out = self.run_kk(&[
+                "get",
+                "pods",
+                "-n",
+                self.ns(),
+                "-o",
+                &format!("jsonpath={template}"),
+            ]);
+            if out.stdout == want {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "pods did not settle: {out}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+    }
+
     /// Run kk.
     pub fn run_kk(&self, args: &[&str]) -> Output {
         self.command(&kk_bin(), args)
