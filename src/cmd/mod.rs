@@ -12,6 +12,7 @@ pub mod attach;
 pub mod cluster_info;
 pub mod completion;
 pub mod config;
+pub mod cp;
 pub mod create;
 pub mod delete;
 pub mod describe;
@@ -88,6 +89,9 @@ pub enum Command {
     /// Forward one or more local ports to a pod
     #[command(add = Group::Troubleshooting)]
     PortForward(port_forward::Args),
+    /// Copy files and directories to and from containers
+    #[command(add = Group::Troubleshooting)]
+    Cp(cp::Args),
     /// Help about any command
     #[command(add = Group::Unlisted)]
     Help(help::Args),
@@ -113,6 +117,7 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Attach(a) => attach::run(ctx, a).await,
         Command::Exec(a) => exec::run(ctx, a).await,
         Command::PortForward(a) => port_forward::run(ctx, a).await,
+        Command::Cp(a) => cp::run(ctx, a).await,
         Command::Help(a) => help::run(ctx, a).await,
         Command::Plugin(c) => plugin::dispatch(ctx, c).await,
     }

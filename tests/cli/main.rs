@@ -6,6 +6,7 @@ mod common;
 mod api_resources;
 mod completion;
 mod config;
+mod cp;
 mod create;
 mod delete;
 mod describe;

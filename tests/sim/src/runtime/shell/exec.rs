@@ -95,6 +95,7 @@ pub(crate) const COMMANDS: &[&str] = &[
     "grep",
     "head",
     "sort",
+    "stat",
     "stty",
     "tail",
     "tar",
