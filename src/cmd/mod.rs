@@ -24,6 +24,7 @@ pub mod logs;
 pub mod options;
 pub mod plugin;
 pub mod port_forward;
+pub mod scale;
 pub mod version;
 
 use crate::ctx::Ctx;
@@ -92,6 +93,9 @@ pub enum Command {
     /// Copy files and directories to and from containers
     #[command(add = Group::Troubleshooting)]
     Cp(cp::Args),
+    /// Set a new size for a deployment, replica set, or replication controller
+    #[command(add = Group::Deploy)]
+    Scale(scale::Args),
     /// Help about any command
     #[command(add = Group::Unlisted)]
     Help(help::Args),
@@ -118,6 +122,7 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Exec(a) => exec::run(ctx, a).await,
         Command::PortForward(a) => port_forward::run(ctx, a).await,
         Command::Cp(a) => cp::run(ctx, a).await,
+        Command::Scale(a) => scale::run(ctx, a).await,
         Command::Help(a) => help::run(ctx, a).await,
         Command::Plugin(c) => plugin::dispatch(ctx, c).await,
     }

@@ -4,6 +4,7 @@
 mod common;
 
 mod api_resources;
+mod colour;
 mod completion;
 mod config;
 mod cp;
@@ -21,6 +22,7 @@ mod logs;
 mod middle;
 mod plugins;
 mod port_forward;
+mod scale;
 mod shells;
 mod version;
 mod visit;
