@@ -554,6 +554,17 @@ mod tests {
     }
 
     #[test]
+    fn outside_the_destination() {
+        assert!(is_relative("out", "out"));
+        assert!(is_relative("out", "out/a/b"));
+        assert!(is_relative(".", "a"));
+        assert!(!is_relative("out", "x"));
+        assert!(!is_relative(".", "../a"));
+        assert!(!is_relative("/tmp/o", "/tmp/other"));
+        assert!(is_relative("/", "/etc"));
+    }
+
+    #[test]
     fn tar_round_trip_keeps_bytes_and_names() {
         let dir = tempfile::tempdir().unwrap();
         let src = dir.path().join("src");
@@ -576,14 +587,18 @@ mod tests {
             pod: "p",
             src: "/x",
         };
-        let done = untar_all(&buf[..], "x", out.to_str().unwrap(), &hint).unwrap();
-        assert!(done.warnings.is_empty());
+        let mut warnings = Vec::new();
+        untar_all(&buf[..], "x", out.to_str().unwrap(), &hint, &mut |w| {
+            warnings.push(w)
+        })
+        .unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(std::fs::read(out.join("a.txt")).unwrap(), b"hello\n");
         assert_eq!(std::fs::read(out.join("sub/b")).unwrap().len(), 70_000);
         assert!(out.join("empty").is_dir());
         // A member outside the prefix means a corrupted stream.
         assert_eq!(
-            untar_all(&buf[..], "y", "o", &hint)
+            untar_all(&buf[..], "y", "o", &hint, &mut |_| {})
                 .unwrap_err()
                 .to_string(),
             "tar contents corrupted"
