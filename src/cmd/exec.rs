@@ -5,7 +5,7 @@
 use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::Pflag;
+use crate::flags::SessionFlags;
 use crate::resource::request::with_query;
 use crate::stream::remote::{self, InitialSize, Io, Streams};
 use crate::stream::{container, interrupt, pod};
@@ -20,25 +20,8 @@ pub struct Args {
     /// The command and its arguments, after `--`
     #[arg(last = true, value_name = "COMMAND")]
     pub command: Vec<String>,
-    /// Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation
-    /// for selecting the container to be attached or the first container in the pod will be
-    /// chosen
-    #[arg(short = 'c', long, value_name = "CONTAINER", add = Complete::Container)]
-    pub container: Option<String>,
-    /// The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one
-    /// pod is running
-    #[arg(long, default_value = "1m0s", value_name = "DURATION",
-          value_parser = crate::flags::parse_go_duration)]
-    pub pod_running_timeout: crate::flags::GoDuration,
-    /// Only print output from the remote session
-    #[arg(short = 'q', long, pflag_bool())]
-    pub quiet: Option<bool>,
-    /// Pass stdin to the container
-    #[arg(short = 'i', long, pflag_bool())]
-    pub stdin: Option<bool>,
-    /// Stdin is a TTY
-    #[arg(short = 't', long, pflag_bool())]
-    pub tty: Option<bool>,
+    #[command(flatten)]
+    pub session: SessionFlags,
 }
 
 const EXAMPLES: &str = "  # Get output from running the 'date' command from pod mypod, using the first container by default
@@ -63,7 +46,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             "exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead",
         ));
     }
-    pod::check_timeout(args.pod_running_timeout, "exec")?;
+    pod::check_timeout(args.session.pod_running_timeout, "exec")?;
     let Some(target) = args.args.first() else {
         return Err(Error::msg("pod, type/name or --filename must be specified"));
     };
@@ -72,16 +55,21 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             "you must specify at least one command for the container",
         ));
     }
-    let quiet = args.quiet.unwrap_or(false);
+    let quiet = args.session.quiet();
     let namespace = ctx.namespace().await?;
-    let pod = pod::attachable(ctx, std::slice::from_ref(target), args.pod_running_timeout).await?;
+    let pod = pod::attachable(
+        ctx,
+        std::slice::from_ref(target),
+        args.session.pod_running_timeout,
+    )
+    .await?;
     pod::check_not_completed(&pod, "cannot exec into a container in a completed pod")?;
-    let container = match args.container.as_deref().filter(|c| !c.is_empty()) {
-        Some(c) => c.to_string(),
+    let container = match args.session.container() {
+        Some(c) => c,
         None => container::pick(ctx.ui(), &pod, None, quiet)?.name,
     };
-    let stdin = args.stdin.unwrap_or(false);
-    let tty = pod::setup_tty(ctx, stdin, args.tty.unwrap_or(false), quiet)?;
+    let stdin = args.session.stdin();
+    let tty = pod::setup_tty(ctx, stdin, args.session.tty(), quiet)?;
     let streams = Streams {
         stdin,
         stdout: true,

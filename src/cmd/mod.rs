@@ -12,6 +12,7 @@ pub mod attach;
 pub mod cluster_info;
 pub mod completion;
 pub mod config;
+pub mod cp;
 pub mod create;
 pub mod delete;
 pub mod describe;
@@ -114,6 +115,9 @@ pub enum Command {
     #[command(subcommand)]
     #[command(add = Group::Deploy)]
     Rollout(rollout::RolloutCommand),
+    /// Copy files and directories to and from containers
+    #[command(add = Group::Troubleshooting)]
+    Cp(cp::Args),
     /// Set a new size for a deployment, replica set, or replication controller
     #[command(add = Group::Deploy)]
     #[command(long_about = scale::ABOUT)]
@@ -152,6 +156,7 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Exec(a) => exec::run(ctx, a).await,
         Command::PortForward(a) => port_forward::run(ctx, a).await,
         Command::Rollout(c) => rollout::dispatch(ctx, c).await,
+        Command::Cp(a) => cp::run(ctx, a).await,
         Command::Scale(a) => scale::run(ctx, a).await,
         Command::Set(c) => set::dispatch(ctx, c).await,
         Command::Wait(a) => wait::run(ctx, a).await,

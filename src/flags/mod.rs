@@ -14,10 +14,12 @@
 mod dry_run;
 mod global;
 mod print;
+mod session;
 
 pub use dry_run::{DryRun, DryRunFlags};
 pub use global::GlobalArgs;
 pub use print::{ObjectPrintFlags, PrintFlags};
+pub use session::SessionFlags;
 
 /// pflag's optional-value flags for clap's derive: `#[arg(long, pflag_bool())]`.
 ///

@@ -157,14 +157,24 @@ pub fn pick(ui: &Ui, pod: &Pod, name: Option<&str>, quiet: bool) -> Result<Found
         return Ok(found);
     }
     let name = first(pod)?;
-    if !quiet && ambiguous(pod) {
-        ui.eprint(&format!(
-            "Defaulted container {name:?} out of: {}\n",
-            all_names(pod)
-        ))?;
+    if !quiet && let Some(notice) = defaulted_notice(pod) {
+        ui.eprint(&notice)?;
     }
     find(pod, &name)
         .ok_or_else(|| Error::msg(format!("container {name} not found in pod {pod_name}")))
+}
+
+/// The "Defaulted container" notice [`pick`] gives when no container is named and the pod
+/// has no default-container annotation (`None`: the pod has one container only).
+pub fn defaulted_notice(pod: &Pod) -> Option<String> {
+    if annotated(pod).and_then(|a| find(pod, a)).is_some() || !ambiguous(pod) {
+        return None;
+    }
+    let name = first(pod).ok()?;
+    Some(format!(
+        "Defaulted container {name:?} out of: {}\n",
+        all_names(pod)
+    ))
 }
 
 /// The container `logs` reads when none was named: the annotated one (or the notice

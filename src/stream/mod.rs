@@ -10,11 +10,13 @@
 //! * [`pod`] and [`container`]: which pod and container a verb talks to, kubectl's checks;
 //! * [`logs`]: `pods/log` requests, prefixes, and follows that survive dropped streams;
 //! * [`follow`]: several logs at once, and selector follows that see pods come and go;
-//! * [`portforward`]: local listeners and one forwarded WebSocket per connection.
+//! * [`portforward`]: local listeners and one forwarded WebSocket per connection;
+//! * [`copy`]: `cp`'s tar archives streamed through exec both ways.
 
 pub mod attach;
 pub mod channel;
 pub mod container;
+pub mod copy;
 pub mod follow;
 pub mod interrupt;
 pub mod logs;

@@ -58,14 +58,44 @@ impl Streams {
 pub enum Io {
     /// kk's own stdin/stdout/stderr (through `Ui`).
     Terminal,
-    /// In-process: stdin from a channel, stdout to a channel (`cp` streams tar this way);
-    /// stderr still goes to kk's stderr.
+    /// In-process (`cp` streams tar this way): stdin from a channel, each output where the
+    /// caller says.
     Pipe {
         /// Chunks to send as stdin; the sender dropped is EOF.
         stdin: Option<tokio::sync::mpsc::Receiver<Vec<u8>>>,
-        /// Receives stdout chunks.
-        stdout: tokio::sync::mpsc::Sender<Vec<u8>>,
+        /// Where the remote stdout goes.
+        stdout: Sink,
+        /// Where the remote stderr goes.
+        stderr: Sink,
     },
+}
+
+/// Where a piped session's output goes.
+pub enum Sink {
+    /// kk's stdout.
+    Stdout,
+    /// kk's stderr.
+    Stderr,
+    /// Nowhere.
+    Discard,
+    /// In chunks to a channel (the session ends when its receiver is dropped).
+    Channel(tokio::sync::mpsc::Sender<Vec<u8>>),
+}
+
+impl Sink {
+    /// Deliver `b`; `false` when a channel's receiver is gone.
+    async fn put(&self, ctx: &Ctx, b: &[u8]) -> Result<bool> {
+        match self {
+            Sink::Stdout => {
+                ctx.ui().out().write_all(b)?;
+                ctx.ui().flush()?;
+            }
+            Sink::Stderr => ctx.ui().err().write_all(b)?,
+            Sink::Discard => {}
+            Sink::Channel(tx) => return Ok(tx.send(b.to_vec()).await.is_ok()),
+        }
+        Ok(true)
+    }
 }
 
 /// How a session sizes the remote terminal at the start.
@@ -105,7 +135,7 @@ async fn run(ctx: &Ctx, path: &str, streams: Streams, io: Io, initial: InitialSi
         .map_err(|e| ctx.kube_error(e))?;
     let ws_err = |e: tokio_tungstenite::tungstenite::Error| Error::msg(e.to_string());
 
-    let (mut term_in, mut pipe_in, pipe_out) = match io {
+    let (mut term_in, mut pipe_in, out, err) = match io {
         Io::Terminal => (
             if streams.stdin {
                 ctx.ui().take_stdin().map(Input::spawn)
@@ -113,9 +143,14 @@ async fn run(ctx: &Ctx, path: &str, streams: Streams, io: Io, initial: InitialSi
                 None
             },
             None,
-            None,
+            Sink::Stdout,
+            Sink::Stderr,
         ),
-        Io::Pipe { stdin, stdout } => (None, stdin.filter(|_| streams.stdin), Some(stdout)),
+        Io::Pipe {
+            stdin,
+            stdout,
+            stderr,
+        } => (None, stdin.filter(|_| streams.stdin), stdout, stderr),
     };
     let mut stdin_open = term_in.is_some() || pipe_in.is_some();
     if streams.stdin && !stdin_open {
@@ -148,19 +183,15 @@ async fn run(ctx: &Ctx, path: &str, streams: Streams, io: Io, initial: InitialSi
         tokio::select! {
             frame = ch.recv() => match frame.map_err(ws_err)? {
                 Frame::Closed => return Ok(()),
-                Frame::Data(STDOUT, b) if !b.is_empty() => match &pipe_out {
-                    Some(tx) => {
-                        if tx.send(b.to_vec()).await.is_err() {
-                            return Ok(());
-                        }
+                Frame::Data(STDOUT, b) if !b.is_empty() => {
+                    if !out.put(ctx, &b).await? {
+                        return Ok(());
                     }
-                    None => {
-                        ctx.ui().out().write_all(&b)?;
-                        ctx.ui().flush()?;
-                    }
-                },
+                }
                 Frame::Data(STDERR, b) if !b.is_empty() => {
-                    ctx.ui().err().write_all(&b)?;
+                    if !err.put(ctx, &b).await? {
+                        return Ok(());
+                    }
                 }
                 Frame::Data(STATUS, b) if !b.is_empty() => {
                     ch.close().await;

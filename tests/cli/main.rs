@@ -8,6 +8,7 @@ mod bad_input;
 mod colour;
 mod completion;
 mod config;
+mod cp;
 mod create;
 mod delete;
 mod describe;

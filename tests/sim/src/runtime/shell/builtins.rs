@@ -154,7 +154,7 @@ impl Shell {
         format!("{}/{}", cwd.trim_end_matches('/'), path)
     }
 
-    fn dirs(&self) -> BTreeSet<String> {
+    pub(crate) fn dirs(&self) -> BTreeSet<String> {
         let mut dirs: BTreeSet<String> = ROOT_DIRS.iter().map(|d| format!("/{d}")).collect();
         dirs.insert("/".into());
         if let Ok(fs) = self.fs.lock() {
@@ -557,6 +557,51 @@ impl Shell {
                     out.extend(names.iter().map(|n| format!("{n}\n")));
                 }
                 self.out_str(&out).await;
+            }
+            "stat" => {
+                // `stat -c FORMAT PATH...` with %a (permission bits), %n (name), %s (size).
+                let (format, paths) = match args.iter().position(|a| a == "-c") {
+                    Some(i) if i + 1 < args.len() => {
+                        let mut rest = args.to_vec();
+                        let f = rest.remove(i + 1);
+                        rest.remove(i);
+                        (f, rest)
+                    }
+                    _ => (
+                        "  File: %n\n  Size: %s\nAccess: (%a)".to_string(),
+                        args.to_vec(),
+                    ),
+                };
+                let dirs = self.dirs();
+                for p in paths {
+                    let path = self.abs(&p);
+                    let path = if path.len() > 1 {
+                        path.trim_end_matches('/').to_string()
+                    } else {
+                        path
+                    };
+                    let found = self.fs.lock().ok().and_then(|fs| {
+                        let dir = dirs.contains(&path);
+                        match fs.get(&path) {
+                            Some(d) => Some((d.len(), fs.mode(&path, false))),
+                            None if dir => Some((4096, fs.mode(&path, true))),
+                            None => None,
+                        }
+                    });
+                    let Some((size, mode)) = found else {
+                        self.complain(&format!(
+                            "stat: can't stat '{p}': No such file or directory"
+                        ))
+                        .await;
+                        self.last = 1;
+                        continue;
+                    };
+                    let line = format
+                        .replace("%a", &format!("{mode:o}"))
+                        .replace("%s", &size.to_string())
+                        .replace("%n", &p);
+                    self.out_str(&format!("{line}\n")).await;
+                }
             }
             "touch" | "mkdir" => {
                 for a in args.iter().filter(|a| !a.starts_with('-')) {

@@ -27,9 +27,51 @@ use tokio::io::{AsyncRead, AsyncWrite, BufReader};
 
 use exec::{Shell, Sink};
 
-/// The container's simulated filesystem: absolute path → contents. Shared by every process
-/// of the container, so a file written by one `kubectl exec` is seen by the next.
-pub type SimFs = Arc<Mutex<BTreeMap<String, Vec<u8>>>>;
+/// The container's simulated filesystem. Shared by every process of the container, so a
+/// file written by one `kubectl exec` is seen by the next.
+pub type SimFs = Arc<Mutex<Files>>;
+
+/// The files of a container: absolute path → contents (a directory exists while something
+/// is below it; an empty one holds a `.keep`), plus the permission bits `tar` restored (the
+/// rest have 0644, directories 0755).
+#[derive(Debug, Default)]
+pub struct Files {
+    contents: BTreeMap<String, Vec<u8>>,
+    /// Permission bits by path, where they are not the default.
+    pub modes: BTreeMap<String, u32>,
+}
+
+impl Files {
+    /// The permission bits of a file or (`dir`) directory.
+    pub fn mode(&self, path: &str, dir: bool) -> u32 {
+        self.modes
+            .get(path)
+            .copied()
+            .unwrap_or(if dir { 0o755 } else { 0o644 })
+    }
+}
+
+impl From<BTreeMap<String, Vec<u8>>> for Files {
+    fn from(contents: BTreeMap<String, Vec<u8>>) -> Self {
+        Files {
+            contents,
+            modes: BTreeMap::new(),
+        }
+    }
+}
+
+impl std::ops::Deref for Files {
+    type Target = BTreeMap<String, Vec<u8>>;
+    fn deref(&self) -> &Self::Target {
+        &self.contents
+    }
+}
+
+impl std::ops::DerefMut for Files {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.contents
+    }
+}
 
 /// What a process sees of its container.
 #[derive(Clone)]
@@ -125,7 +167,7 @@ impl ShellContext {
         ShellContext {
             env: all,
             hostname: pod.to_string(),
-            fs: Arc::new(Mutex::new(files)),
+            fs: Arc::new(Mutex::new(files.into())),
             net: None,
             dns: None,
             pod_ip: pod_ip.to_string(),

@@ -1,6 +1,10 @@
-//! `tar` of the simulated container, so `kubectl cp` works: `tar cf - PATH...` writes a ustar
-//! archive of the simulated files to stdout, `tar xf - [-C DIR]` (any of `-xmf`, `xf`,
-//! `--no-same-owner`...) unpacks stdin into the simulated filesystem.
+//! `tar` of the simulated container (busybox's messages), so `kubectl cp` works: `tar cf -
+//! PATH...` writes a ustar archive of the simulated files to stdout (every directory with
+//! its own entry, each member with its permission bits), `tar xf - [-C DIR]` (any of
+//! `-xmf`, `xf`, `--no-same-owner`, `--no-same-permissions`...) unpacks stdin into the
+//! simulated filesystem, restoring the members' permission bits (with
+//! `--no-same-permissions`, minus the umask 022). A missing `-C` directory is busybox's
+//! error. Contents are bytes: binary files round-trip.
 
 use tokio::io::AsyncReadExt;
 
@@ -15,8 +19,23 @@ fn octal(field: &mut [u8], value: u64) {
     field[n] = 0;
 }
 
+/// Go's `path.Clean` for an absolute path (`..` above `/` stays at `/`).
+fn clean_abs(p: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in p.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
 /// One 512-byte ustar header.
-fn header(name: &str, size: u64, dir: bool, mtime: u64) -> [u8; 512] {
+fn header(name: &str, size: u64, dir: bool, mode: u32, mtime: u64) -> [u8; 512] {
     let mut h = [0u8; 512];
     let (prefix, name) = if name.len() > 100 {
         match name[..name.len().min(156)].rfind('/') {
@@ -28,7 +47,7 @@ fn header(name: &str, size: u64, dir: bool, mtime: u64) -> [u8; 512] {
     };
     let n = name.as_bytes();
     h[..n.len().min(100)].copy_from_slice(&n[..n.len().min(100)]);
-    octal(&mut h[100..108], if dir { 0o755 } else { 0o644 });
+    octal(&mut h[100..108], u64::from(mode));
     octal(&mut h[108..116], 0);
     octal(&mut h[116..124], 0);
     octal(&mut h[124..136], size);
@@ -70,6 +89,7 @@ impl Shell {
     pub(crate) async fn tar(&mut self, args: &[String]) -> Flow {
         let mut mode = None;
         let mut dir = None;
+        let same_permissions = !args.iter().any(|a| a == "--no-same-permissions");
         let mut paths = Vec::new();
         let mut i = 0;
         let mut first = true;
@@ -120,9 +140,22 @@ impl Shell {
             Some(d) => format!("{}/{}", cwd.trim_end_matches('/'), d),
             None => cwd.trim_end_matches('/').to_string(),
         };
+        if let Some(d) = &dir
+            && !self.dirs().contains(&clean_abs(&base))
+        {
+            self.complain(&format!(
+                "tar: can't change directory to '{d}': No such file or directory"
+            ))
+            .await;
+            self.last = 1;
+            return Flow::Normal;
+        }
         match mode {
             Some('c') => self.tar_create(&base, &paths).await,
-            Some('x') | Some('t') => self.tar_extract(&base, mode == Some('t')).await,
+            Some('x') | Some('t') => {
+                self.tar_extract(&base, mode == Some('t'), same_permissions)
+                    .await
+            }
             _ => {
                 self.complain("tar: need exactly one of 'c', 'x' or 't'")
                     .await;
@@ -133,26 +166,35 @@ impl Shell {
     }
 
     async fn tar_create(&mut self, base: &str, paths: &[String]) -> Flow {
-        let files: Vec<(String, Vec<u8>)> = self
+        let (files, modes): (
+            Vec<(String, Vec<u8>)>,
+            std::collections::BTreeMap<String, u32>,
+        ) = self
             .fs
             .lock()
-            .map(|fs| fs.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+            .map(|fs| {
+                (
+                    fs.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                    fs.modes.clone(),
+                )
+            })
             .unwrap_or_default();
+        let mode_of = |path: &str, dir: bool| {
+            modes
+                .get(path)
+                .copied()
+                .unwrap_or(if dir { 0o755 } else { 0o644 })
+        };
         let mtime = chrono::Utc::now().timestamp().max(0) as u64;
         let mut out = Vec::new();
         let mut warned = false;
         self.last = 0;
         for p in paths {
-            let abs = if p.starts_with('/') {
+            let abs = clean_abs(&if p.starts_with('/') {
                 p.clone()
             } else {
                 format!("{base}/{p}")
-            };
-            let abs = if abs.len() > 1 {
-                abs.trim_end_matches('/').to_string()
-            } else {
-                abs
-            };
+            });
             // Member names are relative: a leading '/' is dropped, with busybox's notice.
             let member = |path: &str| -> String {
                 if p.starts_with('/') {
@@ -168,23 +210,74 @@ impl Shell {
                 self.complain("tar: removing leading '/' from member names")
                     .await;
             }
+            let below = if abs == "/" {
+                "/".to_string()
+            } else {
+                format!("{abs}/")
+            };
             let under: Vec<&(String, Vec<u8>)> = files
                 .iter()
-                .filter(|(k, _)| k.starts_with(&format!("{}/", abs.trim_end_matches('/'))))
+                .filter(|(k, _)| k.starts_with(&below))
                 .collect();
             if let Some((_, data)) = files.iter().find(|(k, _)| *k == abs) {
-                out.extend_from_slice(&header(&member(&abs), data.len() as u64, false, mtime));
+                let h = header(
+                    &member(&abs),
+                    data.len() as u64,
+                    false,
+                    mode_of(&abs, false),
+                    mtime,
+                );
+                out.extend_from_slice(&h);
                 out.extend_from_slice(data);
                 out.resize(out.len().div_ceil(512) * 512, 0);
             } else if !under.is_empty() || abs == "/" {
-                out.extend_from_slice(&header(&format!("{}/", member(&abs)), 0, true, mtime));
-                for (k, data) in under {
-                    if k.ends_with("/.keep") {
-                        continue;
+                // Every directory gets its entry, before what is inside it.
+                let mut dirs = std::collections::BTreeSet::new();
+                dirs.insert(abs.clone());
+                for (k, _) in &under {
+                    let mut d = k.as_str();
+                    while let Some(i) = d.rfind('/') {
+                        d = &d[..i];
+                        if d.len() < abs.len() {
+                            break;
+                        }
+                        dirs.insert(d.to_string());
                     }
-                    out.extend_from_slice(&header(&member(k), data.len() as u64, false, mtime));
-                    out.extend_from_slice(data);
-                    out.resize(out.len().div_ceil(512) * 512, 0);
+                }
+                let mut entries: Vec<(&str, Option<&Vec<u8>>)> =
+                    dirs.iter().map(|d| (d.as_str(), None)).collect();
+                entries.extend(
+                    under
+                        .iter()
+                        .filter(|(k, _)| !k.ends_with("/.keep"))
+                        .map(|(k, v)| (k.as_str(), Some(v))),
+                );
+                entries.sort_by(|a, b| a.0.cmp(b.0));
+                for (path, data) in entries {
+                    match data {
+                        None => {
+                            let name = format!("{}/", member(path).trim_end_matches('/'));
+                            out.extend_from_slice(&header(
+                                &name,
+                                0,
+                                true,
+                                mode_of(path, true),
+                                mtime,
+                            ));
+                        }
+                        Some(data) => {
+                            let h = header(
+                                &member(path),
+                                data.len() as u64,
+                                false,
+                                mode_of(path, false),
+                                mtime,
+                            );
+                            out.extend_from_slice(&h);
+                            out.extend_from_slice(data);
+                            out.resize(out.len().div_ceil(512) * 512, 0);
+                        }
+                    }
                 }
             } else {
                 self.complain(&format!("tar: {p}: No such file or directory"))
@@ -200,7 +293,7 @@ impl Shell {
         Flow::Normal
     }
 
-    async fn tar_extract(&mut self, base: &str, list_only: bool) -> Flow {
+    async fn tar_extract(&mut self, base: &str, list_only: bool, same_permissions: bool) -> Flow {
         let mut data = Vec::new();
         if let Some(stdin) = self.stdin.as_mut() {
             let _ = stdin.read_to_end(&mut data).await;
@@ -251,20 +344,44 @@ impl Shell {
                 return Flow::Normal;
             }
             let rel = name.trim_start_matches("./").trim_start_matches('/');
+            let mut mode = parse_octal(&h[100..108]).unwrap_or(0o644) as u32 & 0o7777;
+            if !same_permissions {
+                mode &= !0o022;
+            }
             if list_only {
                 listing.push_str(&format!("{name}\n"));
             } else if kind == b'0' || kind == 0 {
-                let path = format!("{base}/{rel}");
+                let path = clean_abs(&format!("{base}/{rel}"));
                 if let Ok(mut fs) = self.fs.lock() {
-                    fs.insert(path, data[start..end].to_vec());
+                    fs.insert(path.clone(), data[start..end].to_vec());
+                    fs.modes.insert(path, mode);
                 }
             } else if kind == b'5' {
-                let path = format!("{}/{}/.keep", base, rel.trim_end_matches('/'));
+                let path = clean_abs(&format!("{base}/{rel}"));
                 if let Ok(mut fs) = self.fs.lock() {
-                    fs.entry(path).or_default();
+                    let below = format!("{}/", path.trim_end_matches('/'));
+                    if !fs.keys().any(|k| k.starts_with(&below)) {
+                        fs.entry(format!("{below}.keep")).or_default();
+                    }
+                    fs.modes.insert(path, mode);
                 }
             }
             at = start + (size as usize).div_ceil(512) * 512;
+        }
+        // A directory's `.keep` goes once something else is below it.
+        if let Ok(mut fs) = self.fs.lock() {
+            let below = format!("{}/", base.trim_end_matches('/'));
+            let keeps: Vec<String> = fs
+                .keys()
+                .filter(|k| k.starts_with(&below) && k.ends_with("/.keep"))
+                .cloned()
+                .collect();
+            for k in keeps {
+                let dir = &k[..k.len() - ".keep".len()];
+                if fs.keys().filter(|o| o.starts_with(dir)).nth(1).is_some() {
+                    fs.remove(&k);
+                }
+            }
         }
         if !listing.is_empty() && !self.out.write(listing.as_bytes()).await {
             self.broken = true;

@@ -409,13 +409,34 @@ async fn text_utilities_and_exec() {
 
 #[tokio::test]
 async fn tar_round_trip() {
-    let r = sh("mkdir /data; echo hi > /data/a; echo yo > /data/b; tar cf - /data | tar xf - -C /restore; cat /restore/data/a /restore/data/b; tar cf - /data | tar tf -").await;
-    assert_eq!(r.1, "hi\nyo\ndata/\ndata/a\ndata/b\n");
+    let r = sh("mkdir /data /data/empty /restore; echo hi > /data/a; echo yo > /data/sub/b; tar cf - /data | tar xf - -C /restore; cat /restore/data/a /restore/data/sub/b; tar cf - /data | tar tf -; ls /restore/data").await;
+    assert_eq!(
+        r.1,
+        "hi\nyo\ndata/\ndata/a\ndata/empty/\ndata/sub/\ndata/sub/b\na\nempty\nsub\n"
+    );
     assert_eq!(
         r.2,
         "tar: removing leading '/' from member names\ntar: removing leading '/' from member names\n"
     );
     assert_eq!(sh("tar cf - /missing >/dev/null").await, (1, String::new(), "tar: removing leading '/' from member names\ntar: /missing: No such file or directory\n".into()));
+    // busybox's error for a missing -C directory.
+    assert_eq!(
+        sh("tar cf - /etc/hostname | tar xf - -C /nope").await,
+        (
+            1,
+            String::new(),
+            "tar: removing leading '/' from member names\ntar: can't change directory to '/nope': No such file or directory\n".into()
+        )
+    );
+    // Permission bits travel with the members (minus the umask with
+    // --no-same-permissions); `..` in a path is resolved.
+    let r = sh("mkdir /m; echo x > /m/f; tar cf - /m | tar xf - -C /; stat -c '%a %s %n' /m/f /m; tar cf - /../m/f | tar tf -").await;
+    assert_eq!(r.1, "644 2 /m/f\n755 4096 /m\nm/f\n");
+    // `tail -c` counts bytes (kubectl cp --retries pipes through `tail -c+N`).
+    assert_eq!(
+        sh("echo hello | tail -c+3; echo hello | tail -c 3").await.1,
+        "llo\nlo\n"
+    );
 }
 
 #[tokio::test]

@@ -37,6 +37,19 @@ fn count_arg(args: &[String], default: usize) -> (usize, Vec<String>) {
     (n, rest)
 }
 
+/// `tail -c N` / `-cN` / `-c+N` / `-c +N`: `(from_start, N)`.
+fn tail_bytes_arg(args: &[String]) -> Option<(bool, usize)> {
+    let i = args.iter().position(|a| a.starts_with("-c"))?;
+    let v = match &args[i][2..] {
+        "" => args.get(i + 1)?.as_str(),
+        v => v,
+    };
+    match v.strip_prefix('+') {
+        Some(n) => Some((true, n.parse().ok()?)),
+        None => Some((false, v.parse().ok()?)),
+    }
+}
+
 fn expand_set(s: &str) -> Vec<char> {
     let c: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
@@ -84,10 +97,34 @@ impl Shell {
         Ok(all)
     }
 
+    /// `tail -c`: bytes, not lines (binary-safe): from byte N on (`+N`, 1-based), or the
+    /// last N. Reads stdin (the form `kubectl cp --retries` pipes through).
+    async fn tail_bytes(&mut self, (from_start, n): (bool, usize), _args: &[String]) -> Flow {
+        let mut buf = Vec::new();
+        if let Some(stdin) = self.stdin.as_mut() {
+            let _ = stdin.read_to_end(&mut buf).await;
+        }
+        let start = if from_start {
+            n.saturating_sub(1).min(buf.len())
+        } else {
+            buf.len().saturating_sub(n)
+        };
+        if !self.out.write(&buf[start..]).await {
+            self.broken = true;
+            return Flow::Exit;
+        }
+        Flow::Normal
+    }
+
     /// Runs a text utility; None when `name` is not one.
     pub(crate) async fn text_util(&mut self, name: &str, args: &[String]) -> Option<Flow> {
         if !TEXT_COMMANDS.contains(&name) {
             return None;
+        }
+        if name == "tail"
+            && let Some(spec) = tail_bytes_arg(args)
+        {
+            return Some(self.tail_bytes(spec, args).await);
         }
         let out = match self.text_util_output(name, args).await {
             Ok(s) => s,
