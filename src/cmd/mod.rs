@@ -114,9 +114,17 @@ pub enum Command {
     /// Manage the rollout of a resource
     #[command(subcommand)]
     #[command(add = Group::Deploy)]
+    #[command(long_about = r#"Manage the rollout of one or many resources.
+
+ Valid resource types include:
+
+  *  deployments
+  *  daemonsets
+  *  statefulsets"#)]
     Rollout(rollout::RolloutCommand),
     /// Copy files and directories to and from containers
     #[command(add = Group::Troubleshooting)]
+    #[command(long_about = r#"Copy files and directories to and from containers."#)]
     Cp(cp::Args),
     /// Set a new size for a deployment, replica set, or replication controller
     #[command(add = Group::Deploy)]
@@ -125,9 +133,21 @@ pub enum Command {
     /// Set specific features on objects
     #[command(subcommand)]
     #[command(add = Group::BasicBeginner)]
+    #[command(long_about = r#"Configure application resources.
+
+ These commands help you make changes to existing application resources."#)]
     Set(set::SetCommand),
     /// Experimental: Wait for a specific condition on one or many resources
     #[command(add = Group::Advanced)]
+    #[command(
+        long_about = r#"Experimental: Wait for a specific condition on one or many resources.
+
+ The command takes multiple resources and waits until the specified condition is seen in the Status field of every given resource.
+
+ Alternatively, the command can wait for the given set of resources to be created or deleted by providing the "create" or "delete" keyword as the value to the --for flag.
+
+ A successful message will be printed to stdout indicating when the specified condition has been met. You can use -o option to change to output destination."#
+    )]
     Wait(wait::Args),
     /// Help about any command
     #[command(add = Group::Unlisted)]

@@ -64,8 +64,10 @@ pub struct Args {
 #[derive(Debug, clap::Subcommand)]
 pub enum Generator {
     /// Create a cluster role
+    #[command(long_about = r#"Create a cluster role."#)]
     Clusterrole(role::ClusterRoleArgs),
     /// Create a cluster role binding for a particular cluster role
+    #[command(long_about = r#"Create a cluster role binding for a particular cluster role."#)]
     Clusterrolebinding(rolebinding::ClusterRoleBindingArgs),
     /// Create a config map from a local file, directory or literal value
     #[command(visible_alias = "cm")]
@@ -73,6 +75,10 @@ pub enum Generator {
     Configmap(configmap::Args),
     /// Create a cron job with the specified name
     #[command(visible_alias = "cj")]
+    #[command(long_about = r#"Create a cron job with the specified name.
+
+Aliases:
+cronjob, cj"#)]
     Cronjob(cronjob::Args),
     /// Create a deployment with the specified name
     #[command(visible_alias = "deploy")]
@@ -80,8 +86,13 @@ pub enum Generator {
     Deployment(deployment::Args),
     /// Create an ingress with the specified name
     #[command(visible_alias = "ing")]
+    #[command(long_about = r#"Create an ingress with the specified name.
+
+Aliases:
+ingress, ing"#)]
     Ingress(ingress::Args),
     /// Create a job with the specified name
+    #[command(long_about = r#"Create a job with the specified name."#)]
     Job(job::Args),
     /// Create a namespace with the specified name
     #[command(visible_alias = "ns")]
@@ -89,16 +100,36 @@ pub enum Generator {
     Namespace(namespace::Args),
     /// Create a pod disruption budget with the specified name
     #[command(visible_alias = "pdb")]
+    #[command(
+        long_about = r#"Create a pod disruption budget with the specified name, selector, and desired minimum available pods.
+
+Aliases:
+poddisruptionbudget, pdb"#
+    )]
     Poddisruptionbudget(pdb::Args),
     /// Create a priority class with the specified name
     #[command(visible_alias = "pc")]
+    #[command(
+        long_about = r#"Create a priority class with the specified name, value, globalDefault and description.
+
+Aliases:
+priorityclass, pc"#
+    )]
     Priorityclass(priorityclass::Args),
     /// Create a quota with the specified name
     #[command(visible_alias = "resourcequota")]
+    #[command(
+        long_about = r#"Create a resource quota with the specified name, hard limits, and optional scopes.
+
+Aliases:
+quota, resourcequota"#
+    )]
     Quota(quota::Args),
     /// Create a role with single rule
+    #[command(long_about = r#"Create a role with single rule."#)]
     Role(role::RoleArgs),
     /// Create a role binding for a particular role or cluster role
+    #[command(long_about = r#"Create a role binding for a particular role or cluster role."#)]
     Rolebinding(rolebinding::RoleBindingArgs),
     /// Create a secret using a specified subcommand
     #[command(subcommand)]
@@ -106,11 +137,20 @@ pub enum Generator {
     Secret(secret::Command),
     /// Create a service using a specified subcommand
     #[command(subcommand, visible_alias = "svc")]
+    #[command(long_about = r#"Create a service using a specified subcommand.
+
+Aliases:
+service, svc"#)]
     Service(service::Command),
     /// Create a service account with the specified name
     #[command(visible_alias = "sa")]
+    #[command(long_about = r#"Create a service account with the specified name.
+
+Aliases:
+serviceaccount, sa"#)]
     Serviceaccount(serviceaccount::Args),
     /// Request a service account token
+    #[command(long_about = r#"Request a service account token."#)]
     Token(token::Args),
 }
 

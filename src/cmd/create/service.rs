@@ -10,12 +10,20 @@ use crate::generate::service;
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
     /// Create a ClusterIP service
+    #[command(long_about = r#"Create a ClusterIP service with the specified name."#)]
     Clusterip(ClusterIpArgs),
     /// Create an ExternalName service
+    #[command(
+        long_about = r#"Create an ExternalName service with the specified name.
+
+ ExternalName service references to an external DNS address instead of only pods, which will allow application authors to reference services that exist off platform, on other clusters, or locally."#
+    )]
     Externalname(ExternalNameArgs),
     /// Create a LoadBalancer service
+    #[command(long_about = r#"Create a LoadBalancer service with the specified name."#)]
     Loadbalancer(LoadBalancerArgs),
     /// Create a NodePort service
+    #[command(long_about = r#"Create a NodePort service with the specified name."#)]
     Nodeport(NodePortArgs),
 }
 

@@ -87,11 +87,11 @@ pub(crate) enum Flow {
 
 /// Builtin commands the simulated container "has on its PATH".
 pub(crate) const COMMANDS: &[&str] = &[
-    "basename", "curl", "cut", "dirname", "exec", "grep", "head", "sort", "stat", "stty", "tail", "tar",
-    "tr", "uniq", "wc", "wget", ":", "[", "ash", "bash", "break", "cat", "cd", "continue", "date",
-    "echo", "env", "exit", "export", "false", "getent", "hostname", "id", "ls", "mkdir", "nc",
-    "nslookup", "printenv", "printf", "pwd", "read", "rm", "seq", "set", "sh", "sleep", "test",
-    "touch", "true", "uname", "unset", "whoami",
+    "basename", "curl", "cut", "dirname", "exec", "grep", "head", "sort", "stat", "stty", "tail",
+    "tar", "tr", "uniq", "wc", "wget", ":", "[", "ash", "bash", "break", "cat", "cd", "continue",
+    "date", "echo", "env", "exit", "export", "false", "getent", "hostname", "id", "ls", "mkdir",
+    "nc", "nslookup", "printenv", "printf", "pwd", "read", "rm", "seq", "set", "sh", "sleep",
+    "test", "touch", "true", "uname", "unset", "whoami",
 ];
 
 /// Directories every simulated container has.
