@@ -8,10 +8,14 @@
 //! Mirrors `kubectl/pkg/cmd/create/create_*.go` (the `create*()` methods and `Validate()`),
 //! `pkg/generate/versioned` and `pkg/cmd/{run,expose,autoscale}`.
 
+pub mod autoscale;
 pub mod configmap;
 pub mod deployment;
+pub mod expose;
 pub mod keys;
 pub mod namespace;
+pub mod overrides;
+pub mod pod;
 pub mod secret;
 pub mod secret_docker;
 pub mod secret_tls;

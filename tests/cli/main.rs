@@ -12,6 +12,7 @@ mod delete;
 mod describe;
 mod errors;
 mod exec;
+mod expose_run;
 mod generated;
 mod generators;
 mod get;
