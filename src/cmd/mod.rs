@@ -9,6 +9,7 @@ pub mod annotate;
 pub mod api_resources;
 pub mod api_versions;
 pub mod attach;
+pub mod autoscale;
 pub mod cluster_info;
 pub mod completion;
 pub mod config;
@@ -17,6 +18,7 @@ pub mod create;
 pub mod delete;
 pub mod describe;
 pub mod exec;
+pub mod expose;
 pub mod get;
 pub mod help;
 pub mod label;
@@ -25,6 +27,7 @@ pub mod options;
 pub mod plugin;
 pub mod port_forward;
 pub mod rollout;
+pub mod run;
 pub mod scale;
 pub mod set;
 pub mod version;
@@ -130,6 +133,15 @@ pub enum Command {
     #[command(add = Group::Deploy)]
     #[command(long_about = scale::ABOUT)]
     Scale(scale::Args),
+    /// Run a particular image on the cluster
+    #[command(add = Group::BasicBeginner)]
+    Run(run::Args),
+    /// Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service
+    #[command(add = Group::BasicBeginner)]
+    Expose(expose::Args),
+    /// Auto-scale a deployment, replica set, stateful set, or replication controller
+    #[command(add = Group::Deploy)]
+    Autoscale(autoscale::Args),
     /// Set specific features on objects
     #[command(subcommand)]
     #[command(add = Group::BasicBeginner)]
@@ -179,6 +191,9 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Cp(a) => cp::run(ctx, a).await,
         Command::Scale(a) => scale::run(ctx, a).await,
         Command::Set(c) => set::dispatch(ctx, c).await,
+        Command::Run(a) => run::run(ctx, a).await,
+        Command::Expose(a) => expose::run(ctx, a).await,
+        Command::Autoscale(a) => autoscale::run(ctx, a).await,
         Command::Wait(a) => wait::run(ctx, a).await,
         Command::Help(a) => help::run(ctx, a).await,
         Command::Plugin(c) => plugin::dispatch(ctx, c).await,

@@ -8,14 +8,18 @@
 //! Mirrors `kubectl/pkg/cmd/create/create_*.go` (the `create*()` methods and `Validate()`),
 //! `pkg/generate/versioned` and `pkg/cmd/{run,expose,autoscale}`.
 
+pub mod autoscale;
 pub mod configmap;
 pub mod cronjob;
 pub mod deployment;
+pub mod expose;
 pub mod ingress;
 pub mod job;
 pub mod keys;
 pub mod namespace;
+pub mod overrides;
 pub mod pdb;
+pub mod pod;
 pub mod priorityclass;
 pub mod quantity;
 pub mod quota;

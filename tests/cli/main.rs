@@ -14,6 +14,7 @@ mod delete;
 mod describe;
 mod errors;
 mod exec;
+mod expose_run;
 mod faults;
 mod generated;
 mod generators;
