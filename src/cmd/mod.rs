@@ -135,12 +135,23 @@ pub enum Command {
     Scale(scale::Args),
     /// Run a particular image on the cluster
     #[command(add = Group::BasicBeginner)]
+    #[command(long_about = r#"Create and run a particular image in a pod."#)]
     Run(run::Args),
     /// Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service
     #[command(add = Group::BasicBeginner)]
+    #[command(long_about = r#"Expose a resource as a new Kubernetes service.
+
+ Looks up a deployment, service, replica set, replication controller or pod by name and uses the selector for that resource as the selector for a new service on the specified port. A deployment or replica set will be exposed as a service only if its selector is convertible to a selector that service supports, i.e. when the selector contains only the matchLabels component. Note that if no port is specified via --port and the exposed resource has multiple ports, all will be re-used by the new service. Also if no labels are specified, the new service will re-use the labels from the resource it exposes.
+
+ Possible resources include (case insensitive):
+
+ pod (po), service (svc), replicationcontroller (rc), deployment (deploy), replicaset (rs)"#)]
     Expose(expose::Args),
     /// Auto-scale a deployment, replica set, stateful set, or replication controller
     #[command(add = Group::Deploy)]
+    #[command(long_about = r#"Creates an autoscaler that automatically chooses and sets the number of pods that run in a Kubernetes cluster. The command will attempt to use the autoscaling/v2 API first, in case of an error, it will fall back to autoscaling/v1 API.
+
+ Looks up a deployment, replica set, stateful set, or replication controller by name and creates an autoscaler that uses the given resource as a reference. An autoscaler can automatically increase or decrease number of pods deployed within the system as needed."#)]
     Autoscale(autoscale::Args),
     /// Set specific features on objects
     #[command(subcommand)]
