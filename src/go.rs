@@ -205,6 +205,67 @@ fn unquote_body(body: &str, quote: char) -> Option<String> {
     Some(out)
 }
 
+/// Go's `path.Clean` (slash-separated paths; also `filepath.Clean` on Unix).
+pub fn path_clean(p: &str) -> String {
+    if p.is_empty() {
+        return ".".to_string();
+    }
+    let rooted = p.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in p.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if parts.last().is_some_and(|l| *l != "..") {
+                    parts.pop();
+                } else if !rooted {
+                    parts.push("..");
+                }
+            }
+            s => parts.push(s),
+        }
+    }
+    let body = parts.join("/");
+    match (rooted, body.is_empty()) {
+        (true, _) => format!("/{body}"),
+        (false, true) => ".".to_string(),
+        (false, false) => body,
+    }
+}
+
+/// Go's `path.Dir`: everything but the last element, cleaned (`.` for a bare name).
+pub fn path_dir(p: &str) -> String {
+    let dir = match p.rfind('/') {
+        Some(i) => &p[..=i],
+        None => "",
+    };
+    path_clean(dir)
+}
+
+/// Go's `path.Base`: the last element (`.` for empty, `/` for only slashes).
+pub fn path_base(p: &str) -> String {
+    if p.is_empty() {
+        return ".".to_string();
+    }
+    let trimmed = p.trim_end_matches('/');
+    if trimmed.is_empty() {
+        return "/".to_string();
+    }
+    match trimmed.rfind('/') {
+        Some(i) => trimmed[i + 1..].to_string(),
+        None => trimmed.to_string(),
+    }
+}
+
+/// Go's `path.Join`: the non-empty elements joined by `/`, cleaned (empty if all are empty).
+pub fn path_join(elems: &[&str]) -> String {
+    let kept: Vec<&str> = elems.iter().copied().filter(|e| !e.is_empty()).collect();
+    if kept.is_empty() {
+        return String::new();
+    }
+    path_clean(&kept.join("/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,65 +327,4 @@ mod tests {
         assert_eq!(unquote_extend(r#""x""#).as_deref(), Some("x"));
         assert_eq!(unquote_extend("'"), None);
     }
-}
-
-/// Go's `path.Clean` (slash-separated paths; also `filepath.Clean` on Unix).
-pub fn path_clean(p: &str) -> String {
-    if p.is_empty() {
-        return ".".to_string();
-    }
-    let rooted = p.starts_with('/');
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in p.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                if parts.last().is_some_and(|l| *l != "..") {
-                    parts.pop();
-                } else if !rooted {
-                    parts.push("..");
-                }
-            }
-            s => parts.push(s),
-        }
-    }
-    let body = parts.join("/");
-    match (rooted, body.is_empty()) {
-        (true, _) => format!("/{body}"),
-        (false, true) => ".".to_string(),
-        (false, false) => body,
-    }
-}
-
-/// Go's `path.Dir`: everything but the last element, cleaned (`.` for a bare name).
-pub fn path_dir(p: &str) -> String {
-    let dir = match p.rfind('/') {
-        Some(i) => &p[..=i],
-        None => "",
-    };
-    path_clean(dir)
-}
-
-/// Go's `path.Base`: the last element (`.` for empty, `/` for only slashes).
-pub fn path_base(p: &str) -> String {
-    if p.is_empty() {
-        return ".".to_string();
-    }
-    let trimmed = p.trim_end_matches('/');
-    if trimmed.is_empty() {
-        return "/".to_string();
-    }
-    match trimmed.rfind('/') {
-        Some(i) => trimmed[i + 1..].to_string(),
-        None => trimmed.to_string(),
-    }
-}
-
-/// Go's `path.Join`: the non-empty elements joined by `/`, cleaned (empty if all are empty).
-pub fn path_join(elems: &[&str]) -> String {
-    let kept: Vec<&str> = elems.iter().copied().filter(|e| !e.is_empty()).collect();
-    if kept.is_empty() {
-        return String::new();
-    }
-    path_clean(&kept.join("/"))
 }

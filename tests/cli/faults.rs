@@ -279,7 +279,8 @@ fn get_watch_resumes_across_dropped_watches_without_loss_or_repeats() {
             format!("MODIFIED {c}"),
             format!("DELETED {d}"),
         ]);
-        std::thread::sleep(Duration::from_millis(250));
+        // Long enough that the four rounds outlast two 600 ms watches however fast kk runs.
+        std::thread::sleep(Duration::from_millis(400));
     }
     env.run_kk(&["create", "configmap", "end", "-n", "w"])
         .success();

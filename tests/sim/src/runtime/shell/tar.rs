@@ -166,10 +166,11 @@ impl Shell {
     }
 
     async fn tar_create(&mut self, base: &str, paths: &[String]) -> Flow {
-        let (files, modes): (
+        type Snapshot = (
             Vec<(String, Vec<u8>)>,
             std::collections::BTreeMap<String, u32>,
-        ) = self
+        );
+        let (files, modes): Snapshot = self
             .fs
             .lock()
             .map(|fs| {
