@@ -74,7 +74,7 @@ pub fn modified_configuration(obj: &Value) -> Value {
 /// annotation, `null` members removed.
 pub fn for_create(obj: &Value) -> Value {
     let mut out = with_annotation(obj);
-    prune_nulls(&mut out);
+    super::drop_nulls(&mut out);
     out
 }
 
@@ -112,18 +112,6 @@ pub fn apply_patch(
 /// Serialize as Go would and parse back: floats that Go writes as integers become integers.
 fn go_round_trip(v: &Value) -> Value {
     serde_json::from_str(&to_compact(v)).unwrap_or_else(|_| v.clone())
-}
-
-/// kubectl apply's `pruneNullsFromMap`: drop `null` map members at every depth.
-fn prune_nulls(v: &mut Value) {
-    match v {
-        Value::Object(m) => {
-            m.retain(|_, v| !v.is_null());
-            m.values_mut().for_each(prune_nulls);
-        }
-        Value::Array(a) => a.iter_mut().for_each(prune_nulls),
-        _ => {}
-    }
 }
 
 #[cfg(test)]

@@ -99,16 +99,12 @@ pub fn apply(doc: &Value, patch: &Value) -> Result<Value, Error> {
             merge_docs(&mut d, p);
             Ok(Value::Object(d))
         }
-        (_, Value::Object(p)) => {
-            // The document is not an object: the patch, without its nulls, is the result.
+        (_, p @ (Value::Object(_) | Value::Array(_))) => {
+            // The document is not an object (or the patch is an array): the patch, without
+            // the nulls of its objects, is the result.
             let mut p = p.clone();
-            prune_doc_nulls(&mut p);
-            Ok(Value::Object(p))
-        }
-        (_, Value::Array(a)) => {
-            let mut a = a.clone();
-            a.iter_mut().for_each(prune_nulls);
-            Ok(Value::Array(a))
+            super::drop_nulls(&mut p);
+            Ok(p)
         }
         _ => Err(Error::invalid("Invalid JSON Patch")),
     }
@@ -128,7 +124,7 @@ fn merge_docs(doc: &mut Obj, patch: &Obj) {
             }
             _ => {
                 let mut v = v.clone();
-                prune_nulls(&mut v);
+                super::drop_nulls(&mut v);
                 doc.insert(k.clone(), v);
             }
         }
@@ -146,24 +142,10 @@ fn merge_value(cur: Value, patch: &Value) -> Value {
         (Value::Object(_), p) => p.clone(),
         (_, p) => {
             let mut p = p.clone();
-            prune_nulls(&mut p);
+            super::drop_nulls(&mut p);
             p
         }
     }
-}
-
-/// evanphx's `pruneNulls`: drop null members of objects, at any depth (array items stay).
-fn prune_nulls(v: &mut Value) {
-    match v {
-        Value::Object(m) => prune_doc_nulls(m),
-        Value::Array(a) => a.iter_mut().for_each(prune_nulls),
-        _ => {}
-    }
-}
-
-fn prune_doc_nulls(m: &mut Obj) {
-    m.retain(|_, v| !v.is_null());
-    m.values_mut().for_each(prune_nulls);
 }
 
 /// `jsonmergepatch.CreateThreeWayJSONMergePatch`: additions and changes from `current` to

@@ -157,8 +157,8 @@ pub fn three_way(
     }
 }
 
-/// Apply `patch` of type `ty` to `doc` locally, as the API server would
-/// (`kubectl patch --local`). Strategic patches need a kind with patch metadata.
+/// Apply `patch` of type `ty` to `doc` as the API server does (dry runs, previews).
+/// Strategic patches need a kind with patch metadata.
 pub fn apply(
     schema: Schema<'_>,
     ty: PatchType,
@@ -228,6 +228,20 @@ pub fn changes_identity(patch: &Value) -> bool {
             .get("metadata")
             .and_then(Value::as_object)
             .is_some_and(|m| m.contains_key("name"))
+}
+
+/// Drop `null` members of objects at every depth (array items stay): evanphx's
+/// `pruneNulls`, apimachinery's `discardNullValuesFromPatch`, kubectl apply's
+/// `pruneNullsFromMap` — three names for one walk.
+pub(crate) fn drop_nulls(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            m.retain(|_, v| !v.is_null());
+            m.values_mut().for_each(drop_nulls);
+        }
+        Value::Array(a) => a.iter_mut().for_each(drop_nulls),
+        _ => {}
+    }
 }
 
 /// `mergepatch.NewErrConflict`: both sides as YAML.

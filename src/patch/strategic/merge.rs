@@ -76,7 +76,7 @@ pub fn merge_map(
             // Absent from the original, or of another type: the patch value is taken.
             if !delete_list {
                 if opts.ignore_unmatched_nulls {
-                    discard_nulls(&mut value);
+                    crate::patch::drop_nulls(&mut value);
                 }
                 match remove_directives(value) {
                     Some(v) => {
@@ -422,17 +422,5 @@ pub(crate) fn remove_directives(v: Value) -> Option<Value> {
             a.into_iter().filter_map(remove_directives).collect(),
         )),
         other => Some(other),
-    }
-}
-
-/// `discardNullValuesFromPatch`: drop `null` map values everywhere below.
-fn discard_nulls(v: &mut Value) {
-    match v {
-        Value::Object(m) => {
-            m.retain(|_, v| !v.is_null());
-            m.values_mut().for_each(discard_nulls);
-        }
-        Value::Array(a) => a.iter_mut().for_each(discard_nulls),
-        _ => {}
     }
 }

@@ -372,3 +372,109 @@ fn property_three_way_reaches_the_new_configuration() {
         );
     }
 }
+
+/// Random JSON built from keys and values that exercise every directive.
+fn gen_noise(r: &mut Rng, depth: u32) -> Value {
+    const KEYS: &[&str] = &[
+        "spec",
+        "template",
+        "containers",
+        "name",
+        "env",
+        "image",
+        "metadata",
+        "finalizers",
+        "strategy",
+        "volumes",
+        "$patch",
+        "$retainKeys",
+        "$setElementOrder/containers",
+        "$setElementOrder/finalizers",
+        "$deleteFromPrimitiveList/finalizers",
+        "$deleteFromPrimitiveList",
+        "$setElementOrder",
+        "ports",
+        "containerPort",
+    ];
+    const STRS: &[&str] = &["delete", "replace", "merge", "one", "two", "x", "f/1", ""];
+    match (r.below(if depth == 0 { 4 } else { 7 }), depth) {
+        (0, _) => Value::Null,
+        (1, _) => json!(r.below(3)),
+        (2, _) => json!(STRS[r.below(STRS.len() as u64) as usize]),
+        (3, _) => json!(r.chance(50)),
+        (4 | 5, d) => {
+            let mut m = serde_json::Map::new();
+            for _ in 0..r.below(4) {
+                let k = KEYS[r.below(KEYS.len() as u64) as usize];
+                m.insert(k.to_string(), gen_noise(r, d - 1));
+            }
+            Value::Object(m)
+        }
+        (_, d) => Value::Array((0..r.below(4)).map(|_| gen_noise(r, d - 1)).collect()),
+    }
+}
+
+#[test]
+fn property_nothing_panics_on_odd_patches() {
+    let mut r = Rng(0x1234_5678_9abc_def1);
+    for _ in 0..1500 {
+        let doc = if r.chance(50) {
+            gen_deployment(&mut r)
+        } else {
+            gen_noise(&mut r, 4)
+        };
+        let patch = gen_noise(&mut r, 5);
+        let _ = apply(deploy(), &doc, &patch);
+        let _ = two_way(deploy(), &doc, &patch);
+        let other = gen_noise(&mut r, 4);
+        let _ = three_way(deploy(), &other, &patch, &doc, r.chance(50));
+        let _ = crate::patch::merge::apply(&doc, &patch);
+        let _ = crate::patch::merge::three_way(&other, &patch, &doc);
+        let _ = crate::patch::json::apply(&doc, &gen_noise(&mut r, 3));
+        let _ = crate::patch::json::apply(&doc, &gen_json_patch(&mut r));
+    }
+}
+
+fn gen_json_patch(r: &mut Rng) -> Value {
+    const OPS: &[&str] = &["add", "remove", "replace", "move", "copy", "test", "bogus"];
+    const PATHS: &[&str] = &[
+        "",
+        "/",
+        "/spec",
+        "/spec/template/spec/containers/0",
+        "/spec/template/spec/containers/-",
+        "/spec/template/spec/containers/-1",
+        "/spec/template/spec/containers/99",
+        "/metadata/finalizers/0",
+        "/metadata/finalizers/-",
+        "/metadata/labels/a",
+        "/a~1b/~0",
+        "/spec/replicas/x",
+        "spec",
+        "/metadata/finalizers/+1",
+        "/metadata/finalizers/-9",
+    ];
+    let ops: Vec<Value> = (0..r.below(5))
+        .map(|_| {
+            let mut op = serde_json::Map::new();
+            op.insert("op".into(), json!(OPS[r.below(OPS.len() as u64) as usize]));
+            if r.chance(90) {
+                op.insert(
+                    "path".into(),
+                    json!(PATHS[r.below(PATHS.len() as u64) as usize]),
+                );
+            }
+            if r.chance(60) {
+                op.insert(
+                    "from".into(),
+                    json!(PATHS[r.below(PATHS.len() as u64) as usize]),
+                );
+            }
+            if r.chance(80) {
+                op.insert("value".into(), gen_noise(r, 2));
+            }
+            Value::Object(op)
+        })
+        .collect();
+    Value::Array(ops)
+}
