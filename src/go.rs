@@ -84,6 +84,16 @@ pub fn duration(s: &str) -> Option<Duration> {
     Some(Duration::from_secs_f64(total))
 }
 
+/// `time.ParseDuration` keeping the sign, in seconds (`-1s` is -1.0): for flags whose
+/// negative values kubectl rejects in its own validation, with its own message.
+pub fn duration_secs(s: &str) -> Option<f64> {
+    match s.strip_prefix('-') {
+        Some(rest) if !rest.starts_with(['+', '-']) => duration(rest).map(|d| -d.as_secs_f64()),
+        Some(_) => None,
+        None => duration(s).map(|d| d.as_secs_f64()),
+    }
+}
+
 /// `url.QueryEscape`.
 pub fn query_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -19,8 +19,10 @@ pub mod kubeconfig;
 pub mod manifest;
 pub mod metadata;
 pub mod patch;
+pub mod plugin;
 pub mod printers;
 pub mod resource;
+pub mod stream;
 pub mod ui;
 pub mod warnings;
 
@@ -31,6 +33,23 @@ pub fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let ui = ui::Ui::stdio();
     run(args, ui, env::Env::from_process())
+}
+
+/// kubectl's plugin handler: a first word that names no kk command, and a plugin named
+/// for the leading words, replaces kk with the plugin (`None`: not a plugin invocation).
+fn run_plugin(args: &[std::ffi::OsString], ui: &ui::Ui, env: &env::Env) -> Option<ExitCode> {
+    let words: Vec<String> = args[1..]
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let first = words.first().filter(|w| !w.starts_with('-'))?;
+    if cli::command().find_subcommand(first).is_some() {
+        return None;
+    }
+    let (path, used) = plugin::find(env, &words)?;
+    let _ = ui.flush();
+    let err = plugin::exec(&path, &words[used..]);
+    Some(error::report(ui, error::Error::Io(err)))
 }
 
 /// Entry point shared by the binary and in-process tests: parse `args`, dispatch, report.
@@ -47,7 +66,13 @@ pub fn run(args: Vec<std::ffi::OsString>, ui: ui::Ui, env: env::Env) -> ExitCode
     }
     let cli = match cli::parse(&args) {
         Ok(cli) => cli,
-        Err(parse) => return cli::failure::report_parse(&ui, parse),
+        // Only a line clap rejects can name a plugin (built-in commands always win).
+        Err(parse) => {
+            if let Some(code) = run_plugin(&args, &ui, &env) {
+                return code;
+            }
+            return cli::failure::report_parse(&ui, parse);
+        }
     };
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()

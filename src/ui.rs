@@ -3,17 +3,24 @@
 //! Commands never call `println!`; they write through [`Ui`]. stdout is buffered (flushed at
 //! exit and by [`Ui::flush`] for streaming commands such as `get -w`); stderr is written
 //! through immediately, like Go's unbuffered `os.Stderr`, so interleaving matches kubectl.
-//! [`Ui::for_test`] captures both streams in memory.
+//! stdin is owned here too: `-f -` manifests read it whole ([`Ui::read_stdin_to_string`]),
+//! streaming verbs (`exec -i`, `attach -i`, `cp` uploads) take it once ([`Ui::take_stdin`]).
+//! [`Ui::for_test`] captures both output streams in memory and reads stdin from a buffer.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 type Sink = Box<dyn Write + Send>;
 
-/// Output handles plus what we know about the terminal.
+/// Where stdin bytes come from (the process's stdin, or a test buffer).
+pub type Source = Box<dyn Read + Send>;
+
+/// Output handles, stdin, and what we know about the terminal.
 pub struct Ui {
     out: Mutex<Sink>,
     err: Mutex<Sink>,
+    stdin: Mutex<Option<Source>>,
+    stdin_tty: bool,
     stdout_tty: bool,
     stderr_tty: bool,
 }
@@ -57,6 +64,8 @@ impl Ui {
     /// The process's real stdout and stderr.
     pub fn stdio() -> Self {
         Ui {
+            stdin_tty: io::stdin().is_terminal(),
+            stdin: Mutex::new(Some(Box::new(io::stdin()))),
             stdout_tty: io::stdout().is_terminal(),
             stderr_tty: io::stderr().is_terminal(),
             out: Mutex::new(Box::new(io::BufWriter::with_capacity(
@@ -67,16 +76,43 @@ impl Ui {
         }
     }
 
-    /// An in-memory Ui (not a tty) and the handle to read what was written.
+    /// An in-memory Ui (not a tty, empty stdin) and the handle to read what was written.
     pub fn for_test() -> (Self, Capture) {
+        Self::for_test_with_stdin(Vec::new())
+    }
+
+    /// [`Ui::for_test`] whose stdin yields `input`.
+    pub fn for_test_with_stdin(input: Vec<u8>) -> (Self, Capture) {
         let cap = Capture::default();
         let ui = Ui {
             out: Mutex::new(Box::new(SharedBuf(cap.out.clone()))),
             err: Mutex::new(Box::new(SharedBuf(cap.err.clone()))),
+            stdin: Mutex::new(Some(Box::new(io::Cursor::new(input)))),
+            stdin_tty: false,
             stdout_tty: false,
             stderr_tty: false,
         };
         (ui, cap)
+    }
+
+    /// All of stdin as text (`-f -`). A second call, or one after [`Ui::take_stdin`], reads
+    /// nothing: stdin is consumed once, as in kubectl.
+    pub fn read_stdin_to_string(&self) -> io::Result<String> {
+        let mut s = String::new();
+        if let Some(mut src) = lock(&self.stdin).take() {
+            src.read_to_string(&mut s)?;
+        }
+        Ok(s)
+    }
+
+    /// Take stdin for streaming (`exec -i`); `None` if it was already taken.
+    pub fn take_stdin(&self) -> Option<Source> {
+        lock(&self.stdin).take()
+    }
+
+    /// Whether stdin is a terminal (`exec -t` needs one).
+    pub fn stdin_is_tty(&self) -> bool {
+        self.stdin_tty
     }
 
     /// A locked stdout writer. Keep it only for the duration of one printing step.
@@ -144,5 +180,13 @@ mod tests {
         assert_eq!(cap.stdout(), "out\n");
         assert_eq!(cap.stderr(), "Warning: careful\n");
         assert!(!ui.stdout_is_tty());
+    }
+
+    #[test]
+    fn stdin_is_read_once() {
+        let (ui, _) = Ui::for_test_with_stdin(b"kind: x\n".to_vec());
+        assert_eq!(ui.read_stdin_to_string().unwrap(), "kind: x\n");
+        assert_eq!(ui.read_stdin_to_string().unwrap(), "");
+        assert!(ui.take_stdin().is_none());
     }
 }

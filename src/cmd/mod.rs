@@ -8,16 +8,21 @@
 pub mod annotate;
 pub mod api_resources;
 pub mod api_versions;
+pub mod attach;
 pub mod cluster_info;
 pub mod completion;
 pub mod config;
 pub mod create;
 pub mod delete;
 pub mod describe;
+pub mod exec;
 pub mod get;
 pub mod help;
 pub mod label;
+pub mod logs;
 pub mod options;
+pub mod plugin;
+pub mod port_forward;
 pub mod version;
 
 use crate::ctx::Ctx;
@@ -67,6 +72,22 @@ pub enum Command {
     /// Update the annotations on a resource
     #[command(add = Group::Settings)]
     Annotate(annotate::Args),
+    /// Print the logs for a container in a pod
+    #[command(add = Group::Troubleshooting)]
+    Logs(logs::Args),
+    /// Attach to a running container
+    #[command(add = Group::Troubleshooting)]
+    Attach(attach::Args),
+    /// Execute a command in a container
+    #[command(add = Group::Troubleshooting)]
+    Exec(exec::Args),
+    /// Provides utilities for interacting with plugins
+    #[command(subcommand)]
+    #[command(add = Group::Other)]
+    Plugin(plugin::PluginCommand),
+    /// Forward one or more local ports to a pod
+    #[command(add = Group::Troubleshooting)]
+    PortForward(port_forward::Args),
     /// Help about any command
     #[command(add = Group::Unlisted)]
     Help(help::Args),
@@ -88,6 +109,11 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Delete(a) => delete::run(ctx, a).await,
         Command::Label(a) => label::run(ctx, a).await,
         Command::Annotate(a) => annotate::run(ctx, a).await,
+        Command::Logs(a) => logs::run(ctx, a).await,
+        Command::Attach(a) => attach::run(ctx, a).await,
+        Command::Exec(a) => exec::run(ctx, a).await,
+        Command::PortForward(a) => port_forward::run(ctx, a).await,
         Command::Help(a) => help::run(ctx, a).await,
+        Command::Plugin(c) => plugin::dispatch(ctx, c).await,
     }
 }

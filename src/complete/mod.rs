@@ -274,7 +274,20 @@ fn positional(
         .get_arguments()
         .any(|a| !a.is_global_set() && !a.is_positional() && line.has(a.get_id().as_str()));
     if line.positionals.is_empty() && !own_flag_set {
-        for sub in subcommands(&line.cmd) {
+        let mut subs = subcommands(&line.cmd);
+        if line.path.is_empty() {
+            // kubectl lists plugins (`kubectl-foo` on PATH) among its commands.
+            for p in crate::plugin::all(&env) {
+                if let Some(name) = crate::plugin::command_name(&p)
+                    && !subs.iter().any(|(n, _)| *n == name)
+                {
+                    let about = format!("The command {name} is a plugin installed by the user");
+                    subs.push((name, about));
+                }
+            }
+            subs.sort();
+        }
+        for sub in subs {
             if sub.0.starts_with(to) {
                 comps.push(format!("{}\t{}", sub.0, sub.1));
             }

@@ -100,6 +100,28 @@ pub(crate) fn split_list(v: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// A Go `time.Duration` flag value as typed, sign included (`--since=-1s` parses; kubectl
+/// rejects the sign in its own validation, with its own message).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GoDuration {
+    /// Seconds, possibly negative.
+    pub secs: f64,
+}
+
+impl GoDuration {
+    /// As a `std` duration (zero when not positive).
+    pub fn duration(&self) -> std::time::Duration {
+        std::time::Duration::from_secs_f64(self.secs.max(0.0))
+    }
+}
+
+/// pflag's `DurationVar` parsing, with Go's error text (`time: invalid duration "x"`).
+pub fn parse_go_duration(s: &str) -> Result<GoDuration, String> {
+    crate::go::duration_secs(s)
+        .map(|secs| GoDuration { secs })
+        .ok_or_else(|| format!("time: invalid duration {s:?}"))
+}
+
 #[cfg(test)]
 mod tests {
     use clap::Parser;

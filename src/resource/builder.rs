@@ -355,9 +355,7 @@ pub fn read_path(
     out: &mut Vec<(String, Value)>,
 ) -> Result<()> {
     let text = if path == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)?;
-        s
+        ctx.ui().read_stdin_to_string()?
     } else {
         let p = resolve_path(ctx, path);
         let meta = std::fs::metadata(&p)

@@ -38,7 +38,9 @@ pub async fn text(
     String::from_utf8(bytes.to_vec()).map_err(kube::Error::FromUtf8)
 }
 
-async fn send(
+/// Send `req` and return the response with its body unread (for streams such as
+/// `pods/log`); error statuses become `kube::Error::Api`.
+pub async fn send(
     client: &kube::Client,
     req: http::Request<Vec<u8>>,
 ) -> Result<http::Response<kube::client::Body>, kube::Error> {

@@ -100,7 +100,8 @@ impl TestEnv {
         std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("reading {rel}: {e}"))
     }
 
-    fn command(&self, program: &Path, args: &[&str]) -> Command {
+    /// A hermetic command for `program` (stdin null; callers may rewire stdio).
+    pub fn command(&self, program: &Path, args: &[&str]) -> Command {
         let home = self.dir().join("home");
         let mut cmd = Command::new(program);
         cmd.args(args)
@@ -133,6 +134,20 @@ impl TestEnv {
             cmd.env(k, v);
         }
         cmd.output().expect("running kk").into()
+    }
+
+    /// [`TestEnv::parity`] with extra environment variables for both.
+    #[track_caller]
+    pub fn parity_with(&self, args: &[&str], vars: &[(&str, &str)]) -> Option<Output> {
+        let bin = kubectl_bin()?;
+        let mut want = self.command(&bin, args);
+        for (k, v) in vars {
+            want.env(k, v);
+        }
+        let want: Output = want.output().expect("running kubectl").into();
+        let got = self.run_kk_with(args, vars);
+        assert_same(args, &want, &got);
+        Some(got)
     }
 
     /// Run the real kubectl; `None` when it is not installed (counted as a skip, or a panic

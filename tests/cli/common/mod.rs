@@ -8,6 +8,7 @@ pub mod kubectl;
 pub mod kubectl_snapshot;
 pub mod normalize;
 pub mod output;
+pub mod pty;
 pub mod server;
 
 pub use env::TestEnv;

@@ -92,6 +92,7 @@ pub async fn exec(command: &[String], ctx: &ShellContext, timeout: Duration) -> 
         stdin: None,
         stdout: Box::new(out.clone()),
         stderr: Box::new(out.clone()),
+        size: shell::term_size(),
     };
     match tokio::time::timeout(timeout, shell::run(command, ctx, io, false)).await {
         Err(_) => ProbeResult::Failure(format!("command \"{}\" timed out", command.join(" "))),

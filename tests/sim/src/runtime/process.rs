@@ -65,6 +65,8 @@ pub struct ContainerProcess {
     pub tty: bool,
     stdin_once: bool,
     stdin: Mutex<Option<mpsc::UnboundedSender<Vec<u8>>>>,
+    /// Its terminal's size: attach sessions' resize events land here.
+    size: shell::TermSize,
     output: broadcast::Sender<(u8, Bytes)>,
     exit: watch::Receiver<Option<i32>>,
     task: JoinHandle<()>,
@@ -101,6 +103,7 @@ impl ContainerProcess {
     /// crashing images exit 1 at once). The log is closed when it exits.
     pub fn start(spec: &ProcessSpec, ctx: ShellContext) -> Arc<ContainerProcess> {
         let log = ContainerLog::new();
+        let size = shell::term_size();
         let (out_tx, _) = broadcast::channel(1024);
         let (exit_tx, exit_rx) = watch::channel(None);
         let (stdin_tx, stdin_r) = if spec.stdin {
@@ -133,6 +136,7 @@ impl ContainerProcess {
                 out: out_tx.clone(),
                 channel: 2,
             }),
+            size: size.clone(),
         };
         let (spec2, log2) = (spec.clone(), log.clone());
         let task = tokio::spawn(async move {
@@ -153,6 +157,7 @@ impl ContainerProcess {
             tty: spec.tty,
             stdin_once: spec.stdin_once,
             stdin: Mutex::new(stdin_tx),
+            size,
             output: out_tx,
             exit: exit_rx,
             task,
@@ -208,6 +213,15 @@ impl ContainerProcess {
                 if proc.exit_code().is_some() {
                     return ExecOutcome::Exited(0);
                 }
+                // The session's resize events go to the process's terminal.
+                let mut resized = io.size.subscribe();
+                let target = proc.size.clone();
+                let resize_pump = tokio::spawn(async move {
+                    while resized.changed().await.is_ok() {
+                        let s = *resized.borrow_and_update();
+                        target.send_replace(s);
+                    }
+                });
                 let stdin_pump = match (io.stdin, proc.stdin_sender()) {
                     (Some(mut r), Some(tx)) => {
                         let p = proc.clone();
@@ -259,6 +273,7 @@ impl ContainerProcess {
                 if let Some(p) = stdin_pump {
                     p.abort();
                 }
+                resize_pump.abort();
                 ExecOutcome::Exited(0)
             })
         })
@@ -312,6 +327,7 @@ mod tests {
             stdin: Some(Box::new(proc_in)),
             stdout: Box::new(out.clone()),
             stderr: Box::new(err.clone()),
+            size: shell::term_size(),
         };
         let session = tokio::spawn(p.attach_runner()(io));
         client_in

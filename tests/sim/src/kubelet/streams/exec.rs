@@ -14,7 +14,7 @@ use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use super::wschannel::{CLOSE_CHANNEL, ChannelProtocol};
 use crate::apiserver::status::ApiError;
 pub use crate::runtime::session::{ExecOutcome, Runner, shell_runner};
-use crate::runtime::shell::ShellIo;
+use crate::runtime::shell::{self, ShellIo};
 
 /// Channels of the remote-command protocol.
 pub const STDIN: u8 = 0;
@@ -181,10 +181,12 @@ pub async fn exec_ws<S>(
     let mut stdin_tx = stdin_tx;
     let (out_w, mut out_r) = tokio::io::duplex(64 * 1024);
     let (err_w, mut err_r) = tokio::io::duplex(64 * 1024);
+    let size = shell::term_size();
     let io = ShellIo {
         stdin: stdin_r.map(|r| Box::new(r) as Box<dyn AsyncRead + Send + Unpin>),
         stdout: Box::new(out_w),
         stderr: Box::new(err_w),
+        size: size.clone(),
     };
     let mut process = tokio::spawn(runner(io));
 
@@ -203,9 +205,11 @@ pub async fn exec_ws<S>(
                             }
                         }
                         Some((RESIZE, data)) => {
-                            // The simulated terminal has no size to apply; a malformed event is
-                            // ignored like the kubelet does after logging it.
-                            let _ = serde_json::from_slice::<TerminalSize>(&data);
+                            // The process sees it (`stty size`); a malformed event is ignored
+                            // like the kubelet does after logging it.
+                            if let Ok(t) = serde_json::from_slice::<TerminalSize>(&data) {
+                                size.send_replace(Some((t.width, t.height)));
+                            }
                         }
                         Some((CLOSE_CHANNEL, data))
                             if protocol == ChannelProtocol::V5 && data.first() == Some(&STDIN) =>

@@ -89,12 +89,18 @@ fn find_container(pod: &Value, name: &str, wanted: Option<&str>) -> Result<Value
         None if names.len() == 1 => names[0].clone(),
         None => return Err(logs::container_required(name, &names)),
     };
-    let spec = pod
-        .pointer("/spec/containers")
-        .and_then(Value::as_array)
-        .and_then(|cs| cs.iter().find(|c| c["name"] == chosen.as_str()))
-        .cloned()
-        .ok_or_else(|| logs::container_not_valid(&chosen, name))?;
+    // Like the apiserver's ValidateContainer: init and ephemeral containers count too.
+    let spec = [
+        "/spec/containers",
+        "/spec/initContainers",
+        "/spec/ephemeralContainers",
+    ]
+    .iter()
+    .filter_map(|p| pod.pointer(p).and_then(Value::as_array))
+    .flatten()
+    .find(|c| c["name"] == chosen.as_str())
+    .cloned()
+    .ok_or_else(|| logs::container_not_valid(&chosen, name))?;
     Ok(spec)
 }
 

@@ -174,6 +174,21 @@ async fn exec_tty_interactive_shell_and_errors() {
     assert_eq!(channel(&got, 1), "/ # hostname\r\nweb-0\r\n/ # exit 5\r\n");
     assert!(channel(&got, 3).contains("exit code 5"));
 
+    // A resize reaches the process's terminal (`stty size` prints rows and columns).
+    let (mut ws, _) = ws_connect(addr, path, "v5.channel.k8s.io").await;
+    ws.send(Message::Binary(Bytes::from_static(
+        b"\x04{\"Width\":132,\"Height\":43}",
+    )))
+    .await
+    .unwrap();
+    ws.send(Message::Binary(Bytes::from_static(
+        b"\x00stty size\rexit\r",
+    )))
+    .await
+    .unwrap();
+    let got = collect(&mut ws).await;
+    assert_eq!(channel(&got, 1), "/ # stty size\r\n43 132\r\n/ # exit\r\n");
+
     // A program the image does not have fails before it runs.
     let path = "/api/v1/namespaces/default/pods/web-0/exec?command=python&stdout=true";
     let (mut ws, _) = ws_connect(addr, path, "v5.channel.k8s.io").await;

@@ -406,6 +406,20 @@ impl Shell {
                     }
                 }
             }
+            "stty" => {
+                // Only `stty size`: rows and columns of the session's terminal, as the last
+                // resize event set them (a new pty reports 0 0).
+                if !self.tty {
+                    self.complain("stty: standard input: Not a tty").await;
+                    self.last = 1;
+                } else if args.first().map(String::as_str) == Some("size") {
+                    let (cols, rows) = (*self.size.borrow()).unwrap_or((0, 0));
+                    self.out_str(&format!("{rows} {cols}\n")).await;
+                } else {
+                    self.complain("stty: only 'stty size' is simulated").await;
+                    self.last = 1;
+                }
+            }
             "seq" => {
                 let nums: Vec<i64> = args.iter().filter_map(|a| a.parse().ok()).collect();
                 let (first, step, last) = match nums.as_slice() {
@@ -418,13 +432,20 @@ impl Shell {
                         return Flow::Normal;
                     }
                 };
+                // Written in 64 KiB pieces, so `seq 1 1000000` streams (a container that
+                // prints a lot fast) without building its whole output first.
                 let mut s = String::new();
                 let mut i = first;
                 while step != 0 && ((step > 0 && i <= last) || (step < 0 && i >= last)) {
-                    s.push_str(&format!("{i}\n"));
+                    use std::fmt::Write as _;
+                    let _ = writeln!(s, "{i}");
                     i += step;
-                    if s.len() > 1 << 20 {
-                        break;
+                    if s.len() >= 64 * 1024 {
+                        self.out_str(&s).await;
+                        s.clear();
+                        if self.broken {
+                            return Flow::Exit;
+                        }
                     }
                 }
                 self.out_str(&s).await;

@@ -111,6 +111,15 @@ impl ShellContext {
     }
 }
 
+/// A process's terminal size (columns, rows) as the last resize event set it; `None` until
+/// a client sends one. Shared by the session that receives resize events and the process.
+pub type TermSize = Arc<tokio::sync::watch::Sender<Option<(u16, u16)>>>;
+
+/// A fresh, unset [`TermSize`].
+pub fn term_size() -> TermSize {
+    Arc::new(tokio::sync::watch::Sender::new(None))
+}
+
 /// The standard streams of a process.
 pub struct ShellIo {
     /// None when no stdin is attached (`kubectl exec` without `-i`, a container's main
@@ -119,6 +128,8 @@ pub struct ShellIo {
     pub stdout: Box<dyn AsyncWrite + Send + Unpin>,
     /// Ignored when `tty` is true: a terminal merges stderr into stdout.
     pub stderr: Box<dyn AsyncWrite + Send + Unpin>,
+    /// The terminal's size (`stty size`), meaningful with a TTY.
+    pub size: TermSize,
 }
 
 fn new_shell(ctx: &ShellContext, io: ShellIo, tty: bool) -> Shell {
@@ -142,6 +153,7 @@ fn new_shell(ctx: &ShellContext, io: ShellIo, tty: bool) -> Shell {
         fs: ctx.fs.clone(),
         net: ctx.net.clone(),
         stdin: io.stdin.map(|r| Box::new(BufReader::new(r)) as _),
+        size: io.size,
         out,
         err,
         tty,

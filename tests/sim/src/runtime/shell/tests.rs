@@ -55,6 +55,7 @@ async fn run_in(
         stdin: stdin.map(|s| Box::new(std::io::Cursor::new(s.as_bytes().to_vec())) as _),
         stdout: Box::new(out.clone()),
         stderr: Box::new(err.clone()),
+        size: super::term_size(),
     };
     let argv: Vec<String> = argv.iter().map(|s| s.to_string()).collect();
     let code = run(&argv, ctx, io, tty).await;
@@ -282,6 +283,7 @@ async fn container_processes() {
         stdin: None,
         stdout: Box::new(out.clone()),
         stderr: Box::new(err.clone()),
+        size: super::term_size(),
     };
     let (out, err) = (Capture::default(), Capture::default());
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();

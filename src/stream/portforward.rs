@@ -1,0 +1,454 @@
+//! Port forwarding (client-go's `portforward` package, over the API's WebSocket protocol):
+//! local listeners as kubectl opens them, and for every accepted connection its own
+//! `portforward?ports=REMOTE` WebSocket (`v4.channel.k8s.io`: data on channel 0, errors on
+//! channel 1, each opened by the port number in two little-endian bytes).
+//!
+//! One WebSocket per connection means a failing connection never disturbs the others, and a
+//! connection always goes to the pod the [`Target`] names at that moment: `--reconnect`
+//! re-points the target at a new pod while the listeners stay up.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::time::Duration;
+
+use futures::StreamExt;
+use futures::stream::FuturesUnordered;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::watch;
+
+use super::channel::{Channels, Frame};
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::resource::discovery::encode_segment;
+
+/// One `[LOCAL:]REMOTE` pair, after named ports were resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Forward {
+    /// Local port (0: pick one).
+    pub local: u16,
+    /// Port in the pod.
+    pub remote: u16,
+}
+
+/// kubectl's `splitPort`: `L:R` → (L, R); anything else → (first part, first part).
+pub fn split_port(spec: &str) -> (&str, &str) {
+    let parts: Vec<&str> = spec.split(':').collect();
+    if parts.len() == 2 {
+        (parts[0], parts[1])
+    } else {
+        (parts[0], parts[0])
+    }
+}
+
+/// client-go's `parsePorts`, with its error texts.
+pub fn parse_ports(specs: &[String]) -> Result<Vec<Forward>> {
+    let mut out = Vec::new();
+    for spec in specs {
+        let parts: Vec<&str> = spec.split(':').collect();
+        let (local, remote) = match parts.as_slice() {
+            [p] => (*p, *p),
+            [l, r] => (if l.is_empty() { "0" } else { l }, *r),
+            _ => return Err(Error::msg(format!("invalid port format '{spec}'"))),
+        };
+        let local = parse_u16(local)
+            .map_err(|why| Error::msg(format!("error parsing local port '{local}': {why}")))?;
+        let remote = parse_u16(remote)
+            .map_err(|why| Error::msg(format!("error parsing remote port '{remote}': {why}")))?;
+        if remote == 0 {
+            return Err(Error::msg("remote port must be > 0"));
+        }
+        out.push(Forward { local, remote });
+    }
+    Ok(out)
+}
+
+/// `strconv.ParseUint(s, 10, 16)`'s error text.
+fn parse_u16(s: &str) -> std::result::Result<u16, String> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("strconv.ParseUint: parsing {s:?}: invalid syntax"));
+    }
+    s.parse::<u16>()
+        .map_err(|_| format!("strconv.ParseUint: parsing {s:?}: value out of range"))
+}
+
+/// Go's `%v` of the forwards: `[{8080 80} {0 443}]`.
+pub fn describe(forwards: &[Forward]) -> String {
+    let items: Vec<String> = forwards
+        .iter()
+        .map(|f| format!("{{{} {}}}", f.local, f.remote))
+        .collect();
+    format!("[{}]", items.join(" "))
+}
+
+/// One address to listen on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listen {
+    /// The IP.
+    pub ip: IpAddr,
+    /// From `localhost`: the port counts as opened if either loopback address worked.
+    pub either: bool,
+}
+
+/// client-go's `parseAddresses`: `localhost` is 127.0.0.1 and ::1; IPs as given; sorted
+/// by their text, duplicates dropped.
+pub fn parse_addresses(list: &[String]) -> Result<Vec<Listen>> {
+    let mut out: Vec<(String, Listen)> = Vec::new();
+    let mut add = |text: String, l: Listen| {
+        if !out.iter().any(|(t, _)| *t == text) {
+            out.push((text, l));
+        }
+    };
+    for a in list {
+        if a == "localhost" {
+            for ip in [
+                IpAddr::V4(Ipv4Addr::LOCALHOST),
+                IpAddr::V6(Ipv6Addr::LOCALHOST),
+            ] {
+                add(ip.to_string(), Listen { ip, either: true });
+            }
+        } else if let Ok(ip) = a.parse::<IpAddr>() {
+            add(ip.to_string(), Listen { ip, either: false });
+        } else {
+            return Err(Error::msg(format!("{a} is not a valid IP")));
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out.into_iter().map(|(_, l)| l).collect())
+}
+
+/// Where connections go right now: a pod and, per forward, its port there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    /// The pod's namespace.
+    pub namespace: String,
+    /// The pod.
+    pub pod: String,
+    /// Remote ports, in the order of the forwards.
+    pub ports: Vec<u16>,
+}
+
+/// The endpoint new connections use; `None` while there is none (a reconnect in progress).
+pub type Target = watch::Receiver<Option<Endpoint>>;
+
+/// Go's text for a failed `net.Listen`.
+fn listen_error(ip: IpAddr, port: u16, e: &std::io::Error) -> String {
+    let net = if ip.is_ipv4() { "tcp4" } else { "tcp6" };
+    let text = e.to_string();
+    let text = text.split(" (os error").next().unwrap_or(&text);
+    let mut chars = text.chars();
+    let lower = match chars.next() {
+        Some(c) => c.to_lowercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    };
+    format!(
+        "unable to create listener: Error listen {net} {}: bind: {lower}",
+        SocketAddr::new(ip, port)
+    )
+}
+
+/// Open the listeners (printing kubectl's `Forwarding from` lines and failures); the local
+/// port of a `:REMOTE` forward is the one the first listener got.
+pub async fn listen(
+    ctx: &Ctx,
+    forwards: &mut [Forward],
+    addresses: &[Listen],
+) -> Result<Vec<(TcpListener, usize)>> {
+    let mut listeners = Vec::new();
+    let mut any = false;
+    for (i, f) in forwards.iter_mut().enumerate() {
+        let mut errors = Vec::new();
+        let (mut either_ok, mut either_failed, mut must_failed) = (0, 0, 0);
+        for a in addresses {
+            match TcpListener::bind(SocketAddr::new(a.ip, f.local)).await {
+                Ok(l) => {
+                    let port = l.local_addr()?.port();
+                    f.local = port;
+                    ctx.ui().print(&format!(
+                        "Forwarding from {} -> {}\n",
+                        SocketAddr::new(a.ip, port),
+                        f.remote
+                    ))?;
+                    ctx.ui().flush()?;
+                    listeners.push((l, i));
+                    if a.either {
+                        either_ok += 1;
+                    }
+                }
+                Err(e) => {
+                    errors.push(listen_error(a.ip, f.local, &e));
+                    if a.either {
+                        either_failed += 1;
+                    } else {
+                        must_failed += 1;
+                    }
+                }
+            }
+        }
+        if (either_ok == 0 && either_failed > 0) || must_failed > 0 {
+            ctx.ui().eprint(&format!(
+                "Unable to listen on port {}: Listeners failed to create with the following errors: [{}]\n",
+                f.local,
+                errors.join(" ")
+            ))?;
+        } else {
+            any = true;
+        }
+    }
+    if !any {
+        return Err(Error::msg(format!(
+            "unable to listen on any of the requested ports: {}",
+            describe(forwards)
+        )));
+    }
+    Ok(listeners)
+}
+
+/// Why [`serve`] returned.
+#[derive(Debug)]
+pub enum Ended {
+    /// The target went away for good (kubectl: `lost connection to pod`).
+    Lost,
+}
+
+/// Accept connections on `listeners` and forward each over its own WebSocket to the current
+/// endpoint of `target`, until the target is gone (`Ended::Lost`). With `retry`, a
+/// connection whose upgrade fails (its pod is going away) waits for the next endpoint
+/// instead of failing.
+pub async fn serve(
+    ctx: &Ctx,
+    listeners: Vec<(TcpListener, usize)>,
+    forwards: &[Forward],
+    mut target: Target,
+    wait: Duration,
+    retry: bool,
+) -> Result<Ended> {
+    let client = ctx.client().await?;
+    let mut accepts: FuturesUnordered<_> = listeners.iter().map(|(l, i)| accept(l, *i)).collect();
+    let mut conns = FuturesUnordered::new();
+    loop {
+        tokio::select! {
+            Some((res, which)) = accepts.next() => {
+                let listener = &listeners.iter().find(|(_, i)| *i == which).expect("listener").0;
+                accepts.push(accept(listener, which));
+                let Ok(sock) = res else { continue };
+                let f = forwards[which];
+                ctx.ui().print(&format!("Handling connection for {}\n", f.local))?;
+                ctx.ui().flush()?;
+                let t = target.clone();
+                let client = client.clone();
+                conns.push(handle(client, sock, f, which, t, wait, retry));
+            }
+            Some(r) = conns.next() => {
+                if let Err(msg) = r {
+                    ctx.ui().eprint(&format!("error: {msg}\n"))?;
+                }
+            }
+            changed = target.changed() => {
+                if changed.is_err() {
+                    return Ok(Ended::Lost);
+                }
+            }
+        }
+    }
+}
+
+async fn accept(l: &TcpListener, which: usize) -> (std::io::Result<TcpStream>, usize) {
+    (l.accept().await.map(|(s, _)| s), which)
+}
+
+/// One accepted connection: find where it goes, open its WebSocket, pump bytes.
+async fn handle(
+    client: kube::Client,
+    sock: TcpStream,
+    f: Forward,
+    which: usize,
+    mut t: Target,
+    wait: Duration,
+    retry: bool,
+) -> std::result::Result<(), String> {
+    loop {
+        let Some(ep) = current(&mut t, wait).await else {
+            return Err(format!(
+                "an error occurred forwarding {} -> {}: no running pod to forward to",
+                f.local, f.remote
+            ));
+        };
+        let remote = ep.ports.get(which).copied().unwrap_or(f.remote);
+        match open(&client, &ep, remote).await {
+            Ok(ch) => return pump(ch, sock, f.local, remote).await,
+            Err(why) if retry => {
+                // Most likely the pod is being replaced: wait for the next one.
+                if tokio::time::timeout(wait, t.changed()).await.is_err() {
+                    return Err(failed(f.local, remote, &why));
+                }
+            }
+            Err(why) => return Err(failed(f.local, remote, &why)),
+        }
+    }
+}
+
+fn failed(local: u16, remote: u16, why: &str) -> String {
+    format!("an error occurred forwarding {local} -> {remote}: {why}")
+}
+
+/// The endpoint to use now, waiting up to `wait` for one during a reconnect.
+async fn current(t: &mut Target, wait: Duration) -> Option<Endpoint> {
+    if let Some(ep) = t.borrow_and_update().clone() {
+        return Some(ep);
+    }
+    tokio::time::timeout(wait, async {
+        while t.changed().await.is_ok() {
+            if let Some(ep) = t.borrow_and_update().clone() {
+                return Some(ep);
+            }
+        }
+        None
+    })
+    .await
+    .ok()
+    .flatten()
+}
+
+/// Upgrade `portforward?ports=REMOTE` on the endpoint's pod.
+async fn open(
+    client: &kube::Client,
+    ep: &Endpoint,
+    remote: u16,
+) -> std::result::Result<Channels, String> {
+    let path = format!(
+        "/api/v1/namespaces/{}/pods/{}/portforward?ports={remote}",
+        encode_segment(&ep.namespace),
+        encode_segment(&ep.pod)
+    );
+    match Channels::connect(client, &path).await {
+        Ok(ch) => Ok(ch),
+        Err(kube::Error::Api(s)) => Err(s.message),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Copy bytes both ways until either side ends; `Err` is the message kubectl logs for a
+/// connection the pod side refused.
+async fn pump(
+    mut ch: Channels,
+    sock: TcpStream,
+    local: u16,
+    remote: u16,
+) -> std::result::Result<(), String> {
+    let (mut rd, mut wr) = sock.into_split();
+    let mut buf = vec![0u8; 32 * 1024];
+    let mut opened = [false, false];
+    let mut local_open = true;
+    let mut error = Vec::new();
+    loop {
+        tokio::select! {
+            n = rd.read(&mut buf), if local_open => match n {
+                Ok(0) | Err(_) => local_open = false,
+                Ok(n) => {
+                    if ch.send(0, &buf[..n]).await.is_err() {
+                        break;
+                    }
+                }
+            },
+            frame = ch.recv() => match frame {
+                Ok(Frame::Data(c @ (0 | 1), b)) if !opened[c as usize] => {
+                    // Each channel opens with the port number (2 bytes, little-endian).
+                    opened[c as usize] = true;
+                    if b.len() != 2 || u16::from_le_bytes([b[0], b[1]]) != remote {
+                        return Err(failed(local, remote, "unexpected port announcement"));
+                    }
+                }
+                Ok(Frame::Data(0, b)) => {
+                    if wr.write_all(&b).await.is_err() {
+                        break;
+                    }
+                }
+                Ok(Frame::Data(1, b)) => error.extend_from_slice(&b),
+                Ok(Frame::Data(..)) => {}
+                Ok(Frame::Closed) | Err(_) => break,
+            },
+        }
+        if !error.is_empty() {
+            break;
+        }
+    }
+    let _ = wr.shutdown().await;
+    ch.close().await;
+    if error.is_empty() {
+        Ok(())
+    } else {
+        Err(failed(local, remote, &String::from_utf8_lossy(&error)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ports(v: &[&str]) -> Result<Vec<Forward>> {
+        parse_ports(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn port_specs() {
+        assert_eq!(
+            ports(&["8080", "9000:90", ":443", "0:5"]).unwrap(),
+            [
+                Forward {
+                    local: 8080,
+                    remote: 8080
+                },
+                Forward {
+                    local: 9000,
+                    remote: 90
+                },
+                Forward {
+                    local: 0,
+                    remote: 443
+                },
+                Forward {
+                    local: 0,
+                    remote: 5
+                },
+            ]
+        );
+        let err = |v: &[&str]| ports(v).unwrap_err().render().unwrap();
+        assert_eq!(err(&["1:2:3"]), "error: invalid port format '1:2:3'\n");
+        assert_eq!(
+            err(&["70000"]),
+            "error: error parsing local port '70000': strconv.ParseUint: parsing \"70000\": value out of range\n"
+        );
+        assert_eq!(
+            err(&["80:x"]),
+            "error: error parsing remote port 'x': strconv.ParseUint: parsing \"x\": invalid syntax\n"
+        );
+        assert_eq!(err(&["0"]), "error: remote port must be > 0\n");
+        assert_eq!(split_port("1:2:3"), ("1", "1"));
+        assert_eq!(
+            describe(&ports(&["8080:80", ":1"]).unwrap()),
+            "[{8080 80} {0 1}]"
+        );
+    }
+
+    #[test]
+    fn addresses() {
+        let a = |v: &[&str]| parse_addresses(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let l = a(&["localhost", "127.0.0.1"]).unwrap();
+        assert_eq!(l.len(), 2);
+        assert_eq!(l[0].ip.to_string(), "127.0.0.1");
+        assert!(l[0].either && l[1].either);
+        assert_eq!(
+            a(&["bogus"]).unwrap_err().render().unwrap(),
+            "error: bogus is not a valid IP\n"
+        );
+    }
+
+    #[test]
+    fn listen_errors_read_like_go() {
+        let e = std::io::Error::from_raw_os_error(98);
+        assert_eq!(
+            listen_error("::1".parse().unwrap(), 8080, &e),
+            "unable to create listener: Error listen tcp6 [::1]:8080: bind: address already in use"
+        );
+    }
+}

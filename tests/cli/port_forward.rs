@@ -1,0 +1,265 @@
+//! `kk port-forward` against kubectl 1.33 on kk-sim: the lines and errors of every port
+//! form, a 10 MB transfer byte for byte, 50 connections at once, random local ports, the
+//! exit when the pod goes away, and `--reconnect` keeping the local port across a pod's
+//! replacement.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::common::{TestEnv, kk_bin, kubectl_bin};
+
+const PODS: &str = r#"
+apiVersion: v1
+kind: Pod
+metadata: {name: web, labels: {app: web}}
+spec:
+  containers:
+  - name: c
+    image: nginx
+    ports: [{containerPort: 80, name: http}, {containerPort: 53, protocol: UDP, name: dns}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: pending}
+spec:
+  nodeSelector: {nowhere: "true"}
+  containers:
+  - {name: c, image: nginx}
+"#;
+
+fn setup(name: &str) -> TestEnv {
+    let env = TestEnv::sim(name);
+    env.seed(PODS);
+    env.run_kubectl(&[
+        "wait",
+        "--for=condition=Ready",
+        "-n",
+        env.ns(),
+        "pod/web",
+        "--timeout=60s",
+    ])
+    .expect("kubectl")
+    .success();
+    env
+}
+
+/// A running forward: the child and the local port from its first `Forwarding from` line.
+struct Forward {
+    child: Child,
+    port: u16,
+    out: BufReader<std::process::ChildStdout>,
+}
+
+impl Forward {
+    fn start(env: &TestEnv, bin: &std::path::Path, args: &[&str]) -> Forward {
+        let mut all = vec!["port-forward", "-n", env.ns()];
+        all.extend_from_slice(args);
+        let mut child = env
+            .command(bin, &all)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn port-forward");
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        out.read_line(&mut line).unwrap();
+        let port = line
+            .split(" -> ")
+            .next()
+            .and_then(|a| a.rsplit(':').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no Forwarding line: {line:?}"));
+        Forward { child, port, out }
+    }
+
+    fn get(&self, path: &str) -> std::io::Result<Vec<u8>> {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port))?;
+        s.set_read_timeout(Some(Duration::from_secs(20)))?;
+        write!(s, "GET {path} HTTP/1.0\r\nHost: x\r\n\r\n")?;
+        let mut body = Vec::new();
+        s.read_to_end(&mut body)?;
+        Ok(body)
+    }
+
+    fn stderr(&mut self) -> String {
+        let mut e = String::new();
+        self.child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut e)
+            .unwrap();
+        e
+    }
+}
+
+impl Drop for Forward {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn port_forward_errors_match_kubectl() {
+    if kubectl_bin().is_none() {
+        return;
+    }
+    let env = setup("pf-errors");
+    for args in [
+        &["port-forward", "web"][..],
+        &["port-forward", "web", "abc"],
+        &["port-forward", "web", "70000"],
+        &["port-forward", "web", "8080:abc"],
+        &["port-forward", "web", "0"],
+        &["port-forward", "web", "dns"],
+        &["port-forward", "web", "53"],
+        &["port-forward", "nope", "80"],
+        &["port-forward", "pending", "80"],
+        &["port-forward", "web", ":80", "--address=bogus"],
+        &["port-forward", "web", ":80", "--address=192.0.2.1"],
+        &["port-forward", "web", "80", "--pod-running-timeout=0"],
+    ] {
+        env.parity_ns(args);
+    }
+    // A local port already taken: kubectl's message, and the other listener still works.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let spec = format!("{port}:80");
+    env.parity_ns(&["port-forward", "web", &spec, "--address=127.0.0.1"]);
+}
+
+#[test]
+fn port_forward_transfers_and_connections() {
+    let env = setup("pf-data");
+    let fwd = Forward::start(
+        &env,
+        &kk_bin(),
+        &["pod/web", ":http", "--address=localhost"],
+    );
+    assert_ne!(fwd.port, 0);
+    // 10 MB byte for byte (the pod serves /bytes/N as a fixed pattern).
+    let body = fwd.get("/bytes/10485760").unwrap();
+    let at = body.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
+    let data = &body[at..];
+    assert_eq!(data.len(), 10_485_760);
+    let want = fwd_expected_bytes(&env, 10_485_760);
+    assert!(data == &want[..], "the 10 MB differ");
+    // 50 connections at once, all served.
+    let ok = std::thread::scope(|s| {
+        let hs: Vec<_> = (0..50)
+            .map(|_| {
+                s.spawn(|| {
+                    fwd.get("/")
+                        .map(|b| String::from_utf8_lossy(&b).contains("web"))
+                })
+            })
+            .collect();
+        hs.into_iter()
+            .map(|h| h.join().unwrap())
+            .filter(|r| matches!(r, Ok(true)))
+            .count()
+    });
+    assert_eq!(ok, 50);
+}
+
+/// What the pod sends for `/bytes/N`, fetched straight from kubectl's forward (the judge).
+fn fwd_expected_bytes(env: &TestEnv, n: usize) -> Vec<u8> {
+    let Some(kubectl) = kubectl_bin() else {
+        // Without kubectl: kk's own second download must at least agree with the first.
+        let fwd = Forward::start(env, &kk_bin(), &["web", ":80"]);
+        let body = fwd.get(&format!("/bytes/{n}")).unwrap();
+        let at = body.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
+        return body[at..].to_vec();
+    };
+    let fwd = Forward::start(env, &kubectl, &["web", ":80"]);
+    let body = fwd.get(&format!("/bytes/{n}")).unwrap();
+    let at = body.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
+    body[at..].to_vec()
+}
+
+#[test]
+fn port_forward_ends_when_the_pod_goes() {
+    let env = setup("pf-gone");
+    let mut fwd = Forward::start(&env, &kk_bin(), &["web", ":80"]);
+    assert!(fwd.get("/").is_ok());
+    env.run_kubectl(&["delete", "pod", "web", "-n", env.ns(), "--wait=false"])
+        .expect("kubectl")
+        .success();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let code = loop {
+        if let Some(st) = fwd.child.try_wait().unwrap() {
+            break st.code();
+        }
+        assert!(Instant::now() < deadline, "kk kept running without its pod");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_eq!(code, Some(1));
+    assert_eq!(fwd.stderr(), "error: lost connection to pod\n");
+    let mut rest = String::new();
+    fwd.out.read_to_string(&mut rest).unwrap();
+    assert_eq!(
+        rest,
+        "Forwarding from [::1]:".to_string()
+            + &fwd.port.to_string()
+            + " -> 80\nHandling connection for "
+            + &fwd.port.to_string()
+            + "\n"
+    );
+}
+
+#[test]
+fn port_forward_reconnects_to_the_replacement_pod() {
+    let env = setup("pf-reconnect");
+    let mut fwd = Forward::start(&env, &kk_bin(), &["pod/web", ":80", "--reconnect"]);
+    let port = fwd.port;
+    // A request loop through the forward while the pod is replaced by one of the same name.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (ok, failed) = std::thread::scope(|s| {
+        let looper = s.spawn(|| {
+            let (mut ok, mut failed) = (0, 0);
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                match fwd.get("/") {
+                    Ok(b) if String::from_utf8_lossy(&b).contains("Hello from web") => ok += 1,
+                    _ => failed += 1,
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            (ok, failed)
+        });
+        std::thread::sleep(Duration::from_millis(500));
+        env.run_kubectl(&["delete", "pod", "web", "-n", env.ns(), "--wait=true"])
+            .expect("kubectl")
+            .success();
+        let replaced = Instant::now();
+        env.seed(&PODS[..PODS.find("---").unwrap()]);
+        // Within 5 s the same local port serves again.
+        loop {
+            if fwd
+                .get("/")
+                .is_ok_and(|b| String::from_utf8_lossy(&b).contains("Hello from web"))
+            {
+                break;
+            }
+            assert!(
+                replaced.elapsed() < Duration::from_secs(5),
+                "no service after 5 s"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        std::thread::sleep(Duration::from_millis(500));
+        stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        looper.join().unwrap()
+    });
+    assert!(ok > 10, "{ok} requests served");
+    assert!(failed <= 1, "{failed} requests failed during the switch");
+    fwd.child.kill().unwrap();
+    let err = fwd.stderr();
+    assert!(
+        err.contains("pod/web went away; forwarding to pod/web"),
+        "{err}"
+    );
+    assert_eq!(fwd.port, port);
+}
