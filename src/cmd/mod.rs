@@ -21,6 +21,7 @@ pub mod help;
 pub mod label;
 pub mod logs;
 pub mod options;
+pub mod patch;
 pub mod plugin;
 pub mod port_forward;
 pub mod version;
@@ -88,6 +89,9 @@ pub enum Command {
     /// Forward one or more local ports to a pod
     #[command(add = Group::Troubleshooting)]
     PortForward(port_forward::Args),
+    /// Update fields of a resource
+    #[command(add = Group::Advanced)]
+    Patch(patch::Args),
     /// Help about any command
     #[command(add = Group::Unlisted)]
     Help(help::Args),
@@ -113,6 +117,7 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Attach(a) => attach::run(ctx, a).await,
         Command::Exec(a) => exec::run(ctx, a).await,
         Command::PortForward(a) => port_forward::run(ctx, a).await,
+        Command::Patch(a) => patch::run(ctx, a).await,
         Command::Help(a) => help::run(ctx, a).await,
         Command::Plugin(c) => plugin::dispatch(ctx, c).await,
     }
