@@ -130,7 +130,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         ty,
         body,
         dry,
-        local,
         subresource: args.subresource.clone().filter(|s| !s.is_empty()),
         field_manager: args.field_manager.clone(),
         printer: OperationPrinter::new(&args.print, dry)?,
@@ -155,7 +154,6 @@ struct Patch<'a> {
     /// The request body: JSON as typed, or converted from YAML.
     body: String,
     dry: DryRun,
-    local: bool,
     subresource: Option<String>,
     field_manager: String,
     printer: OperationPrinter,
