@@ -24,6 +24,7 @@ pub mod printers;
 pub mod resource;
 pub mod stream;
 pub mod ui;
+pub mod wait;
 pub mod warnings;
 
 use std::process::ExitCode;

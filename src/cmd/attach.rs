@@ -54,12 +54,11 @@ const EXAMPLES: &str = "  # Get output from running pod mypod; use the 'kubectl.
 /// Run `kk attach`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     pod::check_timeout(args.pod_running_timeout, "attach")?;
-    let target = match args.args.as_slice() {
+    match args.args.as_slice() {
         [] => {
             return Err(Error::msg("at least 1 argument is required for attach"));
         }
-        [one] => one.clone(),
-        [kind, name] => format!("{kind}/{name}"),
+        [_] | [_, _] => {}
         more => {
             return Err(Error::msg(format!(
                 "expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw {}: [{}]",
@@ -68,8 +67,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             )));
         }
     };
-    let namespace = ctx.namespace().await?;
-    let pod = pod::attachable(ctx, &namespace, &target, args.pod_running_timeout).await?;
+    let pod = pod::attachable(ctx, &args.args, args.pod_running_timeout).await?;
     pod::check_not_completed(&pod, "cannot attach a container in a completed pod")?;
     let options = attach::Options {
         container: args.container.clone().filter(|c| !c.is_empty()),

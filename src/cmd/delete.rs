@@ -3,7 +3,7 @@
 //! `pod "x" deleted` lines printed as each DELETE returns, and then (by default) waiting until
 //! every deleted object is really gone.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 
@@ -183,7 +183,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         ));
     }
 
-    let client = ctx.client().await?;
+    let requester = objects.requester().clone();
+    let client = requester.client.clone();
     let mut found = 0usize;
     let mut deleted: Vec<(Info, Option<String>)> = Vec::new();
     let mut warn_cluster_scope = ctx.namespace_explicit();
@@ -262,51 +263,5 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     } else {
         timeout
     };
-    wait_gone(ctx, &client, deleted, timeout).await
-}
-
-/// Poll each deleted object until it is gone (NotFound, or a new object with another UID).
-async fn wait_gone(
-    ctx: &Ctx,
-    client: &kube::Client,
-    deleted: Vec<(Info, Option<String>)>,
-    timeout: Duration,
-) -> Result<()> {
-    let deadline = Instant::now() + timeout;
-    let mut errors = Vec::new();
-    for (obj, uid) in deleted {
-        let mut delay = Duration::from_millis(50);
-        loop {
-            match request::json(client, http::Method::GET, &obj.path(), None).await {
-                Err(e) if visit::is_not_found(&e) => break,
-                Err(kube::Error::Api(s)) if s.code == 403 || s.code == 405 => break,
-                Err(e) => {
-                    errors.push(ctx.kube_error(e));
-                    break;
-                }
-                Ok(cur) => {
-                    let cur_uid = cur.pointer("/metadata/uid").and_then(Value::as_str);
-                    if uid.is_some() && cur_uid != uid.as_deref() {
-                        break;
-                    }
-                }
-            }
-            let now = Instant::now();
-            if now >= deadline {
-                errors.push(Error::msg(format!(
-                    "timed out waiting for the condition on {}/{}",
-                    obj.resource.group_resource(),
-                    obj.name
-                )));
-                break;
-            }
-            tokio::time::sleep(delay.min(deadline - now)).await;
-            delay = (delay * 2).min(Duration::from_millis(500));
-        }
-    }
-    match errors.len() {
-        0 => Ok(()),
-        1 => Err(errors.remove(0)),
-        _ => Err(Error::Many(errors)),
-    }
+    crate::wait::until_deleted(ctx, &requester, &deleted, timeout).await
 }

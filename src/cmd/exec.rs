@@ -74,7 +74,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     let quiet = args.quiet.unwrap_or(false);
     let namespace = ctx.namespace().await?;
-    let pod = pod::attachable(ctx, &namespace, target, args.pod_running_timeout).await?;
+    let pod = pod::attachable(ctx, std::slice::from_ref(target), args.pod_running_timeout).await?;
     pod::check_not_completed(&pod, "cannot exec into a container in a completed pod")?;
     let container = match args.container.as_deref().filter(|c| !c.is_empty()) {
         Some(c) => c.to_string(),

@@ -13,9 +13,10 @@ use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::GoDuration;
 use crate::flags::Pflag;
+use crate::resource::polymorphic::{self, Workload};
 use crate::stream::follow::{self, Containers};
 use crate::stream::logs::{self, LineWriter, PrefixStyle, Query, Source};
-use crate::stream::{container, interrupt};
+use crate::stream::{container, interrupt, pod};
 
 const USAGE: &str = "logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]";
 
@@ -138,10 +139,49 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let query = to_query(args, selector.is_some(), inline_container.as_deref())?;
     let namespace = ctx.namespace().await?;
 
-    // kubectl resolves the object (Complete) before it validates the flags. The pods come
-    // with the resourceVersion of their list (where a selector follow starts watching).
+    // kubectl fetches the object (Complete) before it validates the flags, and picks the
+    // pods after. The pods of a selector come with the resourceVersion of their list (where
+    // a selector follow starts watching).
+    let mut follow_selector = selector.clone();
     let (pods, list_rv) = match &resource {
-        Some(r) => (vec![resolve(ctx, &namespace, r).await?], String::new()),
+        Some(r) => {
+            let target = pod::Target::new(ctx, std::slice::from_ref(r)).await?;
+            let obj = target
+                .get()
+                .await
+                .map_err(|e| not_found_in(ctx, e, &namespace))?;
+            validate(args, &query, inline_container.is_some())?;
+            let timeout = Some(args.pod_running_timeout.duration());
+            let req = target.requester();
+            if Workload::of(&obj) == Some(Workload::Pod) {
+                (vec![pod::typed(obj)?], String::new())
+            } else if all_pods && query.follow {
+                // kk follows the workload's selector, pods to come included.
+                let sel = polymorphic::selector(&obj).map_err(|e| {
+                    Error::msg(format!(
+                        "cannot get the logs from {}: {e}",
+                        polymorphic::go_type(&obj)
+                    ))
+                })?;
+                let listed = list_pods(ctx, &namespace, &sel).await?;
+                follow_selector = Some(sel);
+                listed
+            } else if all_pods {
+                let pods = polymorphic::logs_pods(ctx, req, &obj, timeout).await?;
+                let pods = pods.into_iter().map(pod::typed).collect::<Result<_>>()?;
+                (pods, String::new())
+            } else {
+                let (first, n) = polymorphic::logs_pod(ctx, req, &obj, timeout).await?;
+                let first = pod::typed(first)?;
+                if n > 1 {
+                    ctx.ui().eprint(&format!(
+                        "Found {n} pods, using pod/{}\n",
+                        first.metadata.name.as_deref().unwrap_or("")
+                    ))?;
+                }
+                (vec![first], String::new())
+            }
+        }
         None => {
             let sel = selector.as_deref().unwrap_or_default();
             let (pods, rv) = list_pods(ctx, &namespace, sel).await?;
@@ -149,10 +189,10 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 ctx.ui()
                     .eprint(&format!("No resources found in {namespace} namespace.\n"))?;
             }
+            validate(args, &query, inline_container.is_some())?;
             (pods, rv)
         }
     };
-    validate(args, &query, inline_container.is_some())?;
 
     let all_containers = args.all_containers.unwrap_or(false);
     let containers = if all_containers {
@@ -181,7 +221,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         }
     }
     let color = color(ctx);
-    let dynamic = follow && (selector.is_some() || all_pods);
+    let dynamic = follow && follow_selector.is_some();
     let style = PrefixStyle {
         enabled: args.prefix.unwrap_or(false) || all_pods || (dynamic && color),
         color,
@@ -189,7 +229,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let ignore_errors = args.ignore_errors.unwrap_or(false);
     let work = async {
         if dynamic {
-            let sel = selector.clone().unwrap_or_default();
+            let sel = follow_selector.clone().unwrap_or_default();
             return follow::run(
                 ctx,
                 follow::Plan {
@@ -399,31 +439,15 @@ fn go_rfc3339_error(s: &str) -> Option<String> {
     None
 }
 
-/// Resolve the positional argument: a pod name or `pod/NAME` (other types pick a pod).
-async fn resolve(ctx: &Ctx, namespace: &str, arg: &str) -> Result<Pod> {
-    let (kind, name) = match arg.split_once('/') {
-        Some((k, n)) => (Some(k), n),
-        None => (None, arg),
-    };
-    if let Some(k) = kind {
-        let mut resolver = crate::resource::Resolver::new(ctx).await?;
-        let r = resolver.resolve(ctx, k).await?;
-        if !(r.group.is_empty() && r.resource == "pods") {
-            return Err(Error::msg(format!(
-                "cannot get the logs from {}: only pods are supported by kk logs so far",
-                r.group_resource()
-            )));
-        }
-    }
-    let client = ctx.client().await?;
-    let api: kube::Api<Pod> = kube::Api::namespaced(client, namespace);
-    match api.get(name).await {
-        Ok(p) => Ok(p),
-        Err(kube::Error::Api(s)) if s.code == 404 => Err(Error::msg(format!(
+/// kubectl's wording for a missing object: `error from server (NotFound): <message> in
+/// namespace "<ns>"`.
+fn not_found_in(ctx: &Ctx, e: kube::Error, namespace: &str) -> Error {
+    match e {
+        kube::Error::Api(s) if s.code == 404 => Error::msg(format!(
             "error from server (NotFound): {} in namespace {namespace:?}",
             s.message
-        ))),
-        Err(e) => Err(ctx.kube_error(e)),
+        )),
+        e => ctx.kube_error(e),
     }
 }
 

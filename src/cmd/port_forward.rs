@@ -12,16 +12,21 @@
 use std::time::Duration;
 
 use futures::StreamExt;
-use k8s_openapi::api::core::v1::Pod;
+use k8s_openapi::api::core::v1::{Pod, Service};
+use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use kube::api::{ListParams, WatchEvent, WatchParams};
+use serde_json::Value;
 use tokio::sync::watch;
 
 use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::{GoDuration, Pflag};
+use crate::resource::polymorphic::{self, PodOrder, Workload};
+use crate::resource::visit::Requester;
 use crate::stream::pod;
 use crate::stream::portforward::{self, Ended, Endpoint, Forward};
+use crate::wait::{self, Step, WaitError, Watched};
 
 /// Forward one or more local ports to a pod.
 #[derive(Debug, clap::Args)]
@@ -113,6 +118,104 @@ fn container_port(pod: &Pod, name: &str) -> Option<i32> {
         .map(|p| p.container_port)
 }
 
+/// kubectl's `translateServicePortToTargetPort`: service ports (numbers or names) become
+/// the pod's target ports (a named target port looked up in the pod).
+fn service_ports(specs: &[String], svc: &Service, pod: &Pod) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for spec in specs {
+        let (local, remote) = portforward::split_port(spec);
+        let mut local = local.to_string();
+        let number = match crate::go::atoi(remote) {
+            Some(n) => n as i32,
+            None => {
+                let n = service_port_by_name(svc, remote)?;
+                if local == remote {
+                    local = n.to_string();
+                }
+                n
+            }
+        };
+        let target = target_port(svc, pod, number)?.to_string();
+        out.push(if local != target {
+            format!("{local}:{target}")
+        } else {
+            target
+        });
+    }
+    Ok(out)
+}
+
+/// kubectl's `LookupServicePortNumberByName`.
+fn service_port_by_name(svc: &Service, name: &str) -> Result<i32> {
+    svc.spec
+        .iter()
+        .flat_map(|s| s.ports.iter().flatten())
+        .find(|p| p.name.as_deref() == Some(name))
+        .map(|p| p.port)
+        .ok_or_else(|| {
+            Error::msg(format!(
+                "Service '{}' does not have a named port '{name}'",
+                svc.metadata.name.as_deref().unwrap_or("")
+            ))
+        })
+}
+
+/// kubectl's `LookupContainerPortNumberByServicePort`: the target port of service port
+/// `port` (the port itself for a headless service or an omitted target port).
+fn target_port(svc: &Service, pod: &Pod, port: i32) -> Result<i32> {
+    let spec = svc.spec.as_ref();
+    let Some(sp) = spec
+        .into_iter()
+        .flat_map(|s| s.ports.iter().flatten())
+        .find(|p| p.port == port)
+    else {
+        return Err(Error::msg(format!(
+            "Service {} does not have a service port {port}",
+            svc.metadata.name.as_deref().unwrap_or("")
+        )));
+    };
+    if spec.and_then(|s| s.cluster_ip.as_deref()) == Some("None") {
+        return Ok(port);
+    }
+    match &sp.target_port {
+        None | Some(IntOrString::Int(0)) => Ok(sp.port),
+        Some(IntOrString::Int(n)) => Ok(*n),
+        Some(IntOrString::String(name)) => container_port(pod, name).ok_or_else(|| {
+            Error::msg(format!(
+                "Pod '{}' does not have a named port '{name}'",
+                pod.metadata.name.as_deref().unwrap_or("")
+            ))
+        }),
+    }
+}
+
+/// kubectl's `checkUDPPortInService`: ports the service only declares as UDP are refused.
+fn check_udp_service(specs: &[String], svc: &Service) -> Result<()> {
+    let ports = svc.spec.iter().flat_map(|s| s.ports.iter().flatten());
+    let udp: std::collections::BTreeSet<i32> = ports
+        .clone()
+        .filter(|p| p.protocol.as_deref() == Some("UDP"))
+        .map(|p| p.port)
+        .collect();
+    let tcp: std::collections::BTreeSet<i32> = ports
+        .filter(|p| p.protocol.as_deref() == Some("TCP"))
+        .map(|p| p.port)
+        .collect();
+    for spec in specs {
+        let (_, remote) = portforward::split_port(spec);
+        let number = match crate::go::atoi(remote) {
+            Some(n) => n as i32,
+            None => service_port_by_name(svc, remote)?,
+        };
+        if udp.contains(&number) && !tcp.contains(&number) {
+            return Err(Error::msg(format!(
+                "UDP protocol is not supported for {remote}"
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// kubectl refuses ports that the pod only declares as UDP.
 fn check_udp(specs: &[String], pod: &Pod) -> Result<()> {
     let mut udp = std::collections::BTreeSet::new();
@@ -156,11 +259,21 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     pod::check_timeout(args.pod_running_timeout, "port-forward")?;
     let namespace = ctx.namespace().await?;
-    let target = &args.args[0];
+    let target = pod::Target::new(ctx, &args.args[..1]).await?;
+    let obj = target.get().await.map_err(|e| ctx.kube_error(e))?;
+    let found = pod::attachable_for(ctx, &target, &obj, args.pod_running_timeout).await?;
     let specs = &args.args[1..];
-    let found = pod::attachable(ctx, &namespace, target, args.pod_running_timeout).await?;
-    check_udp(specs, &found)?;
-    let specs = pod_ports(specs, &found)?;
+    let is_pod = Workload::of(&obj) == Some(Workload::Pod);
+    let specs = match service(&obj) {
+        Some(svc) => {
+            check_udp_service(specs, &svc)?;
+            service_ports(specs, &svc, &found)?
+        }
+        None => {
+            check_udp(specs, &found)?;
+            pod_ports(specs, &found)?
+        }
+    };
     let name = found.metadata.name.clone().unwrap_or_default();
 
     // kubectl looks at the pod once more, then parses addresses and ports.
@@ -175,14 +288,31 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let mut forwards = portforward::parse_ports(&specs)?;
     let listeners = portforward::listen(ctx, &mut forwards, &addresses).await?;
 
-    let reconnect = args.reconnect.unwrap_or(false);
+    // Workloads and services replace their pods; a pod target ends as kubectl's does.
+    let reconnect = args.reconnect.unwrap_or(!is_pod);
+    let replacement = if is_pod {
+        Replacement::SameName
+    } else {
+        Replacement::Selected {
+            requester: target.requester().clone(),
+            selector: polymorphic::selector(&obj).map_err(Error::msg)?,
+        }
+    };
     let endpoint = Endpoint {
         namespace: namespace.clone(),
         pod: name.clone(),
         ports: forwards.iter().map(|f| f.remote).collect(),
     };
     let (tx, rx) = watch::channel(Some(endpoint));
-    let follow = follow_pod(ctx, &namespace, &name, &forwards, reconnect, tx);
+    let follow = follow_pod(
+        ctx,
+        &namespace,
+        &name,
+        &forwards,
+        reconnect,
+        &replacement,
+        tx,
+    );
     let serve = portforward::serve(
         ctx,
         listeners,
@@ -210,6 +340,26 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
 }
 
+/// Where a reconnecting forward finds the next pod.
+enum Replacement {
+    /// The pod of the same name once it runs again (a pod target).
+    SameName,
+    /// A ready pod the workload or service selects, the most active first.
+    Selected {
+        requester: Requester,
+        selector: String,
+    },
+}
+
+/// The object as a Service, when it is one.
+fn service(obj: &Value) -> Option<Service> {
+    let is_svc = obj.get("kind").and_then(Value::as_str) == Some("Service")
+        && obj.get("apiVersion").and_then(Value::as_str) == Some("v1");
+    is_svc
+        .then(|| serde_json::from_value(obj.clone()).ok())
+        .flatten()
+}
+
 /// Watch the pod connections go to; when it stops running, either end (the sender is
 /// dropped) or, with `reconnect`, find the next one and point the target at it.
 async fn follow_pod(
@@ -218,6 +368,7 @@ async fn follow_pod(
     first: &str,
     forwards: &[Forward],
     reconnect: bool,
+    replacement: &Replacement,
     tx: watch::Sender<Option<Endpoint>>,
 ) -> Result<()> {
     let client = ctx.client().await?;
@@ -230,15 +381,20 @@ async fn follow_pod(
             return Ok(());
         }
         tx.send_replace(None);
-        let next = loop {
-            if let Some(p) = api.get_opt(&pod).await.map_err(|e| ctx.kube_error(e))?
-                && serving(&p)
-            {
-                break p;
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
+        let next_name = match replacement {
+            Replacement::SameName => loop {
+                if let Some(p) = api.get_opt(&pod).await.map_err(|e| ctx.kube_error(e))?
+                    && serving(&p)
+                {
+                    break pod.clone();
+                }
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            },
+            Replacement::Selected {
+                requester,
+                selector,
+            } => next_ready(ctx, requester, namespace, selector).await?,
         };
-        let next_name = next.metadata.name.clone().unwrap_or_default();
         ctx.ui().eprint(&format!(
             "pod/{pod} went away; forwarding to pod/{next_name}\n"
         ))?;
@@ -249,6 +405,55 @@ async fn follow_pod(
         }));
         pod = next_name;
     }
+}
+
+/// The name of the most active ready pod matching `selector` (waiting for one).
+async fn next_ready(
+    ctx: &Ctx,
+    requester: &Requester,
+    namespace: &str,
+    selector: &str,
+) -> Result<String> {
+    let ready = |p: &Value| {
+        let pod: Option<Pod> = serde_json::from_value(p.clone()).ok();
+        pod.filter(|p| serving(p) && is_ready(p))
+            .and_then(|p| p.metadata.name)
+    };
+    let watched = Watched::collection(
+        requester.clone(),
+        format!("/api/v1/namespaces/{namespace}/pods"),
+        vec![("labelSelector", selector.to_string())],
+    );
+    let found = wait::until(
+        &watched,
+        None,
+        |pods| {
+            let mut pods = pods.to_vec();
+            polymorphic::sort_pods(&mut pods, PodOrder::MostActive);
+            match pods.iter().find_map(ready) {
+                Some(name) => Step::Done(name),
+                None => Step::Wait,
+            }
+        },
+        |ev| match (ev.kind.as_str(), ready(&ev.object)) {
+            ("ADDED" | "MODIFIED", Some(name)) => Step::Done(name),
+            _ => Step::Wait,
+        },
+    )
+    .await;
+    match found {
+        Ok(name) => Ok(name),
+        Err(WaitError::Timeout) => Err(Error::msg("timed out waiting for the condition")),
+        Err(WaitError::Failed(e)) => Err(ctx.kube_error(e)),
+    }
+}
+
+/// The pod's Ready condition is true.
+fn is_ready(p: &Pod) -> bool {
+    p.status
+        .iter()
+        .flat_map(|s| s.conditions.iter().flatten())
+        .any(|c| c.type_ == "Ready" && c.status == "True")
 }
 
 /// Running, not being deleted.

@@ -280,42 +280,13 @@ fn shorten(s: &str, max: usize) -> String {
     format!("{}...", &s[..end])
 }
 
-/// apimachinery's `FormatLabelSelector`: `matchLabels` then `matchExpressions`, comma
-/// separated; `<none>` for an empty selector.
+/// metav1's `FormatLabelSelector`: the selector as a query string, `<none>` when it selects
+/// everything (or is missing), `<error>` when it is not valid.
 pub fn label_selector(sel: Option<&Value>) -> String {
-    let Some(sel) = sel else {
-        return "<none>".into();
-    };
-    let mut parts: Vec<String> = string_map(sel.get("matchLabels"))
-        .into_iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect();
-    for e in sel
-        .get("matchExpressions")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let key = str_at(e, &["key"]);
-        let values: Vec<&str> = e
-            .get("values")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect();
-        parts.push(match str_at(e, &["operator"]) {
-            "In" => format!("{key} in ({})", values.join(",")),
-            "NotIn" => format!("{key} notin ({})", values.join(",")),
-            "Exists" => key.to_string(),
-            "DoesNotExist" => format!("!{key}"),
-            other => format!("{key} {other} ({})", values.join(",")),
-        });
-    }
-    if parts.is_empty() {
-        "<none>".into()
-    } else {
-        parts.join(",")
+    match crate::resource::polymorphic::label_selector(sel) {
+        Ok(s) if s.is_empty() => "<none>".into(),
+        Ok(s) => s,
+        Err(_) => "<error>".into(),
     }
 }
 

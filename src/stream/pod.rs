@@ -1,11 +1,15 @@
 //! The pod a streaming verb works on, and kubectl's checks around it: `--pod-running-timeout`,
-//! `NAME` / `pod/NAME` targets, refusing completed pods, and whether a TTY can be used.
+//! `NAME` / `TYPE/NAME` targets and the pod they stand for, refusing completed pods, and whether a TTY can be used.
 
 use k8s_openapi::api::core::v1::Pod;
+use serde_json::Value;
 
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::GoDuration;
+use crate::resource::builder::Selection;
+use crate::resource::polymorphic;
+use crate::resource::visit::{Fetch, Info, Options, Requester, Visitor};
 
 /// kubectl's `GetPodRunningTimeoutFlag` check of `--pod-running-timeout`, as a usage error
 /// of `command`.
@@ -19,29 +23,76 @@ pub fn check_timeout(timeout: GoDuration, command: &str) -> Result<()> {
     Ok(())
 }
 
-/// The pod named by `target` (`NAME` or `pod/NAME`) in `namespace`; API errors as kubectl
-/// prints them (`Error from server (NotFound): pods "x" not found`).
-pub async fn attachable(
-    ctx: &Ctx,
-    namespace: &str,
-    target: &str,
-    _timeout: GoDuration,
-) -> Result<Pod> {
-    let name = match target.split_once('/') {
-        Some((kind, name)) => {
-            let mut resolver = crate::resource::Resolver::new(ctx).await?;
-            let r = resolver.resolve(ctx, kind).await?;
-            if !(r.group.is_empty() && r.resource == "pods") {
-                return Err(Error::msg(format!(
-                    "cannot attach to {}: only pods are supported by kk so far",
-                    r.group_resource()
-                )));
-            }
-            name
+/// The object a streaming verb names (kubectl's `ResourceNames("pods", ...)`): `NAME` is a
+/// pod, `TYPE/NAME` (or `TYPE NAME`) any type. Discovery and the builder's argument errors
+/// fail here; the object itself is fetched by [`Target::get`].
+pub struct Target {
+    info: Info,
+    requester: Requester,
+}
+
+impl Target {
+    /// Resolve `args`: one `NAME` / `TYPE/NAME`, or `TYPE NAME`.
+    pub async fn new(ctx: &Ctx, args: &[String]) -> Result<Target> {
+        let args = match args {
+            [one] if !one.contains('/') => vec!["pods".to_string(), one.clone()],
+            more => more.to_vec(),
+        };
+        let sel = Selection {
+            args,
+            ..Selection::default()
+        };
+        let opts = Options {
+            fetch: Fetch::Nothing,
+            ..Options::default()
+        };
+        let mut objects = Visitor::new(ctx, &sel, opts).await?;
+        let requester = objects.requester().clone();
+        match objects.next().await {
+            Some(info) => Ok(Target { info, requester }),
+            None => Err(objects
+                .finish()
+                .err()
+                .unwrap_or_else(|| Error::msg("expected a resource"))),
         }
-        None => target,
-    };
-    get(ctx, namespace, name).await
+    }
+
+    /// GET the object (kubectl's builder: a missing namespace reported as such).
+    pub async fn get(&self) -> std::result::Result<Value, kube::Error> {
+        self.info.get(&self.requester, None).await
+    }
+
+    /// How requests are made.
+    pub fn requester(&self) -> &Requester {
+        &self.requester
+    }
+}
+
+/// A pod as JSON, typed.
+pub fn typed(pod: Value) -> Result<Pod> {
+    serde_json::from_value(pod).map_err(|e| Error::msg(format!("decoding a pod: {e}")))
+}
+
+/// kubectl's `AttachablePodForObject` for an object already fetched: a pod is itself, a
+/// workload or service gives its most active pod, waiting up to `timeout` for one.
+pub async fn attachable_for(
+    ctx: &Ctx,
+    target: &Target,
+    obj: &Value,
+    timeout: GoDuration,
+) -> Result<Pod> {
+    let pod =
+        polymorphic::attachable_pod(ctx, target.requester(), obj, Some(timeout.duration())).await?;
+    typed(pod)
+}
+
+/// The pod `args` stand for (attach, exec): the named pod, or the most active pod of the
+/// named workload or service. API errors as kubectl prints them (`Error from server
+/// (NotFound): pods "x" not found`).
+pub async fn attachable(ctx: &Ctx, args: &[String], timeout: GoDuration) -> Result<Pod> {
+    let target = Target::new(ctx, args).await?;
+    let obj = target.get().await.map_err(|e| ctx.kube_error(e))?;
+    attachable_for(ctx, &target, &obj, timeout).await
 }
 
 /// GET one pod.

@@ -314,3 +314,45 @@ fn attach_tty_under_a_pseudo_terminal() {
     assert_eq!(pty.wait(), 0, "{:?}", pty.screen);
     assert_eq!(pty.local_modes(), before);
 }
+
+#[test]
+fn exec_and_attach_on_workloads_match_kubectl() {
+    if kubectl_bin().is_none() {
+        return;
+    }
+    let env = crate::logs::workloads("exec-workloads");
+    for args in [
+        // kubectl's most active pod of the workload or service, its default container.
+        &["exec", "deploy/one", "--", "hostname"][..],
+        &[
+            "exec",
+            "deployment/web",
+            "--",
+            "sh",
+            "-c",
+            "echo out; exit 4",
+        ],
+        &["exec", "svc/websvc", "-c", "d", "--", "echo", "via service"],
+        // Errors.
+        &["exec", "svc/nosel", "--", "ls"],
+        &["exec", "cronjob/cj", "--", "ls"],
+        &["exec", "deploy/nope", "--", "ls"],
+        &["exec", "job/job", "--", "ls"],
+        &[
+            "exec",
+            "deploy/zero",
+            "--pod-running-timeout=1s",
+            "--",
+            "ls",
+        ],
+        &["attach", "deployment", "nope"],
+        &["attach", "cronjob/cj"],
+        &["attach", "svc", "nosel"],
+        &["attach", "job/job"],
+    ] {
+        let ns = env.ns().to_string();
+        let mut full = vec!["-n", &ns];
+        full.extend_from_slice(args);
+        env.parity(&full);
+    }
+}

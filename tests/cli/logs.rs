@@ -289,3 +289,161 @@ fn selector_follow_picks_up_new_pods() {
         assert_eq!(got, want, "lines of {pod}");
     }
 }
+
+/// Workloads and services whose pods `TYPE/NAME` targets pick from, with known logs.
+pub const WORKLOADS: &str = r#"
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - {name: c, image: busybox, command: [sh, -c, 'echo hello from c; sleep 3600']}
+      - {name: d, image: busybox, command: [sh, -c, 'echo hello from d; sleep 3600']}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: one}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: one}}
+  template:
+    metadata: {labels: {app: one}}
+    spec:
+      containers:
+      - {name: c, image: busybox, command: [sh, -c, 'echo only one; sleep 3600']}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: zero}
+spec:
+  replicas: 0
+  selector: {matchLabels: {app: zero}}
+  template:
+    metadata: {labels: {app: zero}}
+    spec:
+      containers:
+      - {name: c, image: busybox}
+---
+apiVersion: batch/v1
+kind: Job
+metadata: {name: job}
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - {name: c, image: busybox, command: [sh, -c, 'echo job done']}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: websvc}
+spec:
+  selector: {app: web}
+  ports: [{port: 80}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: nosel}
+spec:
+  ports: [{port: 80}]
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: cj}
+spec:
+  schedule: "0 0 1 1 *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers: [{name: c, image: busybox}]
+"#;
+
+/// A namespace with [`WORKLOADS`] running (the job finished).
+pub fn workloads(name: &str) -> TestEnv {
+    let env = TestEnv::sim(name);
+    env.seed(WORKLOADS);
+    wait(
+        &env,
+        &[
+            "--for=condition=Available",
+            "deployment/web",
+            "deployment/one",
+        ],
+    );
+    wait(&env, &["--for=condition=Complete", "job/job"]);
+    env
+}
+
+#[test]
+fn logs_of_workloads_match_kubectl() {
+    if kubectl_bin().is_none() {
+        return;
+    }
+    let env = workloads("logs-workloads");
+    for args in [
+        // The pod kubectl picks, with its "Found N pods" and "Defaulted container" notices.
+        &["logs", "deploy/web"][..],
+        &["logs", "deployment/web", "-c", "d"],
+        &["logs", "deploy/web", "--all-containers"],
+        &["logs", "deploy/one"],
+        &["logs", "deploy/one", "--all-pods"],
+        &["logs", "svc/websvc", "c"],
+        &["logs", "job/job"],
+        // Errors.
+        &["logs", "svc/nosel"],
+        &["logs", "cronjob/cj"],
+        &["logs", "deploy/nope"],
+        &["logs", "nosuchtype/x"],
+        &["logs", "deploy/web/x"],
+        &["logs", "deploy/web", "-c", "nope"],
+        &["logs", "deploy/web", "--since=-1s"],
+        &["logs", "deploy/zero", "--pod-running-timeout=1s"],
+    ] {
+        env.parity_ns(args);
+    }
+    // Several pods: kubectl reads them in Go map order.
+    parity_unordered(&env, &["logs", "deploy/web", "--all-pods"]);
+    parity_unordered(
+        &env,
+        &["logs", "deploy/web", "--all-pods", "--all-containers"],
+    );
+}
+
+#[test]
+fn logs_follow_all_pods_of_a_workload_sees_new_pods() {
+    let env = workloads("logs-all-pods-follow");
+    let mut child = Command::new(kk_bin())
+        .args(["logs", "-f", "deploy/web", "--all-pods", "-n", env.ns()])
+        .env("KUBECONFIG", env.path("kubeconfig"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut seen = std::collections::BTreeSet::new();
+    let mut line = String::new();
+    while seen.len() < 2 {
+        line.clear();
+        assert!(out.read_line(&mut line).unwrap() > 0, "kk ended early");
+        assert!(line.ends_with("/c] hello from c\n"), "{line:?}");
+        seen.insert(line.clone());
+    }
+    // A third replica is followed from its first line.
+    kubectl(&env, &["scale", "deployment/web", "--replicas=3"]).success();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while seen.len() < 3 {
+        assert!(Instant::now() < deadline, "the new pod was not followed");
+        line.clear();
+        assert!(out.read_line(&mut line).unwrap() > 0, "kk ended early");
+        seen.insert(line.clone());
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+}

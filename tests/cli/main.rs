@@ -17,6 +17,7 @@ mod get;
 mod help;
 mod label;
 mod logs;
+mod middle;
 mod patch;
 mod plugins;
 mod port_forward;

@@ -210,6 +210,82 @@ fn port_forward_ends_when_the_pod_goes() {
     );
 }
 
+const DEPLOYMENT: &str = r#"
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ng}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: ng}}
+  template:
+    metadata: {labels: {app: ng}}
+    spec:
+      containers:
+      - {name: c, image: nginx, ports: [{containerPort: 80, name: http}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: ngsvc}
+spec:
+  selector: {app: ng}
+  ports:
+  - {name: web, port: 8080, targetPort: http}
+  - {name: plain, port: 9090, targetPort: 80}
+  - {name: dns, port: 53, protocol: UDP}
+"#;
+
+fn setup_deployment(name: &str) -> TestEnv {
+    let env = TestEnv::sim(name);
+    env.seed(DEPLOYMENT);
+    env.run_kubectl(&[
+        "wait",
+        "--for=condition=Available",
+        "-n",
+        env.ns(),
+        "deployment/ng",
+        "--timeout=60s",
+    ])
+    .expect("kubectl")
+    .success();
+    env
+}
+
+#[test]
+fn port_forward_to_workloads_and_services_matches_kubectl() {
+    let env = setup_deployment("pf-workloads");
+    if kubectl_bin().is_some() {
+        for args in [
+            &["port-forward", "svc/ngsvc", "8080:nope"][..],
+            &["port-forward", "svc/ngsvc", "81"],
+            &["port-forward", "svc/ngsvc", "dns"],
+            &["port-forward", "deploy/ng", "nope"],
+            &["port-forward", "deploy/nope", "80"],
+            &["port-forward", "cronjob/x", "80"],
+        ] {
+            env.parity_ns(args);
+        }
+    }
+    // Service ports (by number or name) reach the pod's target port; the lines are
+    // kubectl's.
+    for (bin, spec) in [(Some(kk_bin()), ":web"), (kubectl_bin(), ":9090")] {
+        let Some(bin) = bin else { continue };
+        for target in ["svc/ngsvc", "service/ngsvc"] {
+            let mut fwd = Forward::start(&env, &bin, &[target, spec, "--address=127.0.0.1"]);
+            let body = fwd.get("/").unwrap();
+            assert!(
+                String::from_utf8_lossy(&body).contains("Hello from ng-"),
+                "{bin:?} {target}"
+            );
+            fwd.child.kill().unwrap();
+            let mut rest = String::new();
+            fwd.out.read_to_string(&mut rest).unwrap();
+            assert_eq!(rest, format!("Handling connection for {}\n", fwd.port));
+        }
+    }
+    let fwd = Forward::start(&env, &kk_bin(), &["deploy/ng", "8080:http"]);
+    assert_eq!(fwd.port, 8080);
+}
+
 #[test]
 fn port_forward_reconnects_to_the_replacement_pod() {
     let env = setup("pf-reconnect");
@@ -262,4 +338,41 @@ fn port_forward_reconnects_to_the_replacement_pod() {
         "{err}"
     );
     assert_eq!(fwd.port, port);
+}
+
+#[test]
+fn port_forward_to_a_deployment_follows_its_new_pod() {
+    let env = setup_deployment("pf-reconnect-deploy");
+    // Reconnecting is the default for a workload target.
+    let mut fwd = Forward::start(&env, &kk_bin(), &["deployment/ng", ":80"]);
+    assert!(fwd.get("/").is_ok());
+    env.run_kubectl(&[
+        "delete",
+        "pod",
+        "-l",
+        "app=ng",
+        "-n",
+        env.ns(),
+        "--wait=false",
+    ])
+    .expect("kubectl")
+    .success();
+    let deleted = Instant::now();
+    // New connections wait for the replacement; within 5 s it serves the same local port.
+    let mut failed = 0;
+    loop {
+        match fwd.get("/") {
+            Ok(b) if String::from_utf8_lossy(&b).contains("Hello from ng-") => break,
+            _ => failed += 1,
+        }
+        assert!(
+            deleted.elapsed() < Duration::from_secs(5),
+            "no service after 5 s"
+        );
+    }
+    assert!(failed <= 1, "{failed} requests failed during the switch");
+    fwd.child.kill().unwrap();
+    let err = fwd.stderr();
+    let re = regex::Regex::new(r"^pod/ng-\S+ went away; forwarding to pod/ng-\S+\n$").unwrap();
+    assert!(re.is_match(&err), "{err:?}");
 }

@@ -10,8 +10,8 @@ use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::printers::{self, Printer, name};
 use crate::resource::builder::{self, Target};
-use crate::resource::request::with_query;
 use crate::resource::visit::{Info, Lister, Visitor, flatten, selectors};
+use crate::wait::{Interrupts, Watched, Watcher};
 
 /// `-w` / `--watch-only`: print the current state (unless watch-only), then every event
 /// until the server ends the watch.
@@ -24,8 +24,6 @@ pub(super) async fn watch_targets(
 ) -> Result<()> {
     let targets = objects.targets();
     let requester = objects.requester();
-    use futures::{AsyncBufReadExt, StreamExt};
-
     if args.print.sort_by.as_deref().is_some_and(|s| !s.is_empty()) {
         let msg = if args.watch_only.unwrap_or(false) {
             "warning: --watch-only requested, --sort-by will be ignored\n"
@@ -126,13 +124,14 @@ pub(super) async fn watch_targets(
         ));
     }
 
-    let (path, mut q) = match first {
+    let watched = match first {
         Target::Object {
             resource,
             namespace,
             name,
             ..
-        } => (
+        } => Watched::collection(
+            requester.clone(),
             resource.path(namespace.as_deref(), None),
             vec![("fieldSelector", format!("metadata.name={name}"))],
         ),
@@ -140,55 +139,42 @@ pub(super) async fn watch_targets(
             label_selector,
             field_selector,
             ..
-        } => (
+        } => Watched::collection(
+            requester.clone(),
             first.path(),
             selectors(label_selector.as_deref(), field_selector.as_deref()),
         ),
     };
-    q.push(("resourceVersion", rv));
-    q.push(("watch", "true".into()));
-    let req = http::Request::get(with_query(&path, &q))
-        .header(http::header::ACCEPT, requester.accept)
-        .header(http::header::ACCEPT_ENCODING, "identity")
-        .body(Vec::new())
-        .map_err(|e| Error::msg(e.to_string()))?;
-    let stream = requester
-        .client
-        .request_stream(req)
-        .await
-        .map_err(|e| ctx.kube_error(e))?;
-    let mut lines = stream.lines();
+    // kubectl's get -w does not resume: the server ending the watch ends the command.
+    let mut watcher = Watcher::new(watched, rv);
     // A watch on one named object starts with a synthetic ADDED for its current state.
     let mut skip = !is_list;
     let mut interrupted = Interrupts::new()?;
     loop {
-        let line = tokio::select! {
-            l = lines.next() => l,
+        let next = tokio::select! {
+            ev = watcher.next() => ev,
             _ = interrupted.recv() => {
                 // kubectl's interrupt handler exits 1 on SIGINT/SIGTERM/SIGHUP/SIGQUIT.
                 return Err(Error::Exit(1));
             }
         };
-        // The server ending the watch is a normal end (exit 0), as in kubectl.
-        let Some(Ok(line)) = line else { break };
-        if line.trim().is_empty() {
-            continue;
+        let ev = match next {
+            Ok(Some(ev)) => ev,
+            // The server ending the watch is a normal end (exit 0), as in kubectl.
+            Ok(None) => break,
+            Err(kube::Error::SerdeError(e)) => {
+                return Err(Error::msg(format!("unable to decode watch event: {e}")));
+            }
+            Err(e) => return Err(ctx.kube_error(e)),
+        };
+        let mut obj = ev.object;
+        if ev.kind == "ERROR" {
+            let status: kube::core::Status = serde_json::from_value(obj)
+                .map_err(|e| Error::msg(format!("unable to decode watch error: {e}")))?;
+            return Err(Error::Api(Box::new(status)));
         }
-        let ev: Value = serde_json::from_str(&line)
-            .map_err(|e| Error::msg(format!("unable to decode watch event: {e}")))?;
-        let kind = ev.get("type").and_then(Value::as_str).unwrap_or("");
-        let mut obj = ev.get("object").cloned().unwrap_or(Value::Null);
         if strip_managed(args) && !events {
             printers::strip_managed_fields(&mut obj);
-        }
-        match kind {
-            "BOOKMARK" => continue,
-            "ERROR" => {
-                let status: kube::core::Status = serde_json::from_value(obj)
-                    .map_err(|e| Error::msg(format!("unable to decode watch error: {e}")))?;
-                return Err(Error::Api(Box::new(status)));
-            }
-            _ => {}
         }
         if skip {
             skip = false;
@@ -196,7 +182,7 @@ pub(super) async fn watch_targets(
         }
         let mut buf = Vec::new();
         if events {
-            printer.print_event(kind, &obj, &mut buf)?;
+            printer.print_event(&ev.kind, &obj, &mut buf)?;
         } else {
             printer.print(&obj, &mut buf)?;
         }
@@ -205,31 +191,4 @@ pub(super) async fn watch_targets(
         ctx.ui().flush()?;
     }
     Ok(())
-}
-
-/// The signals kubectl's interrupt handler turns into exit status 1.
-struct Interrupts {
-    signals: Vec<tokio::signal::unix::Signal>,
-}
-
-impl Interrupts {
-    fn new() -> Result<Self> {
-        use tokio::signal::unix::{SignalKind, signal};
-        let kinds = [
-            SignalKind::interrupt(),
-            SignalKind::terminate(),
-            SignalKind::hangup(),
-            SignalKind::quit(),
-        ];
-        let signals = kinds
-            .into_iter()
-            .map(signal)
-            .collect::<std::io::Result<Vec<_>>>()?;
-        Ok(Interrupts { signals })
-    }
-
-    async fn recv(&mut self) {
-        let waits = self.signals.iter_mut().map(|s| Box::pin(s.recv()));
-        futures::future::select_all(waits).await;
-    }
 }
