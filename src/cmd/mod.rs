@@ -8,6 +8,7 @@
 pub mod annotate;
 pub mod api_resources;
 pub mod api_versions;
+pub mod apply;
 pub mod attach;
 pub mod cluster_info;
 pub mod completion;
@@ -24,6 +25,7 @@ pub mod options;
 pub mod patch;
 pub mod plugin;
 pub mod port_forward;
+pub mod replace;
 pub mod version;
 
 use crate::ctx::Ctx;
@@ -89,9 +91,15 @@ pub enum Command {
     /// Forward one or more local ports to a pod
     #[command(add = Group::Troubleshooting)]
     PortForward(port_forward::Args),
+    /// Apply a configuration to a resource by file name or stdin
+    #[command(add = Group::Advanced)]
+    Apply(apply::Args),
     /// Update fields of a resource
     #[command(add = Group::Advanced)]
     Patch(patch::Args),
+    /// Replace a resource by file name or stdin
+    #[command(add = Group::Advanced)]
+    Replace(replace::Args),
     /// Help about any command
     #[command(add = Group::Unlisted)]
     Help(help::Args),
@@ -117,7 +125,9 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Attach(a) => attach::run(ctx, a).await,
         Command::Exec(a) => exec::run(ctx, a).await,
         Command::PortForward(a) => port_forward::run(ctx, a).await,
+        Command::Apply(a) => apply::run(ctx, a).await,
         Command::Patch(a) => patch::run(ctx, a).await,
+        Command::Replace(a) => replace::run(ctx, a).await,
         Command::Help(a) => help::run(ctx, a).await,
         Command::Plugin(c) => plugin::dispatch(ctx, c).await,
     }

@@ -4,6 +4,7 @@
 mod common;
 
 mod api_resources;
+mod apply;
 mod completion;
 mod config;
 mod create;
@@ -21,6 +22,7 @@ mod middle;
 mod patch;
 mod plugins;
 mod port_forward;
+mod replace;
 mod shells;
 mod version;
 mod visit;
