@@ -11,6 +11,7 @@ use std::io;
 use std::process::ExitCode;
 
 use crate::ui::Ui;
+use crate::ui::colour::{Colour, Style};
 
 /// The program name kk prints wherever kubectl prints its own (`See 'kk get --help' ...`).
 pub const PROG: &str = "kk";
@@ -299,9 +300,36 @@ fn go_tls_text(e: &rustls::Error) -> String {
 pub fn report(ui: &Ui, err: Error) -> ExitCode {
     if let Some(text) = err.render() {
         // If stderr itself is gone there is nobody left to tell.
-        let _ = ui.eprint(&text);
+        let _ = ui.eprint(&paint(ui.err_colour(), &text));
     }
     ExitCode::from(err.exit_code())
+}
+
+/// An error report on a colour terminal: each line's `error:` / `Error from server (...):` /
+/// `Unable to connect to the server:` head in bold red, a refused connection wholly;
+/// hints (`See 'kk get --help' ...`) and details stay plain.
+fn paint(colour: Colour, text: &str) -> String {
+    if !colour.is_on() {
+        return text.to_string();
+    }
+    text.split_inclusive('\n')
+        .map(|line| {
+            let head = if line.starts_with("The connection to the server ") {
+                Some(line.trim_end_matches('\n').len())
+            } else if line.starts_with("error:")
+                || line.starts_with("Error")
+                || line.starts_with("Unable to connect to the server:")
+            {
+                line.find(':').map(|i| i + 1)
+            } else {
+                None
+            };
+            match head {
+                Some(n) => format!("{}{}", colour.paint(Style::Error, &line[..n]), &line[n..]),
+                None => line.to_string(),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -315,6 +343,16 @@ mod tests {
         assert_eq!(
             Error::Api(Box::new(s)).render().unwrap(),
             "Error from server (NotFound): pods \"nope\" not found\n"
+        );
+    }
+
+    #[test]
+    fn colour_marks_heads_only() {
+        let text = "Error from server (NotFound): pods \"x\" not found\nerror: bad\nSee 'kk get --help' for usage.\n";
+        assert_eq!(paint(Colour::OFF, text), text);
+        assert_eq!(
+            paint(Colour::ON, text),
+            "\x1b[31;1mError from server (NotFound):\x1b[0m pods \"x\" not found\n\x1b[31;1merror:\x1b[0m bad\nSee 'kk get --help' for usage.\n"
         );
     }
 

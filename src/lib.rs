@@ -65,10 +65,12 @@ pub fn run(args: Vec<std::ffi::OsString>, ui: ui::Ui, env: env::Env) -> ExitCode
             .collect();
         return complete::run(cli::command, &words, first == complete::REQUEST, ui, env);
     }
+    let mut ui = ui;
     let cli = match cli::parse(&args) {
         Ok(cli) => cli,
         // Only a line clap rejects can name a plugin (built-in commands always win).
         Err(parse) => {
+            ui.set_colour(ui::colour::When::from_args(&parse.args), &env);
             if let Some(code) = run_plugin(&args, &ui, &env) {
                 return code;
             }
@@ -82,6 +84,7 @@ pub fn run(args: Vec<std::ffi::OsString>, ui: ui::Ui, env: env::Env) -> ExitCode
         Ok(rt) => rt,
         Err(e) => return error::report(&ui, error::Error::Io(e)),
     };
+    ui.set_colour(cli.global.color, &env);
     let ctx = ctx::Ctx::new(cli::command, cli.global, ui, env);
     let result = runtime.block_on(cmd::dispatch(&ctx, &cli.command));
     let code = match result {

@@ -6,9 +6,16 @@
 //! stdin is owned here too: `-f -` manifests read it whole ([`Ui::read_stdin_to_string`]),
 //! streaming verbs (`exec -i`, `attach -i`, `cp` uploads) take it once ([`Ui::take_stdin`]).
 //! [`Ui::for_test`] captures both output streams in memory and reads stdin from a buffer.
+//! Whether each output stream gets colour is decided once, here ([`Ui::set_colour`]); see
+//! [`colour`].
+
+pub mod colour;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::env::Env;
+use colour::{Colour, Style, When};
 
 type Sink = Box<dyn Write + Send>;
 
@@ -23,6 +30,8 @@ pub struct Ui {
     stdin_tty: bool,
     stdout_tty: bool,
     stderr_tty: bool,
+    out_colour: Colour,
+    err_colour: Colour,
 }
 
 /// Captured bytes of a [`Ui::for_test`] instance.
@@ -73,6 +82,8 @@ impl Ui {
                 io::stdout(),
             ))),
             err: Mutex::new(Box::new(io::stderr())),
+            out_colour: Colour::OFF,
+            err_colour: Colour::OFF,
         }
     }
 
@@ -91,6 +102,8 @@ impl Ui {
             stdin_tty: false,
             stdout_tty: false,
             stderr_tty: false,
+            out_colour: Colour::OFF,
+            err_colour: Colour::OFF,
         };
         (ui, cap)
     }
@@ -136,9 +149,28 @@ impl Ui {
         self.err().write_all(s.as_bytes())
     }
 
-    /// kubectl's `Warning: <msg>` line on stderr (server warnings, deprecations).
+    /// kubectl's `Warning: <msg>` line on stderr (server warnings, deprecations), its
+    /// `Warning:` in kubectl's bold yellow when stderr is coloured.
     pub fn warn(&self, msg: &str) -> io::Result<()> {
-        self.eprint(&format!("Warning: {msg}\n"))
+        let head = self.err_colour.paint(Style::Warning, "Warning:");
+        self.eprint(&format!("{head} {msg}\n"))
+    }
+
+    /// Decide, once, whether stdout and stderr get colour (`--color`, `NO_COLOR`, `TERM`,
+    /// terminals). Until then both are plain.
+    pub fn set_colour(&mut self, when: When, env: &Env) {
+        self.out_colour = Colour::decide(when, self.stdout_tty, env);
+        self.err_colour = Colour::decide(when, self.stderr_tty, env);
+    }
+
+    /// Whether and how stdout is coloured: tables, describe, `logs` prefixes.
+    pub fn colour(&self) -> Colour {
+        self.out_colour
+    }
+
+    /// Whether and how stderr is coloured: errors and warnings.
+    pub fn err_colour(&self) -> Colour {
+        self.err_colour
     }
 
     /// Flush buffered stdout (streaming commands call this after each event).
@@ -180,6 +212,18 @@ mod tests {
         assert_eq!(cap.stdout(), "out\n");
         assert_eq!(cap.stderr(), "Warning: careful\n");
         assert!(!ui.stdout_is_tty());
+    }
+
+    #[test]
+    fn colour_is_decided_per_stream() {
+        let (mut ui, cap) = Ui::for_test();
+        let env = Env::default();
+        ui.set_colour(When::Auto, &env);
+        assert!(!ui.colour().is_on() && !ui.err_colour().is_on());
+        ui.set_colour(When::Always, &env);
+        assert!(ui.colour().is_on() && ui.err_colour().is_on());
+        ui.warn("careful").unwrap();
+        assert_eq!(cap.stderr(), "\x1b[33;1mWarning:\x1b[0m careful\n");
     }
 
     #[test]

@@ -288,6 +288,11 @@ impl Api<'_> {
             }
             related.events = Some(found);
         }
-        Ok(describe::describe(o, &related, Utc::now()))
+        Ok(describe::describe(
+            o,
+            &related,
+            Utc::now(),
+            self.ctx.ui().colour(),
+        ))
     }
 }

@@ -4,7 +4,8 @@
 //! Beyond kubectl: `-f` with `-l` (or with `--all-pods`) follows every matching pod with no
 //! stream cap, picks up pods that appear later and lets go of deleted ones, and on a colour
 //! terminal marks each line with a coloured `[pod/<pod>/<container>]`. Not on a terminal (or
-//! with `NO_COLOR`) the lines are kubectl's, byte for byte. See `stream::follow`.
+//! with `NO_COLOR`, or `--color=never`) the lines are kubectl's, byte for byte. See
+//! `stream::follow`.
 
 use k8s_openapi::api::core::v1::Pod;
 
@@ -220,11 +221,11 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             )));
         }
     }
-    let color = color(ctx);
+    let colour = ctx.ui().colour();
     let dynamic = follow && follow_selector.is_some();
     let style = PrefixStyle {
-        enabled: args.prefix.unwrap_or(false) || all_pods || (dynamic && color),
-        color,
+        enabled: args.prefix.unwrap_or(false) || all_pods || (dynamic && colour.is_on()),
+        colour,
     };
     let ignore_errors = args.ignore_errors.unwrap_or(false);
     let work = async {
@@ -487,11 +488,6 @@ fn sources_for(
         }
         Containers::Default => Ok(vec![src(container::for_logs(ctx.ui(), pod, all_pods)?)]),
     }
-}
-
-/// Whether stdout gets colour: a terminal, and `NO_COLOR` unset or empty.
-fn color(ctx: &Ctx) -> bool {
-    ctx.ui().stdout_is_tty() && ctx.env().non_empty("NO_COLOR").is_none()
 }
 
 #[cfg(test)]

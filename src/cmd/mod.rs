@@ -26,6 +26,7 @@ pub mod patch;
 pub mod plugin;
 pub mod port_forward;
 pub mod replace;
+pub mod scale;
 pub mod version;
 
 use crate::ctx::Ctx;
@@ -100,6 +101,9 @@ pub enum Command {
     /// Replace a resource by file name or stdin
     #[command(add = Group::Advanced)]
     Replace(replace::Args),
+    /// Set a new size for a deployment, replica set, or replication controller
+    #[command(add = Group::Deploy)]
+    Scale(scale::Args),
     /// Help about any command
     #[command(add = Group::Unlisted)]
     Help(help::Args),
@@ -128,6 +132,7 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Apply(a) => apply::run(ctx, a).await,
         Command::Patch(a) => patch::run(ctx, a).await,
         Command::Replace(a) => replace::run(ctx, a).await,
+        Command::Scale(a) => scale::run(ctx, a).await,
         Command::Help(a) => help::run(ctx, a).await,
         Command::Plugin(c) => plugin::dispatch(ctx, c).await,
     }

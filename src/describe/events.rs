@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::{PrefixWriter, int_at, str_at};
 use crate::printers::humanize::translate_timestamp_since;
+use crate::ui::colour::Style;
 
 /// The field selector kubectl lists an object's events with.
 pub fn field_selector(obj: &Value) -> String {
@@ -65,19 +66,34 @@ pub fn write(w: &mut PrefixWriter, events: &[Value], now: DateTime<Utc>) {
     w.flush();
     let mut sorted: Vec<&Value> = events.iter().collect();
     sorted.sort_by_key(|e| sort_key(e));
-    w.write(0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n");
+    let colour = w.colour();
+    let header: Vec<String> = ["Type", "Reason", "Age", "From", "Message"]
+        .iter()
+        .map(|h| colour.paint(Style::Header, h))
+        .collect();
+    w.write(0, "Events:\n");
+    w.write(1, &format!("{}\n", header.join("\t")));
     w.write(1, "----\t------\t----\t----\t-------\n");
     for e in sorted {
         let mut from = str_at(e, &["source", "component"]);
         if from.is_empty() {
             from = str_at(e, &["reportingComponent"]);
         }
+        let (kind, reason) = (str_at(e, &["type"]), str_at(e, &["reason"]));
+        let (kind, reason) = if kind == "Warning" {
+            (
+                colour.paint(Style::Warning, kind),
+                colour.paint(Style::Pending, reason),
+            )
+        } else {
+            (kind.to_string(), reason.to_string())
+        };
         w.write(
             1,
             &format!(
                 "{}\t{}\t{}\t{}\t{}\n",
-                str_at(e, &["type"]),
-                str_at(e, &["reason"]),
+                kind,
+                reason,
                 age(e, now),
                 from,
                 str_at(e, &["message"]).trim()

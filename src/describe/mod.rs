@@ -42,6 +42,8 @@ use serde_json::Value;
 
 pub use writer::PrefixWriter;
 
+use crate::ui::colour::Colour;
+
 /// What kubectl fetches alongside the described object.
 #[derive(Debug, Default, Clone)]
 pub struct Related {
@@ -103,12 +105,12 @@ pub fn needs(group: &str, kind: &str) -> &'static [Need] {
     }
 }
 
-/// The describe report for `obj` (any kind).
-pub fn describe(obj: &Value, related: &Related, now: DateTime<Utc>) -> String {
+/// The describe report for `obj` (any kind), in `colour` (stdout's, `Ui::colour`).
+pub fn describe(obj: &Value, related: &Related, now: DateTime<Utc>, colour: Colour) -> String {
     let api_version = str_at(obj, &["apiVersion"]);
     let group = api_version.rsplit_once('/').map_or("", |(g, _)| g);
     let kind = str_at(obj, &["kind"]);
-    let mut w = PrefixWriter::new();
+    let mut w = PrefixWriter::coloured(colour);
     match (group, kind) {
         ("", "Pod") => pod::describe(&mut w, obj, related),
         ("apps", "Deployment") => deployment::describe(&mut w, obj, related),

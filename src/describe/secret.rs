@@ -52,7 +52,12 @@ mod tests {
         let s = json!({"apiVersion": "v1", "kind": "Secret", "type": "Opaque",
             "metadata": {"name": "sec", "namespace": "d1"},
             "data": {"pw": "aGVsbG8=", "a": ""}});
-        let out = super::super::describe(&s, &Default::default(), chrono::Utc::now());
+        let out = super::super::describe(
+            &s,
+            &Default::default(),
+            chrono::Utc::now(),
+            Default::default(),
+        );
         assert_eq!(
             out,
             "Name:         sec\nNamespace:    d1\nLabels:       <none>\nAnnotations:  <none>\n\nType:  Opaque\n\nData\n====\na:   0 bytes\npw:  5 bytes\n"

@@ -4,6 +4,7 @@
 
 use super::Pflag;
 use crate::complete::Complete;
+use crate::ui::colour::When;
 
 /// kubectl's global flags (`kubectl options`); each may appear before or after the verb.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -73,6 +74,11 @@ pub struct GlobalArgs {
     /// Treat warnings received from the server as errors and exit with a non-zero exit code
     #[arg(long, global = true, pflag_bool())]
     pub warnings_as_errors: Option<bool>,
+    /// Colour output on a terminal: auto (when the stream is a terminal and NO_COLOR is unset), always, or never
+    #[arg(long, global = true, value_name = "WHEN", value_parser = When::parse,
+          default_value = "auto", no_opt_default("always"),
+          add = Complete::Values(&When::VALUES))]
+    pub color: When,
     /// Number for the log level verbosity
     #[arg(short = 'v', long = "v", global = true, value_name = "LEVEL",
           value_parser = crate::go::parse_int32)]

@@ -14,10 +14,14 @@
 //! * with `--show-kind` (or several kinds) the `name`-format column becomes `kind[.group]/x`;
 //! * between kinds: widths reset, and one blank line if headers are on and the previous
 //!   kind printed anything.
+//!
+//! On a colour terminal ([`TableOptions::colour`]) headers are bold and STATUS cells are
+//! coloured by meaning (`ui::colour::status`); alignment ignores the escapes.
 
 use super::gofmt::go_v;
 use super::humanize;
 use super::tabwriter::TabWriter;
+use crate::ui::colour::{Colour, Style};
 use serde_json::{Value, json};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -33,6 +37,8 @@ pub struct TableOptions {
     /// `kind[.group]` lower-case (see `name::kind_ref`) to prefix NAME with, for
     /// `--show-kind` or when several kinds are printed.
     pub kind_prefix: Option<String>,
+    /// Colour headers and STATUS cells (stdout's decision, `Ui::colour`).
+    pub colour: Colour,
 }
 
 /// Streams Tables through one kubectl tab writer.
@@ -49,6 +55,7 @@ pub struct TablePrinter {
 impl TablePrinter {
     pub fn new(options: TableOptions) -> Self {
         TablePrinter {
+            tw: TabWriter::kubectl().colour_escapes(options.colour.is_on()),
             options,
             ..Default::default()
         }
@@ -240,7 +247,7 @@ fn render(
         let headers: Vec<String> = cols
             .iter()
             .filter(|c| c.visible)
-            .map(|c| c.name.to_uppercase())
+            .map(|c| o.colour.paint(Style::Header, &c.name.to_uppercase()))
             .collect();
         out.push_str(&headers.join("\t"));
         out.push('\n');
@@ -262,7 +269,12 @@ fn render(
                 v = Some(Value::String(format!("{prefix}/{name}")));
             }
             if let Some(v) = v {
-                out.push_str(&cell_text(&v));
+                let text = cell_text(&v);
+                if o.colour.is_on() && c.name.eq_ignore_ascii_case("status") {
+                    out.push_str(&o.colour.status(&text));
+                } else {
+                    out.push_str(&text);
+                }
             }
         }
         out.push('\n');

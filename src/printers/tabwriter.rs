@@ -9,7 +9,9 @@
 //! only aligns over consecutive lines that have a tab-terminated cell in it — a cell with a
 //! raw tab shifts the rest of its row, exactly as in kubectl), and on widths remembered across
 //! flushes (`get -w` rows keep the widths of earlier rows; a wider value grows the column).
-//! Widths are rune counts, like Go.
+//! Widths are rune counts, like Go. With [`TabWriter::colour_escapes`] (only when kk colours
+//! its output) SGR escape sequences count as zero-width, so coloured cells align as plain
+//! ones; otherwise an ESC counts as one rune, as in Go.
 
 #[derive(Default, Clone, Debug)]
 struct Cell {
@@ -27,6 +29,7 @@ pub struct TabWriter {
     cell: Cell,
     widths: Vec<usize>,
     out: String,
+    escapes: bool,
 }
 
 impl Default for TabWriter {
@@ -51,7 +54,15 @@ impl TabWriter {
             cell: Cell::default(),
             widths: Vec::new(),
             out: String::new(),
+            escapes: false,
         }
+    }
+
+    /// Count colour escape sequences (`ESC [ ... m`) as zero-width: for output kk colours
+    /// itself (cells from objects have their ESCs escaped before they get here).
+    pub fn colour_escapes(mut self, on: bool) -> Self {
+        self.escapes = on;
+        self
     }
 
     /// Forgets remembered column widths (kubectl does this between resource kinds).
@@ -62,7 +73,18 @@ impl TabWriter {
     /// Buffers text; `\t`/`\v` end a cell, `\n`/`\f` end a line. A line without tabs flushes
     /// everything buffered so far (Go's behaviour), as does `\f`.
     pub fn write(&mut self, s: &str) {
-        for c in s.chars() {
+        let mut chars = s.char_indices();
+        while let Some((i, c)) = chars.next() {
+            if self.escapes
+                && c == '\u{1b}'
+                && let Some(n) = crate::ui::colour::escape_len(&s[i..])
+            {
+                self.cell.text.push_str(&s[i..i + n]);
+                for _ in 1..n {
+                    chars.next();
+                }
+                continue;
+            }
             match c {
                 '\t' | '\u{b}' | '\n' | '\u{c}' => {
                     let cell = std::mem::take(&mut self.cell);
@@ -211,6 +233,16 @@ mod tests {
         w.reset_widths();
         w.write("x\tDone\n");
         assert_eq!(w.flush(), "x     Done\n");
+    }
+
+    #[test]
+    fn colour_escapes_are_zero_width_when_asked() {
+        let text = "A\tB\n\x1b[31mlong-name\x1b[0m\tx\n";
+        let mut w = TabWriter::kubectl().colour_escapes(true);
+        w.write(text);
+        assert_eq!(w.flush(), "A           B\n\x1b[31mlong-name\x1b[0m   x\n");
+        // Go counts an ESC as one rune; so does kk when it is not colouring.
+        assert_eq!(align("\x1b\tx\n"), "\x1b     x\n");
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::go::query_escape;
 use crate::resource::request;
 use crate::ui::Ui;
+use crate::ui::colour::{self, Colour};
 
 /// kubectl's `PodLogOptions` as sent (`container` is always set).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -102,12 +103,9 @@ pub struct Source {
 pub struct PrefixStyle {
     /// Prefix every line with `[pod/<pod>/<container>] `.
     pub enabled: bool,
-    /// Colour the prefix (one colour per pod, the same on every run).
-    pub color: bool,
+    /// Colour the prefix (stdout's decision; one colour per pod, the same on every run).
+    pub colour: Colour,
 }
-
-/// ANSI colours for pod prefixes: distinct on dark and light terminals, no red (errors).
-const PALETTE: &[&str] = &["32", "33", "34", "35", "36", "92", "93", "94", "95", "96"];
 
 impl PrefixStyle {
     /// The prefix bytes for `src` (empty when disabled).
@@ -116,15 +114,8 @@ impl PrefixStyle {
             return Vec::new();
         }
         let text = format!("[pod/{}/{}]", src.pod, src.container);
-        if !self.color {
-            return format!("{text} ").into_bytes();
-        }
-        // FNV-1a: stable across runs and platforms (std's hasher is randomly seeded).
-        let hash = src.pod.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-        });
-        let colour = PALETTE[(hash % PALETTE.len() as u64) as usize];
-        format!("\x1b[{colour}m{text}\x1b[0m ").into_bytes()
+        let text = self.colour.paint(colour::pick(&src.pod), &text);
+        format!("{text} ").into_bytes()
     }
 }
 
@@ -458,12 +449,12 @@ mod tests {
         assert_eq!(PrefixStyle::default().prefix(&src), b"");
         let plain = PrefixStyle {
             enabled: true,
-            color: false,
+            colour: Colour::OFF,
         };
         assert_eq!(plain.prefix(&src), b"[pod/web-1/nginx] ");
         let colored = PrefixStyle {
             enabled: true,
-            color: true,
+            colour: Colour::ON,
         };
         let p = String::from_utf8(colored.prefix(&src)).unwrap();
         assert!(p.starts_with("\x1b[") && p.ends_with("m[pod/web-1/nginx]\x1b[0m "));

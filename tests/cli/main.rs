@@ -5,6 +5,7 @@ mod common;
 
 mod api_resources;
 mod apply;
+mod colour;
 mod completion;
 mod config;
 mod create;
@@ -23,6 +24,7 @@ mod patch;
 mod plugins;
 mod port_forward;
 mod replace;
+mod scale;
 mod shells;
 mod version;
 mod visit;

@@ -100,6 +100,26 @@ impl Pair {
         got
     }
 
+    /// [`parity`](Self::parity) after `f` rewrites both outputs (for values that differ
+    /// between the two namespaces by nature, such as a resourceVersion in a message).
+    #[track_caller]
+    pub fn parity_map(&self, args: &[&str], f: impl Fn(&str) -> String) -> Output {
+        let run = |env: &TestEnv, kk: bool| {
+            let v = args_in(env, args);
+            let v: Vec<&str> = v.iter().map(String::as_str).collect();
+            let out = if kk {
+                env.run_kk(&v)
+            } else {
+                env.run_kubectl(&v).expect("kubectl")
+            };
+            self.norm(&out, env).map(&f)
+        };
+        let want = run(&self.a, false);
+        let got = run(&self.b, true);
+        assert_same(args, &want, &got);
+        got
+    }
+
     /// The server state kubectl sees after the command, the same in both namespaces.
     /// Returns kk's side.
     #[track_caller]

@@ -15,6 +15,7 @@ use crate::flags::{FilenameFlags, PrintFlags, SelectorFlags};
 use crate::printers::{self, OutputFormat, PrintOptions, Printer, name, sort, table};
 use crate::resource::builder::{Selection, Target};
 use crate::resource::visit::{self, Fetch, Options, Visitor};
+use crate::ui::colour::Colour;
 
 mod watch;
 
@@ -107,7 +108,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             "Required resource not specified.\nUse \"kk explain <resource>\" for a detailed description of that resource (e.g. kk explain pods).",
         ));
     }
-    let opts = print_options(args);
+    let opts = print_options(args, ctx.ui().colour());
     let read_file = |p: &str| std::fs::read_to_string(resolve(ctx, p));
     let printer = printers::for_format(&format, &opts, &read_file)?;
 
@@ -182,7 +183,7 @@ fn resolve(ctx: &Ctx, p: &str) -> std::path::PathBuf {
     }
 }
 
-fn print_options(args: &Args) -> PrintOptions {
+fn print_options(args: &Args, colour: Colour) -> PrintOptions {
     PrintOptions {
         table: table::TableOptions {
             wide: false,
@@ -191,6 +192,7 @@ fn print_options(args: &Args) -> PrintOptions {
             label_columns: args.print.label_columns(),
             with_namespace: false,
             kind_prefix: None,
+            colour,
         },
         allow_missing_template_keys: args.print.allow_missing_template_keys(),
         now: None,

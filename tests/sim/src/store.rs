@@ -1,9 +1,12 @@
 //! The in-memory object store: what etcd plus the generic registry are in a real cluster.
 //!
-//! Objects are `serde_json::Value`s (kind and apiVersion set), kept per resource
-//! ([`ResourceKey`]: group + plural) under `namespace/name`. One global resourceVersion counter
-//! (like etcd's revision) is bumped by every write; an object's `metadata.resourceVersion` is
-//! the revision of its last write, rendered as a decimal string.
+//! Objects are kept per resource ([`ResourceKey`]: group + plural) under `namespace/name`, each
+//! version serialized once, at write time, as compact JSON ([`Raw`]): a pod's `Value` tree costs
+//! about eight times its JSON, so a 10,000-pod cluster held as trees would need over a GiB, and a
+//! list can be served by copying bytes. Readers get `Value`s parsed on demand ([`Store::get`],
+//! [`Store::list`]) or the bytes themselves ([`Store::range`]). One global resourceVersion
+//! counter (like etcd's revision) is bumped by every write; an object's
+//! `metadata.resourceVersion` is the revision of its last write, rendered as a decimal string.
 //!
 //! Everything that writes goes through one mutex, so exactly one writer wins per
 //! resourceVersion: [`Store::update`] with a stale `metadata.resourceVersion` fails with 409.
@@ -18,27 +21,39 @@
 //! * delete ([`Store::delete`]): finalizers and propagation (`foregroundDeletion`/`orphan`)
 //!   and graceful pod deletion mark the object with `deletionTimestamp` instead of removing it.
 //!
-//! Watches: every committed change is appended to a bounded history and broadcast. A
-//! [`Watch`] replays history after a resourceVersion (or synthesises ADDED for the current
-//! state), then follows live events; one older than the history fails with
-//! [`WatchError::Gone`] (the apiserver turns that into a 410 `ERROR` event).
+//! History: every committed change is appended to a bounded history (the etcd revisions not yet
+//! compacted) holding the new and the previous version's bytes; the newest few also keep their
+//! parsed objects, so watchers that keep up never parse. A [`Watch`] is a cursor into that
+//! history: it replays after a resourceVersion (or synthesises ADDED for the current state),
+//! then follows new entries as they are committed; one older than the history fails with
+//! [`WatchError::Gone`] (the apiserver turns that into a 410 `ERROR` event). Paged lists read
+//! the state at their first page's resourceVersion by undoing the history after it
+//! ([`Store::range`]); once that is compacted the continue token has expired (410).
 //!
 //! Errors are [`ApiError`]s with the apiserver's messages, so callers can return them as-is.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::ops::Bound;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{SecondsFormat, Utc};
 use serde_json::{Value, json};
-use tokio::sync::broadcast;
+use tokio::sync::watch;
 
 use crate::apiserver::status::ApiError;
 
-/// How many committed events are kept for watches that resume from a resourceVersion.
+/// How many committed changes are kept for watches that resume from a resourceVersion and for
+/// paged lists (etcd keeps revisions until compaction).
 pub const HISTORY_LIMIT: usize = 20_000;
 
-/// Capacity of the live fan-out channel; a watcher further behind than this is ended with 410.
-const BROADCAST_CAPACITY: usize = 16_384;
+/// How many of the newest history entries keep their parsed objects.
+const HOT_EVENTS: usize = 256;
+
+/// How many history entries a watch takes per lock.
+const WATCH_BATCH: usize = 512;
+
+/// One stored object version: its JSON, exactly as the apiserver would serialize it.
+pub type Raw = Arc<[u8]>;
 
 /// Identifies a resource type: API group ("" for core) and plural resource name.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -97,6 +112,8 @@ pub struct Event {
     /// The object before the change (None for ADDED); selector-filtered watches use it to
     /// turn "stopped matching" into DELETED.
     pub old: Option<Arc<Value>>,
+    /// `object` as stored (its JSON), for encoders that can copy it.
+    pub raw: Raw,
 }
 
 /// Where a watch starts.
@@ -167,20 +184,70 @@ impl DeleteOutcome {
     }
 }
 
-type Objects = BTreeMap<String, Arc<Value>>;
+/// A read of objects in key order ([`Store::range`]).
+#[derive(Debug)]
+pub struct Range {
+    /// `(namespace/name, object)` in key order.
+    pub items: Vec<(String, Raw)>,
+    /// How many objects follow the returned ones.
+    pub rest: usize,
+    /// The resourceVersion the read reflects.
+    pub rv: u64,
+}
+
+/// A paged read at a resourceVersion that is no longer in the history (etcd compacted it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Compacted;
+
+/// One history entry: a committed change, kept as bytes.
+struct Entry {
+    rv: u64,
+    kind: EventType,
+    resource: ResourceKey,
+    /// `namespace/name`.
+    key: String,
+    object: Raw,
+    old: Option<Raw>,
+    /// The parsed event, while the entry is among the newest [`HOT_EVENTS`].
+    hot: Option<Arc<Event>>,
+}
+
+impl Entry {
+    fn namespace(&self) -> &str {
+        self.key.split_once('/').map_or("", |(ns, _)| ns)
+    }
+}
+
+type Objects = BTreeMap<String, Raw>;
 
 struct Inner {
     rv: u64,
     objects: HashMap<ResourceKey, Objects>,
-    history: VecDeque<Arc<Event>>,
-    /// Events with rv <= this are no longer in `history`.
+    history: VecDeque<Entry>,
+    history_limit: usize,
+    /// Entries with rv <= this are no longer in `history`.
     compacted: u64,
+    /// Wakes the watches of one resource (the value is the last committed rv).
+    notify: HashMap<ResourceKey, watch::Sender<u64>>,
+    /// Wakes the watches of every resource.
+    notify_all: watch::Sender<u64>,
+}
+
+struct Shared {
+    inner: Mutex<Inner>,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic while holding the lock leaves the maps consistent (each write is a single
+        // insert/remove), so poisoning is safe to ignore.
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
 }
 
 /// The object store. Share it as `Arc<Store>`.
 pub struct Store {
-    inner: Mutex<Inner>,
-    tx: broadcast::Sender<Arc<Event>>,
+    shared: Arc<Shared>,
 }
 
 impl Default for Store {
@@ -192,6 +259,11 @@ impl Default for Store {
 /// `namespace/name` map key; cluster-scoped objects use an empty namespace.
 fn key(namespace: &str, name: &str) -> String {
     format!("{namespace}/{name}")
+}
+
+/// The namespace part of a `namespace/name` key.
+fn key_namespace(k: &str) -> &str {
+    k.split_once('/').map_or("", |(ns, _)| ns)
 }
 
 /// RFC 3339 UTC with second precision, as `metav1.Time` marshals.
@@ -244,6 +316,16 @@ pub fn rv_of(obj: &Value) -> Option<u64> {
         .and_then(|s| s.parse().ok())
 }
 
+/// An object's stored form.
+pub fn encode(obj: &Value) -> Raw {
+    Arc::from(serde_json::to_vec(obj).unwrap_or_default())
+}
+
+/// A stored object's `Value` (stored bytes are always valid JSON).
+pub fn decode(raw: &[u8]) -> Value {
+    serde_json::from_slice(raw).unwrap_or_default()
+}
+
 fn metadata_mut(obj: &mut Value) -> &mut serde_json::Map<String, Value> {
     if !obj.is_object() {
         *obj = json!({});
@@ -269,37 +351,59 @@ fn finalizers(obj: &Value) -> Vec<String> {
 
 /// Whether anything outside metadata and status differs (what bumps `generation`).
 fn spec_changed(old: &Value, new: &Value) -> bool {
-    let strip = |v: &Value| -> Value {
-        let mut v = v.clone();
-        if let Some(o) = v.as_object_mut() {
-            for k in ["metadata", "status", "kind", "apiVersion"] {
-                o.remove(k);
-            }
-        }
-        v
+    const IGNORED: [&str; 4] = ["metadata", "status", "kind", "apiVersion"];
+    let (Some(a), Some(b)) = (old.as_object(), new.as_object()) else {
+        return old != new;
     };
-    strip(old) != strip(new)
+    let relevant = |m: &serde_json::Map<String, Value>| {
+        m.iter()
+            .filter(|(k, _)| !IGNORED.contains(&k.as_str()))
+            .count()
+    };
+    relevant(a) != relevant(b)
+        || a.iter()
+            .filter(|(k, _)| !IGNORED.contains(&k.as_str()))
+            .any(|(k, v)| b.get(k) != Some(v))
+}
+
+/// The bounds of a namespace (or everything) in a `namespace/name` keyed map, starting after
+/// `after` when given.
+fn key_range(namespace: Option<&str>, after: Option<&str>) -> (Bound<String>, Option<String>) {
+    let prefix = namespace.map(|ns| format!("{ns}/"));
+    let lower = match (after, &prefix) {
+        (Some(a), Some(p)) if a >= p.as_str() => Bound::Excluded(a.to_string()),
+        (Some(_), Some(p)) | (None, Some(p)) => Bound::Included(p.clone()),
+        (Some(a), None) => Bound::Excluded(a.to_string()),
+        (None, None) => Bound::Unbounded,
+    };
+    (lower, prefix)
 }
 
 impl Store {
     /// An empty store at resourceVersion 1 (real clusters never serve RV 0 as an object RV).
     pub fn new() -> Self {
-        let (tx, _) = broadcast::channel(BROADCAST_CAPACITY);
+        Self::with_history_limit(HISTORY_LIMIT)
+    }
+
+    /// An empty store that keeps only the last `limit` changes (tests of expiry).
+    pub fn with_history_limit(limit: usize) -> Self {
         Store {
-            inner: Mutex::new(Inner {
-                rv: 1,
-                objects: HashMap::new(),
-                history: VecDeque::new(),
-                compacted: 1,
+            shared: Arc::new(Shared {
+                inner: Mutex::new(Inner {
+                    rv: 1,
+                    objects: HashMap::new(),
+                    history: VecDeque::new(),
+                    history_limit: limit.max(1),
+                    compacted: 1,
+                    notify: HashMap::new(),
+                    notify_all: watch::channel(1).0,
+                }),
             }),
-            tx,
         }
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
-        // A panic while holding the lock leaves the maps consistent (each write is a single
-        // insert/remove), so poisoning is safe to ignore.
-        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+        self.shared.lock()
     }
 
     /// The current global resourceVersion (what a List reports).
@@ -307,13 +411,19 @@ impl Store {
         self.lock().rv
     }
 
-    /// One object, or None.
-    pub fn get(&self, res: &ResourceKey, namespace: &str, name: &str) -> Option<Arc<Value>> {
+    /// One object as stored, or None.
+    pub fn get_raw(&self, res: &ResourceKey, namespace: &str, name: &str) -> Option<Raw> {
         self.lock()
             .objects
             .get(res)
             .and_then(|m| m.get(&key(namespace, name)))
             .cloned()
+    }
+
+    /// One object, or None.
+    pub fn get(&self, res: &ResourceKey, namespace: &str, name: &str) -> Option<Arc<Value>> {
+        self.get_raw(res, namespace, name)
+            .map(|r| Arc::new(decode(&r)))
     }
 
     /// One object or the apiserver's 404 (`deployments.apps "web" not found`).
@@ -330,21 +440,123 @@ impl Store {
     /// Every object of a resource, in one namespace (`Some(ns)`) or all (`None`), sorted by
     /// `namespace/name`, plus the resourceVersion of this snapshot.
     pub fn list(&self, res: &ResourceKey, namespace: Option<&str>) -> (Vec<Arc<Value>>, u64) {
-        let inner = self.lock();
-        let items = match inner.objects.get(res) {
-            None => Vec::new(),
-            Some(m) => match namespace {
-                None => m.values().cloned().collect(),
-                Some(ns) => {
-                    let prefix = format!("{ns}/");
-                    m.range(prefix.clone()..)
-                        .take_while(|(k, _)| k.starts_with(&prefix))
+        let (raws, rv) = {
+            let inner = self.lock();
+            let raws: Vec<Raw> = match inner.objects.get(res) {
+                None => Vec::new(),
+                Some(m) => {
+                    let (lower, prefix) = key_range(namespace, None);
+                    m.range((lower, Bound::Unbounded))
+                        .take_while(|(k, _)| prefix.as_ref().is_none_or(|p| k.starts_with(p)))
                         .map(|(_, v)| v.clone())
                         .collect()
                 }
-            },
+            };
+            (raws, inner.rv)
         };
-        (items, inner.rv)
+        (raws.iter().map(|r| Arc::new(decode(r))).collect(), rv)
+    }
+
+    /// How many objects a resource has (in one namespace or all).
+    pub fn count(&self, res: &ResourceKey, namespace: Option<&str>) -> usize {
+        let inner = self.lock();
+        let Some(m) = inner.objects.get(res) else {
+            return 0;
+        };
+        match namespace {
+            None => m.len(),
+            Some(ns) => {
+                let (lower, prefix) = key_range(Some(ns), None);
+                m.range((lower, Bound::Unbounded))
+                    .take_while(|(k, _)| prefix.as_ref().is_none_or(|p| k.starts_with(p)))
+                    .count()
+            }
+        }
+    }
+
+    /// Up to `max` objects of a resource in key order, in one namespace or all, starting after
+    /// the key `after`, as they were at resourceVersion `at` (None: now) — what a paged list
+    /// reads. The state at `at` is the current one with the history after `at` undone;
+    /// [`Compacted`] when that history is gone. `rest` counts the objects after the returned
+    /// ones.
+    pub fn range(
+        &self,
+        res: &ResourceKey,
+        namespace: Option<&str>,
+        after: Option<&str>,
+        at: Option<u64>,
+        max: usize,
+    ) -> Result<Range, Compacted> {
+        let inner = self.lock();
+        let at = match at {
+            Some(rv) if rv < inner.rv => rv,
+            _ => inner.rv,
+        };
+        if at < inner.compacted {
+            return Err(Compacted);
+        }
+        let (lower, prefix) = key_range(namespace, after);
+        let in_range = |k: &str| {
+            prefix.as_ref().is_none_or(|p| k.starts_with(p))
+                && match &lower {
+                    Bound::Excluded(l) => k > l.as_str(),
+                    Bound::Included(l) => k >= l.as_str(),
+                    Bound::Unbounded => true,
+                }
+        };
+        // The first change after `at` of each key tells its state at `at`: absent if it was
+        // created later, else the version that change replaced.
+        let mut then: BTreeMap<&str, Option<&Raw>> = BTreeMap::new();
+        let start = inner.history.partition_point(|e| e.rv <= at);
+        for e in inner.history.range(start..) {
+            if e.resource == *res && in_range(&e.key) {
+                then.entry(e.key.as_str()).or_insert(match e.kind {
+                    EventType::Added => None,
+                    _ => e.old.as_ref(),
+                });
+            }
+        }
+        let empty = Objects::new();
+        let now = inner.objects.get(res).unwrap_or(&empty);
+        let mut current = now
+            .range((lower.clone(), Bound::Unbounded))
+            .take_while(|(k, _)| prefix.as_ref().is_none_or(|p| k.starts_with(p)))
+            .map(|(k, v)| (k.as_str(), v))
+            .peekable();
+        let mut past = then.into_iter().peekable();
+        let mut items = Vec::new();
+        let mut rest = 0;
+        loop {
+            // Merge the two sorted sequences; a key in `past` overrides the current state.
+            let next = match (current.peek(), past.peek()) {
+                (None, None) => break,
+                (Some(_), None) => current.next().map(|(k, v)| (k, Some(v))),
+                (None, Some(_)) => past.next(),
+                (Some((ck, _)), Some((pk, _))) => {
+                    if ck < pk {
+                        current.next().map(|(k, v)| (k, Some(v)))
+                    } else {
+                        if ck == pk {
+                            current.next();
+                        }
+                        past.next()
+                    }
+                }
+            };
+            let Some((k, Some(v))) = next else {
+                continue;
+            };
+            if items.len() < max {
+                items.push((k.to_string(), v.clone()));
+            } else {
+                rest += 1;
+            }
+        }
+        Ok(Range {
+            items,
+            rest,
+            rv: at,
+        })
     }
 
     /// Every namespace that holds at least one object of any resource (for namespace
@@ -364,16 +576,65 @@ impl Store {
         out
     }
 
-    fn commit(&self, inner: &mut Inner, ev: Event) {
-        let ev = Arc::new(ev);
-        inner.history.push_back(ev.clone());
-        while inner.history.len() > HISTORY_LIMIT {
-            if let Some(old) = inner.history.pop_front() {
-                inner.compacted = old.rv;
+    /// Records a committed change: the new version replaces (or removes) the stored one, the
+    /// history gets the entry, watches of the resource wake up.
+    fn commit(
+        inner: &mut Inner,
+        res: &ResourceKey,
+        k: String,
+        kind: EventType,
+        object: Arc<Value>,
+        old: Option<(Arc<Value>, Raw)>,
+    ) {
+        let rv = inner.rv;
+        let raw = encode(&object);
+        let objects = inner.objects.entry(res.clone()).or_default();
+        if kind == EventType::Deleted {
+            objects.remove(&k);
+        } else {
+            objects.insert(k.clone(), raw.clone());
+        }
+        let (old, old_raw) = match old {
+            Some((v, r)) => (Some(v), Some(r)),
+            None => (None, None),
+        };
+        let ev = Arc::new(Event {
+            rv,
+            kind,
+            resource: res.clone(),
+            namespace: key_namespace(&k).to_string(),
+            object,
+            old,
+            raw: raw.clone(),
+        });
+        inner.history.push_back(Entry {
+            rv,
+            kind,
+            resource: res.clone(),
+            key: k,
+            object: raw,
+            old: old_raw,
+            hot: Some(ev),
+        });
+        let n = inner.history.len();
+        if n > HOT_EVENTS {
+            inner.history[n - 1 - HOT_EVENTS].hot = None;
+        }
+        while inner.history.len() > inner.history_limit {
+            if let Some(e) = inner.history.pop_front() {
+                inner.compacted = e.rv;
             }
         }
-        // No receivers is fine: nobody is watching.
-        let _ = self.tx.send(ev);
+        if let Some(tx) = inner.notify.get(res) {
+            tx.send_replace(rv);
+        }
+        inner.notify_all.send_replace(rv);
+    }
+
+    /// The stored version of `k` and its parse.
+    fn current(inner: &Inner, res: &ResourceKey, k: &str) -> Option<(Arc<Value>, Raw)> {
+        let raw = inner.objects.get(res)?.get(k)?.clone();
+        Some((Arc::new(decode(&raw)), raw))
     }
 
     /// Creates `obj` (its `metadata.namespace` must already be set for namespaced
@@ -454,20 +715,7 @@ impl Store {
         let rv = inner.rv;
         metadata_mut(&mut obj).insert("resourceVersion".into(), Value::String(rv.to_string()));
         let obj = Arc::new(obj);
-        inner
-            .objects
-            .entry(res.clone())
-            .or_default()
-            .insert(k, obj.clone());
-        let ev = Event {
-            rv,
-            kind: EventType::Added,
-            resource: res.clone(),
-            namespace: ns,
-            object: obj.clone(),
-            old: None,
-        };
-        self.commit(&mut inner, ev);
+        Self::commit(&mut inner, res, k, EventType::Added, obj.clone(), None);
         Ok(obj)
     }
 
@@ -480,30 +728,37 @@ impl Store {
     /// finalizers are now empty it is removed (DELETED event). No-op writes (nothing changed)
     /// keep the resourceVersion and emit no event, as the apiserver does.
     pub fn update(&self, res: &ResourceKey, obj: Value) -> Result<Arc<Value>, ApiError> {
-        self.update_inner(res, obj, false)
+        self.update_inner(res, obj, None, false)
     }
 
     /// Like [`Store::update`] but persists nothing (dryRun=All).
     pub fn update_dry_run(&self, res: &ResourceKey, obj: Value) -> Result<Arc<Value>, ApiError> {
-        self.update_inner(res, obj, true)
+        self.update_inner(res, obj, None, true)
     }
 
+    /// `base`: the stored version the caller started from and its parse (saves parsing it
+    /// again when it is still current).
     fn update_inner(
         &self,
         res: &ResourceKey,
         mut obj: Value,
+        base: Option<&(Arc<Value>, Raw)>,
         dry_run: bool,
     ) -> Result<Arc<Value>, ApiError> {
         let mut inner = self.lock();
         let ns = namespace_of(&obj).to_string();
         let name = name_of(&obj).to_string();
         let k = key(&ns, &name);
-        let old = inner
+        let stored = inner
             .objects
             .get(res)
             .and_then(|m| m.get(&k))
             .cloned()
             .ok_or_else(|| ApiError::not_found(&res.group, &res.resource, &name))?;
+        let old = match base {
+            Some((v, r)) if Arc::ptr_eq(r, &stored) => v.clone(),
+            _ => Arc::new(decode(&stored)),
+        };
         if let Some(want) = obj
             .pointer("/metadata/resourceVersion")
             .and_then(Value::as_str)
@@ -516,11 +771,8 @@ impl Store {
             return Err(ApiError::conflict(&res.group, &res.resource, &name));
         }
         {
-            let old_md = old
-                .get("metadata")
-                .and_then(Value::as_object)
-                .cloned()
-                .unwrap_or_default();
+            let old_md = old.get("metadata").and_then(Value::as_object);
+            let field = |f: &str| old_md.and_then(|m| m.get(f)).cloned();
             let md = metadata_mut(&mut obj);
             for f in [
                 "uid",
@@ -528,17 +780,14 @@ impl Store {
                 "deletionTimestamp",
                 "deletionGracePeriodSeconds",
             ] {
-                match old_md.get(f) {
-                    Some(v) => md.insert(f.into(), v.clone()),
+                match field(f) {
+                    Some(v) => md.insert(f.into(), v),
                     None => md.remove(f),
                 };
             }
             md.remove("selfLink");
-            md.insert(
-                "resourceVersion".into(),
-                old_md.get("resourceVersion").cloned().into(),
-            );
-            match old_md.get("generation").and_then(Value::as_i64) {
+            md.insert("resourceVersion".into(), field("resourceVersion").into());
+            match field("generation").and_then(|g| g.as_i64()) {
                 Some(g) => md.insert("generation".into(), json!(g)),
                 None => md.remove("generation"),
             };
@@ -563,25 +812,11 @@ impl Store {
         metadata_mut(&mut obj).insert("resourceVersion".into(), Value::String(rv.to_string()));
         let obj = Arc::new(obj);
         let kind = if remove {
-            inner.objects.get_mut(res).map(|m| m.remove(&k));
             EventType::Deleted
         } else {
-            inner
-                .objects
-                .entry(res.clone())
-                .or_default()
-                .insert(k, obj.clone());
             EventType::Modified
         };
-        let ev = Event {
-            rv,
-            kind,
-            resource: res.clone(),
-            namespace: ns,
-            object: obj.clone(),
-            old: Some(old),
-        };
-        self.commit(&mut inner, ev);
+        Self::commit(&mut inner, res, k, kind, obj.clone(), Some((old, stored)));
         Ok(obj)
     }
 
@@ -598,7 +833,10 @@ impl Store {
         mut f: impl FnMut(&mut Value) -> Result<(), ApiError>,
     ) -> Result<Arc<Value>, ApiError> {
         loop {
-            let cur = self.get_or_404(res, namespace, name)?;
+            let raw = self
+                .get_raw(res, namespace, name)
+                .ok_or_else(|| ApiError::not_found(&res.group, &res.resource, name))?;
+            let cur = Arc::new(decode(&raw));
             let mut obj = (*cur).clone();
             f(&mut obj)?;
             metadata_mut(&mut obj).insert(
@@ -607,7 +845,7 @@ impl Store {
                     .cloned()
                     .unwrap_or(Value::Null),
             );
-            match self.update(res, obj) {
+            match self.update_inner(res, obj, Some(&(cur, raw)), false) {
                 Err(e) if e.code == 409 && e.reason == "Conflict" => continue,
                 other => return other,
             }
@@ -656,11 +894,7 @@ impl Store {
     ) -> Result<DeleteOutcome, ApiError> {
         let mut inner = self.lock();
         let k = key(namespace, name);
-        let old = inner
-            .objects
-            .get(res)
-            .and_then(|m| m.get(&k))
-            .cloned()
+        let (old, old_raw) = Self::current(&inner, res, &k)
             .ok_or_else(|| ApiError::not_found(&res.group, &res.resource, name))?;
         let uid = old
             .pointer("/metadata/uid")
@@ -743,16 +977,14 @@ impl Store {
             let rv = inner.rv;
             metadata_mut(&mut obj).insert("resourceVersion".into(), Value::String(rv.to_string()));
             let obj = Arc::new(obj);
-            inner.objects.get_mut(res).map(|m| m.remove(&k));
-            let ev = Event {
-                rv,
-                kind: EventType::Deleted,
-                resource: res.clone(),
-                namespace: namespace.to_string(),
-                object: obj.clone(),
-                old: Some(old),
-            };
-            self.commit(&mut inner, ev);
+            Self::commit(
+                &mut inner,
+                res,
+                k,
+                EventType::Deleted,
+                obj.clone(),
+                Some((old, old_raw)),
+            );
             return Ok(DeleteOutcome::Removed(obj));
         }
         {
@@ -784,20 +1016,14 @@ impl Store {
         let rv = inner.rv;
         metadata_mut(&mut obj).insert("resourceVersion".into(), Value::String(rv.to_string()));
         let obj = Arc::new(obj);
-        inner
-            .objects
-            .entry(res.clone())
-            .or_default()
-            .insert(k, obj.clone());
-        let ev = Event {
-            rv,
-            kind: EventType::Modified,
-            resource: res.clone(),
-            namespace: namespace.to_string(),
-            object: obj.clone(),
-            old: Some(old),
-        };
-        self.commit(&mut inner, ev);
+        Self::commit(
+            &mut inner,
+            res,
+            k,
+            EventType::Modified,
+            obj.clone(),
+            Some((old, old_raw)),
+        );
         Ok(DeleteOutcome::Marked(obj))
     }
 
@@ -811,25 +1037,21 @@ impl Store {
     ) -> Result<Arc<Value>, ApiError> {
         let mut inner = self.lock();
         let k = key(namespace, name);
-        let old = inner
-            .objects
-            .get_mut(res)
-            .and_then(|m| m.remove(&k))
+        let (old, old_raw) = Self::current(&inner, res, &k)
             .ok_or_else(|| ApiError::not_found(&res.group, &res.resource, name))?;
         inner.rv += 1;
         let rv = inner.rv;
         let mut obj = (*old).clone();
         metadata_mut(&mut obj).insert("resourceVersion".into(), Value::String(rv.to_string()));
         let obj = Arc::new(obj);
-        let ev = Event {
-            rv,
-            kind: EventType::Deleted,
-            resource: res.clone(),
-            namespace: namespace.to_string(),
-            object: obj.clone(),
-            old: Some(old),
-        };
-        self.commit(&mut inner, ev);
+        Self::commit(
+            &mut inner,
+            res,
+            k,
+            EventType::Deleted,
+            obj.clone(),
+            Some((old, old_raw)),
+        );
         Ok(obj)
     }
 
@@ -844,28 +1066,20 @@ impl Store {
         namespace: Option<&str>,
         from: WatchFrom,
     ) -> Result<Watch, WatchError> {
-        let inner = self.lock();
-        let rx = self.tx.subscribe();
-        let ns_match = |ev_ns: &str| namespace.is_none_or(|n| n == ev_ns);
-        let mut replay = VecDeque::new();
+        let mut inner = self.lock();
+        let rxs = vec![Self::subscribe(&mut inner, res)];
+        let mut w = Watch {
+            shared: self.shared.clone(),
+            filter: Filter::Set(vec![res.clone()]),
+            namespace: namespace.map(str::to_string),
+            queue: VecDeque::new(),
+            initial: 0,
+            after: inner.rv,
+            rxs,
+            snapshot_rv: inner.rv,
+        };
         match from {
-            WatchFrom::Now => {
-                if let Some(m) = inner.objects.get(res) {
-                    for (k, obj) in m {
-                        let ns = k.split('/').next().unwrap_or("");
-                        if ns_match(ns) {
-                            replay.push_back(Arc::new(Event {
-                                rv: inner.rv,
-                                kind: EventType::Added,
-                                resource: res.clone(),
-                                namespace: ns.to_string(),
-                                object: obj.clone(),
-                                old: None,
-                            }));
-                        }
-                    }
-                }
-            }
+            WatchFrom::Now => w.replay_current(&inner, std::slice::from_ref(res)),
             WatchFrom::After(rv) => {
                 if rv < inner.compacted {
                     return Err(WatchError::Gone {
@@ -873,46 +1087,55 @@ impl Store {
                         oldest: inner.compacted + 1,
                     });
                 }
-                // History is sorted by rv: binary search the start.
-                let start = inner.history.partition_point(|e| e.rv <= rv);
-                for ev in inner.history.range(start..) {
-                    if ev.resource == *res && ns_match(&ev.namespace) {
-                        replay.push_back(ev.clone());
-                    }
-                }
+                // A resourceVersion from the future: nothing up to it is sent.
+                w.after = rv;
             }
         }
-        let snapshot_rv = inner.rv;
-        // A resourceVersion from the future: nothing up to it is sent.
-        let after = match from {
-            WatchFrom::After(rv) => snapshot_rv.max(rv),
-            WatchFrom::Now => snapshot_rv,
-        };
-        Ok(Watch {
-            resource: Some(res.clone()),
-            namespace: namespace.map(str::to_string),
-            replay,
-            rx,
-            after,
-            snapshot_rv,
-        })
+        drop(inner);
+        Ok(w)
     }
-}
 
-impl Store {
-    /// Live changes of every resource from now on, with no replay: for the few controllers
-    /// that must see any kind (the garbage collector's `orphan`/`foregroundDeletion`
-    /// finalizers can be on any object).
-    pub fn watch_all(&self) -> Watch {
-        let inner = self.lock();
-        Watch {
-            resource: None,
+    /// One watch over several resources, starting with synthetic ADDED for all their current
+    /// objects (in resource order); with `everything`, live changes of every other resource
+    /// follow too (the garbage collector's `orphan`/`foregroundDeletion` finalizers can be on
+    /// any object). What a controller runs on.
+    pub fn watch_set(&self, resources: &[ResourceKey], everything: bool) -> Watch {
+        let mut inner = self.lock();
+        let (filter, rxs) = if everything {
+            (Filter::All, vec![inner.notify_all.subscribe()])
+        } else {
+            let rxs = resources
+                .iter()
+                .map(|r| Self::subscribe(&mut inner, r))
+                .collect();
+            (Filter::Set(resources.to_vec()), rxs)
+        };
+        let mut w = Watch {
+            shared: self.shared.clone(),
+            filter,
             namespace: None,
-            replay: VecDeque::new(),
-            rx: self.tx.subscribe(),
+            queue: VecDeque::new(),
+            initial: 0,
             after: inner.rv,
+            rxs,
             snapshot_rv: inner.rv,
-        }
+        };
+        w.replay_current(&inner, resources);
+        w
+    }
+
+    /// Live changes of every resource from now on, with no replay.
+    pub fn watch_all(&self) -> Watch {
+        self.watch_set(&[], true)
+    }
+
+    /// A receiver woken by every commit to `res`.
+    fn subscribe(inner: &mut Inner, res: &ResourceKey) -> watch::Receiver<u64> {
+        inner
+            .notify
+            .entry(res.clone())
+            .or_insert_with(|| watch::channel(0).0)
+            .subscribe()
     }
 }
 
@@ -924,52 +1147,179 @@ fn qualified_name(res: &ResourceKey, name: &str) -> String {
     }
 }
 
-/// A stream of events for one resource (see [`Store::watch`]).
+/// Which resources a watch follows.
+enum Filter {
+    Set(Vec<ResourceKey>),
+    All,
+}
+
+impl Filter {
+    fn matches(&self, res: &ResourceKey) -> bool {
+        match self {
+            Filter::Set(s) => s.contains(res),
+            Filter::All => true,
+        }
+    }
+}
+
+/// An event a watch will deliver: parsed already, or bytes to parse when it is taken.
+enum Pending {
+    Ready(Arc<Event>),
+    Stored {
+        rv: u64,
+        kind: EventType,
+        resource: ResourceKey,
+        key: String,
+        object: Raw,
+        old: Option<Raw>,
+    },
+}
+
+impl Pending {
+    fn into_event(self) -> Arc<Event> {
+        match self {
+            Pending::Ready(ev) => ev,
+            Pending::Stored {
+                rv,
+                kind,
+                resource,
+                key,
+                object,
+                old,
+            } => Arc::new(Event {
+                rv,
+                kind,
+                resource,
+                namespace: key_namespace(&key).to_string(),
+                object: Arc::new(decode(&object)),
+                old: old.map(|o| Arc::new(decode(&o))),
+                raw: object,
+            }),
+        }
+    }
+}
+
+/// A stream of events for one resource (see [`Store::watch`]), or a set of them
+/// ([`Store::watch_set`]): a cursor into the store's history.
 pub struct Watch {
-    /// None: every resource ([`Store::watch_all`]).
-    resource: Option<ResourceKey>,
+    shared: Arc<Shared>,
+    filter: Filter,
     namespace: Option<String>,
-    replay: VecDeque<Arc<Event>>,
-    rx: broadcast::Receiver<Arc<Event>>,
-    /// Live events with rv <= this were already covered by the replay.
+    queue: VecDeque<Pending>,
+    /// How many of the queued events are the initial replay.
+    initial: usize,
+    /// History entries with rv <= this have been looked at.
     after: u64,
+    /// Woken by commits to the watched resources.
+    rxs: Vec<watch::Receiver<u64>>,
     /// The store's resourceVersion when the watch started.
     pub snapshot_rv: u64,
 }
 
 impl Watch {
-    /// How many replay events are still queued (the synthetic ADDED / history part).
-    pub fn replay_remaining(&self) -> usize {
-        self.replay.len()
+    /// Queues synthetic ADDED events for the current objects of `resources`.
+    fn replay_current(&mut self, inner: &Inner, resources: &[ResourceKey]) {
+        for res in resources {
+            let Some(m) = inner.objects.get(res) else {
+                continue;
+            };
+            let (lower, prefix) = key_range(self.namespace.as_deref(), None);
+            for (k, raw) in m
+                .range((lower, Bound::Unbounded))
+                .take_while(|(k, _)| prefix.as_ref().is_none_or(|p| k.starts_with(p)))
+            {
+                self.queue.push_back(Pending::Stored {
+                    rv: inner.rv,
+                    kind: EventType::Added,
+                    resource: res.clone(),
+                    key: k.clone(),
+                    object: raw.clone(),
+                    old: None,
+                });
+            }
+        }
+        self.initial = self.queue.len();
     }
 
-    /// The next event; `Err(Gone)` if this watcher fell too far behind the live stream
-    /// (the client must re-list). Never returns None: the store lives as long as the watch.
-    pub async fn next(&mut self) -> Result<Arc<Event>, WatchError> {
-        if let Some(ev) = self.replay.pop_front() {
-            return Ok(ev);
+    /// How many replay events are still queued (the synthetic ADDED / history part).
+    pub fn replay_remaining(&self) -> usize {
+        self.initial
+    }
+
+    /// Takes the history entries committed since the last look; Gone if some were compacted
+    /// before this watch saw them.
+    fn fill(&mut self) -> Result<(), WatchError> {
+        let inner = self.shared.lock();
+        // Seen under the lock: a commit after this wakes a receiver again.
+        for rx in &mut self.rxs {
+            rx.borrow_and_update();
         }
+        if self.after < inner.compacted {
+            return Err(WatchError::Gone {
+                requested: self.after,
+                oldest: inner.compacted + 1,
+            });
+        }
+        let start = inner.history.partition_point(|e| e.rv <= self.after);
+        for e in inner.history.range(start..) {
+            if self.queue.len() >= WATCH_BATCH {
+                break;
+            }
+            self.after = e.rv;
+            if !self.filter.matches(&e.resource)
+                || self
+                    .namespace
+                    .as_deref()
+                    .is_some_and(|n| n != e.namespace())
+            {
+                continue;
+            }
+            self.queue.push_back(match &e.hot {
+                Some(ev) => Pending::Ready(ev.clone()),
+                None => Pending::Stored {
+                    rv: e.rv,
+                    kind: e.kind,
+                    resource: e.resource.clone(),
+                    key: e.key.clone(),
+                    object: e.object.clone(),
+                    old: e.old.clone(),
+                },
+            });
+        }
+        Ok(())
+    }
+
+    /// The next event if one is ready, without waiting.
+    pub fn try_next(&mut self) -> Option<Result<Arc<Event>, WatchError>> {
+        if self.queue.is_empty()
+            && let Err(e) = self.fill()
+        {
+            return Some(Err(e));
+        }
+        let p = self.queue.pop_front()?;
+        self.initial = self.initial.saturating_sub(1);
+        Some(Ok(p.into_event()))
+    }
+
+    /// The next event; `Err(Gone)` if this watcher fell so far behind that the history it
+    /// still had to see was compacted (the client must re-list). Never returns None: the
+    /// store lives as long as the watch.
+    pub async fn next(&mut self) -> Result<Arc<Event>, WatchError> {
         loop {
-            match self.rx.recv().await {
-                Ok(ev) => {
-                    if ev.rv <= self.after
-                        || self.resource.as_ref().is_some_and(|r| *r != ev.resource)
-                        || self.namespace.as_deref().is_some_and(|n| n != ev.namespace)
-                    {
-                        continue;
-                    }
-                    return Ok(ev);
-                }
-                Err(broadcast::error::RecvError::Lagged(_)) => {
-                    return Err(WatchError::Gone {
-                        requested: self.after,
-                        oldest: self.after + 1,
-                    });
-                }
-                Err(broadcast::error::RecvError::Closed) => {
-                    // The sender lives in the Store; closed means the store is gone.
-                    std::future::pending::<()>().await;
-                }
+            if let Some(r) = self.try_next() {
+                return r;
+            }
+            let changed: Vec<_> = self
+                .rxs
+                .iter_mut()
+                .map(|rx| Box::pin(rx.changed()))
+                .collect();
+            if changed.is_empty() {
+                std::future::pending::<()>().await;
+            }
+            if let (Err(_), _, _) = futures::future::select_all(changed).await {
+                // The senders live in the store; closed means the store is gone.
+                std::future::pending::<()>().await;
             }
         }
     }
@@ -1125,5 +1475,97 @@ mod tests {
             s.delete(&r, "d", "b", &zero).unwrap(),
             DeleteOutcome::Removed(_)
         ));
+    }
+    #[test]
+    fn range_reads_the_state_at_a_resource_version() {
+        let s = Store::new();
+        for n in ["a", "b", "c", "d"] {
+            s.create(&res(), cm("d", n)).unwrap();
+        }
+        let first = s.range(&res(), Some("d"), None, None, 2).unwrap();
+        assert_eq!(first.items.len(), 2);
+        assert_eq!(first.rest, 2);
+        let at = first.rv;
+        // Changes after the first page: a new object, one deleted, one modified.
+        s.create(&res(), cm("d", "bb")).unwrap();
+        s.remove(&res(), "d", "c").unwrap();
+        s.mutate(&res(), "d", "d", |o| {
+            o["data"]["a"] = json!("changed");
+            Ok(())
+        })
+        .unwrap();
+        let second = s
+            .range(&res(), Some("d"), Some("d/b"), Some(at), 10)
+            .unwrap();
+        let names: Vec<&str> = second.items.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, ["d/c", "d/d"]);
+        assert_eq!(decode(&second.items[1].1)["data"]["a"], "1");
+        assert_eq!(second.rv, at);
+        let now = s.range(&res(), Some("d"), Some("d/b"), None, 10).unwrap();
+        let names: Vec<&str> = now.items.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, ["d/bb", "d/d"]);
+    }
+
+    #[test]
+    fn compacted_history_expires_paged_reads_and_watches() {
+        let s = Store::with_history_limit(3);
+        let start = s.current_rv();
+        let mut w = s.watch(&res(), None, WatchFrom::After(start)).unwrap();
+        for n in ["a", "b", "c", "d", "e"] {
+            s.create(&res(), cm("d", n)).unwrap();
+        }
+        assert_eq!(
+            s.range(&res(), None, None, Some(start + 1), 10).err(),
+            Some(Compacted)
+        );
+        assert!(
+            s.range(&res(), None, None, Some(s.current_rv() - 1), 10)
+                .is_ok()
+        );
+        let e = futures::executor::block_on(w.next()).unwrap_err();
+        assert_eq!(
+            e.to_api_error().message,
+            format!("too old resource version: {start} ({})", start + 3)
+        );
+    }
+
+    #[test]
+    fn watch_set_follows_several_resources_and_skips_others() {
+        let s = Store::new();
+        let pods = ResourceKey::new("", "pods");
+        s.create(&res(), cm("d", "a")).unwrap();
+        let mut w = s.watch_set(&[res(), pods.clone()], false);
+        assert_eq!(w.replay_remaining(), 1);
+        let ev = futures::executor::block_on(w.next()).unwrap();
+        assert_eq!((ev.kind, name_of(&ev.object)), (EventType::Added, "a"));
+        s.create(&ResourceKey::new("", "secrets"), cm("d", "s"))
+            .unwrap();
+        s.create(
+            &pods,
+            json!({"kind":"Pod","metadata":{"name":"p","namespace":"d"}}),
+        )
+        .unwrap();
+        let ev = futures::executor::block_on(w.next()).unwrap();
+        assert_eq!(
+            (ev.resource.resource.as_str(), name_of(&ev.object)),
+            ("pods", "p")
+        );
+        assert_eq!(decode(&ev.raw), *ev.object);
+    }
+
+    #[test]
+    fn a_lagging_watch_reads_old_entries_from_bytes() {
+        let s = Store::new();
+        let mut w = s
+            .watch(&res(), None, WatchFrom::After(s.current_rv()))
+            .unwrap();
+        for i in 0..(HOT_EVENTS + 10) {
+            s.create(&res(), cm("d", &format!("o{i:04}"))).unwrap();
+        }
+        for i in 0..(HOT_EVENTS + 10) {
+            let ev = futures::executor::block_on(w.next()).unwrap();
+            assert_eq!(name_of(&ev.object), format!("o{i:04}"));
+        }
+        assert!(w.try_next().is_none());
     }
 }

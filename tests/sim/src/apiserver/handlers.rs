@@ -12,8 +12,8 @@ use super::ApiServer;
 use super::admission;
 use super::http::{Body, Query, Representation, add_warnings, bytes_response, json_response};
 use super::objects::{
-    decode_body, decode_json, include_object, list_metadata, render_list, render_one,
-    selector_string, with_gvk,
+    ListItem, decode_body, decode_json, include_object, list_metadata, render_list, render_one,
+    render_raw_list, selector_string, with_gvk,
 };
 use super::patch;
 use super::selectors::{FieldSelector, LabelSelector, parse_field_selector, parse_label_selector};
@@ -133,6 +133,11 @@ impl Selectors {
     pub fn matches(&self, obj: &Value) -> bool {
         self.label.matches(obj) && self.field.matches(obj)
     }
+
+    /// True when both match everything.
+    pub fn is_empty(&self) -> bool {
+        self.label.is_empty() && self.field.is_empty()
+    }
 }
 
 /// GET of one object (`/status` returns the whole object too).
@@ -148,14 +153,16 @@ pub fn get(server: &ApiServer, rr: &ResourceRequest) -> Result<Response<Body>, A
 }
 
 /// Continue token: base64 of `{"v":"meta.k8s.io/v1","rv":N,"start":"<key>\u0000"}` like the
-/// apiserver's, so clients treating it as opaque round-trip it.
-fn encode_continue(rv: u64, last_key: &str) -> String {
+/// apiserver's, so clients treating it as opaque round-trip it. `rv` -1 means "continue at the
+/// latest state" (the token a 410 for an expired one carries).
+fn encode_continue(rv: i64, last_key: &str) -> String {
     use base64::Engine;
     let v = json!({"v": "meta.k8s.io/v1", "rv": rv, "start": format!("{last_key}\u{0}")});
     base64::engine::general_purpose::URL_SAFE.encode(v.to_string())
 }
 
-fn decode_continue(token: &str) -> Result<String, ApiError> {
+/// The start key and the resourceVersion (None: latest) of a continue token.
+fn decode_continue(token: &str) -> Result<(String, Option<u64>), ApiError> {
     use base64::Engine;
     let bad = || ApiError::bad_request(format!("continue key is not valid: {token}"));
     let raw = base64::engine::general_purpose::URL_SAFE
@@ -164,14 +171,36 @@ fn decode_continue(token: &str) -> Result<String, ApiError> {
         .map_err(|_| bad())?;
     let v: Value = serde_json::from_slice(&raw).map_err(|_| bad())?;
     let start = v["start"].as_str().ok_or_else(bad)?;
-    Ok(start.trim_end_matches('\u{0}').to_string())
+    let rv = match v["rv"].as_i64() {
+        Some(-1) => None,
+        Some(rv) if rv > 0 => Some(rv as u64),
+        _ => return Err(bad()),
+    };
+    Ok((start.trim_end_matches('\u{0}').to_string(), rv))
 }
 
-fn item_key(obj: &Value) -> String {
-    format!("{}/{}", crate::store::namespace_of(obj), name_of(obj))
+/// The 410 for a continue token whose resourceVersion was compacted: etcd3's
+/// `handleCompactedErrorForPaging`, with a token that continues at the latest state.
+fn continue_expired(after: &str) -> ApiError {
+    let mut e = ApiError::new(
+        410,
+        "Expired",
+        "The provided continue parameter is too old to display a consistent list result. You \
+         can start a new list without the continue parameter, or use the continue token in \
+         this response to retrieve the remainder of the results. Continuing with the provided \
+         token results in an inconsistent list - objects that were created, modified, or \
+         deleted between the time the first chunk was returned and now may show up in the list.",
+    );
+    e.list_continue = Some(encode_continue(-1, after));
+    e
 }
 
-/// LIST with selectors and `limit`/`continue` paging.
+/// How many stored objects a selector-filtered list reads per store lock.
+const LIST_CHUNK: usize = 1000;
+
+/// LIST with selectors and `limit`/`continue` paging. Pages after the first read the state at
+/// the first page's resourceVersion, as etcd does (410 once that is compacted). Without
+/// selectors nothing is parsed: a JSON list copies the stored bytes.
 pub fn list(server: &ApiServer, rr: &ResourceRequest) -> Result<Response<Body>, ApiError> {
     let sel = Selectors::parse(rr)?;
     let ns = if rr.served.info.namespaced {
@@ -179,45 +208,79 @@ pub fn list(server: &ApiServer, rr: &ResourceRequest) -> Result<Response<Body>, 
     } else {
         None
     };
-    let (items, rv) = server.store.list(&rr.served.info.key(), ns);
-    let start = match rr.query.non_empty("continue") {
-        Some(t) => Some(decode_continue(t)?),
-        None => None,
+    let (mut after, mut at) = match rr.query.non_empty("continue") {
+        Some(t) => {
+            let (k, rv) = decode_continue(t)?;
+            (Some(k), rv)
+        }
+        None => (None, None),
     };
     let limit: usize = rr
         .query
         .non_empty("limit")
         .and_then(|l| l.parse().ok())
         .unwrap_or(0);
-    let mut selected: Vec<Arc<Value>> = Vec::new();
-    let mut remaining = 0usize;
-    let mut cont = None;
-    for it in items {
-        if let Some(s) = &start
-            && item_key(&it).as_str() <= s.as_str()
-        {
-            continue;
+    let key = rr.served.info.key();
+    let repr = rr.repr();
+    let expired = |after: &Option<String>| continue_expired(after.as_deref().unwrap_or(""));
+    let mut selected: Vec<ListItem> = Vec::new();
+    let mut remaining = None;
+    let mut more = false;
+    if sel.is_empty() {
+        let max = if limit > 0 { limit } else { usize::MAX };
+        let r = server
+            .store
+            .range(&key, ns, after.as_deref(), at, max)
+            .map_err(|_| expired(&after))?;
+        at = Some(r.rv);
+        more = r.rest > 0;
+        remaining = more.then_some(r.rest);
+        selected = r
+            .items
+            .into_iter()
+            .map(|(k, raw)| ListItem::new(k, raw, None))
+            .collect();
+    } else {
+        // Read in chunks (parsing happens outside the store lock), all at one resourceVersion.
+        'read: loop {
+            let r = server
+                .store
+                .range(&key, ns, after.as_deref(), at, LIST_CHUNK)
+                .map_err(|_| expired(&after))?;
+            at = Some(r.rv);
+            let last = r.items.last().map(|(k, _)| k.clone());
+            for (k, raw) in r.items {
+                let obj = crate::store::decode(&raw);
+                if !sel.matches(&obj) {
+                    continue;
+                }
+                if limit > 0 && selected.len() >= limit {
+                    // One more match exists: there is a next page.
+                    more = true;
+                    break 'read;
+                }
+                selected.push(ListItem::new(k, raw, Some(obj)));
+            }
+            if r.rest == 0 {
+                break;
+            }
+            after = last;
         }
-        if !sel.matches(&it) {
-            continue;
-        }
-        if limit > 0 && selected.len() >= limit {
-            remaining += 1;
-            continue;
-        }
-        selected.push(it);
     }
-    if remaining > 0
-        && let Some(last) = selected.last()
-    {
-        cont = Some(encode_continue(rv, &item_key(last)));
-    }
-    let md = list_metadata(rv, cont, (remaining > 0).then_some(remaining));
-    let (ct, body) = render_list(
+    let rv = at.unwrap_or_else(|| server.store.current_rv());
+    let cont = if more {
+        selected
+            .last()
+            .map(|it| encode_continue(rv as i64, &it.key))
+    } else {
+        None
+    };
+    let md = list_metadata(rv, cont, remaining);
+    let (ct, body) = render_raw_list(
         &rr.served,
-        &selected,
+        selected,
         md,
-        rr.repr(),
+        repr,
         include_object(rr.query.get("includeObject")),
     );
     Ok(bytes_response(

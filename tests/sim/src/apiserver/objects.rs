@@ -12,6 +12,7 @@ use super::protobuf;
 use super::status::ApiError;
 use super::table::{IncludeObject, build_table};
 use crate::resources::Served;
+use crate::store::{Raw, decode};
 
 /// Content-Type of a Table answer.
 pub const TABLE_CONTENT_TYPE: &str = "application/json;as=Table;v=v1;g=meta.k8s.io";
@@ -162,8 +163,8 @@ pub fn list_metadata(rv: u64, cont: Option<String>, remaining: Option<usize>) ->
     Value::Object(m)
 }
 
-/// Renders a list: (content type, body). Items are serialized one by one so a 5,000-pod list
-/// never builds a second tree.
+/// Renders a list of objects: (content type, body). Items are serialized one by one so a
+/// big list never builds a second tree.
 pub fn render_list(
     served: &Served,
     items: &[Arc<Value>],
@@ -192,34 +193,124 @@ pub fn render_list(
             out.push(b'}');
             ("application/json".into(), out)
         }
-        Representation::Metadata => {
-            let items: Vec<Value> = items.iter().map(|o| partial_metadata(o)).collect();
-            let v = json!({"kind": "PartialObjectMetadataList", "apiVersion": "meta.k8s.io/v1",
-                           "metadata": metadata, "items": items});
-            (
-                METADATA_CONTENT_TYPE.replace("PartialObjectMetadata", "PartialObjectMetadataList"),
-                serde_json::to_vec(&v).unwrap_or_default(),
-            )
-        }
-        Representation::Table => {
+        Representation::Metadata | Representation::Table => {
             let objs: Vec<Value> = items
                 .iter()
                 .map(|o| (*gvk_arc(served, o)).clone())
                 .collect();
-            let mut t = build_table(
-                &served.info.group,
-                &served.info.plural,
-                served.crd_columns.as_ref(),
-                &objs,
-                include,
-                true,
-                Utc::now(),
+            render_values(served, &objs, metadata, repr, include)
+        }
+    }
+}
+
+/// A list of objects (kind and apiVersion set) as a PartialObjectMetadataList or a Table.
+fn render_values(
+    served: &Served,
+    objs: &[Value],
+    metadata: Value,
+    repr: Representation,
+    include: IncludeObject,
+) -> (String, Vec<u8>) {
+    if repr == Representation::Metadata {
+        let items: Vec<Value> = objs.iter().map(partial_metadata).collect();
+        let v = json!({"kind": "PartialObjectMetadataList", "apiVersion": "meta.k8s.io/v1",
+                       "metadata": metadata, "items": items});
+        return (
+            METADATA_CONTENT_TYPE.replace("PartialObjectMetadata", "PartialObjectMetadataList"),
+            serde_json::to_vec(&v).unwrap_or_default(),
+        );
+    }
+    let mut t = build_table(
+        &served.info.group,
+        &served.info.plural,
+        served.crd_columns.as_ref(),
+        objs,
+        include,
+        true,
+        Utc::now(),
+    );
+    t["metadata"] = metadata;
+    (
+        TABLE_CONTENT_TYPE.into(),
+        serde_json::to_vec(&t).unwrap_or_default(),
+    )
+}
+
+/// One object of a list being served: its stored bytes, and its parse if the list needed one
+/// (selectors).
+pub struct ListItem {
+    /// `namespace/name`.
+    pub key: String,
+    raw: Raw,
+    parsed: Option<Value>,
+}
+
+impl ListItem {
+    /// An item.
+    pub fn new(key: String, raw: Raw, parsed: Option<Value>) -> Self {
+        ListItem { key, raw, parsed }
+    }
+
+    /// The object as served at `served`'s version.
+    fn into_value(self, served: &Served) -> Value {
+        let mut v = self.parsed.unwrap_or_else(|| decode(&self.raw));
+        if let Some(m) = v.as_object_mut() {
+            m.insert(
+                "apiVersion".into(),
+                Value::String(served.info.group_version()),
             );
-            t["metadata"] = metadata;
-            (
-                TABLE_CONTENT_TYPE.into(),
-                serde_json::to_vec(&t).unwrap_or_default(),
-            )
+            m.insert("kind".into(), Value::String(served.info.kind.clone()));
+        }
+        v
+    }
+}
+
+/// Whether stored JSON already names `gv` (objects are serialized with sorted keys, so
+/// `apiVersion` comes first; the kind of a resource never changes).
+pub fn stored_at_version(raw: &[u8], gv: &str) -> bool {
+    let prefix = b"{\"apiVersion\":\"";
+    raw.starts_with(prefix)
+        && raw[prefix.len()..].starts_with(gv.as_bytes())
+        && raw.get(prefix.len() + gv.len()) == Some(&b'"')
+}
+
+/// Renders a list read from the store: (content type, body). JSON copies each item's stored
+/// bytes; Tables and metadata parse them.
+pub fn render_raw_list(
+    served: &Served,
+    items: Vec<ListItem>,
+    metadata: Value,
+    repr: Representation,
+    include: IncludeObject,
+) -> (String, Vec<u8>) {
+    match repr {
+        Representation::Object => {
+            let gv = served.info.group_version();
+            let size: usize = items.iter().map(|i| i.raw.len() + 1).sum();
+            let mut out = Vec::with_capacity(size + 256);
+            out.extend_from_slice(b"{\"apiVersion\":");
+            serde_json::to_writer(&mut out, &gv).ok();
+            out.extend_from_slice(b",\"items\":[");
+            for (i, it) in items.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                if stored_at_version(&it.raw, &gv) {
+                    out.extend_from_slice(&it.raw);
+                } else {
+                    serde_json::to_writer(&mut out, &it.into_value(served)).ok();
+                }
+            }
+            out.extend_from_slice(b"],\"kind\":");
+            serde_json::to_writer(&mut out, &format!("{}List", served.info.kind)).ok();
+            out.extend_from_slice(b",\"metadata\":");
+            serde_json::to_writer(&mut out, &metadata).ok();
+            out.push(b'}');
+            ("application/json".into(), out)
+        }
+        Representation::Metadata | Representation::Table => {
+            let objs: Vec<Value> = items.into_iter().map(|i| i.into_value(served)).collect();
+            render_values(served, &objs, metadata, repr, include)
         }
     }
 }

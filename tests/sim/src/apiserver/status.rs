@@ -27,6 +27,9 @@ pub struct ApiError {
     pub message: String,
     /// `details` of the Status (name, group, kind, causes), if any.
     pub details: Option<Value>,
+    /// `metadata.continue` of the Status (a 410 for an expired continue token carries one
+    /// that continues at the latest state).
+    pub list_continue: Option<String>,
 }
 
 impl ApiError {
@@ -37,6 +40,7 @@ impl ApiError {
             reason: reason.to_string(),
             message: message.into(),
             details: None,
+            list_continue: None,
         }
     }
 
@@ -129,6 +133,9 @@ impl ApiError {
         });
         if let Some(d) = &self.details {
             s["details"] = d.clone();
+        }
+        if let Some(c) = &self.list_continue {
+            s["metadata"] = json!({"continue": c});
         }
         // `reason` is omitempty in metav1.Status.
         if self.reason.is_empty()

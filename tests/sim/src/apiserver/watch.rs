@@ -19,7 +19,9 @@ use tokio::sync::mpsc;
 use super::ApiServer;
 use super::handlers::{ResourceRequest, Selectors};
 use super::http::{Body, Representation};
-use super::objects::{TABLE_CONTENT_TYPE, include_object, partial_metadata, with_gvk};
+use super::objects::{
+    TABLE_CONTENT_TYPE, include_object, partial_metadata, stored_at_version, with_gvk,
+};
 use super::status::ApiError;
 use super::table::{IncludeObject, build_table};
 use crate::resources::Served;
@@ -60,7 +62,20 @@ impl Encoder {
         }
     }
 
-    fn event(&mut self, ty: &str, obj: &Value) -> Bytes {
+    /// One event line; `raw` is `obj` as stored (copied as is when it needs no relabelling).
+    fn event(&mut self, ty: &str, obj: &Value, raw: &[u8]) -> Bytes {
+        if self.repr == Representation::Object
+            && stored_at_version(raw, &self.served.info.group_version())
+        {
+            // The key order of `line(json!(..))` (sorted), so both paths write the same bytes.
+            let mut b = Vec::with_capacity(raw.len() + 32);
+            b.extend_from_slice(b"{\"object\":");
+            b.extend_from_slice(raw);
+            b.extend_from_slice(b",\"type\":");
+            serde_json::to_writer(&mut b, ty).ok();
+            b.extend_from_slice(b"}\n");
+            return Bytes::from(b);
+        }
         let o = self.object(obj);
         line(&json!({"type": ty, "object": o}))
     }
@@ -177,7 +192,7 @@ pub fn watch(server: &Arc<ApiServer>, rr: ResourceRequest) -> Result<Response<Bo
                             Ok(ev) => {
                                 last_rv = last_rv.max(ev.rv);
                                 if let Some(ty) = filter(&ev, &sel) {
-                                    let b = enc.event(ty, &ev.object);
+                                    let b = enc.event(ty, &ev.object, &ev.raw);
                                     if tx.send(b).await.is_err() {
                                         return;
                                     }

@@ -23,11 +23,10 @@ use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::sync::mpsc;
 use tokio::time::Instant;
 
 use crate::apiserver::ApiServer;
-use crate::store::{Event, ResourceKey, WatchFrom};
+use crate::store::{Event, ResourceKey};
 
 pub use api::Api;
 
@@ -96,55 +95,25 @@ pub fn spawn<C: Controller>(api: &Api, c: C) {
 }
 
 async fn run<C: Controller>(api: Api, c: Arc<C>) {
-    let (tx, mut rx) = mpsc::unbounded_channel::<Arc<Event>>();
-    for res in c.watches() {
-        let tx = tx.clone();
-        let store = api.store().clone();
-        tokio::spawn(async move {
-            loop {
-                let Ok(mut w) = store.watch(&res, None, WatchFrom::Now) else {
-                    return;
-                };
-                while let Ok(ev) = w.next().await {
-                    if tx.send(ev).is_err() {
-                        return;
-                    }
-                }
-                // Fell behind the live stream: start over from the current state.
-            }
-        });
-    }
-    if c.watches_everything() {
-        let tx = tx.clone();
-        let store = api.store().clone();
-        let mut w = store.watch_all();
-        tokio::spawn(async move {
-            loop {
-                match w.next().await {
-                    Ok(ev) => {
-                        if tx.send(ev).is_err() {
-                            return;
-                        }
-                    }
-                    // Fell behind: carry on from now.
-                    Err(_) => w = store.watch_all(),
-                }
-            }
-        });
-    }
-    drop(tx);
+    let store = api.store().clone();
+    let resources = c.watches();
+    let everything = c.watches_everything();
+    // One cursor over the store's history for everything the controller follows: events
+    // wait there (as bytes) while a sync runs, instead of piling up parsed in a queue.
+    let mut w = store.watch_set(&resources, everything);
     let mut dirty: HashSet<Key> = HashSet::new();
     let mut timers: BTreeMap<Instant, HashSet<Key>> = BTreeMap::new();
     loop {
         let next_timer = timers.keys().next().copied();
         tokio::select! {
-            ev = rx.recv() => {
-                let Some(ev) = ev else { return };
-                dirty.extend(c.keys_for(&ev));
-                // Batch what is already queued so a burst of events syncs each key once.
-                while let Ok(ev) = rx.try_recv() {
-                    dirty.extend(c.keys_for(&ev));
+            ev = w.next() => {
+                match ev {
+                    Ok(ev) => dirty.extend(c.keys_for(&ev)),
+                    // Fell behind the history: start over from the current state.
+                    Err(_) => w = store.watch_set(&resources, everything),
                 }
+                // Batch what is already there so a burst of events syncs each key once.
+                drain(&store, &mut w, &resources, everything, &*c, &mut dirty);
             }
             _ = sleep_until_opt(next_timer) => {
                 let now = Instant::now();
@@ -169,6 +138,23 @@ async fn run<C: Controller>(api: Api, c: Arc<C>) {
             if let Some(d) = again {
                 timers.entry(Instant::now() + d).or_default().insert(k);
             }
+        }
+    }
+}
+
+/// Turns every event already committed into keys, without waiting.
+fn drain<C: Controller>(
+    store: &crate::store::Store,
+    w: &mut crate::store::Watch,
+    resources: &[ResourceKey],
+    everything: bool,
+    c: &C,
+    dirty: &mut HashSet<Key>,
+) {
+    while let Some(ev) = w.try_next() {
+        match ev {
+            Ok(ev) => dirty.extend(c.keys_for(&ev)),
+            Err(_) => *w = store.watch_set(resources, everything),
         }
     }
 }

@@ -23,7 +23,7 @@ use crate::controllers::{Controller, Key};
 use crate::runtime::ports::{PortServer, container_ports, serve_container_port};
 use crate::runtime::process::{ContainerProcess, ProcessSpec};
 use crate::runtime::shell::{self, ShellContext};
-use crate::store::{Event, EventType, ResourceKey, now_rfc3339};
+use crate::store::{Event, EventType, Raw, ResourceKey, decode, encode, now_rfc3339};
 
 /// First restart back-off.
 pub const BACKOFF_BASE: Duration = Duration::from_secs(2);
@@ -87,33 +87,37 @@ pub struct Kubelet {
     api: Api,
     pods: Mutex<HashMap<String, Arc<PodHandle>>>,
     next_ip: Mutex<HashMap<String, u32>>,
+    /// The nodes' places, and how many nodes there were when they were computed.
+    nodes: Mutex<(usize, HashMap<String, NodePlace>)>,
 }
 
-/// The pod's node index, for IPs: `kk-sim-control-plane` is 0, workers 1, 2, ...
-fn node_index(api: &Api, node: &str) -> u32 {
-    let mut nodes: Vec<String> = api
-        .list(&res::nodes(), None)
-        .iter()
-        .map(|n| name(n).to_string())
-        .collect();
-    nodes.sort();
+/// Where each node is, for pod IPs and `hostIP`.
+#[derive(Clone)]
+struct NodePlace {
+    /// `kk-sim-control-plane` is 0, workers 1, 2, ... (sorted by name).
+    index: u32,
+    /// Its InternalIP.
+    ip: String,
+}
+
+/// Every node's place, computed from the stored nodes.
+fn node_places(api: &Api) -> HashMap<String, NodePlace> {
+    let nodes = api.list(&res::nodes(), None);
+    let mut names: Vec<&str> = nodes.iter().map(|n| name(n)).collect();
+    names.sort();
     nodes
         .iter()
-        .position(|n| n == node)
-        .map(|i| i as u32)
-        .unwrap_or(0)
-}
-
-fn node_ip(api: &Api, node: &str) -> String {
-    api.get(&res::nodes(), "", node)
-        .and_then(|n| {
-            n.pointer("/status/addresses")?
-                .as_array()?
-                .iter()
-                .find(|a| a["type"] == "InternalIP")
+        .map(|n| {
+            let index = names.iter().position(|x| *x == name(n)).unwrap_or(0) as u32;
+            let ip = n
+                .pointer("/status/addresses")
+                .and_then(Value::as_array)
+                .and_then(|a| a.iter().find(|a| a["type"] == "InternalIP"))
                 .and_then(|a| a["address"].as_str().map(str::to_string))
+                .unwrap_or_else(|| format!("172.18.0.{}", index + 2));
+            (name(n).to_string(), NodePlace { index, ip })
         })
-        .unwrap_or_else(|| format!("172.18.0.{}", node_index(api, node) + 2))
+        .collect()
 }
 
 /// `nginx:1.25` → `docker.io/library/nginx:1.25` (what container runtimes report).
@@ -290,9 +294,46 @@ impl CState {
     }
 }
 
-/// Messages from container tasks to their pod worker.
+/// Messages from container tasks to their pod worker (boxed: a channel allocates its slots
+/// in blocks, per pod).
 enum Update {
-    Status(CStatus),
+    Status(Box<CStatus>),
+}
+
+/// The pod a worker runs. A worker lives as long as its pod, so it keeps the pod as the stored
+/// bytes (parsed again for each container start) plus, parsed, only what names and events
+/// need: kind, apiVersion and metadata name, namespace, uid and resourceVersion. Holding every
+/// pod's parse would cost more than the whole store.
+struct PodRef {
+    slim: Value,
+    raw: Raw,
+}
+
+impl PodRef {
+    fn new(pod: &Value) -> PodRef {
+        let md = &pod["metadata"];
+        PodRef {
+            slim: json!({
+                "kind": pod["kind"],
+                "apiVersion": pod["apiVersion"],
+                "metadata": {"name": md["name"], "namespace": md["namespace"], "uid": md["uid"],
+                             "resourceVersion": md["resourceVersion"]},
+            }),
+            raw: encode(pod),
+        }
+    }
+
+    /// The whole pod as the worker got it.
+    fn full(&self) -> Value {
+        decode(&self.raw)
+    }
+}
+
+impl std::ops::Deref for PodRef {
+    type Target = Value;
+    fn deref(&self) -> &Value {
+        &self.slim
+    }
 }
 
 /// Everything the pod's status is rendered from.
@@ -436,6 +477,7 @@ impl Kubelet {
             api,
             pods: Mutex::new(HashMap::new()),
             next_ip: Mutex::new(HashMap::new()),
+            nodes: Mutex::new((0, HashMap::new())),
         })
     }
 
@@ -449,8 +491,21 @@ impl Kubelet {
             .cloned()
     }
 
+    /// Where `node` is (recomputed when nodes come or go).
+    fn node_place(&self, node: &str) -> NodePlace {
+        let count = self.api.store().count(&res::nodes(), None);
+        let mut cached = self.nodes.lock().unwrap_or_else(|p| p.into_inner());
+        if cached.0 != count || !cached.1.contains_key(node) {
+            *cached = (count, node_places(&self.api));
+        }
+        cached.1.get(node).cloned().unwrap_or(NodePlace {
+            index: 0,
+            ip: "172.18.0.2".to_string(),
+        })
+    }
+
     fn allocate_ip(&self, node: &str) -> String {
-        let idx = node_index(&self.api, node);
+        let idx = self.node_place(node).index;
         let mut m = self.next_ip.lock().unwrap_or_else(|p| p.into_inner());
         let n = m.entry(node.to_string()).or_insert(1);
         *n += 1;
@@ -485,6 +540,7 @@ impl Kubelet {
             .unwrap_or_else(|p| p.into_inner())
             .insert(uid(&pod).to_string(), handle.clone());
         let me = self.clone();
+        let pod = Arc::new(PodRef::new(&pod));
         tokio::spawn(async move { me.run_pod(pod, handle, stop_rx).await });
     }
 
@@ -501,7 +557,7 @@ impl Kubelet {
 
     async fn run_pod(
         self: Arc<Self>,
-        pod: Arc<Value>,
+        pod: Arc<PodRef>,
         handle: Arc<PodHandle>,
         mut stop: watch::Receiver<bool>,
     ) {
@@ -509,52 +565,56 @@ impl Kubelet {
         let pname = name(&pod).to_string();
         let puid = uid(&pod).to_string();
         let node = handle.node.clone();
-        let spec = pod.get("spec").cloned().unwrap_or_default();
-        let restart_policy = spec["restartPolicy"]
-            .as_str()
-            .unwrap_or("Always")
-            .to_string();
-        let inits: Vec<Value> = spec["initContainers"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
-        let mains: Vec<Value> = spec["containers"].as_array().cloned().unwrap_or_default();
-        let src = Self::src(&node);
-        let mut st = PodState {
-            phase: "Pending".into(),
-            host_ip: node_ip(&self.api, &node),
-            pod_ip: None,
-            start_time: now_rfc3339(),
-            qos: qos_class(&spec),
-            init: inits
-                .iter()
-                .map(|c| {
-                    CStatus::new(
-                        c["name"].as_str().unwrap_or(""),
-                        c["image"].as_str().unwrap_or(""),
-                        "PodInitializing",
-                    )
-                })
-                .collect(),
-            main: mains
-                .iter()
-                .map(|c| {
-                    let w = if inits.is_empty() {
-                        "ContainerCreating"
-                    } else {
-                        "PodInitializing"
-                    };
-                    CStatus::new(
-                        c["name"].as_str().unwrap_or(""),
-                        c["image"].as_str().unwrap_or(""),
-                        w,
-                    )
-                })
-                .collect(),
-            initialized: inits.is_empty(),
-            sandbox_ready: false,
-            transitions: HashMap::new(),
+        // The container specs stay bytes while they wait (see `PodRef`).
+        let (restart_policy, inits, mains, mut st) = {
+            let full = pod.full();
+            let spec = &full["spec"];
+            let restart_policy = spec["restartPolicy"]
+                .as_str()
+                .unwrap_or("Always")
+                .to_string();
+            let containers =
+                |k: &str| -> Vec<Value> { spec[k].as_array().cloned().unwrap_or_default() };
+            let (inits, mains) = (containers("initContainers"), containers("containers"));
+            let st = PodState {
+                phase: "Pending".into(),
+                host_ip: self.node_place(&node).ip,
+                pod_ip: None,
+                start_time: now_rfc3339(),
+                qos: qos_class(spec),
+                init: inits
+                    .iter()
+                    .map(|c| {
+                        CStatus::new(
+                            c["name"].as_str().unwrap_or(""),
+                            c["image"].as_str().unwrap_or(""),
+                            "PodInitializing",
+                        )
+                    })
+                    .collect(),
+                main: mains
+                    .iter()
+                    .map(|c| {
+                        let w = if inits.is_empty() {
+                            "ContainerCreating"
+                        } else {
+                            "PodInitializing"
+                        };
+                        CStatus::new(
+                            c["name"].as_str().unwrap_or(""),
+                            c["image"].as_str().unwrap_or(""),
+                            w,
+                        )
+                    })
+                    .collect(),
+                initialized: inits.is_empty(),
+                sandbox_ready: false,
+                transitions: HashMap::new(),
+            };
+            let raws = |cs: Vec<Value>| -> Vec<Raw> { cs.iter().map(encode).collect() };
+            (restart_policy, raws(inits), raws(mains), st)
         };
+        let src = Self::src(&node);
         if let Some(first) = st.init.first_mut() {
             first.state = CState::Waiting {
                 reason: "PodInitializing".into(),
@@ -650,9 +710,9 @@ impl Kubelet {
             tokio::select! {
                 u = rx.recv() => match u {
                     Some((i, Update::Status(cs))) => {
-                        st.main[i] = cs;
+                        st.main[i] = *cs;
                         while let Ok((j, Update::Status(cs))) = rx.try_recv() {
-                            st.main[j] = cs;
+                            st.main[j] = *cs;
                         }
                         let any_running = st.main.iter().any(|c| matches!(c.state, CState::Running { .. }));
                         if any_running {
@@ -684,9 +744,9 @@ impl Kubelet {
     /// Runs an init container once, updating `st.init[i]`; returns its exit code.
     async fn run_once(
         &self,
-        pod: &Value,
+        pod: &PodRef,
         handle: &Arc<PodHandle>,
-        c: &Value,
+        c: &Raw,
         pod_ip: &str,
         st: &mut PodState,
         i: usize,
@@ -697,15 +757,17 @@ impl Kubelet {
             uid(pod).to_string(),
         );
         let src = Self::src(&handle.node);
+        let c = decode(c);
         let cname = c["name"].as_str().unwrap_or("").to_string();
         let fp = format!("spec.initContainers{{{cname}}}");
         if st.init[i].restarts == 0 {
-            self.pull_events(pod, &fp, c, &src);
+            self.pull_events(pod, &fp, &c, &src);
         }
         let started = now_rfc3339();
         let cid = container_id();
         self.created_started(pod, &fp, &cname, &src);
-        let (proc, _servers) = self.start_run(pod, handle, c, pod_ip).await;
+        let (proc, _servers) = self.start_run(pod, handle, &c, pod_ip).await;
+        drop(c);
         st.init[i].state = CState::Running {
             started_at: started.clone(),
         };
@@ -736,7 +798,7 @@ impl Kubelet {
     /// run it replaces becomes the previous one.
     async fn start_run(
         &self,
-        pod: &Value,
+        pod: &PodRef,
         handle: &Arc<PodHandle>,
         c: &Value,
         pod_ip: &str,
@@ -744,8 +806,8 @@ impl Kubelet {
         let (ns, pname) = (namespace(pod), name(pod));
         let cname = c["name"].as_str().unwrap_or("").to_string();
         let image = c["image"].as_str().unwrap_or("").to_string();
-        let mut ctx =
-            ShellContext::for_container(pname, ns, pod_ip, &container_env(pod, c, pod_ip));
+        let env = container_env(&pod.full(), c, pod_ip);
+        let mut ctx = ShellContext::for_container(pname, ns, pod_ip, &env);
         ctx.net = Some(pod_network(handle.clone(), pod_ip.to_string()));
         let mut servers = Vec::new();
         let mut ports = BTreeMap::new();
@@ -824,9 +886,9 @@ impl Kubelet {
     #[allow(clippy::too_many_arguments)]
     async fn container_loop(
         self: Arc<Self>,
-        pod: Arc<Value>,
+        pod: Arc<PodRef>,
         handle: Arc<PodHandle>,
-        c: Value,
+        c: Raw,
         pod_ip: String,
         restart_policy: String,
         i: usize,
@@ -838,16 +900,27 @@ impl Kubelet {
             uid(&pod).to_string(),
         );
         let src = Self::src(&handle.node);
-        let cname = c["name"].as_str().unwrap_or("").to_string();
-        let image = c["image"].as_str().unwrap_or("").to_string();
+        let (cname, image, probe_delay, has_probe) = {
+            let c = decode(&c);
+            (
+                c["name"].as_str().unwrap_or("").to_string(),
+                c["image"].as_str().unwrap_or("").to_string(),
+                c.pointer("/readinessProbe/initialDelaySeconds")
+                    .and_then(Value::as_u64),
+                c.get("readinessProbe").is_some(),
+            )
+        };
         let fp = format!("spec.containers{{{cname}}}");
         let mut cs = CStatus::new(&cname, &image, "ContainerCreating");
-        self.pull_events(&pod, &fp, &c, &src);
+        self.pull_events(&pod, &fp, &decode(&c), &src);
         loop {
             let started = now_rfc3339();
             let cid = container_id();
             self.created_started(&pod, &fp, &cname, &src);
-            let (proc, servers) = self.start_run(&pod, &handle, &c, &pod_ip).await;
+            let (proc, servers) = {
+                let c = decode(&c);
+                self.start_run(&pod, &handle, &c, &pod_ip).await
+            };
             cs.state = CState::Running {
                 started_at: started.clone(),
             };
@@ -855,14 +928,10 @@ impl Kubelet {
             cs.container_id = Some(cid.clone());
             cs.ready = false;
             let never_ready = shell::image_never_ready(&image) || shell::image_crashes(&image);
-            let probe_delay = c
-                .pointer("/readinessProbe/initialDelaySeconds")
-                .and_then(Value::as_u64);
-            let has_probe = c.get("readinessProbe").is_some();
             if !never_ready && !has_probe {
                 cs.ready = true;
             }
-            let _ = tx.send((i, Update::Status(cs.clone())));
+            let _ = tx.send((i, Update::Status(Box::new(cs.clone()))));
             let run = proc.wait();
             tokio::pin!(run);
             let exit = if has_probe && !never_ready {
@@ -872,7 +941,7 @@ impl Kubelet {
                     e = &mut run => e,
                     _ = tokio::time::sleep(delay) => {
                         cs.ready = true;
-                        let _ = tx.send((i, Update::Status(cs.clone())));
+                        let _ = tx.send((i, Update::Status(Box::new(cs.clone()))));
                         run.await
                     }
                 }
@@ -891,12 +960,12 @@ impl Kubelet {
             };
             if !restart {
                 cs.state = term;
-                let _ = tx.send((i, Update::Status(cs.clone())));
+                let _ = tx.send((i, Update::Status(Box::new(cs.clone()))));
                 return;
             }
             // Show the termination briefly, then the back-off.
             cs.state = term.clone();
-            let _ = tx.send((i, Update::Status(cs.clone())));
+            let _ = tx.send((i, Update::Status(Box::new(cs.clone()))));
             let delay = backoff(cs.restarts);
             tokio::time::sleep(Duration::from_millis(300)).await;
             cs.last = Some(term);
@@ -907,7 +976,7 @@ impl Kubelet {
                     fmt_secs(delay)
                 )),
             };
-            let _ = tx.send((i, Update::Status(cs.clone())));
+            let _ = tx.send((i, Update::Status(Box::new(cs.clone()))));
             events::record(
                 &self.api,
                 &pod,

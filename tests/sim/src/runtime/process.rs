@@ -67,15 +67,37 @@ pub struct ContainerProcess {
     stdin: Mutex<Option<mpsc::UnboundedSender<Vec<u8>>>>,
     /// Its terminal's size: attach sessions' resize events land here.
     size: shell::TermSize,
-    output: broadcast::Sender<(u8, Bytes)>,
+    output: Arc<Output>,
     exit: watch::Receiver<Option<i32>>,
     task: JoinHandle<()>,
+}
+
+/// The fan-out of a process's output to attach sessions. Its channel exists only once a
+/// session subscribes: a broadcast buffer costs ~64 KiB, times every container of a big cluster.
+#[derive(Default)]
+struct Output(Mutex<Option<broadcast::Sender<(u8, Bytes)>>>);
+
+impl Output {
+    fn send(&self, channel: u8, b: &[u8]) {
+        if let Ok(tx) = self.0.lock()
+            && let Some(tx) = tx.as_ref()
+        {
+            // No attach session listening is fine.
+            let _ = tx.send((channel, Bytes::copy_from_slice(b)));
+        }
+    }
+
+    fn subscribe(&self) -> broadcast::Receiver<(u8, Bytes)> {
+        let mut tx = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        tx.get_or_insert_with(|| broadcast::channel(1024).0)
+            .subscribe()
+    }
 }
 
 /// stdout (1) or stderr (2) of the process: appends to the log and feeds attach sessions.
 struct Tee {
     log: Arc<ContainerLog>,
-    out: broadcast::Sender<(u8, Bytes)>,
+    out: Arc<Output>,
     channel: u8,
 }
 
@@ -86,8 +108,7 @@ impl AsyncWrite for Tee {
         b: &[u8],
     ) -> Poll<std::io::Result<usize>> {
         self.log.append(b);
-        // No attach session listening is fine.
-        let _ = self.out.send((self.channel, Bytes::copy_from_slice(b)));
+        self.out.send(self.channel, b);
         Poll::Ready(Ok(b.len()))
     }
     fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
@@ -104,7 +125,7 @@ impl ContainerProcess {
     pub fn start(spec: &ProcessSpec, ctx: ShellContext) -> Arc<ContainerProcess> {
         let log = ContainerLog::new();
         let size = shell::term_size();
-        let (out_tx, _) = broadcast::channel(1024);
+        let out_tx = Arc::new(Output::default());
         let (exit_tx, exit_rx) = watch::channel(None);
         let (stdin_tx, stdin_r) = if spec.stdin {
             let (w, r) = tokio::io::duplex(64 * 1024);
