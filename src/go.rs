@@ -4,6 +4,8 @@
 //! Flag value parsers return Go's error text (`strconv.ParseInt: parsing "x": invalid
 //! syntax`), which cobra prints after `invalid argument "x" for "--flag" flag: `.
 
+pub mod json;
+
 use std::num::IntErrorKind;
 use std::time::Duration;
 

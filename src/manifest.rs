@@ -25,38 +25,144 @@ const PARSER_PROBLEMS: &[&str] = &[
     "found undefined tag handle",
 ];
 
-/// Split a YAML stream (or JSON) into its non-empty documents.
+/// Split a YAML stream (or JSON) into its non-empty documents; the first broken document
+/// fails the whole text.
 pub fn parse_documents(text: &str) -> Result<Vec<Value>, String> {
-    // Like kubectl's YAMLOrJSONDecoder, a stream that starts with `{` is JSON values; a
-    // truncated one is Go's `unexpected EOF`. Other JSON problems are reported by the YAML
-    // reader below (a superset of JSON).
+    match documents(text) {
+        (docs, None) => Ok(docs),
+        (_, Some(e)) => Err(e),
+    }
+}
+
+/// The documents of a manifest as kubectl's `YAMLOrJSONDecoder` reads them, one after the
+/// other: a stream of JSON values when the text starts with `{`, else YAML documents split
+/// on `---` lines and each parsed on its own (so an error's line counts from the start of
+/// its document). Reading stops at the first broken document: the documents before it and
+/// its error (go-yaml's or Go's JSON decoder's wording). Empty documents are skipped.
+pub fn documents(text: &str) -> (Vec<Value>, Option<String>) {
     if text.trim_start().starts_with('{') {
-        let mut out = Vec::new();
-        let mut failed = None;
-        for v in serde_json::Deserializer::from_str(text).into_iter::<Value>() {
-            match v {
-                Ok(v) if !v.is_null() => out.push(v),
-                Ok(_) => {}
-                Err(e) => {
-                    failed = Some(e);
-                    break;
-                }
-            }
-        }
-        match failed {
-            None => return Ok(out),
-            Some(e) if e.is_eof() => return Err("unexpected EOF".into()),
-            Some(_) => {}
-        }
+        return json_stream(text);
     }
+    documents_yaml(text)
+}
+
+fn documents_yaml(text: &str) -> (Vec<Value>, Option<String>) {
     let mut out = Vec::new();
-    for de in serde_yaml::Deserializer::from_str(text) {
-        let v: Value = serde::Deserialize::deserialize(de).map_err(|e| go_yaml_error(&e))?;
-        if !v.is_null() {
-            out.push(v);
+    for chunk in yaml_chunks(text) {
+        let chunk = match chunk {
+            Ok(c) => c,
+            Err(e) => return (out, Some(e)),
+        };
+        let first = serde_yaml::Deserializer::from_str(chunk).next();
+        let Some(de) = first else {
+            continue;
+        };
+        match serde::Deserialize::deserialize(de) {
+            Ok(Value::Null) => {}
+            Ok(v) => out.push(v),
+            Err(e) => return (out, Some(go_yaml_error(&e))),
         }
     }
-    Ok(out)
+    (out, None)
+}
+
+/// kubectl's `YAMLReader`: documents end at lines starting with `---` followed by nothing
+/// but spaces or a comment.
+fn yaml_chunks(text: &str) -> impl Iterator<Item = Result<&str, String>> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let mut start: Option<usize> = None;
+        let mut pos = 0;
+        while pos < rest.len() {
+            let end = rest[pos..].find('\n').map_or(rest.len(), |i| pos + i + 1);
+            let line = &rest[pos..end];
+            if let Some(after) = line.strip_prefix("---") {
+                let trimmed = after.trim();
+                if !trimmed.is_empty() && !trimmed.starts_with('#') {
+                    rest = "";
+                    return Some(Err(format!("invalid Yaml document separator: {trimmed}")));
+                }
+                if let Some(s) = start {
+                    let chunk = &rest[s..pos];
+                    rest = &rest[end..];
+                    return Some(Ok(chunk));
+                }
+                pos = end;
+                continue;
+            }
+            start.get_or_insert(pos);
+            pos = end;
+        }
+        let chunk = start.map(|s| &rest[s..]);
+        rest = "";
+        chunk.map(Ok)
+    })
+}
+
+/// A stream of JSON values, as apimachinery 1.33's `YAMLOrJSONDecoder` reads it: Go's
+/// `json.Decoder` value after value; when a value fails before the stream has proved to be
+/// JSON (two values read), the rest is read as YAML, and if that fails too the JSON error
+/// is the one reported (`json: offset N: invalid character ...`, `unexpected EOF`).
+fn json_stream(text: &str) -> (Vec<Value>, Option<String>) {
+    use crate::go::json::{Scan, scan};
+    let mut out = Vec::new();
+    let mut count = 0;
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    loop {
+        let at = stream.byte_offset();
+        let err = match stream.next() {
+            None => return (out, None),
+            Some(Ok(v)) => {
+                count += 1;
+                if !v.is_null() {
+                    out.push(v);
+                }
+                continue;
+            }
+            Some(Err(_)) => match scan(&text[at..]) {
+                Scan::Invalid { message, offset } if count <= 1 => {
+                    format!("json: offset {}: {message}", at + offset)
+                }
+                Scan::Invalid { message, .. } => return (out, Some(message)),
+                _ => "unexpected EOF".to_string(),
+            },
+        };
+        if count > 1 {
+            return (out, Some(err));
+        }
+        // Switch to YAML after the white space up to the first newline.
+        let rest = &text[at..];
+        let skip = rest
+            .char_indices()
+            .find(|(_, c)| !c.is_whitespace() || *c == '\n')
+            .map_or(rest.len(), |(i, c)| if c == '\n' { i + 1 } else { i });
+        let (docs, yaml_err) = documents_yaml(&rest[skip..]);
+        let first_failed = docs.is_empty() && yaml_err.is_some();
+        out.extend(docs);
+        let err = if first_failed { Some(err) } else { yaml_err };
+        return (out, err);
+    }
+}
+
+/// apimachinery's `yaml.ToJSON` (patches of `kubectl patch`): text that starts like JSON (`{`
+/// or `[` after white space) is passed on untouched — the server judges it —, anything else
+/// is read as one YAML document and written as Go's JSON encoder writes it. The error is
+/// go-yaml's `yaml: line N: <problem>`.
+pub fn to_json(text: &str) -> Result<String, String> {
+    if text.trim_start().starts_with(['{', '[']) {
+        return Ok(text.to_string());
+    }
+    let first = serde_yaml::Deserializer::from_str(text).next();
+    let value: Value = match first {
+        None => Value::Null,
+        Some(de) => serde::Deserialize::deserialize(de).map_err(|e| {
+            let msg = go_yaml_error(&e);
+            msg.strip_prefix("error converting YAML to JSON: ")
+                .map(str::to_string)
+                .unwrap_or(msg)
+        })?,
+    };
+    Ok(crate::printers::json::to_compact(&value))
 }
 
 /// serde_yaml's `<problem> at line L column C[, while ...]` in go-yaml's words. go-yaml
@@ -96,6 +202,46 @@ mod tests {
         assert_eq!(
             parse_documents("{\"kind\":\"Pod\"}").unwrap()[0]["kind"],
             "Pod"
+        );
+    }
+
+    #[test]
+    fn documents_stop_at_the_first_broken_one() {
+        // kubectl 1.33 counts lines from the start of the broken document.
+        let (docs, e) = documents("a: 1\n---\nb: [\n---\nc: 3\n");
+        assert_eq!(docs.len(), 1);
+        assert_eq!(
+            e.unwrap(),
+            "error converting YAML to JSON: yaml: line 1: did not find expected node content"
+        );
+        let (docs, e) = documents("# c\n--- # x\na: 1\n---\n\n---\nb: 2");
+        assert_eq!((docs.len(), e), (2, None));
+        assert_eq!(
+            documents("a: 1\n--- b\n").1.unwrap(),
+            "invalid Yaml document separator: b"
+        );
+        // What kubectl 1.33 printed for the same files.
+        let (docs, e) = documents("{\"a\": 1} {\"b\": 2} {\"c\"");
+        assert_eq!((docs.len(), e.as_deref()), (2, Some("unexpected EOF")));
+        let (docs, e) = documents("{\"a\": 1}\n{\"c\"");
+        assert_eq!((docs.len(), e.as_deref()), (1, Some("unexpected EOF")));
+        assert_eq!(
+            documents("{\"a\" 1}").1.unwrap(),
+            "json: offset 6: invalid character '1' after object key"
+        );
+        let (docs, e) = documents("{\"a\": 1}\n---\nb: 2\n");
+        assert_eq!((docs.len(), e), (2, None));
+    }
+
+    #[test]
+    fn patches_become_json() {
+        assert_eq!(to_json(" {bad").unwrap(), " {bad");
+        assert_eq!(to_json("data: {b: 2}").unwrap(), "{\"data\":{\"b\":2}}");
+        assert_eq!(to_json("").unwrap(), "null");
+        // kubectl 1.33: `patch -p 'data: ['`.
+        assert_eq!(
+            to_json("data: [").unwrap_err(),
+            "yaml: line 1: did not find expected node content"
         );
     }
 

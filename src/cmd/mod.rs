@@ -8,6 +8,7 @@
 pub mod annotate;
 pub mod api_resources;
 pub mod api_versions;
+pub mod apply;
 pub mod attach;
 pub mod autoscale;
 pub mod cluster_info;
@@ -24,8 +25,10 @@ pub mod help;
 pub mod label;
 pub mod logs;
 pub mod options;
+pub mod patch;
 pub mod plugin;
 pub mod port_forward;
+pub mod replace;
 pub mod rollout;
 pub mod run;
 pub mod scale;
@@ -129,6 +132,34 @@ pub enum Command {
     #[command(add = Group::Troubleshooting)]
     #[command(long_about = r#"Copy files and directories to and from containers."#)]
     Cp(cp::Args),
+    /// Apply a configuration to a resource by file name or stdin
+    #[command(add = Group::Advanced)]
+    #[command(
+        long_about = r#"Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn't exist yet. To use 'apply', always create the resource initially with either 'apply' or 'create --save-config'.
+
+ JSON and YAML formats are accepted.
+
+ Alpha Disclaimer: the --prune functionality is not yet complete. Do not use unless you are aware of what the current state is. See https://issues.k8s.io/34274."#
+    )]
+    Apply(apply::Args),
+    /// Update fields of a resource
+    #[command(add = Group::Advanced)]
+    #[command(
+        long_about = r#"Update fields of a resource using strategic merge patch, a JSON merge patch, or a JSON patch.
+
+ JSON and YAML formats are accepted.
+
+ Note: Strategic merge patch is not supported for custom resources."#
+    )]
+    Patch(patch::Args),
+    /// Replace a resource by file name or stdin
+    #[command(add = Group::Advanced)]
+    #[command(long_about = r#"Replace a resource by file name or stdin.
+
+ JSON and YAML formats are accepted. If replacing an existing resource, the complete resource spec must be provided. This can be obtained by
+
+        $ kk get TYPE NAME -o yaml"#)]
+    Replace(replace::Args),
     /// Set a new size for a deployment, replica set, or replication controller
     #[command(add = Group::Deploy)]
     #[command(long_about = scale::ABOUT)]
@@ -202,6 +233,9 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::PortForward(a) => port_forward::run(ctx, a).await,
         Command::Rollout(c) => rollout::dispatch(ctx, c).await,
         Command::Cp(a) => cp::run(ctx, a).await,
+        Command::Apply(a) => apply::run(ctx, a).await,
+        Command::Patch(a) => patch::run(ctx, a).await,
+        Command::Replace(a) => replace::run(ctx, a).await,
         Command::Scale(a) => scale::run(ctx, a).await,
         Command::Set(c) => set::dispatch(ctx, c).await,
         Command::Run(a) => run::run(ctx, a).await,

@@ -33,6 +33,37 @@ impl KeyOrder for Sorted {
     }
 }
 
+/// kubectl's typed `v1.List` (what `apply -o json` prints of several objects): the list's
+/// own keys in Go's struct order (`kind`, `apiVersion`, `metadata`, `items`), the items as
+/// unstructured objects (sorted keys).
+#[derive(Debug, Clone, Copy)]
+pub enum TypedList {
+    /// The list itself.
+    List,
+    /// Anything inside it.
+    Inner,
+}
+
+impl KeyOrder for TypedList {
+    fn entries(self, obj: &Map<String, Value>) -> impl Iterator<Item = (&str, &Value, Self)> {
+        let entries: Vec<(&str, &Value, Self)> = match self {
+            TypedList::List => ["kind", "apiVersion", "metadata", "items"]
+                .iter()
+                .filter_map(|k| obj.get_key_value(*k))
+                .map(|(k, v)| (k.as_str(), v, TypedList::Inner))
+                .collect(),
+            TypedList::Inner => obj
+                .iter()
+                .map(|(k, v)| (k.as_str(), v, TypedList::Inner))
+                .collect(),
+        };
+        entries.into_iter()
+    }
+    fn element(self) -> Self {
+        TypedList::Inner
+    }
+}
+
 /// Go's `json.Marshal` (compact, HTML-escaped). jsonpath prints maps and lists this way.
 pub fn to_compact(v: &Value) -> String {
     to_compact_in(v, Sorted)

@@ -108,6 +108,31 @@ impl OperationPrinter {
         Ok(())
     }
 
+    /// Several objects as kubectl prints the typed `v1.List` it builds of them (`apply
+    /// -o`): `-o json` writes the list's keys in Go's struct order, other formats as usual.
+    pub fn print_list(&mut self, ui: &Ui, items: Vec<Value>) -> Result<()> {
+        let mut list = serde_json::json!({
+            "apiVersion": "v1",
+            "items": items,
+            "kind": "List",
+            "metadata": {},
+        });
+        match &self.mode {
+            Mode::Object {
+                keep_managed_fields,
+                ..
+            } if self.json => {
+                if !*keep_managed_fields {
+                    super::strip_managed_fields(&mut list);
+                }
+                let text = super::json::to_kubectl_json_in(&list, super::json::TypedList::List);
+                ui.print(&text)?;
+                Ok(())
+            }
+            _ => self.print_verbatim(ui, &list, ""),
+        }
+    }
+
     /// Flush what the printer buffered (call once, after the last object).
     pub fn finish(&mut self, ui: &Ui) -> Result<()> {
         if let Mode::Object { printer, .. } = &mut self.mode {

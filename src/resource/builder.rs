@@ -251,36 +251,69 @@ async fn from_files(
     sel: &Selection,
     namespace: &str,
 ) -> Result<Targets> {
-    let mut docs: Vec<(String, Value)> = Vec::new();
+    let mut manifests = Vec::new();
     for f in &sel.filenames {
-        read_path(ctx, f, sel.recursive, true, &mut docs)?;
+        read_path(ctx, f, sel.recursive, true, &mut manifests)?;
     }
     let mut items = Vec::new();
     let mut errors = Vec::new();
-    for (source, obj) in docs {
-        let kind = obj.get("kind").and_then(Value::as_str).unwrap_or("");
-        let api_version = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
-        if sel.validate
-            && let Some(problems) = type_problems(&obj)
-        {
-            errors.push((
-                items.len(),
-                Error::Msg(format!(
-                    "error validating {source:?}: error validating data: {problems}; if you choose to ignore these errors, turn validation off with --validate=false"
-                )),
-            ));
-            continue;
-        }
-        if kind.is_empty() {
-            let e = {
-                format!(
-                    "unable to decode {source:?}: Object 'Kind' is missing in '{}'",
-                    serde_json::to_string(&obj).unwrap_or_default()
+    for m in manifests {
+        for doc in m.documents {
+            // The schema validator looks at each document before it is decoded; its
+            // failure ends the file (kubectl's StreamVisitor returns it).
+            if sel.validate
+                && let Some(e) = validation_error(&m.source, &doc)
+            {
+                errors.push((items.len(), Error::Msg(e)));
+                break;
+            }
+            let mut objects = Vec::new();
+            flatten_lists(doc, &mut objects);
+            for obj in objects {
+                if let Some(t) = target(
+                    ctx,
+                    resolver,
+                    namespace,
+                    &m.source,
+                    obj,
+                    &mut errors,
+                    items.len(),
                 )
-            };
-            errors.push((items.len(), Error::Msg(e)));
-            continue;
+                .await?
+                {
+                    items.push(t);
+                }
+            }
         }
+        if let Some(e) = m.error {
+            errors.push((items.len(), e));
+        }
+    }
+    Ok(Targets {
+        single_item_implied: items.len() == 1,
+        items,
+        errors,
+    })
+}
+
+/// One manifest object as a target, or its error recorded at `at`.
+async fn target(
+    ctx: &Ctx,
+    resolver: &mut Resolver,
+    namespace: &str,
+    source: &str,
+    obj: Value,
+    errors: &mut Vec<(usize, Error)>,
+    at: usize,
+) -> Result<Option<Target>> {
+    let source = source.to_string();
+    {
+        let kind = obj.get("kind").and_then(Value::as_str).unwrap_or("");
+        if kind.is_empty() {
+            errors.push((at, Error::Msg(missing_kind(&source, &obj))));
+            return Ok(None);
+        }
+        let api_version = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
         let (group, version) = match api_version.rsplit_once('/') {
             Some((g, v)) => (g, v),
             None => ("", api_version),
@@ -295,10 +328,10 @@ async fn from_files(
                 .pointer("/metadata/namespace")
                 .and_then(Value::as_str)
                 .unwrap_or("");
-            errors.push((items.len(), Error::Msg(format!(
+            errors.push((at, Error::Msg(format!(
                 "resource mapping not found for name: {name:?} namespace: {own_ns:?} from {source:?}: no matches for kind {kind:?} in version {api_version:?}\nensure CRDs are installed first"
             ))));
-            continue;
+            return Ok(None);
         };
         let ns = if r.namespaced {
             let own = obj
@@ -317,18 +350,42 @@ async fn from_files(
         } else {
             None
         };
-        items.push(Target::Object {
+        Ok(Some(Target::Object {
             resource: r,
             namespace: ns,
             name,
             manifest: Some((source, obj)),
-        });
+        }))
     }
-    Ok(Targets {
-        single_item_implied: items.len() == 1,
-        items,
-        errors,
-    })
+}
+
+/// kubectl's schema validation of a manifest document (`--validate` other than `ignore`),
+/// as far as it goes when the server validates fields: `apiVersion` and `kind` are set.
+pub fn validation_error(source: &str, doc: &Value) -> Option<String> {
+    let mut missing = Vec::new();
+    for key in ["apiVersion", "kind"] {
+        match doc.get(key) {
+            None | Some(Value::Null) => missing.push(format!("{key} not set")),
+            Some(Value::String(_)) => {}
+            Some(_) => missing.push(format!("{key} isn't string type")),
+        }
+    }
+    let what = match missing.len() {
+        0 => return None,
+        1 => missing.remove(0),
+        _ => format!("[{}]", missing.join(", ")),
+    };
+    Some(format!(
+        "error validating {source:?}: error validating data: {what}; if you choose to ignore these errors, turn validation off with --validate=false"
+    ))
+}
+
+/// A manifest document without `kind`, as the decoder words it.
+pub fn missing_kind(source: &str, obj: &Value) -> String {
+    format!(
+        "unable to decode {source:?}: Object 'Kind' is missing in '{}'",
+        serde_json::to_string(obj).unwrap_or_default()
+    )
 }
 
 /// Go's `filepath.Join(dir, name)` (cleaned: `./x` → `x`).
@@ -352,14 +409,26 @@ fn join_clean(dir: &str, name: &str) -> String {
     }
 }
 
+/// The documents of one manifest file (or stdin), as far as they could be read.
+#[derive(Debug)]
+pub struct Manifest {
+    /// The path as the user gave it (joined with the directory), or `STDIN`.
+    pub source: String,
+    /// Its documents in order (`List`s not yet expanded).
+    pub documents: Vec<Value>,
+    /// Why reading stopped early (`error parsing <source>: ...`).
+    pub error: Option<Error>,
+}
+
 /// Read manifests from a file, a directory (`.json`, `.yaml`, `.yml`; recursive with `-R`)
-/// or stdin (`-`), expanding `List` objects into their items.
+/// or stdin (`-`), one [`Manifest`] per file. A path that does not exist fails at once; a
+/// file that does not parse keeps the documents before the broken one.
 pub fn read_path(
     ctx: &Ctx,
     path: &str,
     recursive: bool,
     top: bool,
-    out: &mut Vec<(String, Value)>,
+    out: &mut Vec<Manifest>,
 ) -> Result<()> {
     let text = if path == "-" {
         ctx.ui().read_stdin_to_string()?
@@ -399,11 +468,12 @@ pub fn read_path(
         std::fs::read_to_string(&p)?
     };
     let source = if path == "-" { "STDIN" } else { path };
-    for doc in
-        parse_documents(&text).map_err(|e| Error::msg(format!("error parsing {source}: {e}")))?
-    {
-        push_object(source, doc, out);
-    }
+    let (documents, error) = crate::manifest::documents(&text);
+    out.push(Manifest {
+        source: source.to_string(),
+        documents,
+        error: error.map(|e| Error::msg(format!("error parsing {source}: {e}"))),
+    });
     Ok(())
 }
 
@@ -415,21 +485,23 @@ fn resolve_path(ctx: &Ctx, path: &str) -> std::path::PathBuf {
     }
 }
 
-fn push_object(source: &str, doc: Value, out: &mut Vec<(String, Value)>) {
+/// A document, or the items of a `List` (nested lists expanded too).
+pub fn flatten_lists(doc: Value, out: &mut Vec<Value>) {
     let is_list = doc
         .get("kind")
         .and_then(Value::as_str)
         .is_some_and(|k| k.ends_with("List"))
         && doc.get("items").is_some_and(Value::is_array);
-    if is_list {
-        if let Some(items) = doc.get("items").and_then(Value::as_array) {
-            for it in items {
-                push_object(source, it.clone(), out);
+    match doc {
+        Value::Object(mut m) if is_list => {
+            if let Some(Value::Array(items)) = m.remove("items") {
+                for it in items {
+                    flatten_lists(it, out);
+                }
             }
         }
-        return;
+        doc => out.push(doc),
     }
-    out.push((source.to_string(), doc));
 }
 
 /// Split a YAML stream (or one JSON document) into non-empty documents.
@@ -463,27 +535,6 @@ impl Resolver {
     }
 }
 
-/// kubectl's schema validation of a document's type (`getObjectKind`): `apiVersion` and
-/// `kind` must be set and be strings; several problems read `[a, b]`.
-fn type_problems(obj: &Value) -> Option<String> {
-    let Some(fields) = obj.as_object() else {
-        return Some("invalid object to validate".into());
-    };
-    let mut problems = Vec::new();
-    for key in ["apiVersion", "kind"] {
-        match fields.get(key) {
-            None | Some(Value::Null) => problems.push(format!("{key} not set")),
-            Some(Value::String(_)) => {}
-            Some(_) => problems.push(format!("{key} isn't string type")),
-        }
-    }
-    match problems.len() {
-        0 => None,
-        1 => problems.pop(),
-        _ => Some(format!("[{}]", problems.join(", "))),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -508,12 +559,22 @@ mod tests {
     #[test]
     fn lists_expand() {
         let mut out = Vec::new();
-        push_object(
-            "f",
+        flatten_lists(
             serde_json::json!({"kind": "List", "items": [{"kind": "Pod"}, {"kind": "Service"}]}),
             &mut out,
         );
         assert_eq!(out.len(), 2);
-        assert_eq!(out[1].1["kind"], "Service");
+        assert_eq!(out[1]["kind"], "Service");
+    }
+
+    #[test]
+    fn validation_words() {
+        let v = |d: serde_json::Value| validation_error("f", &d).unwrap_or_default();
+        assert!(v(serde_json::json!({})).contains("data: [apiVersion not set, kind not set];"));
+        assert!(v(serde_json::json!({"apiVersion": "v1"})).contains("data: kind not set;"));
+        assert_eq!(
+            v(serde_json::json!({"apiVersion": "v1", "kind": "Pod"})),
+            ""
+        );
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod builder;
 pub mod discovery;
+pub mod openapi;
 pub mod polymorphic;
 pub mod request;
 pub mod visit;

@@ -12,14 +12,31 @@ pub async fn json(
     uri: &str,
     body: Option<(&str, &serde_json::Value)>,
 ) -> Result<serde_json::Value, kube::Error> {
+    match body {
+        Some((content_type, v)) => {
+            let bytes = serde_json::to_vec(v).map_err(kube::Error::SerdeError)?;
+            raw(client, method, uri, Some((content_type, bytes))).await
+        }
+        None => raw(client, method, uri, None).await,
+    }
+}
+
+/// [`json`] with the body as bytes, sent as given (a patch the user typed, which the server
+/// judges).
+pub async fn raw(
+    client: &kube::Client,
+    method: http::Method,
+    uri: &str,
+    body: Option<(&str, Vec<u8>)>,
+) -> Result<serde_json::Value, kube::Error> {
     let mut req = http::Request::builder()
         .method(method)
         .uri(uri)
         .header(http::header::ACCEPT, "application/json");
     let bytes = match body {
-        Some((content_type, v)) => {
+        Some((content_type, bytes)) => {
             req = req.header(http::header::CONTENT_TYPE, content_type);
-            serde_json::to_vec(v).map_err(kube::Error::SerdeError)?
+            bytes
         }
         None => Vec::new(),
     };

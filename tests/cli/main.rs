@@ -4,6 +4,7 @@
 mod common;
 
 mod api_resources;
+mod apply;
 mod bad_input;
 mod colour;
 mod completion;
@@ -24,8 +25,10 @@ mod kuberc;
 mod label;
 mod logs;
 mod middle;
+mod patch;
 mod plugins;
 mod port_forward;
+mod replace;
 mod rollout;
 mod scale;
 mod security;

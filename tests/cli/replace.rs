@@ -1,0 +1,71 @@
+//! `kk replace` against kubectl 1.33 on kk-sim: whole-object PUTs from manifests, the
+//! annotation kept by `--save-config`, dry runs, `-o`, and kubectl's errors — outputs and
+//! the objects left.
+
+use crate::write_pair::Pair;
+
+const CM: &str = "apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c1
+  labels:
+    a: b
+data:
+  a: \"1\"
+  b: \"2\"
+";
+
+const STATE: &[&str] = &[
+    "get",
+    "cm",
+    "-o",
+    "jsonpath={range .items[*]}{.metadata.name} {.metadata.labels} {.metadata.annotations} {.data}{\"\\n\"}{end}",
+];
+
+#[test]
+fn replace_puts_whole_objects() {
+    let Some(p) = Pair::new("replace-forms") else {
+        return;
+    };
+    p.write("cm.yaml", CM.as_bytes())
+        .write(
+            "cm2.yaml",
+            b"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c1\ndata:\n  z: \"9\"\n",
+        )
+        .setup(&["create", "-f", "cm.yaml"])
+        .setup(&["create", "configmap", "c2"]);
+    let out = p.parity(&["replace", "-f", "cm2.yaml"]);
+    assert_eq!(out.stdout, "configmap/c1 replaced\n");
+    p.parity(&["replace", "-f", "cm.yaml", "--dry-run=client", "-o", "yaml"]);
+    p.parity(&["replace", "-f", "cm.yaml", "--dry-run=server"]);
+    p.parity(&["replace", "-f", "cm.yaml", "--save-config", "-o", "name"]);
+    // The annotation, once there, follows each replace.
+    p.parity(&["replace", "-f", "cm2.yaml", "-o", "json"]);
+    p.same_state(STATE);
+}
+
+#[test]
+fn replace_errors() {
+    let Some(p) = Pair::new("replace-errors") else {
+        return;
+    };
+    p.fixtures(&["invalid.yaml", "no-kind.yaml"])
+        .write("cm.yaml", CM.as_bytes())
+        .write("missing.yaml", b"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: nope\n")
+        .write("stale.yaml", b"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c1\n  resourceVersion: \"1\"\ndata:\n  a: \"x\"\n")
+        .setup(&["create", "-f", "cm.yaml"]);
+    for args in [
+        &["replace"][..],
+        &["replace", "-f", "missing.yaml"],
+        &["replace", "-f", "missing.yaml", "-f", "cm.yaml"],
+        &["replace", "-f", "stale.yaml"],
+        &["replace", "-f", "invalid.yaml"],
+        &["replace", "-f", "no-kind.yaml"],
+        &["replace", "-f", "nothere.yaml"],
+        &["replace", "-f", "cm.yaml", "--validate=bogus"],
+    ] {
+        let out = p.parity(args);
+        assert_ne!(out.code, 0, "{args:?}: {out}");
+    }
+    p.same_state(STATE);
+}
