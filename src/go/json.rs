@@ -73,9 +73,11 @@ pub fn scan(text: &str) -> Scan {
         }
     }
     // Go's eof(): a space ends a number or a top-level value.
-    if state == State::EndTop
-        || (step(&mut state, &mut stack, b' ').is_ok() && state == State::EndTop)
-    {
+    if state == State::EndTop {
+        return Scan::Valid;
+    }
+    let ended = step(&mut state, &mut stack, b' ').is_ok();
+    if ended && state == State::EndTop {
         return Scan::Valid;
     }
     Scan::Truncated
