@@ -667,6 +667,9 @@ async fn delete_created(
     Ok(())
 }
 
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Create and run a particular image in a pod."#;
+
 #[cfg(test)]
 mod tests {
     use super::valid_image;

@@ -165,3 +165,6 @@ async fn print_objects(
     }
     Ok(())
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"View previous rollout revisions and configurations."#;

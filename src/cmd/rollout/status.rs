@@ -131,3 +131,8 @@ async fn watch(ctx: &Ctx, watched: &Watched, args: &Args) -> Result<()> {
         () = interrupts.recv() => Err(Error::Exit(1)),
     }
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Show the status of the rollout.
+
+ By default 'rollout status' will watch the status of the latest rollout until it's done. If you don't want to wait for the rollout to finish then you can use --watch=false. Note that if a new rollout starts in-between, then 'rollout status' will continue watching the latest revision. If you want to pin to a specific revision and abort if it is rolled over by another revision, use --revision=N where N is the revision you need to watch for."#;
