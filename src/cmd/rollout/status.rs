@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::flags::{GoDuration, Pflag};
 use crate::resource::polymorphic::{Workload, rollout};
 use crate::resource::visit::Info;
-use crate::wait::{self, Interrupts, Step, WaitError, Watched};
+use crate::wait::{self, Interrupts, Step, Watched};
 
 /// Show the status of the rollout.
 ///
@@ -123,11 +123,7 @@ async fn watch(ctx: &Ctx, watched: &Watched, args: &Args) -> Result<()> {
     );
     let mut interrupts = Interrupts::new()?;
     tokio::select! {
-        r = until => match r {
-            Ok(r) => r,
-            Err(WaitError::Timeout) => Err(Error::msg("timed out waiting for the condition")),
-            Err(WaitError::Failed(e)) => Err(ctx.kube_error(e)),
-        },
+        r = until => r.map_err(|e| e.into_error(ctx))?,
         () = interrupts.recv() => Err(Error::Exit(1)),
     }
 }
