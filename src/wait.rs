@@ -198,6 +198,17 @@ pub enum WaitError {
     Failed(kube::Error),
 }
 
+impl WaitError {
+    /// kubectl's words for it: `timed out waiting for the condition`, or the failed
+    /// request's error.
+    pub fn into_error(self, ctx: &Ctx) -> Error {
+        match self {
+            WaitError::Timeout => Error::msg("timed out waiting for the condition"),
+            WaitError::Failed(e) => ctx.kube_error(e),
+        }
+    }
+}
+
 /// What the condition decides on each step.
 pub enum Step<T> {
     /// Keep watching.

@@ -59,10 +59,13 @@ pub fn parse(args: &[OsString]) -> Result<Cli, Box<ParseFailure>> {
                 .collect(),
         })
     };
-    let matches = command().try_get_matches_from(args).map_err(failure)?;
+    // One clap tree per run (building it is most of kk's start-up): parsed with, then
+    // asked which globals the chosen command shadows.
+    let mut cmd = command();
+    let matches = cmd.try_get_matches_from_mut(args).map_err(failure)?;
     let mut cli = Cli::from_arg_matches(&matches).map_err(failure)?;
-    for id in shadowed_globals(&matches) {
-        cli.global.clear(&id);
+    for id in shadowed_globals(&cmd, &matches) {
+        cli.global.clear(id);
     }
     Ok(cli)
 }
@@ -70,25 +73,23 @@ pub fn parse(args: &[OsString]) -> Result<Cli, Box<ParseFailure>> {
 /// The global flags the chosen command shadows with a flag of its own (`create rolebinding
 /// --user`): as with cobra, the value is the command's, not the kubeconfig's. clap hands a
 /// local value of a global id up to the root too; these ids are cleared there.
-fn shadowed_globals(matches: &clap::ArgMatches) -> Vec<String> {
-    let root = command();
-    let globals: Vec<String> = root
-        .get_arguments()
-        .filter(|a| a.is_global_set())
-        .map(|a| a.get_id().to_string())
-        .collect();
+fn shadowed_globals<'a>(root: &'a clap::Command, matches: &clap::ArgMatches) -> Vec<&'a str> {
+    let is_global = |id: &str| {
+        root.get_arguments()
+            .any(|a| a.is_global_set() && a.get_id().as_str() == id)
+    };
     let mut cmd = root;
     let mut m = matches;
     while let Some((name, sub)) = m.subcommand() {
-        let Some(next) = cmd.find_subcommand(name).cloned() else {
+        let Some(next) = cmd.find_subcommand(name) else {
             break;
         };
         cmd = next;
         m = sub;
     }
     cmd.get_arguments()
-        .filter(|a| !a.is_global_set() && globals.iter().any(|g| g == a.get_id().as_str()))
-        .map(|a| a.get_id().to_string())
+        .filter(|a| !a.is_global_set() && is_global(a.get_id().as_str()))
+        .map(|a| a.get_id().as_str())
         .collect()
 }
 

@@ -129,6 +129,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     ))
 }
 
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Copy files and directories to and from containers."#;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -120,17 +120,11 @@ pub enum Command {
     /// Manage the rollout of a resource
     #[command(subcommand)]
     #[command(add = Group::Deploy)]
-    #[command(long_about = r#"Manage the rollout of one or many resources.
-
- Valid resource types include:
-
-  *  deployments
-  *  daemonsets
-  *  statefulsets"#)]
+    #[command(long_about = rollout::ABOUT)]
     Rollout(rollout::RolloutCommand),
     /// Copy files and directories to and from containers
     #[command(add = Group::Troubleshooting)]
-    #[command(long_about = r#"Copy files and directories to and from containers."#)]
+    #[command(long_about = cp::ABOUT)]
     Cp(cp::Args),
     /// Apply a configuration to a resource by file name or stdin
     #[command(add = Group::Advanced)]
@@ -166,44 +160,24 @@ pub enum Command {
     Scale(scale::Args),
     /// Run a particular image on the cluster
     #[command(add = Group::BasicBeginner)]
-    #[command(long_about = r#"Create and run a particular image in a pod."#)]
+    #[command(long_about = run::ABOUT)]
     Run(run::Args),
     /// Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service
     #[command(add = Group::BasicBeginner)]
-    #[command(long_about = r#"Expose a resource as a new Kubernetes service.
-
- Looks up a deployment, service, replica set, replication controller or pod by name and uses the selector for that resource as the selector for a new service on the specified port. A deployment or replica set will be exposed as a service only if its selector is convertible to a selector that service supports, i.e. when the selector contains only the matchLabels component. Note that if no port is specified via --port and the exposed resource has multiple ports, all will be re-used by the new service. Also if no labels are specified, the new service will re-use the labels from the resource it exposes.
-
- Possible resources include (case insensitive):
-
- pod (po), service (svc), replicationcontroller (rc), deployment (deploy), replicaset (rs)"#)]
+    #[command(long_about = expose::ABOUT)]
     Expose(expose::Args),
     /// Auto-scale a deployment, replica set, stateful set, or replication controller
     #[command(add = Group::Deploy)]
-    #[command(
-        long_about = r#"Creates an autoscaler that automatically chooses and sets the number of pods that run in a Kubernetes cluster. The command will attempt to use the autoscaling/v2 API first, in case of an error, it will fall back to autoscaling/v1 API.
-
- Looks up a deployment, replica set, stateful set, or replication controller by name and creates an autoscaler that uses the given resource as a reference. An autoscaler can automatically increase or decrease number of pods deployed within the system as needed."#
-    )]
+    #[command(long_about = autoscale::ABOUT)]
     Autoscale(autoscale::Args),
     /// Set specific features on objects
     #[command(subcommand)]
     #[command(add = Group::BasicBeginner)]
-    #[command(long_about = r#"Configure application resources.
-
- These commands help you make changes to existing application resources."#)]
+    #[command(long_about = set::ABOUT)]
     Set(set::SetCommand),
     /// Experimental: Wait for a specific condition on one or many resources
     #[command(add = Group::Advanced)]
-    #[command(
-        long_about = r#"Experimental: Wait for a specific condition on one or many resources.
-
- The command takes multiple resources and waits until the specified condition is seen in the Status field of every given resource.
-
- Alternatively, the command can wait for the given set of resources to be created or deleted by providing the "create" or "delete" keyword as the value to the --for flag.
-
- A successful message will be printed to stdout indicating when the specified condition has been met. You can use -o option to change to output destination."#
-    )]
+    #[command(long_about = wait::ABOUT)]
     Wait(wait::Args),
     /// Help about any command
     #[command(add = Group::Unlisted)]

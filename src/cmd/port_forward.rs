@@ -26,7 +26,6 @@ use crate::resource::polymorphic::{self, PodOrder, Workload};
 use crate::resource::visit::Requester;
 use crate::stream::pod;
 use crate::stream::portforward::{self, Ended, Endpoint, Forward};
-use crate::wait::{self, Step, WaitError, Watched};
 
 /// Forward one or more local ports to a pod.
 #[derive(Debug, clap::Args)]
@@ -415,37 +414,24 @@ async fn next_ready(
     selector: &str,
 ) -> Result<String> {
     let ready = |p: &Value| {
-        let pod: Option<Pod> = serde_json::from_value(p.clone()).ok();
-        pod.filter(|p| serving(p) && is_ready(p))
-            .and_then(|p| p.metadata.name)
+        serde_json::from_value::<Pod>(p.clone()).is_ok_and(|p| serving(&p) && is_ready(&p))
     };
-    let watched = Watched::collection(
-        requester.clone(),
-        format!("/api/v1/namespaces/{namespace}/pods"),
-        vec![("labelSelector", selector.to_string())],
-    );
-    let found = wait::until(
-        &watched,
+    let pods = polymorphic::pods_where(
+        ctx,
+        requester,
+        namespace,
+        selector,
+        PodOrder::MostActive,
         None,
-        |pods| {
-            let mut pods = pods.to_vec();
-            polymorphic::sort_pods(&mut pods, PodOrder::MostActive);
-            match pods.iter().find_map(ready) {
-                Some(name) => Step::Done(name),
-                None => Step::Wait,
-            }
-        },
-        |ev| match (ev.kind.as_str(), ready(&ev.object)) {
-            ("ADDED" | "MODIFIED", Some(name)) => Step::Done(name),
-            _ => Step::Wait,
-        },
+        ready,
     )
-    .await;
-    match found {
-        Ok(name) => Ok(name),
-        Err(WaitError::Timeout) => Err(Error::msg("timed out waiting for the condition")),
-        Err(WaitError::Failed(e)) => Err(ctx.kube_error(e)),
-    }
+    .await?;
+    Ok(pods
+        .first()
+        .and_then(|p| p.pointer("/metadata/name"))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string())
 }
 
 /// The pod's Ready condition is true.

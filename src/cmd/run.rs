@@ -18,7 +18,7 @@ use crate::printers::OperationPrinter;
 use crate::resource::request;
 use crate::resource::visit::Requester;
 use crate::stream::{attach, logs};
-use crate::wait::{self, Step, WaitError, Watched};
+use crate::wait::{self, Step, Watched};
 
 /// Run a particular image on the cluster.
 ///
@@ -496,8 +496,7 @@ async fn wait_for_pod(
     match found {
         Ok(Some(seen)) => Ok(seen),
         Ok(None) => Err(failure.unwrap_or_else(|| Error::msg("pod went away"))),
-        Err(WaitError::Timeout) => Err(Error::msg("timed out waiting for the condition")),
-        Err(WaitError::Failed(e)) => Err(ctx.kube_error(e)),
+        Err(e) => Err(e.into_error(ctx)),
     }
 }
 
@@ -666,6 +665,9 @@ async fn delete_created(
     }
     Ok(())
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Create and run a particular image in a pod."#;
 
 #[cfg(test)]
 mod tests {

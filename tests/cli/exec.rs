@@ -163,10 +163,9 @@ const ECHO: u32 = libc::ECHO;
 const ICANON: u32 = libc::ICANON;
 
 /// One interactive exec session, typed as a user would; returns the screen and exit code.
-fn interactive_exec(env: &TestEnv, bin: &std::path::Path) -> (String, i32, u32, u32) {
+fn interactive_exec(env: &TestEnv, bin: &std::path::Path) -> (String, i32, u32) {
     let cmd = env.command(bin, &["exec", "-it", "one", "-n", env.ns(), "--", "sh"]);
     let mut pty = Pty::spawn(cmd, 30, 100);
-    let before = pty.local_modes();
     let mut at = pty.expect(0, "/ # ");
     // The starting size travels on the resize channel too, beside the shell's first prompt:
     // ask until the container has it.
@@ -215,24 +214,23 @@ fn interactive_exec(env: &TestEnv, bin: &std::path::Path) -> (String, i32, u32, 
     pty.send("exit 4\r");
     pty.expect(at, "command terminated with exit code 4");
     let code = pty.wait();
-    (pty.screen.clone(), code, before, pty.local_modes())
+    (pty.screen.clone(), code, pty.local_modes())
 }
 
 #[test]
 fn exec_tty_under_a_pseudo_terminal() {
     let env = setup("exec-tty");
-    let (screen, code, before, after) = interactive_exec(&env, &kk_bin());
+    let (screen, code, after) = interactive_exec(&env, &kk_bin());
     assert_eq!(code, 4, "{screen:?}");
-    // Compared with the cooked modes: `before` is read after spawning, when kk may already
-    // have made the terminal raw on a busy machine.
-    let _ = before;
+    // Compared with the cooked modes: a reading taken after spawning may already be raw on
+    // a busy machine.
     assert_eq!(
         after & (ECHO | ICANON),
         ECHO | ICANON,
         "terminal not restored"
     );
     if let Some(kubectl) = kubectl_bin() {
-        let (want, code, _, _) = interactive_exec(&env, &kubectl);
+        let (want, code, _) = interactive_exec(&env, &kubectl);
         assert_eq!(code, 4);
         // Same screen, except for the number of `stty size` probes before the resize landed.
         let strip = |s: &str| {
@@ -323,7 +321,6 @@ fn attach_tty_under_a_pseudo_terminal() {
     let env = setup("attach-tty");
     let cmd = env.command(&kk_bin(), &["attach", "-it", "shell", "-n", env.ns()]);
     let mut pty = Pty::spawn(cmd, 30, 100);
-    let before = pty.local_modes();
     let mut at = pty.expect(0, "If you don't see a command prompt, try pressing enter.");
     pty.send("\r");
     at = pty.expect(at, "/ # ");
@@ -335,7 +332,6 @@ fn attach_tty_under_a_pseudo_terminal() {
         "Session ended, resume using 'kk attach shell -c c -i -t' command when the pod is running",
     );
     assert_eq!(pty.wait(), 0, "{:?}", pty.screen);
-    let _ = before;
     assert_eq!(pty.local_modes() & (ECHO | ICANON), ECHO | ICANON);
 }
 

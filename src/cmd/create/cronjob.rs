@@ -48,3 +48,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         .create(ctx, cronjob::build(&p), "failed to create cronjob: ")
         .await
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Create a cron job with the specified name.
+
+Aliases:
+cronjob, cj"#;

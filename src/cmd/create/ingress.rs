@@ -80,3 +80,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let obj = ingress::build(&p).map_err(Error::msg)?;
     submit.create(ctx, obj, "failed to create ingress: ").await
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Create an ingress with the specified name.
+
+Aliases:
+ingress, ing"#;

@@ -81,3 +81,6 @@ async fn fetch_from(ctx: &Ctx, from: &str) -> Result<serde_json::Value> {
         .await
         .map_err(|e| ctx.kube_error(e))
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Create a job with the specified name."#;

@@ -64,10 +64,10 @@ pub struct Args {
 #[derive(Debug, clap::Subcommand)]
 pub enum Generator {
     /// Create a cluster role
-    #[command(long_about = r#"Create a cluster role."#)]
+    #[command(long_about = role::CLUSTERROLE_ABOUT)]
     Clusterrole(role::ClusterRoleArgs),
     /// Create a cluster role binding for a particular cluster role
-    #[command(long_about = r#"Create a cluster role binding for a particular cluster role."#)]
+    #[command(long_about = rolebinding::CLUSTERROLEBINDING_ABOUT)]
     Clusterrolebinding(rolebinding::ClusterRoleBindingArgs),
     /// Create a config map from a local file, directory or literal value
     #[command(visible_alias = "cm")]
@@ -75,10 +75,7 @@ pub enum Generator {
     Configmap(configmap::Args),
     /// Create a cron job with the specified name
     #[command(visible_alias = "cj")]
-    #[command(long_about = r#"Create a cron job with the specified name.
-
-Aliases:
-cronjob, cj"#)]
+    #[command(long_about = cronjob::ABOUT)]
     Cronjob(cronjob::Args),
     /// Create a deployment with the specified name
     #[command(visible_alias = "deploy")]
@@ -86,13 +83,10 @@ cronjob, cj"#)]
     Deployment(deployment::Args),
     /// Create an ingress with the specified name
     #[command(visible_alias = "ing")]
-    #[command(long_about = r#"Create an ingress with the specified name.
-
-Aliases:
-ingress, ing"#)]
+    #[command(long_about = ingress::ABOUT)]
     Ingress(ingress::Args),
     /// Create a job with the specified name
-    #[command(long_about = r#"Create a job with the specified name."#)]
+    #[command(long_about = job::ABOUT)]
     Job(job::Args),
     /// Create a namespace with the specified name
     #[command(visible_alias = "ns")]
@@ -100,36 +94,21 @@ ingress, ing"#)]
     Namespace(namespace::Args),
     /// Create a pod disruption budget with the specified name
     #[command(visible_alias = "pdb")]
-    #[command(
-        long_about = r#"Create a pod disruption budget with the specified name, selector, and desired minimum available pods.
-
-Aliases:
-poddisruptionbudget, pdb"#
-    )]
+    #[command(long_about = pdb::ABOUT)]
     Poddisruptionbudget(pdb::Args),
     /// Create a priority class with the specified name
     #[command(visible_alias = "pc")]
-    #[command(
-        long_about = r#"Create a priority class with the specified name, value, globalDefault and description.
-
-Aliases:
-priorityclass, pc"#
-    )]
+    #[command(long_about = priorityclass::ABOUT)]
     Priorityclass(priorityclass::Args),
     /// Create a quota with the specified name
     #[command(visible_alias = "resourcequota")]
-    #[command(
-        long_about = r#"Create a resource quota with the specified name, hard limits, and optional scopes.
-
-Aliases:
-quota, resourcequota"#
-    )]
+    #[command(long_about = quota::ABOUT)]
     Quota(quota::Args),
     /// Create a role with single rule
-    #[command(long_about = r#"Create a role with single rule."#)]
+    #[command(long_about = role::ROLE_ABOUT)]
     Role(role::RoleArgs),
     /// Create a role binding for a particular role or cluster role
-    #[command(long_about = r#"Create a role binding for a particular role or cluster role."#)]
+    #[command(long_about = rolebinding::ROLEBINDING_ABOUT)]
     Rolebinding(rolebinding::RoleBindingArgs),
     /// Create a secret using a specified subcommand
     #[command(subcommand)]
@@ -137,20 +116,14 @@ quota, resourcequota"#
     Secret(secret::Command),
     /// Create a service using a specified subcommand
     #[command(subcommand, visible_alias = "svc")]
-    #[command(long_about = r#"Create a service using a specified subcommand.
-
-Aliases:
-service, svc"#)]
+    #[command(long_about = service::ABOUT)]
     Service(service::Command),
     /// Create a service account with the specified name
     #[command(visible_alias = "sa")]
-    #[command(long_about = r#"Create a service account with the specified name.
-
-Aliases:
-serviceaccount, sa"#)]
+    #[command(long_about = serviceaccount::ABOUT)]
     Serviceaccount(serviceaccount::Args),
     /// Request a service account token
-    #[command(long_about = r#"Request a service account token."#)]
+    #[command(long_about = token::ABOUT)]
     Token(token::Args),
 }
 

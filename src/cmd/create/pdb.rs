@@ -51,3 +51,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         .create(ctx, obj, "failed to create poddisruptionbudgets: ")
         .await
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Create a pod disruption budget with the specified name, selector, and desired minimum available pods.
+
+Aliases:
+poddisruptionbudget, pdb"#;

@@ -58,3 +58,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         )
         .await
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Create a priority class with the specified name, value, globalDefault and description.
+
+Aliases:
+priorityclass, pc"#;

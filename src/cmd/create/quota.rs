@@ -40,3 +40,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let obj = quota::build(&p).map_err(Error::msg)?;
     submit.create(ctx, obj, "failed to create quota: ").await
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Create a resource quota with the specified name, hard limits, and optional scopes.
+
+Aliases:
+quota, resourcequota"#;

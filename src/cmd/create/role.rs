@@ -213,3 +213,9 @@ pub async fn run_cluster_role(ctx: &Ctx, args: &ClusterRoleArgs) -> Result<()> {
         .create(ctx, role::build_cluster_role(&p, &resolve), "")
         .await
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const CLUSTERROLE_ABOUT: &str = r#"Create a cluster role."#;
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ROLE_ABOUT: &str = r#"Create a role with single rule."#;

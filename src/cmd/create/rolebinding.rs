@@ -102,3 +102,11 @@ pub async fn run_cluster_role_binding(ctx: &Ctx, args: &ClusterRoleBindingArgs) 
         .create(ctx, obj, "failed to create clusterrolebinding: ")
         .await
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const CLUSTERROLEBINDING_ABOUT: &str =
+    r#"Create a cluster role binding for a particular cluster role."#;
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ROLEBINDING_ABOUT: &str =
+    r#"Create a role binding for a particular role or cluster role."#;

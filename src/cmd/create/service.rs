@@ -10,20 +10,16 @@ use crate::generate::service;
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
     /// Create a ClusterIP service
-    #[command(long_about = r#"Create a ClusterIP service with the specified name."#)]
+    #[command(long_about = CLUSTERIP_ABOUT)]
     Clusterip(ClusterIpArgs),
     /// Create an ExternalName service
-    #[command(
-        long_about = r#"Create an ExternalName service with the specified name.
-
- ExternalName service references to an external DNS address instead of only pods, which will allow application authors to reference services that exist off platform, on other clusters, or locally."#
-    )]
+    #[command(long_about = EXTERNALNAME_ABOUT)]
     Externalname(ExternalNameArgs),
     /// Create a LoadBalancer service
-    #[command(long_about = r#"Create a LoadBalancer service with the specified name."#)]
+    #[command(long_about = LOADBALANCER_ABOUT)]
     Loadbalancer(LoadBalancerArgs),
     /// Create a NodePort service
-    #[command(long_about = r#"Create a NodePort service with the specified name."#)]
+    #[command(long_about = NODEPORT_ABOUT)]
     Nodeport(NodePortArgs),
 }
 
@@ -140,3 +136,23 @@ pub async fn run(ctx: &Ctx, command: &Command) -> Result<()> {
         .create(ctx, obj, &format!("failed to create {type_} service: "))
         .await
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Create a service using a specified subcommand.
+
+Aliases:
+service, svc"#;
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const CLUSTERIP_ABOUT: &str = r#"Create a ClusterIP service with the specified name."#;
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const EXTERNALNAME_ABOUT: &str = r#"Create an ExternalName service with the specified name.
+
+ ExternalName service references to an external DNS address instead of only pods, which will allow application authors to reference services that exist off platform, on other clusters, or locally."#;
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const LOADBALANCER_ABOUT: &str = r#"Create a LoadBalancer service with the specified name."#;
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const NODEPORT_ABOUT: &str = r#"Create a NodePort service with the specified name."#;

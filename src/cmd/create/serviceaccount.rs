@@ -31,3 +31,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         .create(ctx, obj, "failed to create serviceaccount: ")
         .await
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Create a service account with the specified name.
+
+Aliases:
+serviceaccount, sa"#;

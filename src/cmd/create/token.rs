@@ -113,3 +113,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     ctx.ui().print(&format!("{token}{newline}"))?;
     Ok(())
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Request a service account token."#;

@@ -85,9 +85,7 @@ async fn view(
     let text = if entries.is_empty() {
         "No rollout history found.".to_string()
     } else if revision > 0 {
-        let Some((_, entry)) = entries.iter().rev().find(|(r, _)| *r == revision) else {
-            return Err(Error::msg("unable to find the specified revision"));
-        };
+        let entry = at_revision(&entries, revision)?;
         let template = rollout::revision_template(obj, entry).map_err(|_| {
             Error::msg(format!(
                 "unable to parse history {}",
@@ -113,6 +111,16 @@ async fn view(
     };
     printer.print_verbatim(ctx.ui(), obj, &format!("{with_revision}\n{text}"))?;
     Ok(())
+}
+
+/// The entry of `revision` (the last listed, as in [`by_revision`]), or kubectl's error.
+fn at_revision(entries: &[(i64, Value)], revision: i64) -> Result<&Value> {
+    entries
+        .iter()
+        .rev()
+        .find(|(r, _)| *r == revision)
+        .map(|(_, e)| e)
+        .ok_or_else(|| Error::msg("unable to find the specified revision"))
 }
 
 /// One entry per revision, the last listed winning (kubectl keeps them in a map).
@@ -154,9 +162,7 @@ async fn print_objects(
         }
     };
     if revision > 0 {
-        let Some((_, entry)) = entries.iter().rev().find(|(r, _)| *r == revision) else {
-            return Err(Error::msg("unable to find the specified revision"));
-        };
+        let entry = at_revision(&entries, revision)?;
         printer.print_verbatim(ctx.ui(), &as_object(entry)?, "")?;
         return Ok(());
     }
@@ -165,3 +171,6 @@ async fn print_objects(
     }
     Ok(())
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"View previous rollout revisions and configurations."#;

@@ -30,49 +30,25 @@ use crate::resource::visit::{Fetch, Info, Options, Visitor};
           after_long_help = EXAMPLES)]
 pub enum RolloutCommand {
     /// View rollout history
-    #[command(long_about = r#"View previous rollout revisions and configurations."#)]
+    #[command(long_about = history::ABOUT)]
     History(history::Args),
     /// Mark the provided resource as paused
-    #[command(long_about = r#"Mark the provided resource as paused.
-
- Paused resources will not be reconciled by a controller. Use "kk rollout resume" to resume a paused resource. Currently only deployments support being paused."#)]
-    #[command(after_long_help = r#"  # Mark the nginx deployment as paused
-  # Any current state of the deployment will continue its function; new updates
-  # to the deployment will not have an effect as long as the deployment is paused
-  kk rollout pause deployment/nginx"#)]
+    #[command(long_about = pause::PAUSE_ABOUT)]
+    #[command(after_long_help = pause::PAUSE_EXAMPLES)]
     Pause(pause::Args),
     /// Restart a resource
-    #[command(long_about = r#"Restart a resource.
-
-        Resource rollout will be restarted."#)]
-    #[command(
-        after_long_help = r#"  # Restart all deployments in the test-namespace namespace
-  kk rollout restart deployment -n test-namespace
-
-  # Restart a deployment
-  kk rollout restart deployment/nginx
-
-  # Restart a daemon set
-  kk rollout restart daemonset/abc
-
-  # Restart deployments with the app=nginx label
-  kk rollout restart deployment --selector=app=nginx"#
-    )]
+    #[command(long_about = restart::ABOUT)]
+    #[command(after_long_help = restart::EXAMPLES)]
     Restart(restart::Args),
     /// Resume a paused resource
-    #[command(long_about = r#"Resume a paused resource.
-
- Paused resources will not be reconciled by a controller. By resuming a resource, we allow it to be reconciled again. Currently only deployments support being resumed."#)]
-    #[command(after_long_help = r#"  # Resume an already paused deployment
-  kk rollout resume deployment/nginx"#)]
+    #[command(long_about = pause::RESUME_ABOUT)]
+    #[command(after_long_help = pause::RESUME_EXAMPLES)]
     Resume(pause::Args),
     /// Show the status of the rollout
-    #[command(long_about = r#"Show the status of the rollout.
-
- By default 'rollout status' will watch the status of the latest rollout until it's done. If you don't want to wait for the rollout to finish then you can use --watch=false. Note that if a new rollout starts in-between, then 'rollout status' will continue watching the latest revision. If you want to pin to a specific revision and abort if it is rolled over by another revision, use --revision=N where N is the revision you need to watch for."#)]
+    #[command(long_about = status::ABOUT)]
     Status(status::Args),
     /// Undo a previous rollout
-    #[command(long_about = r#"Roll back to a previous rollout."#)]
+    #[command(long_about = undo::ABOUT)]
     Undo(undo::Args),
 }
 
@@ -273,3 +249,12 @@ async fn patch_each(ctx: &Ctx, args: &PatchArgs, change: &dyn Change) -> Result<
         Err(Error::Many(errors))
     }
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Manage the rollout of one or many resources.
+
+ Valid resource types include:
+
+  *  deployments
+  *  daemonsets
+  *  statefulsets"#;

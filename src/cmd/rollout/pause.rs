@@ -64,3 +64,23 @@ impl Change for Action {
 pub async fn run(ctx: &Ctx, args: &Args, action: Action) -> Result<()> {
     super::patch_each(ctx, args, &action).await
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const PAUSE_ABOUT: &str = r#"Mark the provided resource as paused.
+
+ Paused resources will not be reconciled by a controller. Use "kk rollout resume" to resume a paused resource. Currently only deployments support being paused."#;
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const RESUME_ABOUT: &str = r#"Resume a paused resource.
+
+ Paused resources will not be reconciled by a controller. By resuming a resource, we allow it to be reconciled again. Currently only deployments support being resumed."#;
+
+/// kubectl's examples (`--help`, man page).
+pub const PAUSE_EXAMPLES: &str = r#"  # Mark the nginx deployment as paused
+  # Any current state of the deployment will continue its function; new updates
+  # to the deployment will not have an effect as long as the deployment is paused
+  kk rollout pause deployment/nginx"#;
+
+/// kubectl's examples (`--help`, man page).
+pub const RESUME_EXAMPLES: &str = r#"  # Resume an already paused deployment
+  kk rollout resume deployment/nginx"#;

@@ -71,3 +71,21 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let now = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     super::patch_each(ctx, args, &Restart { now }).await
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Restart a resource.
+
+        Resource rollout will be restarted."#;
+
+/// kubectl's examples (`--help`, man page).
+pub const EXAMPLES: &str = r#"  # Restart all deployments in the test-namespace namespace
+  kk rollout restart deployment -n test-namespace
+
+  # Restart a deployment
+  kk rollout restart deployment/nginx
+
+  # Restart a daemon set
+  kk rollout restart daemonset/abc
+
+  # Restart deployments with the app=nginx label
+  kk rollout restart deployment --selector=app=nginx"#;

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::flags::{GoDuration, Pflag};
 use crate::resource::polymorphic::{Workload, rollout};
 use crate::resource::visit::Info;
-use crate::wait::{self, Interrupts, Step, WaitError, Watched};
+use crate::wait::{self, Interrupts, Step, Watched};
 
 /// Show the status of the rollout.
 ///
@@ -123,11 +123,12 @@ async fn watch(ctx: &Ctx, watched: &Watched, args: &Args) -> Result<()> {
     );
     let mut interrupts = Interrupts::new()?;
     tokio::select! {
-        r = until => match r {
-            Ok(r) => r,
-            Err(WaitError::Timeout) => Err(Error::msg("timed out waiting for the condition")),
-            Err(WaitError::Failed(e)) => Err(ctx.kube_error(e)),
-        },
+        r = until => r.map_err(|e| e.into_error(ctx))?,
         () = interrupts.recv() => Err(Error::Exit(1)),
     }
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Show the status of the rollout.
+
+ By default 'rollout status' will watch the status of the latest rollout until it's done. If you don't want to wait for the rollout to finish then you can use --watch=false. Note that if a new rollout starts in-between, then 'rollout status' will continue watching the latest revision. If you want to pin to a specific revision and abort if it is rolled over by another revision, use --revision=N where N is the revision you need to watch for."#;

@@ -139,3 +139,6 @@ async fn rollback(
 fn skipped(to: i64) -> String {
     format!("skipped rollback (current template already matches revision {to})")
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Roll back to a previous rollout."#;

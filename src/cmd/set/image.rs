@@ -124,3 +124,10 @@ fn set_image(spec: &mut Value, list: &str, name: &str, image: &str) -> bool {
 
 /// The `CONTAINER=IMAGE` pairs (kubectl keeps them in a map: the last one per name wins).
 pub type Images = BTreeMap<String, String>;
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Update existing container image(s) of resources.
+
+ Possible resources include (case insensitive):
+
+        pod (po), replicationcontroller (rc), deployment (deploy), daemonset (ds), statefulset (sts), cronjob (cj), replicaset (rs)"#;

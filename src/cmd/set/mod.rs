@@ -17,38 +17,17 @@ use crate::error::Result;
 #[derive(Debug, clap::Subcommand)]
 pub enum SetCommand {
     /// Update environment variables on a pod template
-    #[command(long_about = r#"Update environment variables on a pod template.
-
- List environment variable definitions in one or more pods, pod templates. Add, update, or remove container environment variable definitions in one or more pod templates (within replication controllers or deployment configurations). View or modify the environment variable definitions on all containers in the specified pods or pod templates, or just those that match a wildcard.
-
- If "--env -" is passed, environment variables can be read from STDIN using the standard env syntax.
-
- Possible resources include (case insensitive):
-
-        pod (po), replicationcontroller (rc), deployment (deploy), daemonset (ds), statefulset (sts), cronjob (cj), replicaset (rs)"#)]
+    #[command(long_about = env::ABOUT)]
     Env(env::Args),
     /// Update the image of a pod template
-    #[command(long_about = r#"Update existing container image(s) of resources.
-
- Possible resources include (case insensitive):
-
-        pod (po), replicationcontroller (rc), deployment (deploy), daemonset (ds), statefulset (sts), cronjob (cj), replicaset (rs)"#)]
+    #[command(long_about = image::ABOUT)]
     Image(image::Args),
     /// Update the service account of a resource
     #[command(visible_alias = "sa")]
-    #[command(long_about = r#"Update the service account of pod template resources.
-
- Possible resources (case insensitive) can be:
-
- replicationcontroller (rc), deployment (deploy), daemonset (ds), job, replicaset (rs), statefulset
-
-Aliases:
-serviceaccount, sa"#)]
+    #[command(long_about = serviceaccount::ABOUT)]
     Serviceaccount(serviceaccount::Args),
     /// Update the user, group, or service account in a role binding or cluster role binding
-    #[command(
-        long_about = r#"Update the user, group, or service account in a role binding or cluster role binding."#
-    )]
+    #[command(long_about = subject::ABOUT)]
     Subject(subject::Args),
 }
 
@@ -61,3 +40,8 @@ pub async fn dispatch(ctx: &Ctx, c: &SetCommand) -> Result<()> {
         SetCommand::Subject(a) => subject::run(ctx, a).await,
     }
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Configure application resources.
+
+ These commands help you make changes to existing application resources."#;

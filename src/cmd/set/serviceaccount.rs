@@ -58,3 +58,13 @@ pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
         })
         .await
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str = r#"Update the service account of pod template resources.
+
+ Possible resources (case insensitive) can be:
+
+ replicationcontroller (rc), deployment (deploy), daemonset (ds), job, replicaset (rs), statefulset
+
+Aliases:
+serviceaccount, sa"#;

@@ -148,3 +148,7 @@ fn same_subject(a: &Value, b: &Value) -> bool {
         f(a) == f(b)
     })
 }
+
+/// The long description (`--help`, man page), kubectl's words.
+pub const ABOUT: &str =
+    r#"Update the user, group, or service account in a role binding or cluster role binding."#;

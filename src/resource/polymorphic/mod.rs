@@ -26,7 +26,7 @@ use serde_json::{Map, Value};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::resource::visit::{Lister, Requester};
-use crate::wait::{self, Step, WaitError, Watched};
+use crate::wait::{self, Step, Watched};
 
 pub use pods::{PodOrder, sort_pods};
 
@@ -385,6 +385,22 @@ pub async fn pods(
     order: PodOrder,
     timeout: Option<Duration>,
 ) -> Result<Vec<Value>> {
+    pods_where(ctx, requester, namespace, selector, order, timeout, |_| {
+        true
+    })
+    .await
+}
+
+/// [`pods`] that pass `accept` (port-forward's next ready pod): waits until one does.
+pub async fn pods_where(
+    ctx: &Ctx,
+    requester: &Requester,
+    namespace: &str,
+    selector: &str,
+    order: PodOrder,
+    timeout: Option<Duration>,
+    accept: impl Fn(&Value) -> bool,
+) -> Result<Vec<Value>> {
     let watched = Watched::collection(
         requester.clone(),
         format!("/api/v1/namespaces/{namespace}/pods"),
@@ -394,24 +410,20 @@ pub async fn pods(
         &watched,
         timeout,
         |pods| {
+            let mut pods: Vec<Value> = pods.iter().filter(|p| accept(p)).cloned().collect();
             if pods.is_empty() {
                 return Step::Wait;
             }
-            let mut pods = pods.to_vec();
             sort_pods(&mut pods, order);
             Step::Done(pods)
         },
         |ev| match ev.kind.as_str() {
-            "ADDED" | "MODIFIED" => Step::Done(vec![ev.object.clone()]),
+            "ADDED" | "MODIFIED" if accept(&ev.object) => Step::Done(vec![ev.object.clone()]),
             _ => Step::Wait,
         },
     )
     .await;
-    match found {
-        Ok(found) => Ok(found),
-        Err(WaitError::Timeout) => Err(Error::msg("timed out waiting for the condition")),
-        Err(WaitError::Failed(e)) => Err(ctx.kube_error(e)),
-    }
+    found.map_err(|e| e.into_error(ctx))
 }
 
 /// kubectl's `GetFirstPod`: the first of [`pods`], and how many there are.
