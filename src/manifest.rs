@@ -119,6 +119,18 @@ fn json_stream(text: &str) -> (Vec<Value>, Option<String>) {
                 }
                 continue;
             }
+            // Deeper than serde's 128 levels: refused before anything is sent, in the
+            // words kk gives the same depth in YAML (kubectl sends it; the server refuses).
+            Some(Err(e)) if e.to_string().starts_with("recursion limit exceeded") => {
+                let line = e.line();
+                let msg = "recursion limit exceeded";
+                return (
+                    out,
+                    Some(format!(
+                        "error converting YAML to JSON: yaml: line {line}: {msg}"
+                    )),
+                );
+            }
             Some(Err(_)) => match scan(&text[at..]) {
                 Scan::Invalid { message, offset } if count <= 1 => {
                     format!("json: offset {}: {message}", at + offset)

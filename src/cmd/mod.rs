@@ -128,31 +128,15 @@ pub enum Command {
     Cp(cp::Args),
     /// Apply a configuration to a resource by file name or stdin
     #[command(add = Group::Advanced)]
-    #[command(
-        long_about = r#"Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn't exist yet. To use 'apply', always create the resource initially with either 'apply' or 'create --save-config'.
-
- JSON and YAML formats are accepted.
-
- Alpha Disclaimer: the --prune functionality is not yet complete. Do not use unless you are aware of what the current state is. See https://issues.k8s.io/34274."#
-    )]
+    #[command(long_about = apply::ABOUT)]
     Apply(apply::Args),
     /// Update fields of a resource
     #[command(add = Group::Advanced)]
-    #[command(
-        long_about = r#"Update fields of a resource using strategic merge patch, a JSON merge patch, or a JSON patch.
-
- JSON and YAML formats are accepted.
-
- Note: Strategic merge patch is not supported for custom resources."#
-    )]
+    #[command(long_about = patch::ABOUT)]
     Patch(patch::Args),
     /// Replace a resource by file name or stdin
     #[command(add = Group::Advanced)]
-    #[command(long_about = r#"Replace a resource by file name or stdin.
-
- JSON and YAML formats are accepted. If replacing an existing resource, the complete resource spec must be provided. This can be obtained by
-
-        $ kk get TYPE NAME -o yaml"#)]
+    #[command(long_about = replace::ABOUT)]
     Replace(replace::Args),
     /// Set a new size for a deployment, replica set, or replication controller
     #[command(add = Group::Deploy)]

@@ -60,6 +60,13 @@ pub struct Args {
     pub print: ObjectPrintFlags,
 }
 
+/// kubectl's long description of the command.
+pub const ABOUT: &str = r#"Update fields of a resource using strategic merge patch, a JSON merge patch, or a JSON patch.
+
+ JSON and YAML formats are accepted.
+
+ Note: Strategic merge patch is not supported for custom resources."#;
+
 const EXAMPLES: &str = "Examples:
   # Partially update a node using a strategic merge patch, specifying the patch as JSON
   kk patch node k8s-node-1 -p '{\"spec\":{\"unschedulable\":true}}'

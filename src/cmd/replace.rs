@@ -54,6 +54,13 @@ pub struct Args {
     pub subresource: Option<String>,
 }
 
+/// kubectl's long description of the command.
+pub const ABOUT: &str = r#"Replace a resource by file name or stdin.
+
+ JSON and YAML formats are accepted. If replacing an existing resource, the complete resource spec must be provided. This can be obtained by
+
+        $ kk get TYPE NAME -o yaml"#;
+
 const EXAMPLES: &str = "Examples:
   # Replace a pod using the data in pod.json
   kk replace -f ./pod.json

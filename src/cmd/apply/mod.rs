@@ -79,13 +79,16 @@ pub struct Args {
 #[derive(Debug, clap::Subcommand)]
 pub enum Subcommand {
     /// View the latest last-applied-configuration annotations of a resource/object
-    #[command(
-        long_about = r#"View the latest last-applied-configuration annotations by type/name or file.
-
- The default output will be printed to stdout in YAML format. You can use the -o option to change the output format."#
-    )]
+    #[command(long_about = view_last_applied::ABOUT)]
     ViewLastApplied(view_last_applied::Args),
 }
+
+/// kubectl's long description of the command.
+pub const ABOUT: &str = r#"Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn't exist yet. To use 'apply', always create the resource initially with either 'apply' or 'create --save-config'.
+
+ JSON and YAML formats are accepted.
+
+ Alpha Disclaimer: the --prune functionality is not yet complete. Do not use unless you are aware of what the current state is. See https://issues.k8s.io/34274."#;
 
 const EXAMPLES: &str = "Examples:
   # Apply the configuration in pod.json to a pod

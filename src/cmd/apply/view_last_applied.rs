@@ -37,6 +37,11 @@ pub struct Args {
     pub selector: Option<String>,
 }
 
+/// kubectl's long description of the command.
+pub const ABOUT: &str = r#"View the latest last-applied-configuration annotations by type/name or file.
+
+ The default output will be printed to stdout in YAML format. You can use the -o option to change the output format."#;
+
 const EXAMPLES: &str = "Examples:
   # View the last-applied-configuration annotations by type/name in YAML
   kk apply view-last-applied deployment/nginx
