@@ -184,7 +184,9 @@ impl Error {
 fn multiple_errors(errs: &[Error]) -> String {
     errs.iter()
         .filter_map(|e| match e {
-            Error::Msg(_) | Error::Plain(_) | Error::Many(_) => Some(format!("{}\n", e.go_text())),
+            // A message's own trailing newline stays (kubectl's `"%v\n"`: a blank line).
+            Error::Msg(m) => Some(format!("{m}\n")),
+            Error::Plain(_) | Error::Many(_) => Some(format!("{}\n", e.go_text())),
             e => e.render(),
         })
         .collect()

@@ -287,3 +287,201 @@ fn set_serviceaccount_and_subject() {
     p.same_state(TEMPLATE);
     p.same_state(&["get", "rolebinding", "rb", "-o", "jsonpath={.subjects}"]);
 }
+
+#[test]
+fn set_resources_merges_limits_and_requests() {
+    let p = web("set-resources");
+    let out = p.parity(&[
+        "set",
+        "resources",
+        "deploy/web",
+        "--limits=cpu=200m,memory=512Mi",
+    ]);
+    assert_eq!(
+        out.stdout,
+        "deployment.apps/web resource requirements updated\n"
+    );
+    // Unchanged: nothing sent, nothing printed.
+    let out = p.parity(&[
+        "set",
+        "resources",
+        "deploy/web",
+        "--limits=memory=0.5Gi,cpu=0.2",
+    ]);
+    assert_eq!(out.stdout, "");
+    p.parity(&[
+        "set",
+        "resources",
+        "deploy",
+        "web",
+        "-c",
+        "ngi*",
+        "--requests=cpu=0.1,memory=1.5e8",
+        "-o",
+        "name",
+    ]);
+    p.parity(&["set", "resources", "deploy", "--all", "--limits=cpu=1"]);
+    p.parity(&[
+        "set",
+        "resources",
+        "deploy",
+        "-l",
+        "app=web",
+        "--requests=cpu=150m",
+        "--dry-run=server",
+    ]);
+    p.parity(&[
+        "set",
+        "resources",
+        "deploy/web",
+        "--requests=cpu=160m",
+        "--dry-run=client",
+        "-o",
+        "jsonpath={.spec.template.spec.containers[0].resources}",
+    ]);
+    // Offline, on a manifest: init containers too, quantities written canonically.
+    p.parity(&[
+        "set",
+        "resources",
+        "--local",
+        "-f",
+        "local.yaml",
+        "--limits=cpu=0.5,memory=1024Mi",
+        "-o",
+        "yaml",
+    ]);
+    p.parity(&[
+        "set",
+        "resources",
+        "--local",
+        "-f",
+        "local.yaml",
+        "-c",
+        "side",
+        "--requests=memory=1Gi",
+        "-o",
+        "json",
+    ]);
+    for args in [
+        &[
+            "set",
+            "resources",
+            "deploy/web",
+            "-c",
+            "nope",
+            "--limits=cpu=1",
+        ][..],
+        &["set", "resources", "deploy/web", "--limits=cpu=1x"],
+        &["set", "resources", "deploy/web", "--limits=cpu=1kk"],
+        &["set", "resources", "deploy/web", "--requests=cpu"],
+        &["set", "resources", "deploy/web"],
+        &["set", "resources", "deploy/web", "--requests=cpu=5"],
+        &[
+            "set",
+            "resources",
+            "deploy",
+            "--all",
+            "-l",
+            "a=b",
+            "--limits=cpu=1",
+        ],
+        &["set", "resources", "deploy/nope", "--limits=cpu=1"],
+        &[
+            "set",
+            "resources",
+            "deploy/web",
+            "--limits=cpu=1",
+            "--local",
+        ],
+        &["set", "resources", "cm/x", "--limits=cpu=1"],
+        &[
+            "set",
+            "resources",
+            "--local",
+            "-f",
+            "local.yaml",
+            "-c",
+            "nope",
+            "--limits=cpu=1",
+        ],
+        &[
+            "set",
+            "resources",
+            "--local",
+            "-f",
+            "local.yaml",
+            "--limits=cpu=1",
+            "--dry-run=server",
+        ],
+    ] {
+        let out = p.parity(args);
+        assert_eq!(out.code, 1, "{args:?}: {out}");
+    }
+    p.same_state(&[
+        "get",
+        "deploy",
+        "web",
+        "-o",
+        "jsonpath={.spec.template.spec.containers[*].resources}",
+    ]);
+}
+
+#[test]
+fn set_selector_replaces_a_service_selector() {
+    let p = web("set-selector");
+    p.setup(&["create", "service", "clusterip", "s1", "--tcp=80"])
+        .setup(&["create", "service", "clusterip", "s2", "--tcp=80"]);
+    p.write(
+        "svc.yaml",
+        b"apiVersion: v1\nkind: Service\nmetadata:\n  name: local\nspec:\n  selector:\n    a: b\n  ports:\n  - port: 80\n",
+    );
+    let out = p.parity(&["set", "selector", "svc/s1", "app=x"]);
+    assert_eq!(out.stdout, "service/s1 selector updated\n");
+    // Sent and reported even when nothing changes.
+    p.parity(&["set", "selector", "svc/s1", "app=x"]);
+    p.parity(&[
+        "set",
+        "selector",
+        "svc",
+        "s1",
+        "s2",
+        "app=y,tier=web",
+        "-o",
+        "name",
+    ]);
+    p.parity(&["set", "selector", "svc", "--all", "z=1"]);
+    p.parity(&["set", "selector", "svc/s1", "a=b", "--dry-run=server"]);
+    p.parity(&[
+        "set",
+        "selector",
+        "svc/s1",
+        "a=b",
+        "--dry-run=client",
+        "-o",
+        "name",
+    ]);
+    p.parity(&[
+        "set", "selector", "--local", "-f", "svc.yaml", "q=r", "-o", "yaml",
+    ]);
+    // A stale --resource-version goes into the patch: the server refuses it.
+    let out = p.parity(&["set", "selector", "svc/s1", "a=b", "--resource-version=1"]);
+    assert!(
+        out.stderr.starts_with("Error from server (Conflict)"),
+        "{out}"
+    );
+    for args in [
+        &["set", "selector", "svc/s1"][..],
+        &["set", "selector"],
+        &["set", "selector", "svc/s1", "!a"],
+        &["set", "selector", "svc/s1", "x in (b,a),y"],
+        &["set", "selector", "svc/s1", "a!=b"],
+        &["set", "selector", "svc/nope", "a=b"],
+        &["set", "selector", "svc/s1", "a=b", "--local"],
+        // Each object on its own: the Service is changed, the Deployment refused.
+        &["set", "selector", "deploy/web", "svc/s2", "k=v"],
+    ] {
+        let out = p.parity(args);
+        assert_eq!(out.code, 1, "{args:?}: {out}");
+    }
+    p.same_state(&["get", "svc", "-o", "jsonpath={.items[*].spec.selector}"]);
+}

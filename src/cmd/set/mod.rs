@@ -7,6 +7,8 @@ mod containers;
 pub mod env;
 pub mod image;
 pub mod patcher;
+pub mod resources;
+pub mod selector;
 pub mod serviceaccount;
 pub mod subject;
 
@@ -22,6 +24,12 @@ pub enum SetCommand {
     /// Update the image of a pod template
     #[command(long_about = image::ABOUT)]
     Image(image::Args),
+    /// Update resource requests/limits on objects with pod templates
+    #[command(long_about = resources::ABOUT, after_long_help = resources::EXAMPLES)]
+    Resources(resources::Args),
+    /// Set the selector on a resource
+    #[command(long_about = selector::ABOUT, after_long_help = selector::EXAMPLES)]
+    Selector(selector::Args),
     /// Update the service account of a resource
     #[command(visible_alias = "sa")]
     #[command(long_about = serviceaccount::ABOUT)]
@@ -36,6 +44,8 @@ pub async fn dispatch(ctx: &Ctx, c: &SetCommand) -> Result<()> {
     match c {
         SetCommand::Env(a) => env::run(ctx, a).await,
         SetCommand::Image(a) => image::run(ctx, a).await,
+        SetCommand::Resources(a) => resources::run(ctx, a).await,
+        SetCommand::Selector(a) => selector::run(ctx, a).await,
         SetCommand::Serviceaccount(a) => serviceaccount::run(ctx, a).await,
         SetCommand::Subject(a) => subject::run(ctx, a).await,
     }

@@ -19,7 +19,7 @@ use crate::resource::request;
 use crate::resource::visit::{Fetch, Info, Options, Visitor};
 
 /// kubectl's `resource.LocalResourceError`.
-const LOCAL_RESOURCE: &str = "error: you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'";
+pub(super) const LOCAL_RESOURCE: &str = "error: you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'";
 
 /// The flags of every `set` subcommand.
 #[derive(Debug, Clone, clap::Args)]
@@ -226,27 +226,46 @@ impl<'a> Setter<'a> {
             if self.report.skip_unchanged && patch::is_empty(&patch) {
                 continue;
             }
-            if self.local || self.dry.is_client() {
-                self.printer.print(self.ctx.ui(), &after, self.report.op)?;
-                continue;
-            }
-            match self.send(&info, &patch).await {
-                Ok(_) if self.refuse_after_patch.is_some() => {
-                    return Err(Error::msg(self.refuse_after_patch.unwrap_or_default()));
-                }
-                Ok(actual) => {
-                    let actual = crate::generate::shape::normalize(&actual);
-                    self.printer.print(self.ctx.ui(), &actual, self.report.op)?;
-                }
-                Err(e) => errs.push(e),
+            match self.submit(&info, &after, &patch).await {
+                Ok(Some(refused)) => return Err(Error::msg(refused)),
+                Ok(None) => {}
+                Err(e) => errs.push(Error::msg(format!("{}{}", self.report.failed, e.go_text()))),
             }
         }
-        self.printer.finish(self.ctx.ui())?;
+        self.finish()?;
         match errs.len() {
             0 => Ok(()),
             1 => Err(errs.remove(0)),
             _ => Err(Error::Many(errs)),
         }
+    }
+
+    /// The tail of kubectl's per-object loop: with `--local` or a client dry run print
+    /// `after`; else PATCH the server with `patch` and print its answer. The server's
+    /// refusal is returned as the client error; `Some` is the late refusal of
+    /// [`refuse_after_patch`](Self::refuse_after_patch) (patched, not printed).
+    pub async fn submit(
+        &mut self,
+        info: &Info,
+        after: &Value,
+        patch: &Value,
+    ) -> Result<Option<&'static str>> {
+        if self.local || self.dry.is_client() {
+            self.printer.print(self.ctx.ui(), after, self.report.op)?;
+            return Ok(None);
+        }
+        let actual = self.send(info, patch).await?;
+        if let Some(refused) = self.refuse_after_patch {
+            return Ok(Some(refused));
+        }
+        let actual = crate::generate::shape::normalize(&actual);
+        self.printer.print(self.ctx.ui(), &actual, self.report.op)?;
+        Ok(None)
+    }
+
+    /// The printer's end, after the last object.
+    pub fn finish(&mut self) -> Result<()> {
+        Ok(self.printer.finish(self.ctx.ui())?)
     }
 
     async fn send(&self, info: &Info, patch: &Value) -> Result<Value> {
@@ -261,15 +280,12 @@ impl<'a> Setter<'a> {
             Some((PatchType::Strategic.content_type(), patch)),
         )
         .await
-        .map_err(|e| {
-            let e = self.ctx.kube_error(e);
-            Error::msg(format!("{}{}", self.report.failed, e.go_text()))
-        })
+        .map_err(|e| self.ctx.kube_error(e))
     }
 }
 
 /// `CreateTwoWayMergePatch` of the object's kind.
-fn diff(before: &Value, after: &Value) -> std::result::Result<Value, String> {
+pub fn diff(before: &Value, after: &Value) -> std::result::Result<Value, String> {
     let s = |k: &str| before.get(k).and_then(Value::as_str).unwrap_or("");
     let schema = Schema::builtin(s("apiVersion"), s("kind"));
     let schema = if schema.supports_strategic() {

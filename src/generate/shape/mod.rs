@@ -137,7 +137,21 @@ fn encode(kind: &Kind, v: Option<&Value>) -> Value {
             .cloned()
             .unwrap_or(false.into()),
         Kind::Int | Kind::Float | Kind::IntOrString => v.cloned().unwrap_or_else(|| Value::from(0)),
-        Kind::Quantity => v.cloned().unwrap_or_else(|| Value::from("0")),
+        // Go decodes a quantity and writes it back canonically (`0.5` → `500m`).
+        Kind::Quantity => match v {
+            None => Value::from("0"),
+            Some(v) => {
+                let text = match v {
+                    Value::String(s) => s.trim().to_string(),
+                    Value::Number(n) => n.to_string(),
+                    _ => return v.clone(),
+                };
+                match crate::generate::quantity::Quantity::parse(&text) {
+                    Ok(q) => Value::String(q.canonical()),
+                    Err(_) => v.clone(),
+                }
+            }
+        },
         Kind::Duration => v.cloned().unwrap_or_else(|| Value::from("0s")),
         Kind::Bytes | Kind::Time | Kind::Raw => v.cloned().unwrap_or(Value::Null),
         Kind::Struct(i) => encode_struct(*i, v.and_then(Value::as_object)),
