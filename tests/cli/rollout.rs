@@ -63,6 +63,16 @@ fn deployment_tutorial_flow() {
         "-o",
         "yaml",
     ]);
+    // The ReplicaSets as kubectl's typed client prints them (Go's field order).
+    p.parity(&["rollout", "history", "deployment/web", "-o", "json"]);
+    p.parity(&[
+        "rollout",
+        "history",
+        "deployment/web",
+        "--revision=1",
+        "-o",
+        "json",
+    ]);
     p.parity(&["rollout", "history", "deployment/web", "--revision=9"]);
     // A template that never becomes ready.
     p.setup(&["set", "image", "deployment/web", "web=nginx:unready"]);
@@ -148,6 +158,8 @@ fn daemon_set_and_stateful_set_flows() {
         p.parity(&["rollout", "history", w]);
         p.parity(&["rollout", "history", w, "--revision=1"]);
         p.parity(&["rollout", "history", w, "--revision=1", "-o", "yaml"]);
+        p.parity(&["rollout", "history", w, "--revision=2", "-o", "json"]);
+        p.parity(&["rollout", "history", w, "-o", "json"]);
         p.parity(&["rollout", "undo", w, "--dry-run=client"]);
         p.parity(&["rollout", "undo", w, "--to-revision=2"]);
         p.parity(&["rollout", "undo", w, "--to-revision=7"]);

@@ -46,7 +46,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             args.revision
         )));
     }
-    let mut printer = OperationPrinter::new(&args.print, DryRun::None)?;
+    // kubectl prints what its typed clients decoded: Go's field order for `-o json`.
+    let mut printer = OperationPrinter::new(&args.print, DryRun::None)?.typed();
     let objects_out = !args.print.output().is_empty();
     let mut objects = args.targets.visit(ctx).await?;
     let requester = objects.requester().clone();
@@ -154,12 +155,13 @@ async fn print_objects(
     let obj = info.object.as_ref().unwrap_or(&Value::Null);
     let entries = history(ctx, requester, obj).await?;
     let as_object = |entry: &Value| -> Result<Value> {
-        match polymorphic::history_kind(obj) {
+        let typed = match polymorphic::history_kind(obj) {
             Some(HistoryKind::ControllerRevisions) => {
-                rollout::apply_revision(obj, entry).map_err(Error::msg)
+                rollout::apply_revision(obj, entry).map_err(Error::msg)?
             }
-            _ => Ok(entry.clone()),
-        }
+            _ => entry.clone(),
+        };
+        Ok(crate::generate::shape::normalize(&typed))
     };
     if revision > 0 {
         let entry = at_revision(&entries, revision)?;
