@@ -26,6 +26,7 @@ pub struct Ctx {
     settings: OnceCell<ClientSettings>,
     client: OnceCell<kube::Client>,
     warnings: crate::warnings::Printer,
+    argv: Vec<String>,
 }
 
 impl Ctx {
@@ -43,7 +44,19 @@ impl Ctx {
             kubeconfig: OnceCell::new(),
             settings: OnceCell::new(),
             client: OnceCell::new(),
+            argv: Vec::new(),
         }
+    }
+
+    /// The process's command line as typed (program first), for `--record`.
+    pub fn with_argv(mut self, argv: Vec<String>) -> Self {
+        self.argv = argv;
+        self
+    }
+
+    /// The command line given to [`with_argv`](Self::with_argv).
+    pub fn argv(&self) -> &[String] {
+        &self.argv
     }
 
     /// The whole command line's clap definition.

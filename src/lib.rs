@@ -98,6 +98,10 @@ pub fn run(args: Vec<std::ffi::OsString>, ui: ui::Ui, env: env::Env) -> ExitCode
             .collect();
         return complete::run(cli::command, &words, first == complete::REQUEST, ui, env);
     }
+    let argv: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let args = match apply_kuberc(args, &ui, &env) {
         Ok(args) => args,
         Err(code) => return code,
@@ -122,7 +126,7 @@ pub fn run(args: Vec<std::ffi::OsString>, ui: ui::Ui, env: env::Env) -> ExitCode
         Err(e) => return error::report(&ui, error::Error::Io(e)),
     };
     ui.set_colour(cli.global.color, &env);
-    let ctx = ctx::Ctx::new(cli::command, cli.global, ui, env);
+    let ctx = ctx::Ctx::new(cli::command, cli.global, ui, env).with_argv(argv);
     let result = runtime.block_on(cmd::dispatch(&ctx, &cli.command));
     let code = match result {
         // kubectl's --warnings-as-errors turns a successful run with warnings into a failure.

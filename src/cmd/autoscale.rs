@@ -69,10 +69,13 @@ pub struct Args {
     pub dry_run: DryRunFlags,
     #[command(flatten)]
     pub print: ObjectPrintFlags,
+    #[command(flatten)]
+    pub record: crate::flags::RecordFlags,
 }
 
 /// Run `kk autoscale`.
 pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
+    let cause = a.record.recorder(ctx)?;
     let dry = a.dry_run.strategy()?;
     let namespace = ctx.namespace().await?;
     autoscale::validate(a.min, a.max).map_err(Error::msg)?;
@@ -90,6 +93,7 @@ pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
         namespace,
         printer: OperationPrinter::new(&a.print, dry)?.typed(),
         client: ctx.client().await?,
+        cause,
     };
     let mut count = 0;
     while let Some(info) = objects.next().await {
@@ -113,6 +117,8 @@ struct Autoscale<'a> {
     namespace: String,
     printer: OperationPrinter,
     client: kube::Client,
+    /// `--record`'s change cause.
+    cause: Option<String>,
 }
 
 impl Autoscale<'_> {
@@ -129,7 +135,7 @@ impl Autoscale<'_> {
             cpu_percent: self.a.cpu_percent,
         };
         if self.dry.is_client() {
-            let hpa = shape::normalize(&autoscale::v2(&p));
+            let hpa = shape::normalize(&self.recorded(autoscale::v2(&p)));
             return Ok(self.printer.print(self.ctx.ui(), &hpa, "created")?);
         }
         let created = match self.create(autoscale::v2(&p), "v2").await {
@@ -178,8 +184,16 @@ impl Autoscale<'_> {
         )))
     }
 
+    /// The HPA with `--record`'s change cause.
+    fn recorded(&self, mut hpa: Value) -> Value {
+        if let Some(cause) = &self.cause {
+            crate::flags::record::record(&mut hpa, cause);
+        }
+        hpa
+    }
+
     async fn create(&self, hpa: Value, version: &str) -> std::result::Result<Value, kube::Error> {
-        let mut hpa = shape::normalize(&hpa);
+        let mut hpa = shape::normalize(&self.recorded(hpa));
         if self.a.save_config == Some(true) {
             generate::save_config(&mut hpa);
         }

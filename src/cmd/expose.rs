@@ -129,10 +129,13 @@ pub struct Args {
     pub dry_run: DryRunFlags,
     #[command(flatten)]
     pub print: ObjectPrintFlags,
+    #[command(flatten)]
+    pub record: crate::flags::RecordFlags,
 }
 
 /// Run `kk expose`.
 pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
+    let cause = a.record.recorder(ctx)?;
     let dry = a.dry_run.strategy()?;
     let mut printer = OperationPrinter::new(&a.print, dry)?.typed();
     let namespace = ctx.namespace().await?;
@@ -159,7 +162,12 @@ pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
         namespace: enforced,
         ..expose::Params::default()
     };
-    let job = Expose { ctx, a, namespace };
+    let job = Expose {
+        ctx,
+        a,
+        namespace,
+        cause,
+    };
     while let Some(info) = objects.next().await {
         match job.service(&info, &mut p) {
             Ok(svc) => {
@@ -178,6 +186,8 @@ struct Expose<'a> {
     ctx: &'a Ctx,
     a: &'a Args,
     namespace: String,
+    /// `--record`'s change cause.
+    cause: Option<String>,
 }
 
 impl Expose<'_> {
@@ -235,6 +245,9 @@ impl Expose<'_> {
     async fn create(&self, mut svc: Value, printer: &mut OperationPrinter) -> Result<()> {
         let ctx = self.ctx;
         let dry = self.a.dry_run.strategy()?;
+        if let Some(cause) = &self.cause {
+            crate::flags::record::record(&mut svc, cause);
+        }
         if dry.is_client() {
             return Ok(printer.print(ctx.ui(), &svc, "exposed")?);
         }

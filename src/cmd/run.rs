@@ -147,6 +147,8 @@ pub struct Args {
     pub dry_run: DryRunFlags,
     #[command(flatten)]
     pub print: ObjectPrintFlags,
+    #[command(flatten)]
+    pub record: crate::flags::RecordFlags,
 }
 
 /// kubectl's `--cascade` values as a deletion propagation policy.
@@ -256,6 +258,7 @@ fn lower(b: u8) -> bool {
 
 /// Run `kk run`.
 pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
+    let cause = a.record.recorder(ctx)?;
     let dry = a.dry_run.strategy()?;
     let stdin = a.stdin == Some(true);
     let tty = a.tty == Some(true);
@@ -358,6 +361,7 @@ pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
         enforced: enforced.as_deref(),
         save_config: a.save_config == Some(true),
         field_manager: &a.field_manager,
+        cause: cause.as_deref(),
     };
     let pod_obj = creator.create(built, "pods").await?;
     let mut created = vec![("pods", "pod", name.clone())];
@@ -420,10 +424,15 @@ struct Creator<'a> {
     enforced: Option<&'a str>,
     save_config: bool,
     field_manager: &'a str,
+    /// `--record`'s change cause.
+    cause: Option<&'a str>,
 }
 
 impl Creator<'_> {
     async fn create(&self, mut obj: Value, plural: &str) -> Result<Value> {
+        if let Some(cause) = self.cause {
+            crate::flags::record::record(&mut obj, cause);
+        }
         if self.dry.is_client() {
             if let Some(ns) = self.enforced {
                 obj["metadata"]["namespace"] = json!(ns);

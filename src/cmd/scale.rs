@@ -14,7 +14,9 @@ use serde_json::{Value, json};
 use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::{DryRun, DryRunFlags, FilenameFlags, GoDuration, ObjectPrintFlags, Pflag};
+use crate::flags::{
+    DryRun, DryRunFlags, FilenameFlags, GoDuration, ObjectPrintFlags, Pflag, RecordFlags,
+};
 use crate::printers::OperationPrinter;
 use crate::resource::builder::Selection;
 use crate::resource::request;
@@ -60,6 +62,8 @@ pub struct Args {
     pub dry_run: DryRunFlags,
     #[command(flatten)]
     pub print: ObjectPrintFlags,
+    #[command(flatten)]
+    pub record: RecordFlags,
 }
 
 /// The types kubectl offers for completion.
@@ -120,6 +124,7 @@ impl Precondition {
 
 /// Run `kk scale`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    let cause = args.record.recorder(ctx)?;
     let replicas = args.replicas.unwrap_or(0);
     if replicas < 0 {
         return Err(Error::msg(
@@ -173,6 +178,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             if !timeout.is_zero() && dry == DryRun::None {
                 wait_for_replicas(ctx, &requester, info, replicas, timeout).await?;
             }
+            if let Some(cause) = &cause {
+                record(&requester, info, &obj, cause).await;
+            }
         }
         printer.print(ctx.ui(), &obj, "scaled")?;
     }
@@ -181,6 +189,19 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         Some(e) => Err(e),
         None => Ok(()),
     }
+}
+
+/// `--record` after a scale: the change cause as a second, JSON merge patch of the object
+/// (never a dry run, as kubectl sends it); its failure is only logged by kubectl.
+async fn record(requester: &Requester, info: &Info, obj: &Value, cause: &str) {
+    let patch = crate::flags::record::record_merge_patch(obj, cause);
+    let _ = request::json(
+        &requester.client,
+        http::Method::PATCH,
+        &info.path(),
+        Some(("application/merge-patch+json", &patch)),
+    )
+    .await;
 }
 
 /// kubectl's `Scaler.Scale`: one scale, retried every second for up to five minutes while

@@ -14,11 +14,13 @@
 mod dry_run;
 mod global;
 mod print;
+pub mod record;
 mod session;
 
 pub use dry_run::{DryRun, DryRunFlags};
 pub use global::GlobalArgs;
 pub use print::{ObjectPrintFlags, PrintFlags};
+pub use record::RecordFlags;
 pub use session::SessionFlags;
 
 /// pflag's optional-value flags for clap's derive: `#[arg(long, pflag_bool())]`.

@@ -217,3 +217,78 @@ fn rollout_bad_input() {
     p.parity(&["rollout", "pause", "deployment", "-l", "app=none"]);
     p.parity(&["rollout", "history", "deployment", "-l", "app=none"]);
 }
+
+/// kubectl's deprecated `--record`: the command line (program, words, then each flag as
+/// `--name=value`) in `kubernetes.io/change-cause` of what each verb changes or creates —
+/// and so in `rollout history` — with cobra's deprecation line on stderr.
+#[test]
+fn record_writes_the_change_cause() {
+    let Some(p) = Pair::new("rollout-record") else {
+        return;
+    };
+    p.write("web.yaml", DEPLOY.as_bytes())
+        .setup(&["apply", "-f", "web.yaml"])
+        .setup(&["create", "service", "clusterip", "s1", "--tcp=80"]);
+    let out = p.parity(&["set", "image", "deploy/web", "web=nginx:1.25", "--record"]);
+    assert_eq!(
+        out.stderr,
+        "Flag --record has been deprecated, --record will be removed in the future\n"
+    );
+    // The same image again: the cause alone is a change, so it is sent and reported.
+    p.parity(&["set", "image", "deploy/web", "web=nginx:1.25", "--record"]);
+    p.parity(&[
+        "set",
+        "resources",
+        "deployment",
+        "web",
+        "-c=web",
+        "--limits=cpu=300m",
+        "--record=true",
+    ]);
+    p.parity(&["set", "sa", "deploy/web", "default", "--record"]);
+    p.parity(&["set", "selector", "svc/s1", "a=b", "--record"]);
+    p.parity(&["scale", "deploy/web", "--replicas", "1", "--record"]);
+    p.parity(&["expose", "deploy/web", "--name=ex", "--port=80", "--record"]);
+    p.parity(&[
+        "run",
+        "rp",
+        "--image=nginx",
+        "--record",
+        "--",
+        "sh",
+        "-c",
+        "true",
+    ]);
+    p.parity(&["autoscale", "deploy/web", "--max=3", "--record"]);
+    p.parity(&[
+        "set",
+        "image",
+        "deploy/web",
+        "web=nginx:1.26",
+        "--record=false",
+    ]);
+    p.parity(&[
+        "set",
+        "image",
+        "deploy/web",
+        "web=nginx:1.27",
+        "--record",
+        "--dry-run=client",
+        "-o",
+        "jsonpath={.metadata.annotations}",
+    ]);
+    p.setup(&["rollout", "status", "deployment/web", "--timeout=2m"]);
+    p.parity(&["rollout", "history", "deployment/web"]);
+    let causes = p.same_state(&[
+        "get",
+        "deploy,svc,pod,hpa",
+        "-o",
+        r#"jsonpath={range .items[*]}{.kind} {.metadata.name}: {.metadata.annotations.kubernetes\.io/change-cause}{"\n"}{end}"#,
+    ]);
+    assert!(
+        causes.stdout.contains(
+            "Pod rp: kk run rp sh -c true --namespace=[NS] --image=nginx --record=true\n"
+        ),
+        "{causes}"
+    );
+}

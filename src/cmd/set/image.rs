@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::patcher::{COMPLETE, Changed, Common, LabelSelector, Report, Setter};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::RecordFlags;
 use crate::metadata::{parse_pairs, split_args};
 use crate::resource::polymorphic;
 
@@ -43,17 +44,20 @@ pub struct Args {
     pub common: Common,
     #[command(flatten)]
     pub select: LabelSelector,
+    #[command(flatten)]
+    pub record: RecordFlags,
 }
 
 /// Run `kk set image`.
 pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
+    let cause = a.record.recorder(ctx)?;
     let c = &a.common;
     let report = Report {
         op: "image updated",
         failed: "failed to patch image update to pod template: ",
         skip_unchanged: true,
     };
-    let setter = Setter::new(ctx, c, report)?;
+    let setter = Setter::new(ctx, c, report)?.recording(cause);
     let (resources, pairs) = split_args(&a.args, "image")?;
     let (images, _) = parse_pairs(&pairs, "image", false)?;
     let no_resources = resources.is_empty() && c.files.filenames().is_empty();

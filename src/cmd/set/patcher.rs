@@ -155,6 +155,7 @@ pub struct Setter<'a> {
     manager: String,
     report: Report,
     refuse_after_patch: Option<&'static str>,
+    cause: Option<String>,
     /// Errors reported by the change itself (`unable to find container ...`).
     pub soft: Vec<Error>,
 }
@@ -172,8 +173,23 @@ impl<'a> Setter<'a> {
             manager: common.field_manager.clone(),
             report,
             refuse_after_patch: None,
+            cause: None,
             soft: Vec::new(),
         })
+    }
+
+    /// `--record`: every changed object also gets this change cause (kubectl's
+    /// `Recorder.Record` inside the change, so it is part of the patch).
+    pub fn recording(mut self, cause: Option<String>) -> Self {
+        self.cause = cause;
+        self
+    }
+
+    /// Record the change cause on `obj`, when recording.
+    pub fn record(&self, obj: &mut Value) {
+        if let Some(cause) = &self.cause {
+            crate::flags::record::record(obj, cause);
+        }
     }
 
     /// kubectl `set env`'s late check: after the first object it really patched, fail
@@ -206,7 +222,10 @@ impl<'a> Setter<'a> {
             let mut after = before.clone();
             let result = match change(&info, &mut after, &mut self.soft) {
                 Ok(Changed::Skip) => continue,
-                Ok(Changed::Diff) => diff(&before, &after).map(|p| (after, p)),
+                Ok(Changed::Diff) => {
+                    self.record(&mut after);
+                    diff(&before, &after).map(|p| (after, p))
+                }
                 Err(e) => Err(e),
             };
             patches.push((info, result));

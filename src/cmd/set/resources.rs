@@ -13,6 +13,7 @@ use super::patcher::{COMPLETE, Changed, Common, LabelSelector, Report, Setter};
 use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::RecordFlags;
 use crate::generate::quantity::Quantity;
 use crate::resource::polymorphic;
 
@@ -47,6 +48,8 @@ pub struct Args {
     pub common: Common,
     #[command(flatten)]
     pub select: LabelSelector,
+    #[command(flatten)]
+    pub record: RecordFlags,
 }
 
 /// `--limits`/`--requests` parsed: resource name → canonical quantity.
@@ -73,13 +76,14 @@ fn parse_list(spec: &str) -> Result<ResourceList> {
 
 /// Run `kk set resources`.
 pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
+    let cause = a.record.recorder(ctx)?;
     let c = &a.common;
     let report = Report {
         op: "resource requirements updated",
         failed: "failed to patch resources update to pod template ",
         skip_unchanged: true,
     };
-    let setter = Setter::new(ctx, c, report)?;
+    let setter = Setter::new(ctx, c, report)?.recording(cause);
     let infos = c.infos(ctx, a.args.clone(), a.select.get(), true).await?;
 
     // Validate(), in kubectl's order.

@@ -11,6 +11,7 @@ use super::patcher::{Common, Report, Setter, diff};
 use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::RecordFlags;
 use crate::flags::{DryRunFlags, ObjectPrintFlags, Pflag};
 use crate::generate::selector::parse_to_label_selector;
 use crate::resource::builder::Selection;
@@ -51,10 +52,13 @@ pub struct Args {
     /// Name of the manager used to track field ownership.
     #[arg(long, default_value = "kubectl-set", value_name = "NAME")]
     pub field_manager: String,
+    #[command(flatten)]
+    pub record: RecordFlags,
 }
 
 /// Run `kk set selector`.
 pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
+    let cause = a.record.recorder(ctx)?;
     let local = a.local == Some(true);
     // What the shared `set` machinery needs of these flags (no `-k`, `-R` on by default).
     let common = Common {
@@ -70,7 +74,7 @@ pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
         failed: "",
         skip_unchanged: false,
     };
-    let mut setter = Setter::new(ctx, &common, report)?;
+    let mut setter = Setter::new(ctx, &common, report)?.recording(cause);
     let (resources, selector) = match a.args.split_last() {
         None => (Vec::new(), None),
         Some((last, resources)) => {
@@ -123,6 +127,7 @@ async fn select(setter: &mut Setter<'_>, info: &Info, selector: &Value, rv: &str
         meta.insert("resourceVersion".into(), Value::String(rv.to_string()));
     }
     set_selector(&mut after, selector).map_err(Error::msg)?;
+    setter.record(&mut after);
     let patch = diff(&before, &after).map_err(Error::msg)?;
     setter.submit(info, &after, &patch).await?;
     Ok(())

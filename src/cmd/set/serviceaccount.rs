@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::patcher::{COMPLETE, Changed, Common, Report, Setter};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::RecordFlags;
 use crate::resource::polymorphic;
 
 /// Update the service account of a resource.
@@ -31,10 +32,13 @@ pub struct Args {
     pub args: Vec<String>,
     #[command(flatten)]
     pub common: Common,
+    #[command(flatten)]
+    pub record: RecordFlags,
 }
 
 /// Run `kk set serviceaccount`.
 pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
+    let cause = a.record.recorder(ctx)?;
     let c = &a.common;
     let report = Report {
         op: "serviceaccount updated",
@@ -43,7 +47,7 @@ pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
     };
     let dry = c.dry_run.strategy()?;
     c.check_local_dry_run(dry)?;
-    let setter = Setter::new(ctx, c, report)?;
+    let setter = Setter::new(ctx, c, report)?.recording(cause);
     let Some((account, resources)) = a.args.split_last() else {
         return Err(Error::msg("serviceaccount is required"));
     };
