@@ -15,6 +15,7 @@ mod delete;
 mod describe;
 mod errors;
 mod exec;
+mod explain;
 mod expose_run;
 mod faults;
 mod generated;
