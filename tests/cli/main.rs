@@ -36,6 +36,7 @@ mod security;
 mod set;
 mod shells;
 mod tls;
+mod urls;
 mod version;
 mod visit;
 mod wait;
