@@ -29,6 +29,7 @@ mod middle;
 mod patch;
 mod plugins;
 mod port_forward;
+mod prune;
 mod replace;
 mod rollout;
 mod scale;
