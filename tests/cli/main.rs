@@ -6,6 +6,7 @@ mod common;
 mod api_resources;
 mod apply;
 mod bad_input;
+mod cluster_info_dump;
 mod colour;
 mod completion;
 mod config;
