@@ -134,7 +134,7 @@ pub fn service_line(svc: &Value, host: &str) -> (String, String) {
 }
 
 /// The long description of `ClusterInfo` (help and man page).
-pub const ABOUT: &str = r#"Display addresses of the control plane and services with label kubernetes.io/cluster-service=true."#;
+pub const ABOUT: &str = r#"Display addresses of the control plane and services with label kubernetes.io/cluster-service=true. To further debug and diagnose cluster problems, use 'kk cluster-info dump'."#;
 
 /// Examples for `ClusterInfo`.
 pub const EXAMPLES: &str = r#"  # Print the address of the control plane and cluster services
