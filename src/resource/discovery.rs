@@ -223,7 +223,7 @@ impl Discovery {
         let Some(short) = self
             .resources
             .iter()
-            .find(|r| r.short_names.iter().any(|s| *s == lower))
+            .find(|r| r.short_names.contains(&lower))
         else {
             return Vec::new();
         };
