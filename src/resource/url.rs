@@ -56,8 +56,10 @@ fn parse_problem(s: &str) -> Option<String> {
             None => (host_port, ""),
         }
     };
-    if !port.is_empty() && !(port.starts_with(':') && port[1..].bytes().all(|b| b.is_ascii_digit()))
-    {
+    let digits = port
+        .strip_prefix(':')
+        .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    if !port.is_empty() && !digits {
         return Some(format!("invalid port {port:?} after host"));
     }
     if let Some(c) = host
