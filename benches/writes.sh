@@ -62,16 +62,18 @@ kcc=("$kubectl" --kubeconfig "$work/kc" --cache-dir "$work/cache-kubectl")
 wait_quiet
 
 rows=()
+compared=0
 # Times `setup` (untimed, given the run's namespace) then the command (`NS` in it replaced)
 # with kk and kubectl alternately; adds a report row.
 compare() {
     local label="$1" setup="$2"; shift 2
     local i f kkf="$work/kk.runs" kcf="$work/kc.runs"
     : >"$kkf"; : >"$kcf"
+    compared=$((compared + 1))
     echo "timing: $label" >&2
     for i in $(seq 1 "$runs"); do
         for f in kk kc; do
-            local ns="bench-$f-$i" args=() a
+            local ns="bench-$compared-$f-$i" args=() a
             for a in "$@"; do args+=("${a//NS/$ns}"); done
             [ -n "$setup" ] && $setup "$ns"
             local client=("${kkc[@]}") runsf="$kkf"
