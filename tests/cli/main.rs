@@ -13,6 +13,7 @@ mod cp;
 mod create;
 mod delete;
 mod describe;
+mod edit;
 mod errors;
 mod exec;
 mod expose_run;
