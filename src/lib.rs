@@ -12,6 +12,7 @@ pub mod docs;
 pub mod edit;
 pub mod env;
 pub mod error;
+pub mod explain;
 pub mod flags;
 pub mod generate;
 pub mod go;
