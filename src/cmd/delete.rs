@@ -63,7 +63,7 @@ pub struct Args {
 }
 
 /// kubectl's `getCascadingStrategy`: the propagation policy, warning on the old booleans.
-fn cascade(ctx: &Ctx, v: Option<&str>) -> Result<&'static str> {
+pub(crate) fn cascade(ctx: &Ctx, v: Option<&str>) -> Result<&'static str> {
     match v.unwrap_or("background") {
         "background" => Ok("Background"),
         "foreground" => Ok("Foreground"),
