@@ -129,7 +129,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     let subresource = args.subresource.clone().filter(|s| !s.is_empty());
     if force {
-        let policy = super::delete::cascade(ctx, args.cascade.as_deref())?;
+        let policy = crate::flags::cascade(ctx.ui(), args.cascade.as_deref())?;
         let timeout = if timeout.is_zero() {
             std::time::Duration::from_secs(300)
         } else {
