@@ -18,6 +18,7 @@ pub mod cp;
 pub mod create;
 pub mod delete;
 pub mod describe;
+pub mod diff;
 pub mod edit;
 pub mod exec;
 pub mod explain;
@@ -136,6 +137,10 @@ pub enum Command {
     #[command(add = Group::Troubleshooting)]
     #[command(long_about = cp::ABOUT)]
     Cp(cp::Args),
+    /// Diff the live version against a would-be applied version
+    #[command(add = Group::Advanced)]
+    #[command(long_about = diff::ABOUT, after_long_help = diff::EXAMPLES)]
+    Diff(diff::Args),
     /// Apply a configuration to a resource by file name or stdin
     #[command(add = Group::Advanced)]
     #[command(long_about = apply::ABOUT)]
@@ -202,6 +207,7 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::PortForward(a) => port_forward::run(ctx, a).await,
         Command::Rollout(c) => rollout::dispatch(ctx, c).await,
         Command::Cp(a) => cp::run(ctx, a).await,
+        Command::Diff(a) => diff::run(ctx, a).await,
         Command::Apply(a) => apply::run(ctx, a).await,
         Command::Patch(a) => patch::run(ctx, a).await,
         Command::Edit(a) => edit::run(ctx, a).await,

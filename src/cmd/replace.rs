@@ -52,6 +52,34 @@ pub struct Args {
     /// If specified, replace will operate on the subresource of the requested object.
     #[arg(long, value_name = "NAME")]
     pub subresource: Option<String>,
+    /// If true, immediately remove resources from API and bypass graceful deletion. Note
+    /// that immediate deletion of some resources may result in inconsistency or data loss
+    /// and requires confirmation.
+    #[arg(long, pflag_bool())]
+    pub force: Option<bool>,
+    /// Period of time in seconds given to the resource to terminate gracefully. Ignored if
+    /// negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true
+    /// (force deletion).
+    #[arg(
+        long,
+        default_value = "-1",
+        allow_hyphen_values = true,
+        value_name = "SECONDS"
+    )]
+    pub grace_period: i64,
+    /// The length of time to wait before giving up on a delete, zero means determine a
+    /// timeout from the size of the object
+    #[arg(long, default_value = "0s", value_name = "DURATION")]
+    pub timeout: String,
+    /// Must be "background", "orphan", or "foreground". Selects the deletion cascading
+    /// strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults
+    /// to background.
+    #[arg(long, no_opt_default("background"), value_name = "MODE",
+          add = crate::complete::Complete::Values(&["background", "orphan", "foreground"]))]
+    pub cascade: Option<String>,
+    /// If true, wait for resources to be gone before returning. This waits for finalizers.
+    #[arg(long, pflag_bool())]
+    pub wait: Option<bool>,
 }
 
 /// kubectl's long description of the command.
@@ -73,6 +101,24 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let validation = field_validation(&args.validate)?;
     let dry = args.dry_run.strategy()?;
     let mut printer = OperationPrinter::new(&args.print, dry)?;
+    let force = args.force == Some(true);
+    let timeout = crate::go::duration(&args.timeout).ok_or_else(|| Error::Flag {
+        msg: format!(
+            "invalid argument {:?} for \"--timeout\" flag: time: invalid duration {:?}",
+            args.timeout, args.timeout
+        ),
+        command: "replace".into(),
+    })?;
+    // Validate(), in kubectl's order.
+    if args.grace_period >= 0 && !force {
+        return Err(Error::msg("--grace-period must have --force specified"));
+    }
+    if !timeout.is_zero() && !force {
+        return Err(Error::msg("--timeout must have --force specified"));
+    }
+    if force && dry != DryRun::None {
+        return Err(Error::msg("--dry-run can not be used when --force is set"));
+    }
     if args.files.filenames().is_empty() && args.files.kustomize.is_none() {
         return Err(Error::msg("must specify one of -f and -k"));
     }
@@ -82,6 +128,26 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         )));
     }
     let subresource = args.subresource.clone().filter(|s| !s.is_empty());
+    if force {
+        let policy = crate::flags::cascade(ctx.ui(), args.cascade.as_deref())?;
+        let timeout = if timeout.is_zero() {
+            std::time::Duration::from_secs(300)
+        } else {
+            timeout
+        };
+        let replace = Replace {
+            ctx,
+            dry,
+            validation,
+            field_manager: &args.field_manager,
+            subresource: subresource.as_deref(),
+            save_config: args.save_config == Some(true),
+            requester: &Requester::json(ctx.client().await?),
+        };
+        return replace
+            .force(args, policy, args.grace_period, timeout, &mut printer)
+            .await;
+    }
     let sel = Selection {
         filenames: args.files.filenames(),
         recursive: args.files.recursive(),
@@ -124,6 +190,150 @@ struct Replace<'a> {
 }
 
 impl Replace<'_> {
+    /// `--force`: delete the objects, wait until they are gone, and create them again
+    /// (kubectl's `forceReplace`). stdin is kept in a file since it is read twice.
+    async fn force(
+        &self,
+        args: &Args,
+        policy: &str,
+        grace: i64,
+        timeout: std::time::Duration,
+        printer: &mut OperationPrinter,
+    ) -> Result<()> {
+        let ctx = self.ctx;
+        let mut filenames = args.files.filenames();
+        let mut stdin_copy = None;
+        for f in filenames.iter_mut().filter(|f| *f == "-") {
+            let dir = crate::go::temp::mkdir_temp(
+                &crate::go::temp::temp_dir(ctx.env()),
+                "kubectl_replace_",
+            )?;
+            let file = dir.join("resource.stdin");
+            std::fs::write(&file, ctx.ui().read_stdin_to_string()?)?;
+            *f = file.to_string_lossy().into_owned();
+            stdin_copy = Some(dir);
+        }
+        let result = self
+            .delete_and_create(args, filenames, policy, grace, timeout, printer)
+            .await;
+        if let Some(dir) = stdin_copy {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+        result
+    }
+
+    async fn delete_and_create(
+        &self,
+        args: &Args,
+        filenames: Vec<String>,
+        policy: &str,
+        grace: i64,
+        timeout: std::time::Duration,
+        printer: &mut OperationPrinter,
+    ) -> Result<()> {
+        let ctx = self.ctx;
+        let sel = Selection {
+            filenames,
+            recursive: args.files.recursive(),
+            ..Selection::default()
+        };
+        let nothing = || Options {
+            fetch: Fetch::Nothing,
+            ..Options::default()
+        };
+        // DeleteResult: every object deleted (`kind "name" deleted`), failures collected.
+        let mut objects = Visitor::new(ctx, &sel, nothing()).await?;
+        let mut body = serde_json::json!({"propagationPolicy": policy});
+        if grace >= 0 {
+            body["gracePeriodSeconds"] = serde_json::json!(grace);
+        }
+        let client = ctx.client().await?;
+        let mut deleted = Vec::new();
+        while let Some(info) = objects.next().await {
+            let uri = request::with_query(&info.path(), &[]);
+            let sent = Some(("application/json", &body));
+            match request::json(&client, http::Method::DELETE, &uri, sent).await {
+                Ok(_) => {
+                    let kind =
+                        crate::printers::name::kind_ref(&info.resource.kind, &info.resource.group);
+                    let op = if grace == 0 {
+                        "force deleted"
+                    } else {
+                        "deleted"
+                    };
+                    if args.print.output() == "name" {
+                        ctx.ui().print(&format!("{kind}/{}\n", info.name))?;
+                    } else {
+                        ctx.ui().print(&format!("{kind} {:?} {op}\n", info.name))?;
+                    }
+                    deleted.push((info, None));
+                }
+                Err(e) => objects.fail(visit::error_when(
+                    ctx,
+                    "deleting",
+                    info.source.as_deref(),
+                    e,
+                )),
+            }
+        }
+        let found = objects.targets().len();
+        objects.finish()?;
+        if found == 0 {
+            ctx.ui().print("No resources found\n")?;
+        }
+        ctx.ui().flush()?;
+        crate::wait::until_deleted(ctx, self.requester, &deleted, timeout).await?;
+        // Created again from the files.
+        let mut objects = Visitor::new(ctx, &sel, nothing()).await?;
+        let mut count = 0;
+        while let Some(info) = objects.next().await {
+            match self.create(&info).await {
+                Ok(obj) => {
+                    count += 1;
+                    printer.print(ctx.ui(), &obj, "replaced")?;
+                }
+                Err(e) => objects.fail(e),
+            }
+        }
+        printer.finish(ctx.ui())?;
+        objects.finish()?;
+        if count == 0 {
+            return Err(Error::msg("no objects passed to replace"));
+        }
+        Ok(())
+    }
+
+    /// POST one manifest object (with its annotation under `--save-config`).
+    async fn create(&self, info: &Info) -> Result<Value> {
+        let mut obj = super::apply::manifest_object(info);
+        let has = last_applied::original_configuration(&obj)
+            .ok()
+            .flatten()
+            .is_some();
+        if self.save_config || has {
+            obj = last_applied::with_annotation(&obj);
+        }
+        let mut path = info.resource.path(info.namespace.as_deref(), None);
+        if let Some(sub) = self.subresource {
+            path.push('/');
+            path.push_str(sub);
+        }
+        let q = [
+            ("fieldManager", self.field_manager.to_string()),
+            ("fieldValidation", self.validation.to_string()),
+        ];
+        let uri = request::with_query(&path, &q);
+        let client = self.ctx.client().await?;
+        request::json(
+            &client,
+            http::Method::POST,
+            &uri,
+            Some(("application/json", &obj)),
+        )
+        .await
+        .map_err(|e| visit::error_when(self.ctx, "creating", info.source.as_deref(), e))
+    }
+
     /// Replace one object; the server's answer (or the object, in a client dry run).
     async fn one(&self, info: &Info) -> Result<Value> {
         let source = info.source.as_deref();

@@ -2,7 +2,7 @@
 //! non-empty of `$KUBE_EDITOR` and `$EDITOR`, else `vi`. A value with spaces is split on
 //! them; one that also holds quotes or backslashes is handed to `$SHELL -c` (default
 //! `/bin/bash`) with the file's path quoted. The buffer goes into a new temporary file
-//! (`$TMPDIR/<prefix><5 random chars><suffix>`, mode 0600) that the caller removes or keeps.
+//! (`$TMPDIR/<prefix><random number><suffix>`, mode 0600, as Go names it) that the caller removes or keeps.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -88,7 +88,7 @@ impl Editor {
         suffix: &str,
         contents: &str,
     ) -> (Result<String>, Option<PathBuf>) {
-        let (mut file, path) = match create_temp(dir, prefix, suffix) {
+        let (mut file, path) = match crate::go::temp::create_temp(dir, prefix, suffix) {
             Ok(f) => f,
             Err(e) => return (Err(e.into()), None),
         };
@@ -103,35 +103,6 @@ impl Editor {
             .and_then(|()| Ok(std::fs::read_to_string(&path)?));
         (result, Some(path))
     }
-}
-
-/// Go's `os.CreateTemp(dir, prefix+"*"+suffix)`: a new file (mode 0600) named with a
-/// random 32-bit number.
-fn create_temp(
-    dir: &Path,
-    prefix: &str,
-    suffix: &str,
-) -> std::io::Result<(std::fs::File, PathBuf)> {
-    use std::hash::BuildHasher;
-    use std::os::unix::fs::OpenOptionsExt;
-    let seed = std::collections::hash_map::RandomState::new();
-    let mut last = None;
-    for i in 0..10000u32 {
-        let n = seed.hash_one(i) as u32;
-        let path = dir.join(format!("{prefix}{n}{suffix}"));
-        match std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&path)
-        {
-            Ok(f) => return Ok((f, path)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(last.unwrap_or_else(|| std::io::Error::other("no temporary file name left")))
 }
 
 #[cfg(test)]

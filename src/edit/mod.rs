@@ -125,7 +125,7 @@ impl Session<'_> {
     pub async fn run(&self, originals: Vec<Info>) -> Result<()> {
         let ui = self.ctx.ui();
         let editor = Editor::from_env(self.ctx.env(), EDITOR_VARS);
-        let tmp = PathBuf::from(self.ctx.env().non_empty("TMPDIR").unwrap_or("/tmp"));
+        let tmp = crate::go::temp::temp_dir(self.ctx.env());
         let header = match self.mode {
             Mode::Objects => Header::Object,
             Mode::LastApplied => Header::LastApplied,
@@ -223,7 +223,7 @@ impl Session<'_> {
                 file: Some(file.clone()),
                 ..Results::default()
             };
-            let updated = match self.read_edited(&edited).await {
+            let updated = match self.read(&edited).await {
                 Ok(u) => u,
                 Err(e) => {
                     contains_error = true;
@@ -303,8 +303,8 @@ impl Session<'_> {
         }
     }
 
-    /// The edited buffer's objects, resolved as a manifest.
-    async fn read_edited(&self, text: &str) -> Result<Vec<Info>> {
+    /// The objects of a buffer (or of an annotation), resolved as a manifest.
+    pub async fn read(&self, text: &str) -> Result<Vec<Info>> {
         let sel = Selection {
             stream: Some((EDITED_FILE.into(), text.to_string())),
             ..Selection::default()
@@ -358,15 +358,7 @@ impl Session<'_> {
                 }
                 (schema.patch_type(), patch)
             }
-            Mode::LastApplied => {
-                let mut value = crate::printers::json::to_compact(edited);
-                value.push('\n');
-                let annotation = json!({ last_applied::ANNOTATION: value });
-                (
-                    PatchType::Merge,
-                    json!({"metadata": {"annotations": annotation}}),
-                )
-            }
+            Mode::LastApplied => (PatchType::Merge, last_applied::annotation_patch(edited).0),
         };
         let body = patch::to_json(&patch);
         if self.output_patch {

@@ -109,6 +109,25 @@ pub fn apply_patch(
     three_way(schema, &original, &modified, live, overwrite)
 }
 
+/// `kubectl apply set-last-applied` and `edit-last-applied`: the merge patch that sets
+/// the annotation to `obj` as Go's JSON encoder writes it (newline included), and that
+/// value.
+pub fn annotation_patch(obj: &Value) -> (Value, String) {
+    let mut value = to_compact(obj);
+    value.push('\n');
+    let patch = serde_json::json!({"metadata": {"annotations": {ANNOTATION: value}}});
+    (patch, value)
+}
+
+/// The patch `kubectl diff` sends (dry run) to see what apply would do: as
+/// [`apply_patch`], but the new configuration without its own annotation
+/// (`GetModifiedConfiguration(obj, false)`), so the annotation is left as it is.
+pub fn diff_patch(schema: Schema<'_>, obj: &Value, live: &Value) -> Result<Value, Error> {
+    let modified = serde_json::from_str(&annotation_value(obj)).unwrap_or_else(|_| obj.clone());
+    let original = original_configuration(live)?.unwrap_or(Value::Null);
+    three_way(schema, &original, &modified, live, true)
+}
+
 /// Serialize as Go would and parse back: floats that Go writes as integers become integers.
 fn go_round_trip(v: &Value) -> Value {
     serde_json::from_str(&to_compact(v)).unwrap_or_else(|_| v.clone())

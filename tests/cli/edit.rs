@@ -36,7 +36,7 @@ const CM_STATE: &[&str] = &[
     "jsonpath={range .items[*]}{.metadata.name} {.data} {.metadata.annotations}{\"\\n\"}{end}",
 ];
 
-fn pair(name: &str) -> Option<Pair> {
+pub(crate) fn pair(name: &str) -> Option<Pair> {
     let p = Pair::new(name)?;
     p.write("cms.yaml", CMS.as_bytes())
         .write("editor.sh", EDITOR.as_bytes())
@@ -44,18 +44,24 @@ fn pair(name: &str) -> Option<Pair> {
     Some(p)
 }
 
-/// Run `kk edit ARGS` on both sides with the passes' sed scripts (`seen-*` and `passes`
-/// from an earlier run are cleared first).
+/// Run `kk edit ARGS` on both sides with the passes' sed scripts.
 #[track_caller]
 fn edit(p: &Pair, args: &[&str], passes: &[&str]) -> crate::common::Output {
+    let mut all = vec!["edit"];
+    all.extend_from_slice(args);
+    edit_with(p, &all, passes)
+}
+
+/// Run `kk ARGS` on both sides with the scripted editor and the passes' sed scripts
+/// (`passes` from an earlier run is reset first).
+#[track_caller]
+pub(crate) fn edit_with(p: &Pair, args: &[&str], passes: &[&str]) -> crate::common::Output {
     for n in 1..=3 {
         let script = passes.get(n - 1).copied().unwrap_or("");
         p.write(&format!("pass-{n}.sed"), script.as_bytes());
     }
     p.write("passes", b"0");
-    let mut all = vec!["edit"];
-    all.extend_from_slice(args);
-    p.parity_env(&all, &[("KUBE_EDITOR", "sh [DIR]/editor.sh")])
+    p.parity_env(args, &[("KUBE_EDITOR", "sh [DIR]/editor.sh")])
 }
 
 #[test]

@@ -69,3 +69,52 @@ fn replace_errors() {
     }
     p.same_state(STATE);
 }
+
+#[test]
+fn replace_force_deletes_and_creates() {
+    let Some(p) = Pair::new("replace-force") else {
+        return;
+    };
+    p.write("cm.yaml", CM.as_bytes())
+        .write(
+            "cm2.yaml",
+            b"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c1\n  resourceVersion: \"1\"\ndata:\n  z: \"9\"\n",
+        )
+        .setup(&["create", "-f", "cm.yaml"]);
+    // A stale resourceVersion does not matter: the object is made anew.
+    let out = p.parity(&["replace", "--force", "-f", "cm2.yaml"]);
+    assert_eq!(
+        out.stdout,
+        "configmap \"c1\" deleted\nconfigmap/c1 replaced\n"
+    );
+    p.parity(&[
+        "replace",
+        "--force",
+        "--grace-period=0",
+        "-f",
+        "cm.yaml",
+        "--save-config",
+        "-o",
+        "name",
+    ]);
+    p.parity(&[
+        "replace",
+        "--force",
+        "--timeout=30s",
+        "--cascade=foreground",
+        "-f",
+        "cm.yaml",
+    ]);
+    p.same_state(STATE);
+    for args in [
+        &["replace", "--grace-period=1", "-f", "cm.yaml"][..],
+        &["replace", "--timeout=1s", "-f", "cm.yaml"],
+        &["replace", "--force", "--dry-run=server", "-f", "cm.yaml"],
+        &["replace", "--force", "--cascade=bogus", "-f", "cm.yaml"],
+        &["replace", "--force", "-f", "missing.yaml"],
+    ] {
+        let out = p.parity(args);
+        assert_ne!(out.code, 0, "{args:?}: {out}");
+    }
+    p.same_state(STATE);
+}

@@ -122,6 +122,17 @@ impl Pair {
     /// stands for each side's working directory, which is also `TMPDIR`).
     #[track_caller]
     pub fn parity_env(&self, args: &[&str], vars: &[(&str, &str)]) -> Output {
+        self.parity_env_map(args, vars, str::to_string)
+    }
+
+    /// [`parity_env`](Self::parity_env) after `f` rewrites both outputs.
+    #[track_caller]
+    pub fn parity_env_map(
+        &self,
+        args: &[&str],
+        vars: &[(&str, &str)],
+        f: impl Fn(&str) -> String,
+    ) -> Output {
         let run = |env: &TestEnv, kk: bool| {
             let v = args_in(env, args);
             let v: Vec<&str> = v.iter().map(String::as_str).collect();
@@ -137,7 +148,7 @@ impl Pair {
                 cmd.env(k, val.replace("[DIR]", &dir));
             }
             let out: Output = cmd.output().expect("running").into();
-            self.norm(&out, env)
+            self.norm(&out, env).map(&f)
         };
         let want = run(&self.a, false);
         let got = run(&self.b, true);

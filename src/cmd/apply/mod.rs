@@ -10,8 +10,10 @@
 //! come first), each object is applied on its own (one failure does not stop the others),
 //! and `-o json|yaml|...` prints the results at the end — one object, or a `List`.
 
+pub mod edit_last_applied;
 mod prune;
 mod server_side;
+pub mod set_last_applied;
 pub mod view_last_applied;
 
 use serde_json::Value;
@@ -107,6 +109,12 @@ pub struct Args {
 /// `apply`'s own subcommands.
 #[derive(Debug, clap::Subcommand)]
 pub enum Subcommand {
+    /// Edit latest last-applied-configuration annotations of a resource/object
+    #[command(long_about = edit_last_applied::ABOUT, after_long_help = edit_last_applied::EXAMPLES)]
+    EditLastApplied(edit_last_applied::Args),
+    /// Set the last-applied-configuration annotation on a live object to match the contents of a file
+    #[command(long_about = set_last_applied::ABOUT, after_long_help = set_last_applied::EXAMPLES)]
+    SetLastApplied(set_last_applied::Args),
     /// View the latest last-applied-configuration annotations of a resource/object
     #[command(long_about = view_last_applied::ABOUT)]
     ViewLastApplied(view_last_applied::Args),
@@ -141,8 +149,11 @@ const MAX_PATCH_RETRY: usize = 5;
 
 /// Run `kk apply`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    if let Some(Subcommand::ViewLastApplied(a)) = &args.command {
-        return view_last_applied::run(ctx, a).await;
+    match &args.command {
+        Some(Subcommand::ViewLastApplied(a)) => return view_last_applied::run(ctx, a).await,
+        Some(Subcommand::EditLastApplied(a)) => return edit_last_applied::run(ctx, a).await,
+        Some(Subcommand::SetLastApplied(a)) => return set_last_applied::run(ctx, a).await,
+        None => {}
     }
     if !args.args.is_empty() {
         return Err(Error::Usage {
@@ -471,7 +482,7 @@ impl Apply<'_> {
 
 /// The manifest object as kubectl holds it: `metadata.namespace` set for namespaced kinds
 /// (the builder's `DefaultNamespace()`).
-fn manifest_object(info: &Info) -> Value {
+pub(crate) fn manifest_object(info: &Info) -> Value {
     let mut obj = info.object.clone().unwrap_or(Value::Null);
     if let (Some(ns), Some(meta)) = (
         &info.namespace,
@@ -489,7 +500,7 @@ fn has_annotation(obj: &Value) -> bool {
 }
 
 /// `resource.Info.String()`: the mapping and the name, as kubectl's messages show them.
-fn describe_info(info: &Info) -> String {
+pub(crate) fn describe_info(info: &Info) -> String {
     let r = &info.resource;
     format!(
         "Resource: \"{}/{}, Resource={}\", GroupVersionKind: \"{}/{}, Kind={}\"\nName: {:?}, Namespace: {:?}",
@@ -504,8 +515,8 @@ fn describe_info(info: &Info) -> String {
     )
 }
 
-/// kubectl's `WarnIfDeleting`.
-fn warn_if_deleting(ctx: &Ctx, obj: &Value) -> Result<()> {
+/// kubectl's `WarnIfDeleting` (also `diff`'s).
+pub(crate) fn warn_if_deleting(ctx: &Ctx, obj: &Value) -> Result<()> {
     if obj
         .pointer("/metadata/deletionTimestamp")
         .is_some_and(|v| !v.is_null())
