@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (not a test; CI must not run it): kk-sim at scale.
 #
-#   tests/sim/bench/scale.sh [--reuse] [--profile release|debug] [--pods N] [--nodes N] [--runs N]
+#   benches/sim-scale.sh [--reuse] [--profile release|debug] [--pods N] [--nodes N] [--runs N]
 #
 # Preloads N pods (default 10,000) over 10 namespaces into one kk-sim (plain HTTP on
 # loopback), then reports:
@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
-root="$(cd "$(dirname "$0")/../../.." && pwd)"
+root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 if [ "$reuse" = 0 ]; then
     if [ "$profile" = release ]; then cargo build -q --release -p kk-sim; else cargo build -q -p kk-sim; fi
