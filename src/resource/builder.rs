@@ -253,7 +253,7 @@ async fn from_files(
 ) -> Result<Targets> {
     let mut manifests = Vec::new();
     for f in &sel.filenames {
-        read_path(ctx, f, sel.recursive, true, &mut manifests)?;
+        read_source(ctx, f, sel.recursive, &mut manifests).await?;
     }
     let mut items = Vec::new();
     let mut errors = Vec::new();
@@ -420,6 +420,39 @@ pub struct Manifest {
     pub error: Option<Error>,
 }
 
+/// Read the manifests of one `-f` value: an http(s) URL (fetched; a URL that is not valid
+/// fails at once, one that cannot be read is that manifest's error), else [`read_path`].
+pub async fn read_source(
+    ctx: &Ctx,
+    path: &str,
+    recursive: bool,
+    out: &mut Vec<Manifest>,
+) -> Result<()> {
+    if !super::url::is_url(path) {
+        return read_path(ctx, path, recursive, true, out);
+    }
+    super::url::check(path)?;
+    match super::url::fetch(path).await {
+        Ok(text) => out.push(manifest(path, &text)),
+        Err(e) => out.push(Manifest {
+            source: path.to_string(),
+            documents: Vec::new(),
+            error: Some(e),
+        }),
+    }
+    Ok(())
+}
+
+/// The documents of `text`, read from `source`.
+fn manifest(source: &str, text: &str) -> Manifest {
+    let (documents, error) = crate::manifest::documents(text);
+    Manifest {
+        source: source.to_string(),
+        documents,
+        error: error.map(|e| Error::msg(format!("error parsing {source}: {e}"))),
+    }
+}
+
 /// Read manifests from a file, a directory (`.json`, `.yaml`, `.yml`; recursive with `-R`)
 /// or stdin (`-`), one [`Manifest`] per file. A path that does not exist fails at once; a
 /// file that does not parse keeps the documents before the broken one.
@@ -468,12 +501,7 @@ pub fn read_path(
         std::fs::read_to_string(&p)?
     };
     let source = if path == "-" { "STDIN" } else { path };
-    let (documents, error) = crate::manifest::documents(&text);
-    out.push(Manifest {
-        source: source.to_string(),
-        documents,
-        error: error.map(|e| Error::msg(format!("error parsing {source}: {e}"))),
-    });
+    out.push(manifest(source, &text));
     Ok(())
 }
 

@@ -8,6 +8,7 @@ pub mod discovery;
 pub mod openapi;
 pub mod polymorphic;
 pub mod request;
+pub mod url;
 pub mod visit;
 
 use std::path::PathBuf;
