@@ -20,7 +20,7 @@ use crate::controllers::api::{Api, deleting, name, namespace, res, uid};
 use crate::controllers::events::{self, NORMAL, Source, WARNING};
 use crate::controllers::{Controller, Key};
 use crate::runtime::images;
-use crate::runtime::ports::{App, PortServer, container_ports, serve_app_port};
+use crate::runtime::ports::{App, PortServer, RunPorts, container_ports};
 use crate::runtime::process::{ContainerProcess, ProcessSpec};
 use crate::runtime::shell::{self, ShellContext};
 use crate::store::{Event, EventType, Raw, ResourceKey, decode, encode, now_rfc3339};
@@ -38,8 +38,8 @@ pub struct ContainerHandle {
     pub image: String,
     /// The container's files and environment (shared by every process in it).
     pub ctx: ShellContext,
-    /// container port → where the sim serves it on loopback (while running).
-    pub ports: BTreeMap<u16, SocketAddr>,
+    /// container port → its server (while running; bound on first dial).
+    pub ports: BTreeMap<u16, Arc<PortServer>>,
     /// Whether the main process is running now.
     pub running: bool,
     /// The current (or last) run's main process: its log and attach.
@@ -67,22 +67,26 @@ pub struct PodHandle {
 }
 
 impl PodHandle {
-    /// Where the pod's container port `port` is served now, if a running container has it.
+    /// Where the pod's container port `port` is served now, if a running container has it
+    /// (binding its listener on first use).
     pub fn port_addr(&self, port: u16) -> Option<SocketAddr> {
-        let m = self.containers.lock().ok()?;
-        m.values()
-            .filter(|c| c.running)
-            .find_map(|c| c.ports.get(&port).copied())
+        let server = {
+            let m = self.containers.lock().ok()?;
+            m.values()
+                .filter(|c| c.running)
+                .find_map(|c| c.ports.get(&port).cloned())?
+        };
+        server.addr().ok()
     }
 
     /// Every port the pod's running containers serve.
-    pub fn ports(&self) -> std::collections::HashMap<u16, SocketAddr> {
+    pub fn ports(&self) -> HashMap<u16, Arc<PortServer>> {
         let Ok(m) = self.containers.lock() else {
             return Default::default();
         };
         m.values()
             .filter(|c| c.running)
-            .flat_map(|c| c.ports.iter().map(|(p, a)| (*p, *a)))
+            .flat_map(|c| c.ports.iter().map(|(p, s)| (*p, s.clone())))
             .collect()
     }
 }
@@ -865,8 +869,8 @@ impl Kubelet {
         events::record(&self.api, pod, Some(fp), NORMAL, "Started", &started, src);
     }
 
-    /// Starts one run of container `c`: its port servers (kept alive by the returned
-    /// guards), its process context and its main process, recorded in the pod's handle — the
+    /// Starts one run of container `c`: its port servers (stopped when the returned guard
+    /// is dropped), its process context and its main process, recorded in the pod's handle — the
     /// run it replaces becomes the previous one.
     async fn start_run(
         &self,
@@ -876,7 +880,7 @@ impl Kubelet {
         c: &Value,
         pod_ip: &str,
         env: Vec<(String, String)>,
-    ) -> (Arc<ContainerProcess>, Vec<PortServer>) {
+    ) -> (Arc<ContainerProcess>, RunPorts) {
         let (ns, pname) = (namespace(pod), name(pod));
         let cname = c["name"].as_str().unwrap_or("").to_string();
         let image = c["image"].as_str().unwrap_or("").to_string();
@@ -907,13 +911,12 @@ impl Kubelet {
             argv,
             started: std::time::Instant::now(),
         });
-        let mut servers = Vec::new();
+        let mut servers = RunPorts::default();
         let mut ports = BTreeMap::new();
         for port in container_ports(c) {
-            if let Ok(server) = serve_app_port(app.clone(), port).await {
-                ports.insert(port, server.addr());
-                servers.push(server);
-            }
+            let server = Arc::new(PortServer::new(app.clone(), port));
+            ports.insert(port, server.clone());
+            servers.0.push(server);
         }
         let process = ContainerProcess::start(&spec, ctx.clone());
         if let Ok(mut m) = handle.containers.lock() {
@@ -1034,7 +1037,6 @@ impl Kubelet {
             cs.container_id = Some(cid.clone());
             cs.ready = false;
             let never_ready = shell::image_never_ready(&image) || images::crashes_by_name(&image);
-            let full = pod.full();
             let c = decode(&c);
             let probed = c.get("readinessProbe").is_some() || c.get("startupProbe").is_some();
             if !never_ready && !probed {
@@ -1043,9 +1045,10 @@ impl Kubelet {
             let _ = tx.send((i, Update::Status(Box::new(cs.clone()))));
             let exit = self
                 .supervise(
-                    &full,
+                    &pod,
+                    pod.full(),
                     &handle,
-                    &c,
+                    c,
                     &pod_ip,
                     &proc,
                     never_ready,
@@ -1104,23 +1107,35 @@ impl Kubelet {
     /// Waits for a container run to end while its probes run: readiness changes go to
     /// `set_ready`, failures become `Unhealthy` events, a failed liveness/startup probe kills
     /// the run (`Killing`), and `kk-sim.io/exit-after` (+ `exit-code`) ends it. Returns the
-    /// exit code.
+    /// exit code. `full` (the whole pod) and `c` (the container's spec) are only read before
+    /// the wait, and only a container with probes gets a prober task (which keeps them): a
+    /// pod that just runs costs no parsed JSON while it runs.
     #[allow(clippy::too_many_arguments)]
     async fn supervise(
         &self,
-        pod: &Value,
+        pod: &PodRef,
+        full: Value,
         handle: &Arc<PodHandle>,
-        c: &Value,
+        c: Value,
         pod_ip: &str,
         proc: &Arc<ContainerProcess>,
         never_ready: bool,
         src: &Source,
         mut set_ready: impl FnMut(bool),
     ) -> i32 {
-        let cname = c["name"].as_str().unwrap_or("");
+        let cname = c["name"].as_str().unwrap_or("").to_string();
         let fp = format!("spec.containers{{{cname}}}");
+        let exit_after = super::prober::annotation(&full, "kk-sim.io/exit-after", &cname)
+            .and_then(super::prober::parse_duration)
+            .map(crate::clock::scaled);
+        let exit_code = super::prober::annotation(&full, "kk-sim.io/exit-code", &cname)
+            .and_then(|v| v.parse::<i32>().ok())
+            .unwrap_or(1);
         let (vtx, mut vrx) = mpsc::unbounded_channel();
-        let prober = (!never_ready).then(|| {
+        let has_probes = ["startupProbe", "readinessProbe", "livenessProbe"]
+            .iter()
+            .any(|k| c.get(k).is_some());
+        let prober = (!never_ready && has_probes).then(|| {
             let h = handle.clone();
             let dialer: super::streams::portforward::Dialer = Arc::new(move |port| {
                 let addr = h.port_addr(port);
@@ -1135,13 +1150,13 @@ impl Kubelet {
                 .containers
                 .lock()
                 .ok()
-                .and_then(|m| m.get(cname).map(|h| h.ctx.clone()))
+                .and_then(|m| m.get(&cname).map(|h| h.ctx.clone()))
                 .unwrap_or_else(|| {
                     ShellContext::for_container(name(pod), namespace(pod), pod_ip, &[])
                 });
             let target = super::prober::ProbeTarget {
-                pod: pod.clone(),
-                container: c.clone(),
+                pod: full,
+                container: c,
                 dialer,
                 pod_ip: pod_ip.to_string(),
                 ctx,
@@ -1149,12 +1164,6 @@ impl Kubelet {
             };
             tokio::spawn(super::prober::run(target, vtx))
         });
-        let exit_after = super::prober::annotation(pod, "kk-sim.io/exit-after", cname)
-            .and_then(super::prober::parse_duration)
-            .map(crate::clock::scaled);
-        let exit_code = super::prober::annotation(pod, "kk-sim.io/exit-code", cname)
-            .and_then(|v| v.parse::<i32>().ok())
-            .unwrap_or(1);
         let run = proc.wait();
         tokio::pin!(run);
         let deadline = async {

@@ -157,10 +157,8 @@ mod tests {
 
     #[tokio::test]
     async fn probes_against_the_builtin_server() {
-        let srv = serve_container_port("p", "default", "example/app", 8080)
-            .await
-            .unwrap();
-        let dialer = loopback_dialer(HashMap::from([(8080, srv.addr())]));
+        let srv = serve_container_port("p", "default", "example/app", 8080);
+        let dialer = loopback_dialer(HashMap::from([(8080, std::sync::Arc::new(srv))]));
         let ctx = ShellContext::for_container("p", "default", "10.0.0.9", &[]);
         let t = Duration::from_secs(2);
         assert_eq!(

@@ -11,7 +11,7 @@ use std::convert::Infallible;
 use std::io;
 use std::net::SocketAddr;
 use std::pin::Pin;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 
 use bytes::Bytes;
@@ -29,27 +29,78 @@ use serde_json::Value;
 use super::images::{self, Image, Style, TemplateVars};
 use super::shell::SimFs;
 
-/// A running port server; stopping (or dropping) it closes the listener and every connection.
+/// A container port. The loopback listener is bound the first time something dials the port
+/// ([`PortServer::addr`]: port-forward, a probe, the cluster network), not when the container
+/// starts: binding costs the kernel O(sockets already bound), so 10,000 pods each listening
+/// at start would make a preload O(n²) and hold 10,000 descriptors nobody uses.
 pub struct PortServer {
-    addr: SocketAddr,
-    task: JoinHandle<()>,
+    id: Arc<Identity>,
+    state: Mutex<Listener>,
+}
+
+enum Listener {
+    /// Not dialled yet.
+    Idle,
+    Bound {
+        addr: SocketAddr,
+        task: JoinHandle<()>,
+    },
+    /// The container's run ended: dials are refused.
+    Stopped,
 }
 
 impl PortServer {
-    /// The loopback address the container port is served on (dial this to "reach the pod").
-    pub fn addr(&self) -> SocketAddr {
-        self.addr
+    /// Serves container port `port` of `app` (nothing is bound until the first dial).
+    pub fn new(app: Arc<App>, port: u16) -> PortServer {
+        PortServer {
+            id: Arc::new(Identity { app, port }),
+            state: Mutex::new(Listener::Idle),
+        }
     }
 
-    /// Stops serving: the listener and all open connections are closed.
-    pub fn stop(self) {
-        self.task.abort();
+    /// The loopback address the container port is served on (dial this to "reach the pod"),
+    /// binding it on first use; connection refused once stopped. Needs a tokio runtime.
+    pub fn addr(&self) -> io::Result<SocketAddr> {
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        match &*state {
+            Listener::Bound { addr, .. } => return Ok(*addr),
+            Listener::Stopped => return Err(io::Error::from(io::ErrorKind::ConnectionRefused)),
+            Listener::Idle => {}
+        }
+        let listener = std::net::TcpListener::bind(("127.0.0.1", 0))?;
+        listener.set_nonblocking(true)?;
+        let listener = TcpListener::from_std(listener)?;
+        let addr = listener.local_addr()?;
+        let task = tokio::spawn(accept_loop(listener, self.id.clone()));
+        *state = Listener::Bound { addr, task };
+        Ok(addr)
+    }
+
+    /// Stops serving: the listener and all open connections are closed, later dials refused.
+    pub fn stop(&self) {
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        if let Listener::Bound { task, .. } = std::mem::replace(&mut *state, Listener::Stopped) {
+            task.abort();
+        }
     }
 }
 
 impl Drop for PortServer {
     fn drop(&mut self) {
-        self.task.abort();
+        self.stop();
+    }
+}
+
+/// The port servers of one container run: stopped when the run ends (this is dropped), even
+/// if a port-forward session still holds one of them.
+#[derive(Default)]
+pub struct RunPorts(pub Vec<Arc<PortServer>>);
+
+impl Drop for RunPorts {
+    fn drop(&mut self) {
+        for server in &self.0 {
+            server.stop();
+        }
     }
 }
 
@@ -94,40 +145,28 @@ struct Identity {
     port: u16,
 }
 
-/// Binds `127.0.0.1:0` and serves container port `port` of pod `namespace/pod` running `image`.
-pub async fn serve_container_port(
-    pod: &str,
-    namespace: &str,
-    image: &str,
-    port: u16,
-) -> io::Result<PortServer> {
-    serve_app_port(Arc::new(App::bare(pod, namespace, image)), port).await
+/// Serves container port `port` of pod `namespace/pod` running `image`.
+pub fn serve_container_port(pod: &str, namespace: &str, image: &str, port: u16) -> PortServer {
+    PortServer::new(Arc::new(App::bare(pod, namespace, image)), port)
 }
 
-/// Binds `127.0.0.1:0` and serves container port `port` of `app`.
-pub async fn serve_app_port(app: Arc<App>, port: u16) -> io::Result<PortServer> {
-    let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
-    let addr = listener.local_addr()?;
-    let id = Arc::new(Identity { app, port });
-    let task = tokio::spawn(async move {
-        // Connections live in the JoinSet, so aborting this task closes them all.
-        let mut conns = JoinSet::new();
-        loop {
-            tokio::select! {
-                accepted = listener.accept() => match accepted {
-                    Ok((sock, _)) => {
-                        let id = id.clone();
-                        conns.spawn(async move {
-                            let _ = handle(sock, id).await;
-                        });
-                    }
-                    Err(_) => tokio::time::sleep(std::time::Duration::from_millis(10)).await,
-                },
-                Some(_) = conns.join_next(), if !conns.is_empty() => {}
-            }
+async fn accept_loop(listener: TcpListener, id: Arc<Identity>) {
+    // Connections live in the JoinSet, so aborting this task closes them all.
+    let mut conns = JoinSet::new();
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((sock, _)) => {
+                    let id = id.clone();
+                    conns.spawn(async move {
+                        let _ = handle(sock, id).await;
+                    });
+                }
+                Err(_) => tokio::time::sleep(std::time::Duration::from_millis(10)).await,
+            },
+            Some(_) = conns.join_next(), if !conns.is_empty() => {}
         }
-    });
-    Ok(PortServer { addr, task })
+    }
 }
 
 const METHODS: &[&str] = &[
@@ -445,10 +484,10 @@ mod tests {
             fs: Some(fs.clone()),
             ..app
         });
-        let srv = serve_app_port(app, 3000).await.unwrap();
+        let srv = PortServer::new(app, 3000);
         // The Go handler panics without its file: the connection closes unanswered.
         let resp = request(
-            srv.addr(),
+            srv.addr().unwrap(),
             "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
         )
         .await;
@@ -458,7 +497,7 @@ mod tests {
             b"{\"a\":1}".to_vec(),
         );
         let resp = request(
-            srv.addr(),
+            srv.addr().unwrap(),
             "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
         )
         .await;
@@ -471,11 +510,9 @@ mod tests {
             String::from_utf8(body).unwrap(),
             "[v4] Hello, Kubernetes! From host: hello-1\nGet Database Connect URL: mysql://db\napp-config.json:{\"a\":1}"
         );
-        let ready = serve_container_port("r", "default", "leigg/hellok8s:readiness", 3000)
-            .await
-            .unwrap();
+        let ready = serve_container_port("r", "default", "leigg/hellok8s:readiness", 3000);
         let resp = request(
-            ready.addr(),
+            ready.addr().unwrap(),
             "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
         )
         .await;
@@ -488,12 +525,14 @@ mod tests {
 
     #[tokio::test]
     async fn hello_page_bytes_and_echo() {
-        let srv = serve_container_port("web-1", "team", "nginx:1.25", 80)
-            .await
-            .unwrap();
-        assert!(srv.addr().ip().is_loopback());
+        let srv = serve_container_port("web-1", "team", "nginx:1.25", 80);
+        assert!(
+            matches!(*srv.state.lock().unwrap(), Listener::Idle),
+            "nothing is bound before the first dial"
+        );
+        assert!(srv.addr().unwrap().ip().is_loopback());
         let resp = request(
-            srv.addr(),
+            srv.addr().unwrap(),
             "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
         )
         .await;
@@ -504,16 +543,14 @@ mod tests {
         assert!(body.contains("<h1>Welcome to nginx!</h1>"), "{body}");
         // nginx's own 404 for other paths; a generic image's hello page names the pod.
         let resp = request(
-            srv.addr(),
+            srv.addr().unwrap(),
             "GET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
         )
         .await;
         assert!(split(&resp).0.starts_with("HTTP/1.1 404 Not Found\r\n"));
-        let generic = serve_container_port("web-1", "team", "example/app:2", 8080)
-            .await
-            .unwrap();
+        let generic = serve_container_port("web-1", "team", "example/app:2", 8080);
         let resp = request(
-            generic.addr(),
+            generic.addr().unwrap(),
             "GET /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
         )
         .await;
@@ -524,7 +561,7 @@ mod tests {
         );
 
         let resp = request(
-            srv.addr(),
+            srv.addr().unwrap(),
             "GET /bytes/1000 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
         )
         .await;
@@ -534,33 +571,38 @@ mod tests {
 
         // Large counts stream in chunks with an exact length.
         let resp = request(
-            srv.addr(),
+            srv.addr().unwrap(),
             "GET /bytes/200001 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
         )
         .await;
         assert_eq!(split(&resp).1.len(), 200001);
 
         let resp = request(
-            srv.addr(),
+            srv.addr().unwrap(),
             "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello",
         )
         .await;
         assert_eq!(split(&resp).1, b"hello");
 
         // Not HTTP: echoed back as-is until the client half-closes.
-        let mut s = TcpStream::connect(srv.addr()).await.unwrap();
+        let mut s = TcpStream::connect(srv.addr().unwrap()).await.unwrap();
         s.write_all(b"ping\n").await.unwrap();
         s.shutdown().await.unwrap();
         let mut out = Vec::new();
         s.read_to_end(&mut out).await.unwrap();
         assert_eq!(out, b"ping\n");
 
-        let addr = srv.addr();
+        let addr = srv.addr().unwrap();
         srv.stop();
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
         assert!(
             TcpStream::connect(addr).await.is_err(),
             "listener must be closed"
+        );
+        assert_eq!(
+            srv.addr().unwrap_err().kind(),
+            io::ErrorKind::ConnectionRefused,
+            "a stopped port refuses"
         );
     }
 }

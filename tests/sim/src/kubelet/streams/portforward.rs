@@ -8,7 +8,6 @@
 
 use std::collections::HashMap;
 use std::io;
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use bytes::Bytes;
@@ -27,21 +26,20 @@ use super::exec::query_pairs;
 use super::spdy::{self, FLAG_FIN, Frame};
 use super::wschannel::ChannelProtocol;
 use crate::apiserver::status::ApiError;
+use crate::runtime::ports::PortServer;
 
 /// Connects to a container port of the pod ("inside the pod's network namespace").
 pub type Dialer = Arc<dyn Fn(u16) -> BoxFuture<'static, io::Result<TcpStream>> + Send + Sync>;
 
-/// A dialer over the pod's port servers: container port → loopback address. Ports the pod
-/// does not serve are refused, like a closed port in a real pod.
-pub fn loopback_dialer(ports: HashMap<u16, SocketAddr>) -> Dialer {
+/// A dialer over the pod's port servers. Ports the pod does not serve (or no longer does)
+/// are refused, like a closed port in a real pod.
+pub fn loopback_dialer(ports: HashMap<u16, Arc<PortServer>>) -> Dialer {
     Arc::new(move |port| {
-        let addr = ports.get(&port).copied();
-        Box::pin(async move {
-            match addr {
-                Some(a) => TcpStream::connect(a).await,
-                None => Err(io::Error::from(io::ErrorKind::ConnectionRefused)),
-            }
-        })
+        let addr = ports
+            .get(&port)
+            .ok_or_else(|| io::Error::from(io::ErrorKind::ConnectionRefused))
+            .and_then(|server| server.addr());
+        Box::pin(async move { TcpStream::connect(addr?).await })
     })
 }
 

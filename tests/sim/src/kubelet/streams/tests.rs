@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -24,7 +25,7 @@ use super::spdy::{self, FLAG_FIN, Frame};
 use crate::runtime::ports::{PortServer, serve_container_port};
 use crate::runtime::shell::ShellContext;
 
-fn route(req: Request<Incoming>, pf: SocketAddr) -> Response<Full<Bytes>> {
+fn route(req: Request<Incoming>, pf: Arc<PortServer>) -> Response<Full<Bytes>> {
     let query = req.uri().query().unwrap_or("").to_string();
     let path = req.uri().path().to_string();
     let result = if path.ends_with("/exec") {
@@ -47,19 +48,19 @@ fn route(req: Request<Incoming>, pf: SocketAddr) -> Response<Full<Bytes>> {
 }
 
 /// A server for the streaming endpoints, with container port 80 served by a port server.
-async fn server() -> (SocketAddr, PortServer) {
-    let pod_port = serve_container_port("web-0", "default", "nginx:1.25", 80)
-        .await
-        .unwrap();
-    let pf = pod_port.addr();
+async fn server() -> (SocketAddr, Arc<PortServer>) {
+    let pod_port = Arc::new(serve_container_port("web-0", "default", "nginx:1.25", 80));
+    let pf = pod_port.clone();
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
         loop {
             let (sock, _) = listener.accept().await.unwrap();
+            let pf = pf.clone();
             tokio::spawn(async move {
-                let svc = hyper::service::service_fn(move |req| async move {
-                    Ok::<_, std::convert::Infallible>(route(req, pf))
+                let svc = hyper::service::service_fn(move |req| {
+                    let pf = pf.clone();
+                    async move { Ok::<_, std::convert::Infallible>(route(req, pf)) }
                 });
                 let _ = hyper::server::conn::http1::Builder::new()
                     .serve_connection(TokioIo::new(sock), svc)
