@@ -12,6 +12,8 @@ pub mod docs;
 pub mod env;
 pub mod error;
 pub mod flags;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod generate;
 pub mod go;
 pub mod help;

@@ -114,7 +114,7 @@ pub async fn settings(loaded: &Loaded, g: &GlobalArgs, env: &Env) -> Result<Clie
     if str_field(&cluster, "server").is_empty() {
         set(&mut cluster, "server", json!(DEFAULT_SERVER));
     }
-    let server_url = normalize_server(&cluster, &user)?;
+    let server_url = server_url(&cluster, &user)?;
     set(&mut cluster, "server", json!(server_url));
     check_files(&cluster, &cluster_name, &user, &user_name)?;
     // A CA and no verification contradict each other (client-go's TLS config refuses it; the
@@ -162,7 +162,7 @@ pub async fn settings(loaded: &Loaded, g: &GlobalArgs, env: &Env) -> Result<Clie
 
 /// client-go's `DefaultServerURL`: a bare `host:port` gets `https://` when TLS is configured
 /// (a CA, a client certificate or insecure mode), else `http://`.
-fn normalize_server(cluster: &Value, user: &Value) -> Result<String> {
+pub fn server_url(cluster: &Value, user: &Value) -> Result<String> {
     let server = str_field(cluster, "server");
     let url = if server.contains("://") {
         server.to_string()
@@ -505,20 +505,14 @@ mod tests {
     #[test]
     fn bare_host_port_gets_a_scheme() {
         let c = json!({"server": "127.0.0.1:1"});
-        assert_eq!(
-            normalize_server(&c, &json!({})).unwrap(),
-            "http://127.0.0.1:1"
-        );
+        assert_eq!(server_url(&c, &json!({})).unwrap(), "http://127.0.0.1:1");
         let c = json!({"server": "127.0.0.1:1", "insecure-skip-tls-verify": true});
-        assert_eq!(
-            normalize_server(&c, &json!({})).unwrap(),
-            "https://127.0.0.1:1"
-        );
-        assert!(normalize_server(&json!({"server": "a b"}), &json!({})).is_err());
-        assert!(normalize_server(&json!({"server": "a/b"}), &json!({})).is_err());
+        assert_eq!(server_url(&c, &json!({})).unwrap(), "https://127.0.0.1:1");
+        assert!(server_url(&json!({"server": "a b"}), &json!({})).is_err());
+        assert!(server_url(&json!({"server": "a/b"}), &json!({})).is_err());
         let proxied = json!({"server": "https://h/k8s/c1"});
         assert_eq!(
-            normalize_server(&proxied, &json!({})).unwrap(),
+            server_url(&proxied, &json!({})).unwrap(),
             "https://h/k8s/c1"
         );
     }
