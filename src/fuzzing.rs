@@ -6,6 +6,9 @@
 //! answers with a value or an error, never a crash. Inputs with several parts (a template and
 //! the object it runs on) put the first part on the first line.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 use serde_json::{Value, json};
 
 use crate::kubeconfig::{self, view};
@@ -28,7 +31,7 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
 
 /// The object a template runs on when the input brings none (or none that parses): a pod
 /// with the shapes templates meet — nested maps, lists of maps, numbers, booleans, null.
-fn sample() -> Value {
+static SAMPLE: LazyLock<Value> = LazyLock::new(|| {
     json!({
         "apiVersion": "v1",
         "kind": "Pod",
@@ -59,13 +62,13 @@ fn sample() -> Value {
         },
         "items": [{"n": 1}, {"n": -2}, {"n": 3.25}, {"n": "4"}],
     })
-}
+});
 
 /// `TEMPLATE\nJSON`: the template, and the object (the sample when the rest is no JSON).
-fn template_and_data(data: &[u8]) -> (String, Value) {
+fn template_and_data(data: &[u8]) -> (String, Cow<'static, Value>) {
     let text = String::from_utf8_lossy(data);
     let (template, rest) = text.split_once('\n').unwrap_or((&text, ""));
-    let obj = serde_json::from_str(rest).unwrap_or_else(|_| sample());
+    let obj = serde_json::from_str(rest).map_or(Cow::Borrowed(&*SAMPLE), Cow::Owned);
     (template.to_string(), obj)
 }
 
@@ -83,7 +86,7 @@ pub fn jsonpath(data: &[u8]) {
 pub fn custom_columns(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let spec = text.lines().next().unwrap_or("");
-    let obj = sample();
+    let obj = &*SAMPLE;
     for columns in [
         custom_columns::parse_spec(spec),
         custom_columns::parse_file(&text),
@@ -92,7 +95,7 @@ pub fn custom_columns(data: &[u8]) {
     .flatten()
     {
         let mut table = CustomColumnsPrinter::new(columns, false);
-        let _ = table.print(&obj);
+        let _ = table.print(obj);
         let _ = table.print(&json!({"metadata": {}}));
         let _ = table.flush();
     }

@@ -5,6 +5,7 @@
 //! syntax`), which cobra prints after `invalid argument "x" for "--flag" flag: `.
 
 pub mod json;
+pub mod url;
 
 use std::num::IntErrorKind;
 use std::time::Duration;

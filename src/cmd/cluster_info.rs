@@ -16,6 +16,8 @@ const TRAILER: &str =
 
 /// Run `cluster-info`. The trailer is printed even when listing failed, as kubectl does.
 pub async fn run(ctx: &Ctx, _args: &Args) -> Result<()> {
+    // A configuration kubectl cannot build a client from fails before anything is printed.
+    ctx.client().await?;
     let result = lines(ctx).await;
     if let Ok(text) = &result {
         ctx.ui().print(text)?;
