@@ -284,6 +284,12 @@ fn api_message(s: &kube::core::Status) -> String {
 }
 
 fn transport_message(server: &str, e: &kube::Error) -> String {
+    connection_message(server, e)
+}
+
+/// kubectl's words (`StandardErrorMessage` of a `*url.Error`) for a request to `server`
+/// (`host:port`) that failed below HTTP: refused, TLS, a lost connection, anything else.
+pub fn connection_message(server: &str, e: &(dyn std::error::Error + 'static)) -> String {
     let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
     let mut innermost = e.to_string();
     while let Some(err) = cur {

@@ -334,7 +334,7 @@ mod tests {
         }
         let help = render(&root, &[]).unwrap();
         assert!(
-            help.contains("\n\nBasic Commands (Intermediate):\n  get  "),
+            help.contains("\n\nBasic Commands (Intermediate):\n  explain  "),
             "{help}"
         );
         assert!(!help.contains("  options "), "{help}");

@@ -11,6 +11,7 @@ pub mod describe;
 pub mod docs;
 pub mod env;
 pub mod error;
+pub mod explain;
 pub mod flags;
 #[doc(hidden)]
 pub mod fuzzing;

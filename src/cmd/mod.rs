@@ -19,6 +19,7 @@ pub mod create;
 pub mod delete;
 pub mod describe;
 pub mod exec;
+pub mod explain;
 pub mod expose;
 pub mod get;
 pub mod help;
@@ -60,6 +61,10 @@ pub enum Command {
     #[command(add = Group::Other)]
     #[command(long_about = version::ABOUT)]
     Version(version::Args),
+    /// Get documentation for a resource
+    #[command(add = Group::BasicIntermediate)]
+    #[command(long_about = explain::ABOUT, after_long_help = explain::EXAMPLES)]
+    Explain(explain::Args),
     /// Display one or many resources
     #[command(add = Group::BasicIntermediate)]
     #[command(long_about = get::ABOUT, after_long_help = get::EXAMPLES)]
@@ -176,6 +181,7 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Completion(a) => completion::run(ctx, a).await,
         Command::Options(a) => options::run(ctx, a).await,
         Command::Version(a) => version::run(ctx, a).await,
+        Command::Explain(a) => explain::run(ctx, a).await,
         Command::Get(a) => get::run(ctx, a).await,
         Command::ApiResources(a) => api_resources::run(ctx, a).await,
         Command::ApiVersions(a) => api_versions::run(ctx, a).await,

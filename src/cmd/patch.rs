@@ -143,7 +143,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         count: 0,
     };
     if local {
-        job.local_files(args)?;
+        job.local_files(args).await?;
     } else {
         job.visit(args).await?;
     }
@@ -196,14 +196,14 @@ impl Patch<'_> {
     }
 
     /// `--local`: the manifests' objects, never the server.
-    fn local_files(&mut self, args: &Args) -> Result<()> {
+    async fn local_files(&mut self, args: &Args) -> Result<()> {
         let files = args.files.filenames();
         if files.is_empty() {
             return Err(Error::msg(MISSING_RESOURCE));
         }
         let mut manifests = Vec::new();
         for f in &files {
-            builder::read_path(self.ctx, f, args.files.recursive(), true, &mut manifests)?;
+            builder::read_source(self.ctx, f, args.files.recursive(), &mut manifests).await?;
         }
         let mut errors = Vec::new();
         for m in manifests {

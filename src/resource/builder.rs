@@ -264,9 +264,22 @@ async fn from_files(
     sel: &Selection,
     namespace: &str,
 ) -> Result<Targets> {
+    // kubectl's builder filters the manifests' objects by `-l` (a `List` by its own labels,
+    // before it is flattened).
+    let filter =
+        match sel
+            .label_selector
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+        {
+            Some(s) => Some(super::selector::parse(s).map_err(|e| {
+                Error::msg(format!("the provided selector {s:?} is not valid: {e}"))
+            })?),
+            None => None,
+        };
     let mut manifests = Vec::new();
     for f in &sel.filenames {
-        read_path(ctx, f, sel.recursive, true, &mut manifests)?;
+        read_source(ctx, f, sel.recursive, &mut manifests).await?;
     }
     let mut items = Vec::new();
     let mut errors = Vec::new();
@@ -279,6 +292,12 @@ async fn from_files(
             {
                 errors.push((items.len(), Error::Msg(e)));
                 break;
+            }
+            if filter
+                .as_ref()
+                .is_some_and(|f| !f.matches(doc.pointer("/metadata/labels")))
+            {
+                continue;
             }
             let mut objects = Vec::new();
             flatten_lists(doc, &mut objects);
@@ -433,6 +452,39 @@ pub struct Manifest {
     pub error: Option<Error>,
 }
 
+/// Read the manifests of one `-f` value: an http(s) URL (fetched; a URL that is not valid
+/// fails at once, one that cannot be read is that manifest's error), else [`read_path`].
+pub async fn read_source(
+    ctx: &Ctx,
+    path: &str,
+    recursive: bool,
+    out: &mut Vec<Manifest>,
+) -> Result<()> {
+    if !super::url::is_url(path) {
+        return read_path(ctx, path, recursive, true, out);
+    }
+    super::url::check(path)?;
+    match super::url::fetch(path).await {
+        Ok(text) => out.push(manifest(path, &text)),
+        Err(e) => out.push(Manifest {
+            source: path.to_string(),
+            documents: Vec::new(),
+            error: Some(e),
+        }),
+    }
+    Ok(())
+}
+
+/// The documents of `text`, read from `source`.
+fn manifest(source: &str, text: &str) -> Manifest {
+    let (documents, error) = crate::manifest::documents(text);
+    Manifest {
+        source: source.to_string(),
+        documents,
+        error: error.map(|e| Error::msg(format!("error parsing {source}: {e}"))),
+    }
+}
+
 /// Read manifests from a file, a directory (`.json`, `.yaml`, `.yml`; recursive with `-R`)
 /// or stdin (`-`), one [`Manifest`] per file. A path that does not exist fails at once; a
 /// file that does not parse keeps the documents before the broken one.
@@ -481,12 +533,7 @@ pub fn read_path(
         std::fs::read_to_string(&p)?
     };
     let source = if path == "-" { "STDIN" } else { path };
-    let (documents, error) = crate::manifest::documents(&text);
-    out.push(Manifest {
-        source: source.to_string(),
-        documents,
-        error: error.map(|e| Error::msg(format!("error parsing {source}: {e}"))),
-    });
+    out.push(manifest(source, &text));
     Ok(())
 }
 

@@ -207,6 +207,32 @@ impl Discovery {
         self.by_resource(&resource.to_lowercase(), group, None, &mut Vec::new())
     }
 
+    /// The RESTMapper's `ResourcesFor` behind kubectl's short-name expander: every group
+    /// version serving `resource` (plural or singular; else a short name expanded to its
+    /// resource), preferred versions first.
+    pub fn resources_for(&self, resource: &str) -> Vec<&ApiResource> {
+        let lower = resource.to_lowercase();
+        let direct: Vec<&ApiResource> = self
+            .candidates(None, None)
+            .into_iter()
+            .filter(|r| r.resource == lower || r.singular == lower)
+            .collect();
+        if !direct.is_empty() {
+            return direct;
+        }
+        let Some(short) = self
+            .resources
+            .iter()
+            .find(|r| r.short_names.contains(&lower))
+        else {
+            return Vec::new();
+        };
+        self.candidates(Some(&short.group), None)
+            .into_iter()
+            .filter(|r| r.resource == short.resource)
+            .collect()
+    }
+
     fn candidates(&self, group: Option<&str>, version: Option<&str>) -> Vec<&ApiResource> {
         let preferred = self.resources.iter().filter(|r| r.preferred);
         let others = self.resources.iter().filter(|r| !r.preferred);
