@@ -557,7 +557,7 @@ mod tests {
         let rt = tokio::runtime::Builder::new_current_thread()
             .build()
             .unwrap();
-        rt.block_on(settings(l, g, &Env::default()))
+        rt.block_on(settings(l, g, &Env::default(), Lookup::Namespace))
             .unwrap_err()
             .render()
             .unwrap()
@@ -597,6 +597,7 @@ mod tests {
                 &loaded(""),
                 &GlobalArgs::default(),
                 &Env::default(),
+                Lookup::Namespace,
             ))
             .unwrap();
         assert_eq!(s.server, "localhost:8080");
@@ -686,18 +687,14 @@ mod tests {
     #[test]
     fn unreadable_files_read_like_clientcmd() {
         let c = json!({"certificate-authority": "/nonexistent/ca"});
-        let e = check_files(&c, "c", &json!({}), "u")
-            .unwrap_err()
-            .render()
-            .unwrap();
+        let e = Error::Config(cluster_problems(&c, "c")).render().unwrap();
         assert_eq!(
             e,
             "error: unable to read certificate-authority /nonexistent/ca for c due to open \
              /nonexistent/ca: no such file or directory\n"
         );
         let u = json!({"client-certificate": "/nonexistent/a", "client-key": "/nonexistent/b"});
-        let e = check_files(&json!({}), "c", &u, "")
-            .unwrap_err()
+        let e = Error::Config(user_problems(&u, "", &GlobalArgs::default()))
             .render()
             .unwrap();
         assert_eq!(
