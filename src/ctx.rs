@@ -13,7 +13,8 @@ use tokio::sync::OnceCell;
 use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::flags::GlobalArgs;
-use crate::kubeconfig::{self, Loaded, client::ClientSettings};
+use crate::kubeconfig::client::{ClientSettings, Lookup};
+use crate::kubeconfig::{self, Loaded};
 use crate::ui::Ui;
 
 /// Globals + output + environment, with lazily built cluster access.
@@ -98,13 +99,31 @@ impl Ctx {
         self.settings
             .get_or_try_init(|| async {
                 let loaded = self.kubeconfig().await?;
-                kubeconfig::client::settings(loaded, &self.global, &self.env).await
+                kubeconfig::client::settings(loaded, &self.global, &self.env, Lookup::Namespace)
+                    .await
             })
             .await
     }
 
-    /// The effective namespace: `-n` > the context's namespace > `default`.
+    /// The client settings for verbs that never look up a namespace (`api-resources`,
+    /// `api-versions`): the same settings, but a broken configuration is reported as
+    /// clientcmd's `ClientConfig` finds it first.
+    pub async fn client_settings_unnamespaced(&self) -> Result<&ClientSettings> {
+        self.settings
+            .get_or_try_init(|| async {
+                let loaded = self.kubeconfig().await?;
+                kubeconfig::client::settings(loaded, &self.global, &self.env, Lookup::Client).await
+            })
+            .await
+    }
+
+    /// The effective namespace: `-n` > the context's namespace > `default`. Like clientcmd's
+    /// `Namespace()`, an explicit `-n` is the answer without validating the configuration
+    /// (its problems surface where the client is first needed).
     pub async fn namespace(&self) -> Result<String> {
+        if let Some(ns) = self.global.namespace.as_deref().filter(|n| !n.is_empty()) {
+            return Ok(ns.to_string());
+        }
         Ok(self.client_settings().await?.namespace.clone())
     }
 

@@ -65,6 +65,13 @@ pub enum Error {
     /// Several independent failures (one line each; exit 1).
     #[error("{} errors", .0.len())]
     Many(Vec<Error>),
+    /// clientcmd's invalid-configuration aggregate (`ConfirmUsable`'s problems, in its order).
+    /// kubectl prints several as `Error in configuration: ` and a `* <problem>` line each; one
+    /// as `error: <problem>` (CheckErr unwraps an aggregate of one), except a missing context
+    /// and a problem the resource builder wrapped in its own aggregate (see [`Error::render`]),
+    /// which keep `Error in configuration: <problem>`.
+    #[error("invalid configuration: {}", .0.join(", "))]
+    Config(Vec<String>),
     /// Already reported; exit with this code and print nothing.
     #[error("exit {0}")]
     Exit(u8),
@@ -134,9 +141,11 @@ impl Error {
             Error::Many(errs) if errs.len() == 1 => {
                 return match &errs[0] {
                     Error::Many(inner) => Some(multiple_errors(inner)),
+                    Error::Config(problems) => Some(config_message(problems, true)),
                     e => e.render(),
                 };
             }
+            Error::Config(problems) => config_message(problems, false),
             Error::Many(errs) => return Some(multiple_errors(errs)),
             Error::Exit(_) => return None,
         };
@@ -155,6 +164,10 @@ impl Error {
         match self {
             Error::Msg(m) | Error::Plain(m) => m.trim_end_matches('\n').to_string(),
             Error::Api(s) => s.message.clone(),
+            Error::Config(problems) if problems.len() == 1 => {
+                format!("invalid configuration: {}", problems[0])
+            }
+            Error::Config(problems) => format!("invalid configuration: [{}]", problems.join(", ")),
             Error::Many(errs) => {
                 let mut seen: Vec<String> = Vec::new();
                 let mut stack: Vec<&Error> = errs.iter().rev().collect();
@@ -179,6 +192,25 @@ impl Error {
     }
 }
 
+/// kubectl's text for an invalid configuration; `unwrapped_once` when CheckErr's unwrapping
+/// of a one-error aggregate left the configuration error itself (so it is still recognised
+/// as one), rather than its only problem.
+fn config_message(problems: &[String], unwrapped_once: bool) -> String {
+    match problems {
+        [one] if unwrapped_once || one.starts_with(CONTEXT_NOT_FOUND) => {
+            format!("Error in configuration: {one}\n")
+        }
+        [one] => prefixed(one) + "\n",
+        many => {
+            let lines: String = many.iter().map(|p| format!("* {p}\n")).collect();
+            format!("Error in configuration: \n{lines}")
+        }
+    }
+}
+
+/// clientcmd's `errContextNotFound`, a configuration error of its own.
+pub const CONTEXT_NOT_FOUND: &str = "context was not found for specified context: ";
+
 /// kubectl's `MultipleErrors`: one line per error; API errors keep their wording, others
 /// are their bare Go text (no `error: ` prefix), nested aggregates `[a, b]`.
 fn multiple_errors(errs: &[Error]) -> String {
@@ -186,7 +218,9 @@ fn multiple_errors(errs: &[Error]) -> String {
         .filter_map(|e| match e {
             // A message's own trailing newline stays (kubectl's `"%v\n"`: a blank line).
             Error::Msg(m) => Some(format!("{m}\n")),
-            Error::Plain(_) | Error::Many(_) => Some(format!("{}\n", e.go_text())),
+            Error::Plain(_) | Error::Many(_) | Error::Config(_) => {
+                Some(format!("{}\n", e.go_text()))
+            }
             e => e.render(),
         })
         .collect()

@@ -6,6 +6,7 @@
 
 pub mod json;
 pub mod temp;
+pub mod url;
 
 use std::num::IntErrorKind;
 use std::time::Duration;

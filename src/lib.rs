@@ -14,6 +14,8 @@ pub mod env;
 pub mod error;
 pub mod explain;
 pub mod flags;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod generate;
 pub mod go;
 pub mod help;

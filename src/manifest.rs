@@ -60,7 +60,7 @@ fn documents_yaml(text: &str) -> (Vec<Value>, Option<String>) {
         match serde::Deserialize::deserialize(de) {
             Ok(Value::Null) => {}
             Ok(v) => out.push(v),
-            Err(e) => return (out, Some(go_yaml_error(&e))),
+            Err(e) => return (out, Some(go_yaml_error(&e, chunk))),
         }
     }
     (out, None)
@@ -167,25 +167,34 @@ pub fn to_json(text: &str) -> Result<String, String> {
     let first = serde_yaml::Deserializer::from_str(text).next();
     let value: Value = match first {
         None => Value::Null,
-        Some(de) => serde::Deserialize::deserialize(de).map_err(|e| {
-            let msg = go_yaml_error(&e);
-            msg.strip_prefix("error converting YAML to JSON: ")
-                .map(str::to_string)
-                .unwrap_or(msg)
-        })?,
+        Some(de) => serde::Deserialize::deserialize(de).map_err(|e| yaml_problem(&e, text))?,
     };
     Ok(crate::printers::json::to_compact(&value))
 }
 
-/// serde_yaml's `<problem> at line L column C[, while ...]` in go-yaml's words. go-yaml
-/// prints the problem mark's 0-based line for parser errors, and one more (the 1-based
-/// line, which serde_yaml reports) for scanner errors.
-pub fn go_yaml_error(e: &serde_yaml::Error) -> String {
+/// serde_yaml's `<problem> at line L column C[, while ...]` in go-yaml's words, as
+/// sigs.k8s.io/yaml's `YAMLToJSON` reports it: `error converting YAML to JSON: yaml: ...`.
+pub fn go_yaml_error(e: &serde_yaml::Error, text: &str) -> String {
+    format!("error converting YAML to JSON: {}", yaml_problem(e, text))
+}
+
+/// go-yaml's own error text for what serde_yaml found: `yaml: line N: <problem>`. go-yaml
+/// prints the problem mark's 0-based line for parser errors, and one more (the 1-based line,
+/// which serde_yaml reports) for scanner errors; an alias to no anchor is named (read back
+/// from `text`, the document serde_yaml read). Every YAML reader (manifests, kubeconfig
+/// files) words its errors through this.
+pub fn yaml_problem(e: &serde_yaml::Error, text: &str) -> String {
     let msg = e.to_string();
     let Some(loc) = e.location() else {
-        return format!("error converting YAML to JSON: yaml: {msg}");
+        return format!("yaml: {msg}");
     };
     let problem = msg.split(" at line ").next().unwrap_or(&msg);
+    if problem == "unknown anchor" {
+        return format!(
+            "yaml: unknown anchor '{}' referenced",
+            alias_at(text, loc.index())
+        );
+    }
     let parser = PARSER_PROBLEMS.iter().any(|p| problem.starts_with(p));
     let line = if parser {
         loc.line().saturating_sub(1)
@@ -193,10 +202,22 @@ pub fn go_yaml_error(e: &serde_yaml::Error) -> String {
         loc.line()
     };
     if line == 0 {
-        format!("error converting YAML to JSON: yaml: {problem}")
+        format!("yaml: {problem}")
     } else {
-        format!("error converting YAML to JSON: yaml: line {line}: {problem}")
+        format!("yaml: line {line}: {problem}")
     }
+}
+
+/// The name of the alias (`*name`) at or after byte `index` of `text` (where serde_yaml marks
+/// an unknown anchor): up to the next blank, flow indicator or end of line, as libyaml scans
+/// an alias.
+fn alias_at(text: &str, index: usize) -> &str {
+    let rest = text.get(index..).unwrap_or("");
+    let rest = rest.find('*').map_or("", |i| &rest[i + 1..]);
+    let end = rest
+        .find(|c: char| c.is_whitespace() || ",[]{}".contains(c))
+        .unwrap_or(rest.len());
+    &rest[..end]
 }
 
 #[cfg(test)]

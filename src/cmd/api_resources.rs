@@ -121,6 +121,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     ) {
         return Err(Error::msg("--sort-by accepts only name or kind"));
     }
+    // A configuration kubectl cannot build a client from fails before anything is printed.
+    ctx.client_settings_unnamespaced().await?;
     let discovered = async {
         let mut resolver = Resolver::new(ctx).await?;
         if !args.cached.unwrap_or(false) && !resolver.is_fresh() {

@@ -10,6 +10,8 @@ pub struct Args {}
 
 /// Run `api-versions` (always asks the server, like kubectl).
 pub async fn run(ctx: &Ctx, _args: &Args) -> Result<()> {
+    // kubectl never looks up a namespace here: a broken configuration reads as its client's.
+    ctx.client_settings_unnamespaced().await?;
     let discovered = async {
         let mut resolver = Resolver::new(ctx).await?;
         if !resolver.is_fresh() {

@@ -146,6 +146,9 @@ pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
         recursive: a.files.recursive(),
         ..Selection::default()
     };
+    // kubectl's Complete builds its clients before any builder runs (so a configuration
+    // problem is reported as the client's, not the builder's).
+    ctx.client().await?;
     let mut objects = Visitor::new(ctx, &sel, Options::default()).await?;
     let mut p = expose::Params {
         name: a.name.clone(),

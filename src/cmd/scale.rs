@@ -146,6 +146,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         allow_empty_selector: args.all.unwrap_or(false),
         ..Selection::default()
     };
+    // kubectl's Complete builds its clients before any builder runs (so a configuration
+    // problem is reported as the client's, not the builder's).
+    ctx.client().await?;
     let mut objects = Visitor::new(ctx, &sel, Options::default()).await?;
     let requester = objects.requester().clone();
     let mut infos = Vec::new();

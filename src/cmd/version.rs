@@ -111,16 +111,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let client = client_info();
     let client_only = args.client.unwrap_or(false);
     if !client_only {
-        // kubectl builds its discovery client before printing anything, so configuration
-        // errors come alone; it words an unknown context differently on this path.
-        if let Err(e) = ctx.client().await {
-            return Err(match (&e, ctx.global().context.as_deref()) {
-                (Error::Plain(m), Some(c)) if m.contains("context was not found") => {
-                    Error::msg(format!("context {c:?} does not exist"))
-                }
-                _ => e,
-            });
-        }
+        // kubectl builds its discovery client before printing anything and never looks up a
+        // namespace, so configuration errors come alone, as its client config finds them.
+        ctx.client_settings_unnamespaced().await?;
     }
     let server = if client_only {
         None

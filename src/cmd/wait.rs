@@ -265,6 +265,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         ignore_not_found: delete,
         ..Options::default()
     };
+    // kubectl's Complete builds its clients before any builder runs (so a configuration
+    // problem is reported as the client's, not the builder's).
+    ctx.client().await?;
     let mut interrupts = Interrupts::new()?;
     if matches!(cond, For::Create) {
         tokio::select! {

@@ -11,8 +11,9 @@ use serde_json::{Map, Value, json};
 
 use super::{Loaded, Section, str_field};
 use crate::env::Env;
-use crate::error::{Error, Result};
+use crate::error::{CONTEXT_NOT_FOUND, Error, Result};
 use crate::flags::GlobalArgs;
+use crate::go::url as go_url;
 
 /// What a command needs to talk to the API server.
 #[derive(Clone)]
@@ -41,8 +42,25 @@ impl std::fmt::Debug for ClientSettings {
 /// kubectl's fallback when no server is configured anywhere.
 const DEFAULT_SERVER: &str = "http://localhost:8080";
 
+/// Which of clientcmd's entry points a verb reaches first, which decides which configuration
+/// problem it reports first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    /// `Namespace()` (most verbs, in their Complete): `ConfirmUsable`'s problems first, unless
+    /// `-n` answers it without looking.
+    Namespace,
+    /// `ClientConfig()` (verbs that never ask for a namespace): the user, context and cluster
+    /// named by flags must exist, then `ConfirmUsable`.
+    Client,
+}
+
 /// Resolve the client settings. Async because exec credential plugins may run.
-pub async fn settings(loaded: &Loaded, g: &GlobalArgs, env: &Env) -> Result<ClientSettings> {
+pub async fn settings(
+    loaded: &Loaded,
+    g: &GlobalArgs,
+    env: &Env,
+    lookup: Lookup,
+) -> Result<ClientSettings> {
     if let Some(p) = g.kubeconfig.as_deref().filter(|p| !p.is_empty())
         && !loaded.files.first().is_some_and(|f| f.exists)
     {
@@ -54,15 +72,17 @@ pub async fn settings(loaded: &Loaded, g: &GlobalArgs, env: &Env) -> Result<Clie
         .filter(|c| !c.is_empty())
         .unwrap_or_else(|| loaded.current_context.clone());
     let empty = Value::Object(Map::new());
+    // clientcmd's `ConfirmUsable`: every problem of the context, user and cluster in use,
+    // reported together.
+    let mut problems = Vec::new();
     let context = if context_name.is_empty() {
         &empty
     } else {
         match loaded.get(Section::Contexts, &context_name) {
             Some(e) => &e.body,
             None => {
-                return Err(Error::Plain(format!(
-                    "Error in configuration: context was not found for specified context: {context_name}"
-                )));
+                problems.push(format!("{CONTEXT_NOT_FOUND}{context_name}"));
+                &empty
             }
         }
     };
@@ -76,15 +96,24 @@ pub async fn settings(loaded: &Loaded, g: &GlobalArgs, env: &Env) -> Result<Clie
         .unwrap_or_else(|| str_field(context, "user").into());
     let cluster_entry = loaded.get(Section::Clusters, &cluster_name);
     let user_entry = loaded.get(Section::Users, &user_name);
-    if g.user.as_deref().is_some_and(|u| !u.is_empty()) && user_entry.is_none() {
-        return Err(Error::msg(format!(
-            "auth info {user_name:?} does not exist"
-        )));
+    // clientcmd's `ClientConfig` first looks up the user, context and cluster that flags name.
+    // kubectl meets these checks first when `-n` spares it the namespace lookup, whose
+    // `ConfirmUsable` (the problems below) otherwise runs before them.
+    let given = |o: &Option<String>| o.as_deref().is_some_and(|s| !s.is_empty());
+    let user_missing = given(&g.user) && user_entry.is_none();
+    let mut lookups = Vec::new();
+    if user_missing {
+        lookups.push(format!("auth info {user_name:?} does not exist"));
     }
-    if g.cluster.as_deref().is_some_and(|c| !c.is_empty()) && cluster_entry.is_none() {
-        return Err(Error::msg(format!(
-            "no server found for cluster {cluster_name:?}"
-        )));
+    if given(&g.context) && loaded.get(Section::Contexts, &context_name).is_none() {
+        lookups.push(format!("context {context_name:?} does not exist"));
+    }
+    if given(&g.cluster) && cluster_entry.is_none() {
+        lookups.push(format!("cluster {cluster_name:?} does not exist"));
+    }
+    let namespace_first = lookup == Lookup::Namespace && !given(&g.namespace);
+    if !namespace_first && let Some(first) = lookups.first() {
+        return Err(Error::msg(first));
     }
 
     let mut cluster = cluster_entry
@@ -111,12 +140,26 @@ pub async fn settings(loaded: &Loaded, g: &GlobalArgs, env: &Env) -> Result<Clie
         return in_cluster(g, env).await;
     }
     apply_overrides(&mut cluster, &mut user, g);
+    if !user_missing {
+        // (A user that does not exist is checked as an empty one, without the flags.)
+        problems.extend(user_problems(&user, &user_name, g));
+    }
+    if given(&g.cluster) && cluster_entry.is_none() {
+        problems.push(format!("no server found for cluster {cluster_name:?}"));
+    }
+    problems.extend(cluster_problems(&cluster, &cluster_name));
+    if !problems.is_empty() {
+        return Err(Error::Config(problems));
+    }
+    if let Some(first) = lookups.first() {
+        return Err(Error::msg(first));
+    }
+    check_root_certificates(&cluster)?;
     if str_field(&cluster, "server").is_empty() {
         set(&mut cluster, "server", json!(DEFAULT_SERVER));
     }
-    let server_url = normalize_server(&cluster, &user)?;
+    let server_url = server_url(&cluster, &user)?;
     set(&mut cluster, "server", json!(server_url));
-    check_files(&cluster, &cluster_name, &user, &user_name)?;
     // A CA and no verification contradict each other (client-go's TLS config refuses it; the
     // --insecure-skip-tls-verify flag drops the kubeconfig's CA instead).
     let has = |k: &str| !str_field(&cluster, k).is_empty();
@@ -160,79 +203,162 @@ pub async fn settings(loaded: &Loaded, g: &GlobalArgs, env: &Env) -> Result<Clie
     })
 }
 
-/// client-go's `DefaultServerURL`: a bare `host:port` gets `https://` when TLS is configured
-/// (a CA, a client certificate or insecure mode), else `http://`.
-fn normalize_server(cluster: &Value, user: &Value) -> Result<String> {
+/// client-go's `DefaultServerURL`: a server that does not parse as a URL with a scheme and a
+/// host gets `https://` when TLS is configured (a CA, a client certificate or insecure mode),
+/// else `http://`, and must then be a bare `host:port`. What Go's URL parser refuses is
+/// kubectl's `Unable to connect to the server: <why>` (a `*url.Error`), as is a scheme other
+/// than http and https.
+pub fn server_url(cluster: &Value, user: &Value) -> Result<String> {
     let server = str_field(cluster, "server");
-    let url = if server.contains("://") {
-        server.to_string()
-    } else {
-        let has = |v: &Value, k: &str| !str_field(v, k).is_empty();
-        let tls = has(cluster, "certificate-authority")
-            || has(cluster, "certificate-authority-data")
-            || cluster
-                .get("insecure-skip-tls-verify")
-                .and_then(Value::as_bool)
-                == Some(true)
-            || has(user, "client-certificate")
-            || has(user, "client-certificate-data");
-        format!("{}://{server}", if tls { "https" } else { "http" })
-    };
-    let schemeless = !server.contains("://");
-    let valid = url.parse::<http::Uri>().is_ok_and(|u| {
-        u.authority().is_some()
-            && matches!(u.scheme_str(), Some("http" | "https"))
-            // A path is only allowed with an explicit scheme (proxied API servers).
-            && (!schemeless || matches!(u.path(), "" | "/"))
-    });
-    if !valid {
-        return Err(Error::msg(format!(
+    let unable = |why: String| Error::Plain(format!("Unable to connect to the server: {why}"));
+    let bad = || {
+        Error::msg(format!(
             "host must be a URL or a host:port pair: {server:?}"
-        )));
+        ))
+    };
+    let url = match go_url::parse(server) {
+        Ok(u) if !u.scheme.is_empty() && !u.host.is_empty() => server.to_string(),
+        _ => {
+            let has = |v: &Value, k: &str| !str_field(v, k).is_empty();
+            let tls = has(cluster, "certificate-authority")
+                || has(cluster, "certificate-authority-data")
+                || cluster
+                    .get("insecure-skip-tls-verify")
+                    .and_then(Value::as_bool)
+                    == Some(true)
+                || has(user, "client-certificate")
+                || has(user, "client-certificate-data");
+            let url = format!("{}://{server}", if tls { "https" } else { "http" });
+            let parsed = go_url::parse(&url).map_err(unable)?;
+            if !matches!(parsed.path.as_str(), "" | "/") {
+                return Err(bad());
+            }
+            url
+        }
+    };
+    let scheme = go_url::parse(&url).map(|u| u.scheme).unwrap_or_default();
+    if !matches!(scheme.as_str(), "http" | "https") {
+        return Err(unable(format!("unsupported protocol scheme {scheme:?}")));
+    }
+    // What Go accepts and the HTTP stack cannot address.
+    if !url
+        .parse::<http::Uri>()
+        .is_ok_and(|u| u.authority().is_some())
+    {
+        return Err(bad());
     }
     Ok(url)
 }
 
-/// clientcmd reads referenced files while validating the config; report unreadable ones with
-/// its wording before kube gets to them.
-fn check_files(cluster: &Value, cluster_name: &str, user: &Value, user_name: &str) -> Result<()> {
-    let ca = str_field(cluster, "certificate-authority");
-    if !ca.is_empty() {
-        match std::fs::read(ca) {
-            Err(e) => {
-                return Err(Error::msg(format!(
-                    "unable to read certificate-authority {ca} for {cluster_name} due to open {ca}: {}",
-                    super::view::go_io(&e)
-                )));
-            }
-            Ok(bytes) if !String::from_utf8_lossy(&bytes).contains("-----BEGIN") => {
-                return Err(Error::msg(
-                    "unable to load root certificates: unable to parse bytes as PEM block",
-                ));
-            }
-            Ok(_) => {}
-        }
-    }
+/// clientcmd's `validateAuthInfo` (without the exec plugin checks, which kk makes when it
+/// runs the plugin): client certificate and key given twice, missing or unreadable, more
+/// than one authentication method, and a uid, groups or extras to impersonate without a user
+/// (from the kubeconfig entry's `as-*` fields or the `--as*` flags).
+fn user_problems(user: &Value, user_name: &str, g: &GlobalArgs) -> Vec<String> {
     let mut problems = Vec::new();
-    for (key, what) in [
-        ("client-certificate", "client-cert"),
-        ("client-key", "client-key"),
-    ] {
-        let p = str_field(user, key);
-        if !p.is_empty()
-            && let Err(e) = std::fs::metadata(p)
-        {
+    let has = |key: &str| match user.get(key) {
+        Some(Value::String(s)) => !s.is_empty(),
+        Some(Value::Array(a)) => !a.is_empty(),
+        Some(Value::Object(m)) => !m.is_empty(),
+        _ => false,
+    };
+    let mut methods = Vec::new();
+    if has("token") {
+        methods.push("token");
+    }
+    if has("username") || has("password") {
+        methods.push("basicAuth");
+    }
+    if has("client-certificate") || has("client-certificate-data") {
+        if has("client-certificate") && has("client-certificate-data") {
             problems.push(format!(
-                "* unable to read {what} {p} for {user_name} due to open {p}: {}",
-                super::view::go_io(&e)
+                "client-cert-data and client-cert are both specified for {user_name}. \
+                 client-cert-data will override."
             ));
         }
+        if has("client-key") && has("client-key-data") {
+            problems.push(format!(
+                "client-key-data and client-key are both specified for {user_name}; \
+                 client-key-data will override"
+            ));
+        }
+        if !has("client-key") && !has("client-key-data") {
+            problems.push(format!(
+                "client-key-data or client-key must be specified for {user_name} to use the \
+                 clientCert authentication method."
+            ));
+        }
+        for (key, what) in [
+            ("client-certificate", "client-cert"),
+            ("client-key", "client-key"),
+        ] {
+            let p = str_field(user, key);
+            if !p.is_empty()
+                && let Err(e) = std::fs::File::open(p)
+            {
+                problems.push(format!(
+                    "unable to read {what} {p} for {user_name} due to open {p}: {}",
+                    super::view::go_io(&e)
+                ));
+            }
+        }
     }
-    if !problems.is_empty() {
-        return Err(Error::Plain(format!(
-            "Error in configuration: \n{}",
-            problems.join("\n")
-        )));
+    if methods.len() > 1 {
+        problems.push(format!(
+            "more than one authentication method found for {user_name}; found [{}], only one \
+             is allowed",
+            methods.join(" ")
+        ));
+    }
+    let flag = |f: &Option<String>| f.as_deref().is_some_and(|s| !s.is_empty());
+    let no_user = !flag(&g.as_user) && !has("as");
+    let extras = flag(&g.as_uid)
+        || !g.as_group.is_empty()
+        || has("as-uid")
+        || has("as-groups")
+        || has("as-user-extra");
+    if no_user && extras {
+        problems.push(impersonation_problem(user_name));
+    }
+    problems
+}
+
+fn impersonation_problem(user_name: &str) -> String {
+    format!("requesting uid, groups or user-extra for {user_name} without impersonating a user")
+}
+
+/// clientcmd's `validateClusterInfo`: a certificate authority given twice, or a file it
+/// cannot open.
+fn cluster_problems(cluster: &Value, cluster_name: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let ca = str_field(cluster, "certificate-authority");
+    if !ca.is_empty() && !str_field(cluster, "certificate-authority-data").is_empty() {
+        problems.push(format!(
+            "certificate-authority-data and certificate-authority are both specified for \
+             {cluster_name}. certificate-authority-data will override."
+        ));
+    }
+    if !ca.is_empty()
+        && let Err(e) = std::fs::File::open(ca)
+    {
+        problems.push(format!(
+            "unable to read certificate-authority {ca} for {cluster_name} due to open {ca}: {}",
+            super::view::go_io(&e)
+        ));
+    }
+    problems
+}
+
+/// client-go's TLS setup: a certificate authority file that holds no PEM block.
+fn check_root_certificates(cluster: &Value) -> Result<()> {
+    let ca = str_field(cluster, "certificate-authority");
+    if !ca.is_empty()
+        && let Ok(bytes) = std::fs::read(ca)
+        && !String::from_utf8_lossy(&bytes).contains("-----BEGIN")
+    {
+        return Err(Error::msg(
+            "unable to load root certificates: unable to parse bytes as PEM block",
+        ));
     }
     Ok(())
 }
@@ -281,7 +407,7 @@ fn apply_overrides(cluster: &mut Value, user: &mut Value, g: &GlobalArgs) {
                 set(user, key, json!(v));
             }
         }
-        remove(user, "token");
+        // A token stays: clientcmd refuses the two methods together.
         remove(user, "tokenFile");
     }
     if let Some(c) = g.client_certificate.as_deref().filter(|s| !s.is_empty()) {
@@ -326,9 +452,7 @@ fn finish(config: &mut kube::Config, g: &GlobalArgs, user_name: &str) -> Result<
             .as_ref()
             .is_some_and(|e| !e.is_empty());
     if no_user && extras {
-        return Err(Error::msg(format!(
-            "requesting uid, groups or user-extra for {user_name} without impersonating a user"
-        )));
+        return Err(Error::Config(vec![impersonation_problem(user_name)]));
     }
     // kk always asks for gzip unless told not to (kube's `gzip` feature decodes it).
     config.disable_compression = g.disable_compression.unwrap_or(false);
@@ -405,7 +529,12 @@ fn resolve_paths(mut body: Value, dir: &Path, keys: &[&str]) -> Value {
 /// `https://host:port/path` → `host:port` (kubectl prints `url.Host`).
 pub fn host_port(url: &str) -> String {
     let no_scheme = url.split_once("://").map_or(url, |(_, r)| r);
-    no_scheme.split('/').next().unwrap_or(no_scheme).to_string()
+    let authority = no_scheme.split('/').next().unwrap_or(no_scheme);
+    // Go's `URL.Host` carries no user information.
+    authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, h)| h)
+        .to_string()
 }
 
 #[cfg(test)]
@@ -428,7 +557,7 @@ mod tests {
         let rt = tokio::runtime::Builder::new_current_thread()
             .build()
             .unwrap();
-        rt.block_on(settings(l, g, &Env::default()))
+        rt.block_on(settings(l, g, &Env::default(), Lookup::Namespace))
             .unwrap_err()
             .render()
             .unwrap()
@@ -468,6 +597,7 @@ mod tests {
                 &loaded(""),
                 &GlobalArgs::default(),
                 &Env::default(),
+                Lookup::Namespace,
             ))
             .unwrap();
         assert_eq!(s.server, "localhost:8080");
@@ -484,7 +614,12 @@ mod tests {
              clusters:\n- name: c\n  cluster: {server: 'https://10.1.2.3:6443'}\n",
         );
         let s = rt
-            .block_on(settings(&l, &GlobalArgs::default(), &Env::default()))
+            .block_on(settings(
+                &l,
+                &GlobalArgs::default(),
+                &Env::default(),
+                Lookup::Namespace,
+            ))
             .unwrap();
         assert_eq!(
             (s.namespace.as_str(), s.server.as_str()),
@@ -495,7 +630,9 @@ mod tests {
             server: Some("http://127.0.0.1:9".into()),
             ..Default::default()
         };
-        let s = rt.block_on(settings(&l, &g, &Env::default())).unwrap();
+        let s = rt
+            .block_on(settings(&l, &g, &Env::default(), Lookup::Namespace))
+            .unwrap();
         assert_eq!(
             (s.namespace.as_str(), s.server.as_str()),
             ("x", "127.0.0.1:9")
@@ -505,20 +642,44 @@ mod tests {
     #[test]
     fn bare_host_port_gets_a_scheme() {
         let c = json!({"server": "127.0.0.1:1"});
-        assert_eq!(
-            normalize_server(&c, &json!({})).unwrap(),
-            "http://127.0.0.1:1"
-        );
+        assert_eq!(server_url(&c, &json!({})).unwrap(), "http://127.0.0.1:1");
         let c = json!({"server": "127.0.0.1:1", "insecure-skip-tls-verify": true});
-        assert_eq!(
-            normalize_server(&c, &json!({})).unwrap(),
-            "https://127.0.0.1:1"
-        );
-        assert!(normalize_server(&json!({"server": "a b"}), &json!({})).is_err());
-        assert!(normalize_server(&json!({"server": "a/b"}), &json!({})).is_err());
+        assert_eq!(server_url(&c, &json!({})).unwrap(), "https://127.0.0.1:1");
+        let err = |server: &str| {
+            server_url(&json!({ "server": server }), &json!({}))
+                .unwrap_err()
+                .render()
+                .unwrap()
+        };
+        // kubectl 1.33's words for each.
+        for (server, want) in [
+            (
+                "a b",
+                "Unable to connect to the server: invalid character \" \" in host name\n",
+            ),
+            (
+                " https://x",
+                "Unable to connect to the server: invalid character \" \" in host name\n",
+            ),
+            (
+                "https://a b:6443",
+                "error: host must be a URL or a host:port pair: \"https://a b:6443\"\n",
+            ),
+            (
+                "https://x:port",
+                "error: host must be a URL or a host:port pair: \"https://x:port\"\n",
+            ),
+            (
+                "ftp://x",
+                "Unable to connect to the server: unsupported protocol scheme \"ftp\"\n",
+            ),
+        ] {
+            assert_eq!(err(server), want, "{server:?}");
+        }
+        assert!(server_url(&json!({"server": "a/b"}), &json!({})).is_err());
         let proxied = json!({"server": "https://h/k8s/c1"});
         assert_eq!(
-            normalize_server(&proxied, &json!({})).unwrap(),
+            server_url(&proxied, &json!({})).unwrap(),
             "https://h/k8s/c1"
         );
     }
@@ -526,18 +687,14 @@ mod tests {
     #[test]
     fn unreadable_files_read_like_clientcmd() {
         let c = json!({"certificate-authority": "/nonexistent/ca"});
-        let e = check_files(&c, "c", &json!({}), "u")
-            .unwrap_err()
-            .render()
-            .unwrap();
+        let e = Error::Config(cluster_problems(&c, "c")).render().unwrap();
         assert_eq!(
             e,
             "error: unable to read certificate-authority /nonexistent/ca for c due to open \
              /nonexistent/ca: no such file or directory\n"
         );
         let u = json!({"client-certificate": "/nonexistent/a", "client-key": "/nonexistent/b"});
-        let e = check_files(&json!({}), "c", &u, "")
-            .unwrap_err()
+        let e = Error::Config(user_problems(&u, "", &GlobalArgs::default()))
             .render()
             .unwrap();
         assert_eq!(

@@ -168,7 +168,7 @@ pub fn parse_doc(text: &str) -> std::result::Result<Value, String> {
     let doc: Value = if text.trim().is_empty() {
         Value::Null
     } else {
-        serde_yaml::from_str(text).map_err(|e| go_yaml_error(&e.to_string()))?
+        serde_yaml::from_str(text).map_err(|e| crate::manifest::yaml_problem(&e, text))?
     };
     let doc = match doc {
         Value::Null => Value::Object(Map::new()),
@@ -212,25 +212,6 @@ pub fn parse_doc(text: &str) -> std::result::Result<Value, String> {
         }
     }
     Ok(doc)
-}
-
-/// Reword a libyaml error as go-yaml prints it: `yaml: line L: <problem>`, where L is the
-/// line of the enclosing construct when libyaml names one (go-yaml reports the context mark).
-fn go_yaml_error(msg: &str) -> String {
-    let line_of = |s: &str| {
-        s.rsplit_once(" at line ")
-            .and_then(|(_, rest)| rest.split_whitespace().next()?.parse::<u64>().ok())
-    };
-    let (problem, context) = match msg.split_once(", while ") {
-        Some((p, c)) => (p, Some(c)),
-        None => (msg, None),
-    };
-    let line = context.and_then(line_of).or_else(|| line_of(problem));
-    let problem = problem.split(" at line ").next().unwrap_or(problem);
-    match line {
-        Some(l) => format!("yaml: line {l}: {problem}"),
-        None => format!("yaml: {problem}"),
-    }
 }
 
 fn go_type(s: Section) -> &'static str {
@@ -415,6 +396,34 @@ mod tests {
             "yaml: line 1: did not find expected ',' or ']'"
         );
         assert_eq!(parse_doc("").unwrap(), Value::Object(Map::new()));
+    }
+
+    #[test]
+    fn yaml_errors_count_lines_as_go_yaml() {
+        // kubectl 1.33's `error loading config file` texts for the same files.
+        for (text, want) in [
+            ("a: [\n", "yaml: line 1: did not find expected node content"),
+            (
+                "clusters:\n- name: a\n  cluster:\n    server: x\n   bad: 1\n",
+                "yaml: line 4: did not find expected key",
+            ),
+            ("a: b\nc\n", "yaml: line 3: could not find expected ':'"),
+            (
+                "key: \"open\n",
+                "yaml: line 2: found unexpected end of stream",
+            ),
+            (
+                "a: b\n\tc: d\n",
+                "yaml: line 2: found a tab character that violates indentation",
+            ),
+            ("a: &x 1\nb: *y\n", "yaml: unknown anchor 'y' referenced"),
+            (
+                "a:\n  b: c\n d: e\n",
+                "yaml: line 2: did not find expected key",
+            ),
+        ] {
+            assert_eq!(parse_doc(text).unwrap_err(), want, "{text:?}");
+        }
     }
 
     #[test]

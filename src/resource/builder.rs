@@ -117,6 +117,19 @@ pub struct Targets {
 /// The error kubectl gives when nothing at all was selected.
 pub const MISSING_RESOURCE: &str = "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
 
+/// A failure to set up discovery for `sel`, as kubectl's builder reports it: with `TYPE`
+/// arguments it expands aliases through a discovery client first and keeps that failure in
+/// its own aggregate (which changes how a configuration error reads). Without `-n` the
+/// verb's own namespace lookup has met the failure before, unwrapped.
+pub fn discovery_failed(ctx: &Ctx, sel: &Selection, e: Error) -> Error {
+    match parse_args(&sel.args) {
+        Ok(Args::Types { .. }) if sel.filenames.is_empty() && ctx.namespace_explicit() => {
+            Error::Many(vec![e])
+        }
+        _ => e,
+    }
+}
+
 /// Resolve `sel` into targets (discovery through `resolver`).
 pub async fn build(ctx: &Ctx, resolver: &mut Resolver, sel: &Selection) -> Result<Targets> {
     let args = parse_args(&sel.args)?;

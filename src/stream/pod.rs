@@ -46,6 +46,9 @@ impl Target {
             fetch: Fetch::Nothing,
             ..Options::default()
         };
+        // kubectl's Complete builds its clients before any builder runs (so a configuration
+        // problem is reported as the client's, not the builder's).
+        ctx.client().await?;
         let mut objects = Visitor::new(ctx, &sel, opts).await?;
         let requester = objects.requester().clone();
         match objects.next().await {

@@ -392,6 +392,63 @@ fn bad_kubeconfigs() {
             good,
             &["config", "rename-context", "nosuch", "x"],
         ),
+        // Broken YAML: go-yaml's line numbers and words.
+        kc(
+            "k14.yaml",
+            "clusters:\n- name: a\n  cluster:\n    server: x\n   bad: 1\n",
+            &["get", "pods"],
+        ),
+        kc("k15.yaml", "a: &x 1\nb: *y\n", &["get", "pods"]),
+        kc(
+            "k16.yaml",
+            "users:\n- name: u\n  user:\n    token: \"open\n",
+            &["get", "pods"],
+        ),
+        // Configuration problems: one or several, found by the namespace lookup, by the
+        // builder (with -n) or by the client (verbs that never look up a namespace).
+        kc(
+            "k17.yaml",
+            good,
+            &["-n", "x", "get", "pods", "--as-group=g"],
+        ),
+        kc("k18.yaml", good, &["-n", "x", "logs", "p", "--as-group=g"]),
+        kc("k19.yaml", good, &["api-resources", "--as-group=g"]),
+        kc("k20.yaml", good, &["cluster-info", "--as-group=g"]),
+        kc(
+            "k21.yaml",
+            good,
+            &["get", "pods", "--as-uid=u", "--context=nosuch"],
+        ),
+        kc(
+            "k22.yaml",
+            good,
+            &["-n", "x", "get", "pods", "--context=nosuch"],
+        ),
+        kc(
+            "k23.yaml",
+            good,
+            &["api-versions", "--context=nosuch", "--as-group=g"],
+        ),
+        kc("k24.yaml", good, &["get", "pods", "--username=u"]),
+        kc(
+            "k25.yaml",
+            good,
+            &[
+                "get",
+                "pods",
+                "--client-certificate=/nonexistent/c",
+                "--as-group=g",
+            ],
+        ),
+        // Server URLs Go's parser refuses.
+        kc("k26.yaml", good, &["get", "pods", "--server=a b"]),
+        kc(
+            "k27.yaml",
+            good,
+            &["get", "pods", "--server=https://a b:6443"],
+        ),
+        kc("k28.yaml", good, &["get", "pods", "--server=a%20b"]),
+        kc("k29.yaml", good, &["get", "pods", "--server=ftp://x"]),
     ];
     run(&env, None, cases);
 }

@@ -32,6 +32,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     if let Some(Subcommand::Dump(a)) = &args.command {
         return dump::run(ctx, a).await;
     }
+    // A configuration kubectl cannot build a client from fails before anything is printed.
+    ctx.client().await?;
     let result = lines(ctx).await;
     if let Ok(text) = &result {
         ctx.ui().print(text)?;

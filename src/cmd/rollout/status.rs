@@ -53,6 +53,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             args.revision
         )));
     }
+    // kubectl's status builds its clients before any builder runs (so a configuration
+    // problem is reported as the client's, not the builder's).
+    ctx.client().await?;
     let mut objects = args.targets.visit(ctx).await?;
     let requester = objects.requester().clone();
     let mut found = false;

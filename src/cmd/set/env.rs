@@ -234,6 +234,9 @@ pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
         skip_unchanged: true,
     };
     let setter = Setter::new(ctx, c, report)?;
+    // kubectl's set env builds its clients before any builder runs (so a configuration
+    // problem is reported as the client's, not the builder's).
+    ctx.client().await?;
     let namespace = ctx.namespace().await?;
     c.check_local_dry_run(setter.dry_run())?;
     let list = a.list == Some(true);

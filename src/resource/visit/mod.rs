@@ -156,7 +156,9 @@ impl<'a> Visitor<'a> {
     /// Resolve `sel` (discovery, the builder's checks and messages: these fail the command
     /// at once) and get ready to visit.
     pub async fn new(ctx: &'a Ctx, sel: &Selection, opts: Options) -> Result<Visitor<'a>> {
-        let mut resolver = Resolver::new(ctx).await?;
+        let mut resolver = Resolver::new(ctx)
+            .await
+            .map_err(|e| builder::discovery_failed(ctx, sel, e))?;
         let targets = builder::build(ctx, &mut resolver, sel).await?;
         let requester = Requester {
             client: ctx.client().await?,

@@ -1,0 +1,3 @@
+#![no_main]
+// The body is kk::fuzzing::custom_columns, an ordinary function the unit tests also run over the seeds.
+libfuzzer_sys::fuzz_target!(|data: &[u8]| kk::fuzzing::custom_columns(data));
