@@ -30,16 +30,9 @@ command -v python3 >/dev/null || { echo "error: python3 is required" >&2; exit 1
 [ -x /usr/bin/time ] || { echo "error: /usr/bin/time is required (apt-get install time)" >&2; exit 1; }
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-if [ "$reuse" = 0 ]; then
-    echo "building release binaries..." >&2
-    cargo build -q --release --workspace
-fi
-kk="$root/target/release/kk"
-sim="$root/target/release/kk-sim"
-kubectl="$(dirname "$(readlink -f "$(command -v kubectl || echo /usr/lib/google-cloud-sdk/bin/kubectl)")")/kubectl.1.33"
-[ -x "$kubectl" ] || kubectl="$(command -v kubectl.1.33 || true)"
-[ -x "$kubectl" ] || { echo "error: kubectl.1.33 not found" >&2; exit 1; }
+# shellcheck source=benches/lib.sh
+. "$root/benches/lib.sh"
+bench_binaries
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/kk-complete-bench.XXXXXX")"
 sim_pid=""

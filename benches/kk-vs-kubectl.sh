@@ -40,77 +40,10 @@ for tool in python3 curl; do
 done
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-if [ "$reuse" = 0 ]; then
-    echo "building release binaries (cargo build --release --workspace)..." >&2
-    cargo build -q --release --workspace
-fi
-kk="$root/target/release/kk"
-sim="$root/target/release/kk-sim"
-for b in "$kk" "$sim"; do
-    [ -x "$b" ] || { echo "error: $b missing (build without --reuse)" >&2; exit 1; }
-done
-# kubectl on PATH may be a version dispatcher; time the 1.33 binary itself, found next to it.
-kubectl_dir="$(dirname "$(readlink -f "$(command -v kubectl || echo /usr/lib/google-cloud-sdk/bin/kubectl)")")"
-kubectl="$kubectl_dir/kubectl.1.33"
-[ -x "$kubectl" ] || kubectl="$(command -v kubectl.1.33 || true)"
-[ -x "$kubectl" ] || { echo "error: kubectl.1.33 not found next to kubectl" >&2; exit 1; }
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/kk-bench.XXXXXX")"
-sim_pid=""
-stop_sim() {
-    if [ -n "$sim_pid" ]; then
-        kill "$sim_pid" 2>/dev/null || true
-        wait "$sim_pid" 2>/dev/null || true
-        sim_pid=""
-    fi
-}
-cleanup() {
-    stop_sim
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-export HOME="$work/home" KUBECONFIG="$work/kc"
-mkdir -p "$HOME"
-unset KUBECACHEDIR
-
-# One run of a command: wall time, time to the first byte of stdout, peak RSS (wait4's
-# ru_maxrss), stdout bytes and exit code, as JSON. stdout goes through a pipe into this
-# process (and, for the sameness check, into a file), stderr to /dev/null.
-cat >"$work/measure.py" <<'PY'
-import json, os, sys, time
-save = None
-argv = sys.argv[1:]
-if argv[0] == "--save":
-    save, argv = argv[1], argv[2:]
-r, w = os.pipe()
-t0 = time.monotonic()
-pid = os.fork()
-if pid == 0:
-    os.dup2(w, 1)
-    os.close(r)
-    os.close(w)
-    null = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(null, 2)
-    os.execv(argv[0], argv)
-os.close(w)
-out = open(save, "wb") if save else None
-first, n = None, 0
-while True:
-    b = os.read(r, 1 << 20)
-    if not b:
-        break
-    if first is None:
-        first = time.monotonic()
-    n += len(b)
-    if out:
-        out.write(b)
-_, status, ru = os.wait4(pid, 0)
-t1 = time.monotonic()
-print(json.dumps({"wall": t1 - t0, "ttfb": (first or t1) - t0, "rss": ru.ru_maxrss / 1024,
-                  "bytes": n, "rc": os.waitstatus_to_exitcode(status)}))
-PY
+# shellcheck source=benches/lib.sh
+. "$root/benches/lib.sh"
+bench_binaries
+bench_workdir
 
 # Pods over 10 namespaces (`load-0`..`load-9`), the first one in `small` for describe.
 make_preload() {
@@ -130,34 +63,11 @@ json.dump({"apiVersion": "v1", "kind": "List", "items": items}, open(sys.argv[1]
 PY
 }
 
-clk_tck=$(getconf CLK_TCK)
-cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
-
 start_sim() {
     local pods=$1
     make_preload "$work/preload.json" "$pods"
-    "$sim" serve --listen 127.0.0.1:0 --kubeconfig "$work/kc" --preload "$work/preload.json" \
-        >"$work/sim.out" 2>"$work/sim.err" </dev/null &
-    sim_pid=$!
-    local url=""
-    while [ -z "$url" ]; do
-        kill -0 "$sim_pid" 2>/dev/null || { echo "error: kk-sim died:" >&2; cat "$work/sim.err" >&2; exit 1; }
-        url=$(sed -n 's/^kk-sim ready //p' "$work/sim.out")
-        [ -n "$url" ] || sleep 0.05
-    done
+    start_plain_sim --preload "$work/preload.json"
     rm -f "$work/preload.json"
-    sim_url=$url
-    # curl needs the kubeconfig's client certificate as files.
-    python3 - "$work/kc" "$work" <<'PY'
-import base64, json, re, sys
-text = open(sys.argv[1]).read()
-def field(name):
-    m = re.search(name + r":\s*(\S+)", text)
-    return base64.b64decode(m.group(1))
-for name, f in [("certificate-authority-data", "ca.crt"), ("client-certificate-data", "client.crt"),
-                ("client-key-data", "client.key")]:
-    open(f"{sys.argv[2]}/{f}", "wb").write(field(name))
-PY
     # Wait for every pod to run and the cluster to go quiet (under 5% of a core for 2 s).
     while :; do
         local left
@@ -167,33 +77,11 @@ PY
         [ "$left" = 0 ] && break
         sleep 1
     done
-    while :; do
-        local a b
-        a=$(cpu_ticks "$sim_pid"); sleep 2; b=$(cpu_ticks "$sim_pid")
-        [ $(( (b - a) * 100 )) -lt $(( clk_tck * 10 )) ] && break
-    done
+    wait_quiet
 }
 
 kkc=("$kk" --kubeconfig "$work/kc" --cache-dir "$work/cache-kk")
 kcc=("$kubectl" --kubeconfig "$work/kc" --cache-dir "$work/cache-kubectl")
-
-# Median and min-max of a JSON field over runs, formatted with `fmt`.
-summary() {
-    python3 - "$1" "$2" "$3" <<'PY'
-import json, statistics, sys
-vals = [json.loads(l)[sys.argv[2]] for l in open(sys.argv[1]) if l.strip()]
-f = sys.argv[3]
-if not vals:
-    print("—"); sys.exit()
-print(f"{f.format(statistics.median(vals))} ({f.format(min(vals))}-{f.format(max(vals))})")
-PY
-}
-median() {
-    python3 -c 'import json,statistics,sys; print(statistics.median(json.loads(l)[sys.argv[2]] for l in open(sys.argv[1]) if l.strip()))' "$1" "$2"
-}
-ratio() {
-    python3 -c 'import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print(f"{a/b:.2f}" if b > 0 else "—")' "$1" "$2"
-}
 
 rows=()
 # Runs `args` with kk and kubectl alternately and adds a report row.

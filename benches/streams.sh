@@ -34,20 +34,9 @@ command -v python3 >/dev/null 2>&1 || { echo "error: python3 is required" >&2; e
 command -v curl >/dev/null 2>&1 || { echo "error: curl is required" >&2; exit 1; }
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-if [ "$reuse" = 0 ]; then
-    echo "building release binaries (cargo build --release --workspace)..." >&2
-    cargo build -q --release --workspace
-fi
-kk="$root/target/release/kk"
-sim="$root/target/release/kk-sim"
-for b in "$kk" "$sim"; do
-    [ -x "$b" ] || { echo "error: $b missing (build without --reuse)" >&2; exit 1; }
-done
-kubectl_dir="$(dirname "$(readlink -f "$(command -v kubectl || echo /usr/lib/google-cloud-sdk/bin/kubectl)")")"
-kubectl="$kubectl_dir/kubectl.1.33"
-[ -x "$kubectl" ] || kubectl="$(command -v kubectl.1.33 || true)"
-[ -x "$kubectl" ] || { echo "error: kubectl.1.33 not found next to kubectl" >&2; exit 1; }
+# shellcheck source=benches/lib.sh
+. "$root/benches/lib.sh"
+bench_binaries
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/kk-streams.XXXXXX")"
 sim_pid=""

@@ -62,32 +62,9 @@ pub struct Args {
     pub wait: Option<bool>,
 }
 
-/// kubectl's `getCascadingStrategy`: the propagation policy, warning on the old booleans.
-fn cascade(ctx: &Ctx, v: Option<&str>) -> Result<&'static str> {
-    match v.unwrap_or("background") {
-        "background" => Ok("Background"),
-        "foreground" => Ok("Foreground"),
-        "orphan" => Ok("Orphan"),
-        b @ ("true" | "false") => {
-            let (policy, with) = if b == "true" {
-                ("Background", "background")
-            } else {
-                ("Orphan", "orphan")
-            };
-            ctx.ui().eprint(&format!(
-                "warning: --cascade={b} is deprecated (boolean value) and can be replaced with --cascade={with}.\n"
-            ))?;
-            Ok(policy)
-        }
-        other => Err(Error::msg(format!(
-            "invalid cascade value ({other}). Must be \"background\", \"foreground\", or \"orphan\""
-        ))),
-    }
-}
-
 /// Run `kk delete`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    let policy = cascade(ctx, args.cascade.as_deref())?;
+    let policy = crate::flags::cascade(ctx.ui(), args.cascade.as_deref())?;
     let all = args.all.unwrap_or(false);
     let label = args.select.selector.clone().filter(|s| !s.is_empty());
     let field = args.select.field_selector.clone().filter(|s| !s.is_empty());

@@ -49,6 +49,30 @@ impl Pflag for clap::Arg {
     }
 }
 
+/// kubectl's `getCascadingStrategy` (`--cascade` of delete and apply's prune): the
+/// propagation policy, warning on the old booleans.
+pub fn cascade(ui: &crate::ui::Ui, v: Option<&str>) -> crate::error::Result<&'static str> {
+    match v.unwrap_or("background") {
+        "background" => Ok("Background"),
+        "foreground" => Ok("Foreground"),
+        "orphan" => Ok("Orphan"),
+        b @ ("true" | "false") => {
+            let (policy, with) = if b == "true" {
+                ("Background", "background")
+            } else {
+                ("Orphan", "orphan")
+            };
+            ui.eprint(&format!(
+                "warning: --cascade={b} is deprecated (boolean value) and can be replaced with --cascade={with}.\n"
+            ))?;
+            Ok(policy)
+        }
+        other => Err(crate::error::Error::msg(format!(
+            "invalid cascade value ({other}). Must be \"background\", \"foreground\", or \"orphan\""
+        ))),
+    }
+}
+
 /// Object selection flags (`-l`, `--field-selector`, `-A`, `--all`).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct SelectorFlags {

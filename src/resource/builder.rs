@@ -251,6 +251,19 @@ async fn from_files(
     sel: &Selection,
     namespace: &str,
 ) -> Result<Targets> {
+    // kubectl's builder filters the manifests' objects by `-l` (a `List` by its own labels,
+    // before it is flattened).
+    let filter =
+        match sel
+            .label_selector
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+        {
+            Some(s) => Some(super::selector::parse(s).map_err(|e| {
+                Error::msg(format!("the provided selector {s:?} is not valid: {e}"))
+            })?),
+            None => None,
+        };
     let mut manifests = Vec::new();
     for f in &sel.filenames {
         read_source(ctx, f, sel.recursive, &mut manifests).await?;
@@ -266,6 +279,12 @@ async fn from_files(
             {
                 errors.push((items.len(), Error::Msg(e)));
                 break;
+            }
+            if filter
+                .as_ref()
+                .is_some_and(|f| !f.matches(doc.pointer("/metadata/labels")))
+            {
+                continue;
             }
             let mut objects = Vec::new();
             flatten_lists(doc, &mut objects);

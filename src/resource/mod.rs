@@ -8,6 +8,7 @@ pub mod discovery;
 pub mod openapi;
 pub mod polymorphic;
 pub mod request;
+pub mod selector;
 pub mod url;
 pub mod visit;
 

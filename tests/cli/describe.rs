@@ -343,7 +343,7 @@ spec:
       containers:
       - name: c
         image: postgres
-        env: [{name: A, value: b}, {name: POD, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]
+        env: [{name: A, value: b}, {name: POSTGRES_PASSWORD, value: x}, {name: POD, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]
         resources: {requests: {cpu: 100m}, limits: {memory: 64Mi}}
         ports: [{containerPort: 5432}, {containerPort: 8080, name: metrics}]
 ---

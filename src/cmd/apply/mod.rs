@@ -10,6 +10,7 @@
 //! come first), each object is applied on its own (one failure does not stop the others),
 //! and `-o json|yaml|...` prints the results at the end — one object, or a `List`.
 
+mod prune;
 mod server_side;
 pub mod view_last_applied;
 
@@ -20,6 +21,7 @@ use crate::error::{Error, Result};
 use crate::flags::{DryRun, DryRunFlags, FilenameFlags, ObjectPrintFlags, Pflag};
 use crate::patch::{self, last_applied};
 use crate::printers::OperationPrinter;
+use crate::resource::Resolver;
 use crate::resource::builder::Selection;
 use crate::resource::openapi::OpenApi;
 use crate::resource::request;
@@ -73,6 +75,33 @@ pub struct Args {
     /// allowed when using --server-side.
     #[arg(long, value_name = "NAME")]
     pub subresource: Option<String>,
+    /// Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l
+    /// key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the
+    /// specified label constraints.
+    #[arg(short = 'l', long, value_name = "SELECTOR")]
+    pub selector: Option<String>,
+    /// Select all resources in the namespace of the specified resource types.
+    #[arg(long, pflag_bool())]
+    pub all: Option<bool>,
+    /// Automatically delete resource objects, that do not appear in the configs and are
+    /// created by either apply or create --save-config. Should be used with either -l or
+    /// --all.
+    #[arg(long, pflag_bool())]
+    pub prune: Option<bool>,
+    /// Overwrite the default allowlist with <group/version/kind> for --prune
+    #[arg(long = "prune-allowlist", value_name = "GROUP/VERSION/KIND")]
+    pub prune_allowlist: Vec<String>,
+    /// Must be "background", "orphan", or "foreground". Selects the deletion cascading
+    /// strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to
+    /// background.
+    #[arg(long, no_opt_default("background"), value_name = "STRATEGY")]
+    pub cascade: Option<String>,
+    /// Period of time in seconds given to the resource to terminate gracefully. Ignored if
+    /// negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true
+    /// (force deletion).
+    #[arg(long, default_value_t = -1, allow_negative_numbers = true, value_name = "SECONDS",
+          value_parser = crate::go::parse_int64)]
+    pub grace_period: i64,
 }
 
 /// `apply`'s own subcommands.
@@ -131,6 +160,19 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             "kustomize directories are not supported by kk: {k}"
         )));
     }
+    let policy = crate::flags::cascade(ctx.ui(), args.cascade.as_deref())?;
+    let prune = args.prune == Some(true);
+    let (allowlist, discovery) = if prune {
+        let mut resolver = Resolver::new(ctx).await?;
+        let mut found = prune::allowlist(resolver.discovery(), &args.prune_allowlist);
+        if found.is_err() && !resolver.is_fresh() {
+            resolver.refresh().await?;
+            found = prune::allowlist(resolver.discovery(), &args.prune_allowlist);
+        }
+        (found?, Some(resolver))
+    } else {
+        (Vec::new(), None)
+    };
     // Validate(), in kubectl's order.
     if args.force_conflicts == Some(true) && !server_side {
         return Err(Error::msg(
@@ -140,6 +182,23 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     if dry == DryRun::Client && server_side {
         return Err(Error::msg(
             "--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)",
+        ));
+    }
+    let all = args.all == Some(true);
+    let selector = args.selector.clone().filter(|s| !s.is_empty());
+    if all && selector.is_some() {
+        return Err(Error::msg(
+            "cannot set --all and --selector at the same time",
+        ));
+    }
+    if prune && !all && selector.is_none() {
+        return Err(Error::msg(
+            "all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector",
+        ));
+    }
+    if prune && server_side {
+        return Err(Error::msg(
+            "--prune is in alpha and doesn't currently work on objects created by server-side apply",
         ));
     }
     let subresource = args.subresource.clone().filter(|s| !s.is_empty());
@@ -167,13 +226,29 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         printer: OperationPrinter::new(&args.print, dry)?,
         openapi: OpenApi::default(),
         results: Vec::new(),
+        pruner: match &discovery {
+            Some(r) => Some(prune::Pruner::new(
+                r.discovery(),
+                allowlist,
+                selector.clone(),
+                policy,
+                args.grace_period,
+            )?),
+            None => None,
+        },
     };
+    if let (Some(p), Some(ns)) = (&mut apply.pruner, &ctx.global().namespace)
+        && !ns.is_empty()
+    {
+        p.enforce_namespace(ns);
+    }
 
     // GetObjects(): every manifest, read and resolved before anything is sent.
     let sel = Selection {
         filenames: args.files.filenames(),
         recursive: args.files.recursive(),
         validate: validation != "Ignore",
+        label_selector: selector.clone(),
         ..Selection::default()
     };
     let opts = Options {
@@ -191,6 +266,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         return Err(Error::msg("no objects passed to apply"));
     }
     for info in infos {
+        if let Some(p) = &mut apply.pruner {
+            p.visit_namespace(&info);
+        }
         let result = if server_side {
             apply.server_side(&requester, info).await
         } else {
@@ -205,8 +283,12 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         1 => return Err(errors.remove(0)),
         _ => return Err(Error::Many(errors)),
     }
-    // The post-processor: `-o` prints what was applied, one object or a List.
-    apply.print_results()
+    // The post-processor: `-o` prints what was applied, one object or a List; then prune.
+    apply.print_results()?;
+    if let Some(p) = apply.pruner.take() {
+        p.prune(ctx, dry, &mut apply.printer).await?;
+    }
+    Ok(apply.printer.finish(ctx.ui())?)
 }
 
 /// One `kk apply` run.
@@ -222,6 +304,8 @@ struct Apply<'a> {
     openapi: OpenApi,
     /// The objects as applied, for `-o` at the end.
     results: Vec<Value>,
+    /// `--prune`: what the run applied, and what it deletes afterwards.
+    pruner: Option<prune::Pruner>,
 }
 
 impl Apply<'_> {
@@ -360,6 +444,9 @@ impl Apply<'_> {
 
     /// Print `kind/name <operation>` now, or keep the object for `-o` at the end.
     fn report(&mut self, obj: Value, operation: &str) -> Result<()> {
+        if let Some(p) = &mut self.pruner {
+            p.visit_object(&obj);
+        }
         if self.printer.prints_object() {
             self.results.push(obj);
             Ok(())
@@ -369,7 +456,7 @@ impl Apply<'_> {
     }
 
     /// `-o`: the one object applied, or all of them as a `List`.
-    fn print_results(mut self) -> Result<()> {
+    fn print_results(&mut self) -> Result<()> {
         let ui = self.ctx.ui();
         match self.results.len() {
             0 => {}
@@ -378,7 +465,7 @@ impl Apply<'_> {
                 .printer
                 .print_list(ui, std::mem::take(&mut self.results))?,
         }
-        Ok(self.printer.finish(ui)?)
+        Ok(())
     }
 }
 

@@ -34,6 +34,11 @@ ROOTS = [
     ("authentication.k8s.io/v1", "TokenRequest", "authentication/v1"),
     ("autoscaling/v1", "HorizontalPodAutoscaler", "autoscaling/v1"),
     ("autoscaling/v2", "HorizontalPodAutoscaler", "autoscaling/v2"),
+    # cluster-info dump prints these lists as its typed clients decode them.
+    ("v1", "NodeList", "core/v1"), ("v1", "EventList", "core/v1"),
+    ("v1", "ReplicationControllerList", "core/v1"), ("v1", "ServiceList", "core/v1"),
+    ("v1", "PodList", "core/v1"), ("apps/v1", "DaemonSetList", "apps/v1"),
+    ("apps/v1", "DeploymentList", "apps/v1"), ("apps/v1", "ReplicaSetList", "apps/v1"),
 ]
 
 # Types with their own JSON encoding, by import path.
@@ -87,7 +92,8 @@ class Pkg:
                 imports[alias] = m.group(2)
         for m in re.finditer(r"^type (\w+) struct \{\n(.*?)^\}", src, re.M | re.S):
             fields = []
-            for line in m.group(2).splitlines():
+            body = re.sub(r"/\*.*?\*/", "", m.group(2), flags=re.S)  # block comments
+            for line in body.splitlines():
                 line = line.strip()
                 if not line or line.startswith("//"):
                     continue

@@ -86,3 +86,89 @@ fn kubectl_sees_apiserver_defaults_validation_and_strict_fields() {
          used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')\n"
     );
 }
+
+/// What the apiserver refuses while decoding or patching: JSON of the wrong type for the Go
+/// struct (400 BadRequest with the decoder's words), and a patch that renames the object.
+#[test]
+fn kubectl_sees_decode_errors_and_refused_renames() {
+    let Some(sim) = Sim::start() else { return };
+
+    let cm = sim.write(
+        "cm.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: typed\ndata:\n  a: 1\n  b: [x]\n",
+    );
+    let (code, out, err) = sim.run(&["create", "-f", &cm]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        format!(
+            "Error from server (BadRequest): error when creating \"{cm}\": ConfigMap in version \
+             \"v1\" cannot be handled as a ConfigMap: json: cannot unmarshal number into Go \
+             struct field ConfigMap.data of type string\n"
+        )
+    );
+    let list = sim.write(
+        "list.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: typed\ndata:\n  b: [x]\n",
+    );
+    let (code, _, err) = sim.run(&["create", "-f", &list]);
+    assert_eq!(code, 1);
+    assert!(
+        err.ends_with(
+            "json: cannot unmarshal array into Go struct field ConfigMap.data of type string\n"
+        ),
+        "{err}"
+    );
+    let replicas = sim.write(
+        "deploy.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: \"2\"\n",
+    );
+    let (code, _, err) = sim.run(&["create", "-f", &replicas]);
+    assert_eq!(code, 1);
+    assert!(
+        err.ends_with(
+            "Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot \
+             unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32\n"
+        ),
+        "{err}"
+    );
+    let (code, _, _) = sim.run(&["get", "configmap/typed", "deployment/d"]);
+    assert_eq!(code, 1, "nothing was created");
+
+    let (code, _, _) = sim.run(&["create", "configmap", "named", "--from-literal=a=b"]);
+    assert_eq!(code, 0);
+    let (code, out, err) = sim.run(&[
+        "patch",
+        "configmap",
+        "named",
+        "--type=merge",
+        "-p",
+        r#"{"metadata":{"name":"renamed"}}"#,
+    ]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        "Error from server (BadRequest): the name of the object (renamed) does not match the \
+         name on the URL (named)\n"
+    );
+    let (code, _, err) = sim.run(&[
+        "patch",
+        "configmap",
+        "named",
+        "--type=json",
+        "-p",
+        r#"[{"op":"replace","path":"/metadata/namespace","value":"elsewhere"}]"#,
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "Error from server (BadRequest): the namespace of the object (elsewhere) does not match \
+         the namespace on the URL (default)\n"
+    );
+    let (code, out, _) = sim.run(&["get", "configmaps", "-o", "name"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("configmap/named\n") && !out.contains("renamed"),
+        "{out}"
+    );
+}

@@ -1119,6 +1119,27 @@ spec:
 ---
 apiVersion: v1
 kind: Pod
+metadata: {name: pg, labels: {app: images}}
+spec:
+  containers:
+  - {name: pg, image: postgres:17, env: [{name: POSTGRES_PASSWORD, value: secret}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: pg-nopass}
+spec:
+  containers:
+  - {name: pg, image: postgres:17}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: mysql-nopass}
+spec:
+  containers:
+  - {name: db, image: mysql:9}
+---
+apiVersion: v1
+kind: Pod
 metadata: {name: client, labels: {app: images}}
 spec:
   containers:
@@ -1126,7 +1147,7 @@ spec:
 ",
     )
     .ok();
-    let pods = all_ready(&k, "app=images", 3);
+    let pods = all_ready(&k, "app=images", 4);
     let ip = |name: &str| {
         let p = pods
             .iter()
@@ -1152,4 +1173,45 @@ spec:
         exec(&format!("echo PING | nc {} 6379", ip("redis"))),
         "PING\n"
     );
+    // curl shows the head with -I (a HEAD request) and -i; -d posts.
+    let head = exec(&format!("curl -sI {}:5678", ip("foo")));
+    assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head:?}");
+    assert!(
+        head.ends_with("\r\n\r\n") && !head.contains("foo\n"),
+        "{head:?}"
+    );
+    let both = exec(&format!("curl -si {}:5678/", ip("foo")));
+    assert!(
+        both.starts_with("HTTP/1.1 200 OK\r\n") && both.ends_with("\r\n\r\nfoo\n"),
+        "{both:?}"
+    );
+
+    // The database images refuse to start without their password variables, as the real
+    // entrypoints do: the container exits 1 and is restarted.
+    let logs = k.run(&["logs", "pg"]).ok().stdout;
+    assert!(logs.contains("database system is ready"), "{logs}");
+    for (pod, words) in [
+        (
+            "pg-nopass",
+            "Error: Database is uninitialized and superuser password is not specified.\n",
+        ),
+        (
+            "mysql-nopass",
+            "[ERROR] [Entrypoint]: Database is uninitialized and password option is not specified\n",
+        ),
+    ] {
+        let p = wait_for(60, "a restart", || {
+            let p = json(&k.run(&["get", "pod", pod, "-o", "json"]).ok().stdout);
+            (p.pointer("/status/containerStatuses/0/restartCount")?
+                .as_i64()?
+                >= 1)
+                .then_some(p)
+        });
+        let last = p
+            .pointer("/status/containerStatuses/0/lastState/terminated/exitCode")
+            .cloned();
+        assert_eq!(last, Some(1.into()), "{p:#}");
+        let logs = k.run(&["logs", pod]).ok().stdout;
+        assert!(logs.contains(words), "{logs}");
+    }
 }

@@ -457,6 +457,21 @@ spec:
     let pods = pods_of(&k, "job-name=bad");
     assert_eq!(pods.len(), 2, "{pods:#?}");
     assert!(pods.iter().all(|p| s(p, "/status/phase") == "Failed"));
+    // The replacement waited out the controller's pod failure back-off (10 s after the
+    // first failure; timestamps have whole seconds).
+    let time = |p: &Value, ptr: &str| chrono::DateTime::parse_from_rfc3339(s(p, ptr)).unwrap();
+    let mut pods = pods;
+    pods.sort_by_key(|p| time(p, "/metadata/creationTimestamp"));
+    let failed_at = time(
+        &pods[0],
+        "/status/containerStatuses/0/state/terminated/finishedAt",
+    );
+    let replaced_at = time(&pods[1], "/metadata/creationTimestamp");
+    let waited = (replaced_at - failed_at).num_seconds();
+    assert!(
+        (9..=13).contains(&waited),
+        "replaced {waited} s after the failure"
+    );
 }
 
 #[test]

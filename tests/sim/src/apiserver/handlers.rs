@@ -909,12 +909,30 @@ pub async fn patch(
                 .unwrap_or(json!(""));
             return Ok(n);
         }
-        // Patches cannot rename or move objects.
-        if let Some(m) = patched.get_mut("metadata").and_then(Value::as_object_mut) {
-            m.insert("name".into(), json!(name_of(old)));
-            if served.info.namespaced {
-                m.insert("namespace".into(), old["metadata"]["namespace"].clone());
-            }
+        // Patches cannot rename or move objects: the apiserver's `checkName` on the result.
+        if name_of(&patched) != name_of(old) {
+            return Err(ApiError::bad_request(format!(
+                "the name of the object ({}) does not match the name on the URL ({})",
+                name_of(&patched),
+                name_of(old)
+            )));
+        }
+        let url_ns = old.pointer("/metadata/namespace").and_then(Value::as_str);
+        let patched_ns = patched
+            .pointer("/metadata/namespace")
+            .and_then(Value::as_str)
+            .filter(|n| !n.is_empty());
+        if let (Some(url_ns), Some(patched_ns)) = (url_ns, patched_ns)
+            && url_ns != patched_ns
+        {
+            return Err(ApiError::bad_request(format!(
+                "the namespace of the object ({patched_ns}) does not match the namespace on the URL ({url_ns})"
+            )));
+        }
+        if let Some(m) = patched.get_mut("metadata").and_then(Value::as_object_mut)
+            && served.info.namespaced
+        {
+            m.insert("namespace".into(), old["metadata"]["namespace"].clone());
         }
         merge_for_subresource(&served, sub.as_deref(), old, patched)
     })?;

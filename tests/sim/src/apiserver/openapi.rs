@@ -246,7 +246,8 @@ pub fn gv_path(group: &str, version: &str) -> String {
     }
 }
 
-fn builtin_schema_name(group: &str, version: &str, kind: &str) -> Option<String> {
+/// The definition name of a built-in kind (`io.k8s.api.core.v1.ConfigMap`).
+pub(crate) fn builtin_schema_name(group: &str, version: &str, kind: &str) -> Option<String> {
     let api_version = if group.is_empty() {
         version.to_string()
     } else {

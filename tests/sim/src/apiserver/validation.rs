@@ -12,6 +12,7 @@ mod names;
 pub(crate) mod pod;
 mod rbac;
 mod service;
+mod types;
 mod unknown;
 mod workloads;
 

@@ -122,6 +122,7 @@ impl Controller for JobController {
         let finished = job_finished(&job);
         let mut new_conditions: Vec<Value> = Vec::new();
         let mut complete_now = false;
+        let mut backing_off = None;
         if finished.is_none() {
             let done = match completions {
                 Some(c) => succeeded >= c,
@@ -184,7 +185,11 @@ impl Controller for JobController {
                 let remaining = completions.map(|c| c - succeeded).unwrap_or(parallelism);
                 let want = parallelism.min(remaining.max(0));
                 let template = job.pointer("/spec/template").cloned().unwrap_or_default();
-                for _ in (active.len() as i64)..want {
+                let wait = pod_failure_backoff(&pods);
+                if wait.is_some() && (active.len() as i64) < want {
+                    backing_off = wait;
+                }
+                for _ in (active.len() as i64)..if wait.is_some() { 0 } else { want } {
                     let mut pod = pod_from_template(&job, &template, &[]);
                     pod["metadata"]["finalizers"] = json!([TRACKING]);
                     match self.api.create(
@@ -282,8 +287,42 @@ impl Controller for JobController {
             }
             return Some(crate::clock::scaled(Duration::from_secs(left as u64)));
         }
-        None
+        backing_off
     }
+}
+
+/// The pod failure back-off of the real controller: after `n` failed pods since the last
+/// succeeded one, no new pod until 10 s × 2^(n-1) (at most 10 min) of simulated time after
+/// the last failure. The wall-clock time left, if any.
+fn pod_failure_backoff(pods: &[std::sync::Arc<Value>]) -> Option<Duration> {
+    const BASE: f64 = 10.0;
+    const MAX: f64 = 600.0;
+    let finished = |p: &Value| -> Option<chrono::DateTime<chrono::Utc>> {
+        p.pointer("/status/containerStatuses")?
+            .as_array()?
+            .iter()
+            .filter_map(|c| c.pointer("/state/terminated/finishedAt")?.as_str())
+            .filter_map(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .max()
+    };
+    let last_success = pods
+        .iter()
+        .filter(|p| phase(p) == "Succeeded")
+        .filter_map(|p| finished(p))
+        .max();
+    let failures: Vec<_> = pods
+        .iter()
+        .filter(|p| phase(p) == "Failed")
+        .filter_map(|p| finished(p))
+        .filter(|t| last_success.is_none_or(|s| *t > s))
+        .collect();
+    let last = *failures.iter().max()?;
+    let delay = (BASE * 2f64.powi(failures.len() as i32 - 1)).min(MAX);
+    let elapsed = (chrono::Utc::now() - last).num_milliseconds() as f64 / 1000.0;
+    let left =
+        delay - crate::clock::simulated(Duration::from_secs_f64(elapsed.max(0.0))).as_secs_f64();
+    (left > 0.0).then(|| crate::clock::scaled(Duration::from_secs_f64(left)))
 }
 
 /// The CronJob controller.

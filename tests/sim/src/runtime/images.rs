@@ -68,6 +68,25 @@ pub struct Exit {
     pub err: Option<String>,
 }
 
+/// The server refuses to start unless one of `any_of` is set to a non-empty value in its
+/// environment (the database images' "uninitialized and password not specified"): it prints
+/// `lines` (templates like `start`) and exits with `code`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct RequiresEnv {
+    pub any_of: Vec<String>,
+    pub lines: Vec<Line>,
+    pub code: i32,
+}
+
+impl RequiresEnv {
+    /// Whether `env` satisfies the requirement.
+    pub fn met_by(&self, env: &[(String, String)]) -> bool {
+        env.iter()
+            .any(|(k, v)| !v.is_empty() && self.any_of.iter().any(|n| n == k))
+    }
+}
+
 /// After `seconds` of uptime a route answers differently.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct After {
@@ -162,6 +181,8 @@ pub struct Image {
     pub every: Option<Every>,
     #[serde(default)]
     pub exit: Option<Exit>,
+    #[serde(default)]
+    pub requires_env: Option<RequiresEnv>,
     #[serde(default)]
     pub http: Option<Http>,
 }

@@ -1,5 +1,6 @@
 //! Values the apiserver already rejects while decoding the body (before any validation), with
-//! a 400 BadRequest: malformed resource quantities and non-base64 Secret/ConfigMap bytes.
+//! a 400 BadRequest: JSON of the wrong type for the Go struct (`types.rs`), malformed
+//! resource quantities and non-base64 Secret/ConfigMap bytes.
 //! kubectl prints them as `Error from server (BadRequest): ... Secret in version "v1" cannot be
 //! handled as a Secret: illegal base64 data at input byte 4`.
 
@@ -12,7 +13,14 @@ const QUANTITY_MSG: &str =
 
 /// The first decode error in `obj`, if any.
 pub(crate) fn check(group: &str, kind: &str, obj: &Value) -> Result<(), ApiError> {
-    let detail = match (group, kind) {
+    let version = obj
+        .get("apiVersion")
+        .and_then(Value::as_str)
+        .map(|av| av.rsplit('/').next().unwrap_or(av))
+        .unwrap_or("v1");
+    let typed = crate::apiserver::openapi::builtin_schema_name(group, version, kind)
+        .and_then(|def| super::types::first_error(&def, obj));
+    let detail = typed.or_else(|| match (group, kind) {
         ("", "Secret") => base64_maps(obj, &["data"]),
         ("", "ConfigMap") => base64_maps(obj, &["binaryData"]),
         ("", "ResourceQuota") => quantity_map(obj.pointer("/spec/hard")),
@@ -41,19 +49,12 @@ pub(crate) fn check(group: &str, kind: &str, obj: &Value) -> Result<(), ApiError
         | ("batch", "Job") => pod_spec(obj.pointer("/spec/template/spec")),
         ("batch", "CronJob") => pod_spec(obj.pointer("/spec/jobTemplate/spec/template/spec")),
         _ => None,
-    };
+    });
     match detail {
         None => Ok(()),
-        Some(d) => {
-            let version = obj
-                .get("apiVersion")
-                .and_then(Value::as_str)
-                .map(|av| av.rsplit('/').next().unwrap_or(av))
-                .unwrap_or("v1");
-            Err(ApiError::bad_request(format!(
-                "{kind} in version {version:?} cannot be handled as a {kind}: {d}"
-            )))
-        }
+        Some(d) => Err(ApiError::bad_request(format!(
+            "{kind} in version {version:?} cannot be handled as a {kind}: {d}"
+        ))),
     }
 }
 

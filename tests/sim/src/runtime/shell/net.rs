@@ -35,12 +35,18 @@ fn parse_url(u: &str) -> Option<Url> {
     Some(Url { host, port, path })
 }
 
-/// Status code, reason line, body (chunked encoding decoded).
+/// Status code, head (status line and headers, each line ending in CRLF, and the empty
+/// line), body (chunked encoding decoded).
 fn split_response(raw: &[u8]) -> Option<(u16, String, Vec<u8>)> {
     let end = raw.windows(4).position(|w| w == b"\r\n\r\n")?;
-    let head = String::from_utf8_lossy(&raw[..end]).into_owned();
-    let status_line = head.lines().next()?.to_string();
-    let code = status_line.split_whitespace().nth(1)?.parse().ok()?;
+    let head = String::from_utf8_lossy(&raw[..end + 4]).into_owned();
+    let code = head
+        .lines()
+        .next()?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()?;
     let mut body = raw[end + 4..].to_vec();
     let chunked = head
         .lines()
@@ -60,7 +66,44 @@ fn split_response(raw: &[u8]) -> Option<(u16, String, Vec<u8>)> {
         }
         body = out;
     }
-    Some((code, status_line, body))
+    Some((code, head, body))
+}
+
+/// What the tool sends.
+struct Request<'a> {
+    method: &'a str,
+    agent: &'a str,
+    /// Extra `Name: value` lines (curl's `-H`).
+    headers: &'a [String],
+    /// A body (curl's `-d`), sent as a form like curl does.
+    data: Option<&'a str>,
+}
+
+impl Request<'_> {
+    fn bytes(&self, url: &Url) -> Vec<u8> {
+        let mut req = format!(
+            "{} {} HTTP/1.1\r\nHost: {}\r\nUser-Agent: {}\r\nAccept: */*\r\n",
+            self.method, url.path, url.host, self.agent
+        );
+        for h in self.headers {
+            req.push_str(h);
+            req.push_str("\r\n");
+        }
+        if let Some(d) = self.data {
+            let typed = self
+                .headers
+                .iter()
+                .any(|h| h.to_ascii_lowercase().starts_with("content-type:"));
+            if !typed {
+                req.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
+            }
+            req.push_str(&format!("Content-Length: {}\r\n", d.len()));
+        }
+        req.push_str("Connection: close\r\n\r\n");
+        let mut out = req.into_bytes();
+        out.extend_from_slice(self.data.unwrap_or("").as_bytes());
+        out
+    }
 }
 
 enum Fetch {
@@ -71,17 +114,14 @@ enum Fetch {
 }
 
 impl Shell {
-    async fn fetch(&mut self, url: &Url, timeout: Duration) -> Fetch {
+    async fn fetch(&mut self, url: &Url, req: &Request<'_>, timeout: Duration) -> Fetch {
         let Some(net) = self.net.clone() else {
             return Fetch::NoNetwork;
         };
+        let bytes = req.bytes(url);
         let attempt = async {
             let mut conn = net(url.host.clone(), url.port).await?;
-            let req = format!(
-                "GET {} HTTP/1.1\r\nHost: {}\r\nUser-Agent: Wget\r\nAccept: */*\r\nConnection: close\r\n\r\n",
-                url.path, url.host
-            );
-            conn.write_all(req.as_bytes()).await?;
+            conn.write_all(&bytes).await?;
             let mut raw = Vec::new();
             conn.read_to_end(&mut raw).await?;
             Ok::<_, std::io::Error>(raw)
@@ -162,7 +202,13 @@ impl Shell {
             }
         });
         self.last = 1;
-        match self.fetch(&u, Duration::from_secs(timeout)).await {
+        let req = Request {
+            method: "GET",
+            agent: "Wget",
+            headers: &[],
+            data: None,
+        };
+        match self.fetch(&u, &req, Duration::from_secs(timeout)).await {
             Fetch::NoNetwork => {
                 self.complain(&format!("wget: bad address '{}'", u.host))
                     .await
@@ -172,7 +218,8 @@ impl Shell {
                     .await
             }
             Fetch::Other(e) => self.complain(&format!("wget: {e}")).await,
-            Fetch::Ok(code, line, _) if !(200..300).contains(&code) => {
+            Fetch::Ok(code, head, _) if !(200..300).contains(&code) => {
+                let line = head.lines().next().unwrap_or("");
                 self.complain(&format!("wget: server returned error: {line}"))
                     .await
             }
@@ -188,19 +235,26 @@ impl Shell {
         }
     }
 
-    /// `curl [-s] [-S] [-f] [-o FILE] [-m SEC] URL`.
+    /// `curl [-s] [-S] [-f] [-i] [-I] [-X METHOD] [-H LINE]... [-d DATA] [-o FILE] [-m SEC]
+    /// URL`.
     pub(crate) async fn curl(&mut self, args: &[String]) -> Flow {
         let (mut silent, mut show_err, mut fail, mut output, mut timeout, mut url) =
             (false, false, false, None, 10u64, None);
+        let (mut include, mut head_only, mut method, mut headers, mut data) =
+            (false, false, None::<String>, Vec::new(), None::<String>);
         let mut i = 0;
         while i < args.len() {
             let a = args[i].as_str();
             match a {
-                "-o" | "--output" | "-m" | "--max-time" | "-H" | "-X" | "-w" => {
+                "-o" | "--output" | "-m" | "--max-time" | "-H" | "--header" | "-X"
+                | "--request" | "-d" | "--data" | "--data-raw" | "-w" => {
                     let v = args.get(i + 1).cloned().unwrap_or_default();
                     match a {
                         "-o" | "--output" => output = Some(v),
                         "-m" | "--max-time" => timeout = v.parse().unwrap_or(10),
+                        "-H" | "--header" => headers.push(v),
+                        "-X" | "--request" => method = Some(v),
+                        "-d" | "--data" | "--data-raw" => data = Some(v),
                         _ => {}
                     }
                     i += 1;
@@ -208,6 +262,8 @@ impl Shell {
                 "--silent" => silent = true,
                 "--fail" => fail = true,
                 "--show-error" => show_err = true,
+                "--include" => include = true,
+                "--head" => head_only = true,
                 _ if a.starts_with("--") => {}
                 _ if a.starts_with('-') => {
                     for c in a.chars().skip(1) {
@@ -215,6 +271,8 @@ impl Shell {
                             's' => silent = true,
                             'S' => show_err = true,
                             'f' => fail = true,
+                            'i' => include = true,
+                            'I' => head_only = true,
                             _ => {}
                         }
                     }
@@ -239,7 +297,19 @@ impl Shell {
             self.last = 1;
             return Flow::Normal;
         };
-        let (code, msg) = match self.fetch(&u, Duration::from_secs(timeout)).await {
+        let default_method = match (head_only, &data) {
+            (true, _) => "HEAD",
+            (false, Some(_)) => "POST",
+            (false, None) => "GET",
+        };
+        let req = Request {
+            method: method.as_deref().unwrap_or(default_method),
+            agent: "curl/8.11.1",
+            headers: &headers,
+            data: data.as_deref(),
+        };
+        let fetched = self.fetch(&u, &req, Duration::from_secs(timeout)).await;
+        let (code, msg) = match fetched {
             Fetch::NoNetwork => (6, format!("curl: (6) Could not resolve host: {}", u.host)),
             Fetch::Refused => (
                 7,
@@ -253,8 +323,16 @@ impl Shell {
                 22,
                 format!("curl: (22) The requested URL returned error: {status}"),
             ),
-            Fetch::Ok(_, _, body) => {
-                self.deliver(output.as_deref(), &body).await;
+            Fetch::Ok(_, head, body) => {
+                // -I prints the head alone, -i the head then the body, as received.
+                let mut shown = Vec::new();
+                if include || head_only {
+                    shown.extend_from_slice(head.as_bytes());
+                }
+                if !head_only {
+                    shown.extend_from_slice(&body);
+                }
+                self.deliver(output.as_deref(), &shown).await;
                 (0, String::new())
             }
         };
@@ -461,7 +539,11 @@ mod tests {
                 .unwrap();
         assert_eq!(
             (c, l.as_str(), b.as_slice()),
-            (200, "HTTP/1.1 200 OK", &b"abcde"[..])
+            (
+                200,
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n",
+                &b"abcde"[..]
+            )
         );
     }
 }

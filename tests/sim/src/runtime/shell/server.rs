@@ -45,8 +45,9 @@ impl Shell {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         let port = image.ports_for(argv).first().copied().unwrap_or(0);
-        let start: Vec<(String, bool)> = image
-            .start
+        let refused = image.requires_env.as_ref().filter(|r| !r.met_by(&env));
+        let lines = refused.map_or(&image.start, |r| &r.lines);
+        let start: Vec<(String, bool)> = lines
             .iter()
             .map(|line| {
                 let (tpl, to_err) = line.text();
@@ -56,6 +57,10 @@ impl Shell {
             .collect();
         for (text, to_err) in start {
             self.print_line(&text, to_err).await;
+        }
+        if let Some(r) = refused {
+            self.last = r.code;
+            return Flow::Exit;
         }
         if let Some(exit) = &image.exit {
             if let Some(e) = &exit.err {

@@ -1,6 +1,8 @@
 //! `kk cluster-info`: the control plane address and every Service labelled
 //! `kubernetes.io/cluster-service=true` in kube-system (or `-n`), with kubectl's proxy URLs.
 
+pub mod dump;
+
 use serde_json::Value;
 
 use crate::ctx::Ctx;
@@ -9,13 +11,27 @@ use crate::error::Result;
 /// Display addresses of the control plane and services with label
 /// kubernetes.io/cluster-service=true.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Subcommand>,
+}
+
+/// `cluster-info`'s subcommands.
+#[derive(Debug, clap::Subcommand)]
+pub enum Subcommand {
+    /// Dump relevant information for debugging and diagnosis
+    #[command(long_about = dump::ABOUT, after_long_help = dump::EXAMPLES)]
+    Dump(dump::Args),
+}
 
 const TRAILER: &str =
     "\nTo further debug and diagnose cluster problems, use 'kk cluster-info dump'.\n";
 
 /// Run `cluster-info`. The trailer is printed even when listing failed, as kubectl does.
-pub async fn run(ctx: &Ctx, _args: &Args) -> Result<()> {
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    if let Some(Subcommand::Dump(a)) = &args.command {
+        return dump::run(ctx, a).await;
+    }
     let result = lines(ctx).await;
     if let Ok(text) = &result {
         ctx.ui().print(text)?;
@@ -118,7 +134,7 @@ pub fn service_line(svc: &Value, host: &str) -> (String, String) {
 }
 
 /// The long description of `ClusterInfo` (help and man page).
-pub const ABOUT: &str = r#"Display addresses of the control plane and services with label kubernetes.io/cluster-service=true."#;
+pub const ABOUT: &str = r#"Display addresses of the control plane and services with label kubernetes.io/cluster-service=true. To further debug and diagnose cluster problems, use 'kk cluster-info dump'."#;
 
 /// Examples for `ClusterInfo`.
 pub const EXAMPLES: &str = r#"  # Print the address of the control plane and cluster services
