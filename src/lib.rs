@@ -9,6 +9,7 @@ pub mod complete;
 pub mod ctx;
 pub mod describe;
 pub mod docs;
+pub mod edit;
 pub mod env;
 pub mod error;
 pub mod explain;

@@ -123,6 +123,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         allow_empty_selector: all,
         single_resource_type: false,
         validate: false,
+        stream: None,
     };
     // kubectl's delete asks for no object (RequireObject(false)) and lists unchunked.
     let opts = Options {

@@ -18,6 +18,7 @@ pub mod cp;
 pub mod create;
 pub mod delete;
 pub mod describe;
+pub mod edit;
 pub mod exec;
 pub mod explain;
 pub mod expose;
@@ -89,6 +90,10 @@ pub enum Command {
     #[command(add = Group::BasicBeginner)]
     #[command(long_about = create::ABOUT, after_long_help = create::EXAMPLES)]
     Create(create::Args),
+    /// Edit a resource on the server
+    #[command(add = Group::BasicIntermediate)]
+    #[command(long_about = edit::ABOUT, after_long_help = edit::EXAMPLES)]
+    Edit(edit::Args),
     /// Delete resources by file names, stdin, resources and names, or by resources and label selector
     #[command(add = Group::BasicIntermediate)]
     #[command(long_about = delete::ABOUT, after_long_help = delete::EXAMPLES)]
@@ -199,6 +204,7 @@ pub async fn dispatch(ctx: &Ctx, command: &Command) -> Result<()> {
         Command::Cp(a) => cp::run(ctx, a).await,
         Command::Apply(a) => apply::run(ctx, a).await,
         Command::Patch(a) => patch::run(ctx, a).await,
+        Command::Edit(a) => edit::run(ctx, a).await,
         Command::Replace(a) => replace::run(ctx, a).await,
         Command::Scale(a) => scale::run(ctx, a).await,
         Command::Set(c) => set::dispatch(ctx, c).await,

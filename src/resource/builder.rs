@@ -33,6 +33,9 @@ pub struct Selection {
     /// Validate manifests before decoding them (`create`/`apply` with `--validate`):
     /// a document without `kind` is reported in the schema validator's words.
     pub validate: bool,
+    /// kubectl's `Stream(reader, name)`: manifest text already in memory, read after the
+    /// `-f` files under this name (`edit` reads the edited buffer as `edited-file`).
+    pub stream: Option<(String, String)>,
 }
 
 /// One thing to fetch or act on.
@@ -135,7 +138,7 @@ pub async fn build(ctx: &Ctx, resolver: &mut Resolver, sel: &Selection) -> Resul
         Ok(Some(namespace.clone()))
     };
 
-    if !sel.filenames.is_empty() {
+    if !sel.filenames.is_empty() || sel.stream.is_some() {
         if !matches!(args, Args::Empty) {
             return Err(Error::msg(
                 "when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well",
@@ -268,9 +271,16 @@ async fn from_files(
     for f in &sel.filenames {
         read_source(ctx, f, sel.recursive, &mut manifests).await?;
     }
+    if let Some((source, text)) = &sel.stream {
+        manifests.push(manifest(source, text));
+    }
     let mut items = Vec::new();
     let mut errors = Vec::new();
+    let stream = sel.stream.as_ref().map(|(source, _)| source.as_str());
     for m in manifests {
+        // kubectl enforces `-n` on files only (`FilenameParam(enforceNamespace)`), not on
+        // a stream a verb reads itself.
+        let enforce = ctx.namespace_explicit() && Some(m.source.as_str()) != stream;
         for doc in m.documents {
             // The schema validator looks at each document before it is decoded; its
             // failure ends the file (kubectl's StreamVisitor returns it).
@@ -290,7 +300,7 @@ async fn from_files(
             flatten_lists(doc, &mut objects);
             for obj in objects {
                 if let Some(t) = target(
-                    ctx,
+                    enforce,
                     resolver,
                     namespace,
                     &m.source,
@@ -317,7 +327,7 @@ async fn from_files(
 
 /// One manifest object as a target, or its error recorded at `at`.
 async fn target(
-    ctx: &Ctx,
+    enforce_namespace: bool,
     resolver: &mut Resolver,
     namespace: &str,
     source: &str,
@@ -358,7 +368,7 @@ async fn target(
                 .and_then(Value::as_str)
                 .filter(|n| !n.is_empty());
             if let Some(own) = own
-                && ctx.namespace_explicit()
+                && enforce_namespace
                 && own != namespace
             {
                 return Err(Error::msg(format!(
@@ -381,6 +391,15 @@ async fn target(
 /// kubectl's schema validation of a manifest document (`--validate` other than `ignore`),
 /// as far as it goes when the server validates fields: `apiVersion` and `kind` are set.
 pub fn validation_error(source: &str, doc: &Value) -> Option<String> {
+    let what = missing_type_fields(doc)?;
+    Some(format!(
+        "error validating {source:?}: error validating data: {what}; if you choose to ignore these errors, turn validation off with --validate=false"
+    ))
+}
+
+/// The schema validator's own words for a document without a string `apiVersion` or
+/// `kind` (`kind not set`, `[apiVersion not set, kind not set]`).
+pub fn missing_type_fields(doc: &Value) -> Option<String> {
     let mut missing = Vec::new();
     for key in ["apiVersion", "kind"] {
         match doc.get(key) {
@@ -389,14 +408,11 @@ pub fn validation_error(source: &str, doc: &Value) -> Option<String> {
             Some(_) => missing.push(format!("{key} isn't string type")),
         }
     }
-    let what = match missing.len() {
-        0 => return None,
-        1 => missing.remove(0),
-        _ => format!("[{}]", missing.join(", ")),
-    };
-    Some(format!(
-        "error validating {source:?}: error validating data: {what}; if you choose to ignore these errors, turn validation off with --validate=false"
-    ))
+    match missing.len() {
+        0 => None,
+        1 => Some(missing.remove(0)),
+        _ => Some(format!("[{}]", missing.join(", "))),
+    }
 }
 
 /// A manifest document without `kind`, as the decoder words it.

@@ -14,6 +14,7 @@ mod cp;
 mod create;
 mod delete;
 mod describe;
+mod edit;
 mod errors;
 mod exec;
 mod explain;

@@ -71,7 +71,7 @@ impl Pair {
 
     fn norm(&self, o: &Output, env: &TestEnv) -> Output {
         static RV: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r#"resourceVersion("?): "\d+""#).unwrap());
+            LazyLock::new(|| Regex::new(r#"resourceVersion("?):( ?)"\d+""#).unwrap());
         // kk-sim's service account tokens end in a random part.
         static TOKEN: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"(kk-sim\.[0-9a-f-]{36}\.)[0-9a-z]+").unwrap());
@@ -81,12 +81,18 @@ impl Pair {
         });
         static NODE_PORT: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r#"nodePort("?): 3\d{4}\b"#).unwrap());
+        // `kubectl edit`'s temporary files (`<argv0>-edit-<5 random>.yaml`).
+        static EDIT_FILE: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"\b(kubectl\.1\.\d+|kubectl|kk)-edit-[0-9]+\.").unwrap());
+        let dir = env.dir().to_string_lossy().into_owned();
         o.map(|s| {
+            let s = s.replace(&dir, "[DIR]");
+            let s = EDIT_FILE.replace_all(&s, "kk-edit-[RANDOM].");
             let s = s.replace(ns(env), "[NS]");
             let s = TOKEN.replace_all(&s, "${1}[TOKEN]");
             let s = IP.replace_all(&s, "[IP]");
             let s = NODE_PORT.replace_all(&s, "nodePort$1: [PORT]");
-            RV.replace_all(&s, r#"resourceVersion$1: "[RV]""#)
+            RV.replace_all(&s, r#"resourceVersion$1:$2"[RV]""#)
                 .into_owned()
         })
     }
@@ -110,6 +116,63 @@ impl Pair {
         let got = run(&self.b, true);
         assert_same(args, &want, &got);
         got
+    }
+
+    /// [`parity`](Self::parity) with environment variables for both (`[DIR]` in a value
+    /// stands for each side's working directory, which is also `TMPDIR`).
+    #[track_caller]
+    pub fn parity_env(&self, args: &[&str], vars: &[(&str, &str)]) -> Output {
+        let run = |env: &TestEnv, kk: bool| {
+            let v = args_in(env, args);
+            let v: Vec<&str> = v.iter().map(String::as_str).collect();
+            let bin = if kk {
+                crate::common::kk_bin()
+            } else {
+                kubectl_bin().expect("kubectl")
+            };
+            let dir = env.dir().to_string_lossy().into_owned();
+            let mut cmd = env.command(&bin, &v);
+            cmd.env("TMPDIR", &dir);
+            for (k, val) in vars {
+                cmd.env(k, val.replace("[DIR]", &dir));
+            }
+            let out: Output = cmd.output().expect("running").into();
+            self.norm(&out, env)
+        };
+        let want = run(&self.a, false);
+        let got = run(&self.b, true);
+        assert_same(args, &want, &got);
+        got
+    }
+
+    /// The same file (normalised) in both working directories (what an editor script saw).
+    #[track_caller]
+    pub fn same_file(&self, rel: &str) -> String {
+        let read = |env: &TestEnv| {
+            let o = Output {
+                stdout: env.read(rel),
+                stderr: String::new(),
+                code: 0,
+            };
+            self.norm(&o, env)
+        };
+        let (want, got) = (read(&self.a), read(&self.b));
+        assert_same(&[rel], &want, &got);
+        got.stdout
+    }
+
+    /// How many files of kubectl's and of kk's working directory have names starting with
+    /// `prefix` (kubectl's are `kubectl.1.33...`, kk's `kk...`: give kk's).
+    pub fn count_files(&self, prefix: &str) -> (usize, usize) {
+        let count = |env: &TestEnv, prefix: &str| {
+            std::fs::read_dir(env.dir())
+                .expect("read dir")
+                .filter_map(|e| e.ok())
+                .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
+                .count()
+        };
+        let theirs = prefix.replacen("kk", "kubectl.1.33", 1);
+        (count(&self.a, &theirs), count(&self.b, prefix))
     }
 
     /// [`parity`](Self::parity) after `f` rewrites both outputs (for values that differ

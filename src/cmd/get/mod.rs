@@ -122,6 +122,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         allow_empty_selector: true,
         single_resource_type: watch,
         validate: false,
+        stream: None,
     };
     let sort_by = args.print.sort_by.as_deref().is_some_and(|s| !s.is_empty());
     let table = human && args.server_print.unwrap_or(true);
