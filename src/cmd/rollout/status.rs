@@ -110,31 +110,42 @@ async fn watch(ctx: &Ctx, watched: &Watched, args: &Args) -> Result<()> {
         watched,
         timeout,
         |_| Step::Wait,
-        |ev| match ev.kind.as_str() {
-            "ADDED" | "MODIFIED" => match rollout::status(&ev.object, args.revision) {
-                Ok(s) => {
-                    if let Err(e) = ui.print(&s.message).and_then(|()| ui.flush()) {
-                        return Step::Done(Err(Error::from(e)));
-                    }
-                    if s.done || !keep_watching {
-                        Step::Done(Ok(()))
-                    } else {
-                        Step::Wait
-                    }
-                }
-                Err(msg) => Step::Done(Err(Error::msg(msg))),
-            },
-            "DELETED" => Step::Done(Err(Error::msg("object has been deleted"))),
-            _ => Step::Done(Err(Error::msg(format!(
-                "internal error: unexpected event {:?}",
-                ev.kind
-            )))),
+        |ev| {
+            step(ev, args.revision, |s| {
+                ui.print(&s.message).and_then(|()| ui.flush())?;
+                Ok((s.done || !keep_watching).then_some(()))
+            })
         },
     );
     let mut interrupts = Interrupts::new()?;
     tokio::select! {
         r = until => r.map_err(|e| e.into_error(ctx))?,
         () = interrupts.recv() => Err(Error::Exit(1)),
+    }
+}
+
+/// kubectl's status loop body for one event: the status of an added or changed object is
+/// handed to `show` (`Some`: done with that answer), a deleted object or a status error
+/// ends the wait with kubectl's words.
+fn step<T>(
+    ev: &wait::Event,
+    revision: i64,
+    mut show: impl FnMut(&rollout::Status) -> std::io::Result<Option<T>>,
+) -> Step<Result<T>> {
+    match ev.kind.as_str() {
+        "ADDED" | "MODIFIED" => match rollout::status(&ev.object, revision) {
+            Ok(s) => match show(&s) {
+                Ok(Some(t)) => Step::Done(Ok(t)),
+                Ok(None) => Step::Wait,
+                Err(e) => Step::Done(Err(Error::from(e))),
+            },
+            Err(msg) => Step::Done(Err(Error::msg(msg))),
+        },
+        "DELETED" => Step::Done(Err(Error::msg("object has been deleted"))),
+        _ => Step::Done(Err(Error::msg(format!(
+            "internal error: unexpected event {:?}",
+            ev.kind
+        )))),
     }
 }
 
@@ -155,24 +166,12 @@ async fn watch_live(
         watched,
         timeout,
         |_| Step::Wait,
-        |ev| match ev.kind.as_str() {
-            "ADDED" | "MODIFIED" => match rollout::status(&ev.object, args.revision) {
-                Ok(s) => {
-                    *latest.borrow_mut() = Some((ev.object.clone(), s.message.clone()));
-                    changed.notify_one();
-                    if s.done {
-                        Step::Done(Ok(s.message))
-                    } else {
-                        Step::Wait
-                    }
-                }
-                Err(msg) => Step::Done(Err(Error::msg(msg))),
-            },
-            "DELETED" => Step::Done(Err(Error::msg("object has been deleted"))),
-            _ => Step::Done(Err(Error::msg(format!(
-                "internal error: unexpected event {:?}",
-                ev.kind
-            )))),
+        |ev| {
+            step(ev, args.revision, |s| {
+                *latest.borrow_mut() = Some((ev.object.clone(), s.message.clone()));
+                changed.notify_one();
+                Ok(s.done.then(|| s.message.clone()))
+            })
         },
     );
     let mut interrupts = Interrupts::new()?;
