@@ -292,3 +292,68 @@ fn record_writes_the_change_cause() {
         "{causes}"
     );
 }
+
+/// On a terminal `rollout status` redraws one block in place (kk only) and ends as kubectl's
+/// final line; a stuck rollout keeps the stuck pod and its newest event under kubectl's last
+/// line. (Into a pipe it prints kubectl's lines: the parity tests above.)
+#[test]
+fn status_on_a_terminal_is_one_live_block() {
+    use crate::common::pty::Pty;
+    use crate::common::{TestEnv, kk_bin};
+
+    let env = TestEnv::sim("rollout-live");
+    env.seed(DEPLOY);
+    let status = |args: &[&str]| {
+        let mut all = vec!["rollout", "status", "deployment/web", "-n", env.ns()];
+        all.extend(args);
+        let mut pty = Pty::spawn(env.command(&kk_bin(), &all), 30, 120);
+        let code = pty.wait();
+        (code, std::mem::take(&mut pty.screen))
+    };
+    // What is left once every redraw (`ESC[nA ESC[J`: back to the block, clear) is done,
+    // colours aside.
+    let sgr = regex::Regex::new("\x1b\\[[0-9;]*m").unwrap();
+    let after_last_redraw = |screen: &str| -> String {
+        let at = screen.rfind("\x1b[J").map_or(0, |i| i + 3);
+        sgr.replace_all(&screen[at..], "").into_owned()
+    };
+    let (code, screen) = status(&["--timeout=2m"]);
+    assert_eq!(code, 0, "{screen:?}");
+    assert_eq!(
+        after_last_redraw(&screen),
+        "deployment \"web\" successfully rolled out\r\n",
+        "{screen:?}"
+    );
+
+    // A crashing image never becomes ready: the block is drawn, then replaced by kubectl's
+    // last line, the stuck pod and the timeout.
+    env.run_kk(&[
+        "set",
+        "image",
+        "deployment/web",
+        "web=nginx:crash",
+        "-n",
+        env.ns(),
+    ])
+    .success();
+    let (code, screen) = status(&["--timeout=6s"]);
+    assert_eq!(code, 1, "{screen:?}");
+    assert!(screen.contains("REVISION\x1b[0m  "), "{screen:?}");
+    assert!(
+        screen.contains("A\x1b[J"),
+        "the block is redrawn in place: {screen:?}"
+    );
+    let end = after_last_redraw(&screen);
+    assert!(
+        end.starts_with("Waiting for deployment \"web\" rollout to finish: "),
+        "{end:?}"
+    );
+    assert!(
+        end.ends_with("error: timed out waiting for the condition\r\n"),
+        "{end:?}"
+    );
+    assert!(
+        !screen.contains("Waiting for deployment \"web\" rollout to finish: 1 out of 2 new replicas have been updated...\r\nWaiting"),
+        "no repeated kubectl lines on a terminal: {screen:?}"
+    );
+}

@@ -1,6 +1,7 @@
 //! `kk scale` against kubectl 1.33 on kk-sim: deployments, stateful sets, replication
 //! controllers and a custom resource through `/scale`, several resources, `-f`, `-l`,
-//! `--all`, both dry runs, `-o`, the preconditions, `--timeout` — outputs and the sizes
+//! `--all`, both dry runs, `-o`, the preconditions, `--timeout` (kk-sim's ReplicationController
+//! manager making the pods, a size nothing reports timing out) — outputs and the sizes
 //! left on the server — and every bad input.
 
 use regex::Regex;
@@ -90,6 +91,21 @@ fn scale_kinds_selections_and_dry_runs() {
     p.parity(&["scale", "deploy/web", "--replicas=7", "--dry-run=client"]);
     p.parity(&["scale", "deploy/web", "--replicas=7", "--dry-run=server"]);
     p.parity(&["scale", "deploy/web", "ghost", "--replicas=2"]);
+    // kk-sim's ReplicationController manager brings the pods: --timeout waits for them.
+    p.parity(&["scale", "rc/rc1", "--replicas=3", "--timeout=1m"]);
+    p.same_state(&[
+        "get",
+        "rc",
+        "rc1",
+        "-o",
+        "jsonpath={.spec.replicas} {.status.replicas}",
+    ]);
+    // Nothing ever reports the Gadget's new size: kubectl's timeout message.
+    let out = p.parity(&["scale", "gadget/g1", "--replicas=6", "--timeout=2s"]);
+    assert_eq!(
+        out.stderr,
+        "error: timed out waiting for \"g1\" to be synced\n"
+    );
     p.same_state(SIZES);
     p.same_state(&["get", "gadget", "g1", "-o", "jsonpath={.spec}"]);
 }

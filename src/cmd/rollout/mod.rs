@@ -4,6 +4,7 @@
 //! file, thin over `resource::visit` and `resource::polymorphic::rollout`.
 
 mod history;
+mod live;
 mod pause;
 mod restart;
 mod status;

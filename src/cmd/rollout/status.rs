@@ -3,14 +3,16 @@
 //! with `--watch=false` — with kubectl's errors: an exceeded progress deadline, a deleted
 //! object, `timed out waiting for the condition`, exit 1 on an interrupt.
 
+use std::cell::RefCell;
+
 use serde_json::Value;
 
-use super::Targets;
+use super::{Targets, live};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::{GoDuration, Pflag};
 use crate::resource::polymorphic::{Workload, rollout};
-use crate::resource::visit::Info;
+use crate::resource::visit::{Info, Requester};
 use crate::wait::{self, Interrupts, Step, Watched};
 
 /// Show the status of the rollout.
@@ -74,7 +76,15 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             continue;
         }
         let watched = Watched::object(requester.clone(), &info);
-        if let Err(e) = watch(ctx, &watched, args).await {
+        let live = ctx.ui().stdout_is_tty()
+            && args.watch != Some(false)
+            && ctx.env().get("TERM") != Some("dumb");
+        let r = if live {
+            watch_live(ctx, &requester, &watched, args).await
+        } else {
+            watch(ctx, &watched, args).await
+        };
+        if let Err(e) = r {
             objects.fail(e);
         }
     }
@@ -103,31 +113,89 @@ async fn watch(ctx: &Ctx, watched: &Watched, args: &Args) -> Result<()> {
         watched,
         timeout,
         |_| Step::Wait,
-        |ev| match ev.kind.as_str() {
-            "ADDED" | "MODIFIED" => match rollout::status(&ev.object, args.revision) {
-                Ok(s) => {
-                    if let Err(e) = ui.print(&s.message).and_then(|()| ui.flush()) {
-                        return Step::Done(Err(Error::from(e)));
-                    }
-                    if s.done || !keep_watching {
-                        Step::Done(Ok(()))
-                    } else {
-                        Step::Wait
-                    }
-                }
-                Err(msg) => Step::Done(Err(Error::msg(msg))),
-            },
-            "DELETED" => Step::Done(Err(Error::msg("object has been deleted"))),
-            _ => Step::Done(Err(Error::msg(format!(
-                "internal error: unexpected event {:?}",
-                ev.kind
-            )))),
+        |ev| {
+            step(ev, args.revision, |s| {
+                ui.print(&s.message).and_then(|()| ui.flush())?;
+                Ok((s.done || !keep_watching).then_some(()))
+            })
         },
     );
     let mut interrupts = Interrupts::new()?;
     tokio::select! {
         r = until => r.map_err(|e| e.into_error(ctx))?,
         () = interrupts.recv() => Err(Error::Exit(1)),
+    }
+}
+
+/// kubectl's status loop body for one event: the status of an added or changed object is
+/// handed to `show` (`Some`: done with that answer), a deleted object or a status error
+/// ends the wait with kubectl's words.
+fn step<T>(
+    ev: &wait::Event,
+    revision: i64,
+    mut show: impl FnMut(&rollout::Status) -> std::io::Result<Option<T>>,
+) -> Step<Result<T>> {
+    match ev.kind.as_str() {
+        "ADDED" | "MODIFIED" => match rollout::status(&ev.object, revision) {
+            Ok(s) => match show(&s) {
+                Ok(Some(t)) => Step::Done(Ok(t)),
+                Ok(None) => Step::Wait,
+                Err(e) => Step::Done(Err(Error::from(e))),
+            },
+            Err(msg) => Step::Done(Err(Error::msg(msg))),
+        },
+        "DELETED" => Step::Done(Err(Error::msg("object has been deleted"))),
+        _ => Step::Done(Err(Error::msg(format!(
+            "internal error: unexpected event {:?}",
+            ev.kind
+        )))),
+    }
+}
+
+/// [`watch`] on a terminal: the same condition and outcome, shown as one live block
+/// (`live.rs`) that ends as kubectl's final line.
+async fn watch_live(
+    ctx: &Ctx,
+    requester: &Requester,
+    watched: &Watched,
+    args: &Args,
+) -> Result<()> {
+    let timeout = args.timeout.duration();
+    let timeout = (!timeout.is_zero()).then_some(timeout);
+    let latest = live::Latest::default();
+    let changed = tokio::sync::Notify::new();
+    let screen = RefCell::new(live::Screen::new(ctx.ui()));
+    let until = wait::until(
+        watched,
+        timeout,
+        |_| Step::Wait,
+        |ev| {
+            step(ev, args.revision, |s| {
+                *latest.borrow_mut() = Some((ev.object.clone(), s.message.clone()));
+                changed.notify_one();
+                Ok(s.done.then(|| s.message.clone()))
+            })
+        },
+    );
+    let mut interrupts = Interrupts::new()?;
+    let outcome = tokio::select! {
+        r = until => r.map_err(|e| e.into_error(ctx)).and_then(|r| r),
+        r = live::redraw(ctx, requester, &latest, &changed, &screen) => r.map(|()| String::new()),
+        () = interrupts.recv() => Err(Error::Exit(1)),
+    };
+    // kubectl's last line stands where the block was: the final one, or the last progress
+    // line before a failure (with the stuck pods that explain it).
+    let mut screen = screen.borrow_mut();
+    match outcome {
+        Ok(done) => {
+            screen.finish(&done, false)?;
+            Ok(())
+        }
+        Err(e) => {
+            let last = latest.borrow().as_ref().map(|(_, m)| m.clone());
+            screen.finish(last.as_deref().unwrap_or(""), true)?;
+            Err(e)
+        }
     }
 }
 

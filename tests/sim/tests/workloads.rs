@@ -1163,3 +1163,74 @@ fn statefulset_claim_retention_policy_deletes_claims() {
         out.stdout.is_empty().then_some(())
     });
 }
+
+#[test]
+fn replication_controller_keeps_its_pods() {
+    let Some(k) = k("replication-controller", "t-rc") else {
+        return;
+    };
+    let rc = "apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: rc
+spec:
+  replicas: 2
+  template:
+    metadata:
+      labels:
+        app: rc
+    spec:
+      containers:
+      - name: c
+        image: nginx
+";
+    k.run_stdin(&["apply", "-f", "-"], rc).ok();
+    let settled = |n: usize| {
+        wait_for(30, &format!("{n} ready pods of the rc"), || {
+            let pods = pods_of(&k, "app=rc");
+            let live = live(&pods);
+            let rc = json(&k.run(&["get", "rc", "rc", "-o", "json"]).ok().stdout);
+            (live.len() == n
+                && live.iter().all(|p| running_ready(p))
+                && rc["status"]["readyReplicas"].as_u64().unwrap_or(0) == n as u64
+                && rc["status"]["availableReplicas"].as_u64().unwrap_or(0) == n as u64)
+                .then(|| (pods, rc))
+        })
+    };
+    let (pods, rc) = settled(2);
+    // Owned by the controller, named after it, counted in its status.
+    for p in &pods {
+        assert!(s(p, "/metadata/name").starts_with("rc-"));
+        assert_eq!(
+            p["metadata"]["ownerReferences"][0]["kind"],
+            "ReplicationController"
+        );
+        assert_eq!(p["metadata"]["ownerReferences"][0]["controller"], true);
+    }
+    assert_eq!(rc["status"]["replicas"], 2);
+    assert_eq!(rc["status"]["fullyLabeledReplicas"], 2);
+    assert_eq!(
+        rc["status"]["observedGeneration"],
+        rc["metadata"]["generation"]
+    );
+
+    // Scaled through /scale (kubectl waits for the new size), a deleted pod replaced.
+    k.run(&["scale", "rc/rc", "--replicas=3", "--timeout=30s"])
+        .ok();
+    let (pods, _) = settled(3);
+    let gone = s(&pods[0], "/metadata/name").to_string();
+    k.run(&["delete", "pod", &gone, "--wait=false"]).ok();
+    wait_for(30, "a replacement pod", || {
+        let pods = pods_of(&k, "app=rc");
+        let live = live(&pods);
+        (live.len() == 3 && live.iter().all(|p| s(p, "/metadata/name") != gone)).then_some(())
+    });
+    k.run(&["scale", "rc/rc", "--replicas=0", "--timeout=30s"])
+        .ok();
+    settled(0);
+    let events = k.run(&["get", "events", "-o", "json"]).ok().stdout;
+    assert!(
+        events.contains("\"component\": \"replication-controller\""),
+        "{events}"
+    );
+}

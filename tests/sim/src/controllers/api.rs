@@ -23,6 +23,10 @@ pub mod res {
     pub fn replicasets() -> ResourceKey {
         ResourceKey::new("apps", "replicasets")
     }
+    /// `replicationcontrollers`
+    pub fn replicationcontrollers() -> ResourceKey {
+        ResourceKey::new("", "replicationcontrollers")
+    }
     /// `deployments.apps`
     pub fn deployments() -> ResourceKey {
         ResourceKey::new("apps", "deployments")

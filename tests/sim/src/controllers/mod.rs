@@ -79,6 +79,10 @@ pub fn start_all(server: &Arc<ApiServer>) -> Arc<crate::kubelet::pods::Kubelet> 
     );
     spawn(&api, crate::scheduler::Scheduler::new(api.clone()));
     spawn(&api, replicaset::ReplicaSetController::new(api.clone()));
+    spawn(
+        &api,
+        replicaset::ReplicaSetController::replication(api.clone()),
+    );
     spawn(&api, deployment::DeploymentController::new(api.clone()));
     spawn(&api, daemonset::DaemonSetController::new(api.clone()));
     spawn(&api, statefulset::StatefulSetController::new(api.clone()));

@@ -1,5 +1,8 @@
 //! ReplicaSet controller (kubernetes `pkg/controller/replicaset`): keeps `spec.replicas` active
-//! pods, adopts matching orphans, releases pods that stop matching, and writes status.
+//! pods, adopts matching orphans, releases pods that stop matching, and writes status. The
+//! same loop is the ReplicationController manager (`pkg/controller/replication`, upstream
+//! the ReplicaSet controller over converted objects): only the resource, the selector's
+//! shape (a plain label map) and the events' source differ.
 
 use std::time::Duration;
 
@@ -13,20 +16,79 @@ use super::{Controller, Key};
 use crate::apiserver::selectors::label_selector_from_object;
 use crate::store::{DeleteOptions, Event, ResourceKey};
 
-const SOURCE: Source = Source {
-    component: "replicaset-controller",
-    host: None,
-};
+/// Which of the two kinds a controller keeps.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SetKind {
+    ReplicaSet,
+    ReplicationController,
+}
 
-/// The ReplicaSet controller.
+impl SetKind {
+    fn resource(self) -> ResourceKey {
+        match self {
+            SetKind::ReplicaSet => res::replicasets(),
+            SetKind::ReplicationController => res::replicationcontrollers(),
+        }
+    }
+
+    fn kind(self) -> &'static str {
+        match self {
+            SetKind::ReplicaSet => "ReplicaSet",
+            SetKind::ReplicationController => "ReplicationController",
+        }
+    }
+
+    fn source(self) -> &'static Source {
+        const RS: Source = Source {
+            component: "replicaset-controller",
+            host: None,
+        };
+        const RC: Source = Source {
+            component: "replication-controller",
+            host: None,
+        };
+        match self {
+            SetKind::ReplicaSet => &RS,
+            SetKind::ReplicationController => &RC,
+        }
+    }
+
+    /// The selector as a `LabelSelector` object (an RC's is a label map).
+    fn selector(self, set: &Value) -> Value {
+        let sel = set
+            .pointer("/spec/selector")
+            .cloned()
+            .unwrap_or(Value::Null);
+        match self {
+            SetKind::ReplicaSet => sel,
+            SetKind::ReplicationController if sel.is_null() => sel,
+            SetKind::ReplicationController => json!({ "matchLabels": sel }),
+        }
+    }
+}
+
+/// The ReplicaSet controller (and, built with [`ReplicaSetController::replication`], the
+/// ReplicationController manager).
 pub struct ReplicaSetController {
     api: Api,
+    kind: SetKind,
 }
 
 impl ReplicaSetController {
     /// A controller on `api`.
     pub fn new(api: Api) -> Self {
-        ReplicaSetController { api }
+        ReplicaSetController {
+            api,
+            kind: SetKind::ReplicaSet,
+        }
+    }
+
+    /// The ReplicationController manager on `api`.
+    pub fn replication(api: Api) -> Self {
+        ReplicaSetController {
+            api,
+            kind: SetKind::ReplicationController,
+        }
     }
 }
 
@@ -142,21 +204,24 @@ pub fn pod_from_template(owner: &Value, template: &Value, extra_labels: &[(&str,
 
 impl Controller for ReplicaSetController {
     fn name(&self) -> &'static str {
-        "replicaset"
+        match self.kind {
+            SetKind::ReplicaSet => "replicaset",
+            SetKind::ReplicationController => "replicationcontroller",
+        }
     }
 
     fn watches(&self) -> Vec<ResourceKey> {
-        vec![res::replicasets(), res::pods()]
+        vec![self.kind.resource(), res::pods()]
     }
 
     fn keys_for(&self, ev: &Event) -> Vec<Key> {
-        if ev.resource == res::replicasets() {
+        if ev.resource == self.kind.resource() {
             return vec![Key::new(&ev.namespace, name(&ev.object))];
         }
         let mut keys = Vec::new();
         for o in [Some(&ev.object), ev.old.as_ref()].into_iter().flatten() {
             if let Some(r) = controller_ref(o)
-                && r["kind"] == "ReplicaSet"
+                && r["kind"] == self.kind.kind()
                 && let Some(n) = r["name"].as_str()
             {
                 keys.push(Key::new(&ev.namespace, n));
@@ -164,7 +229,7 @@ impl Controller for ReplicaSetController {
         }
         if keys.is_empty() && ev.kind == crate::store::EventType::Added {
             // An orphan: any set in the namespace might adopt it.
-            for rs in self.api.list(&res::replicasets(), Some(&ev.namespace)) {
+            for rs in self.api.list(&self.kind.resource(), Some(&ev.namespace)) {
                 keys.push(Key::new(&ev.namespace, name(&rs)));
             }
         }
@@ -172,12 +237,10 @@ impl Controller for ReplicaSetController {
     }
 
     fn sync(&self, key: &Key) -> Option<Duration> {
-        let rs = self
-            .api
-            .get(&res::replicasets(), &key.namespace, &key.name)?;
-        let Ok(selector) =
-            label_selector_from_object(rs.pointer("/spec/selector").unwrap_or(&Value::Null))
-        else {
+        let resource = self.kind.resource();
+        let source = self.kind.source();
+        let rs = self.api.get(&resource, &key.namespace, &key.name)?;
+        let Ok(selector) = label_selector_from_object(&self.kind.selector(&rs)) else {
             return None;
         };
         let rs_uid = uid(&rs).to_string();
@@ -242,7 +305,7 @@ impl Controller for ReplicaSetController {
                             events::NORMAL,
                             "SuccessfulCreate",
                             &format!("Created pod: {}", name(&p)),
-                            &SOURCE,
+                            source,
                         ),
                         Err(e) => {
                             events::record(
@@ -252,7 +315,7 @@ impl Controller for ReplicaSetController {
                                 events::WARNING,
                                 "FailedCreate",
                                 &format!("Error creating: {}", e.message),
-                                &SOURCE,
+                                source,
                             );
                             break;
                         }
@@ -278,7 +341,7 @@ impl Controller for ReplicaSetController {
                             events::NORMAL,
                             "SuccessfulDelete",
                             &format!("Deleted pod: {}", name(pod)),
-                            &SOURCE,
+                            source,
                         );
                     }
                 }
@@ -309,28 +372,26 @@ impl Controller for ReplicaSetController {
         let ready = pods.iter().filter(|p| is_ready(p)).count();
         let available = pods.iter().filter(|p| is_available(p, min_ready)).count();
         let generation = int(&rs, "/metadata/generation", 1);
-        let _ = self
-            .api
-            .mutate(&res::replicasets(), &key.namespace, &key.name, |o| {
-                let mut st = json!({
-                    "replicas": pods.len(),
-                    "observedGeneration": generation,
-                });
-                if fully > 0 {
-                    st["fullyLabeledReplicas"] = json!(fully);
-                }
-                if ready > 0 {
-                    st["readyReplicas"] = json!(ready);
-                }
-                if available > 0 {
-                    st["availableReplicas"] = json!(available);
-                }
-                if o.get("status") == Some(&st) {
-                    return false;
-                }
-                o["status"] = st;
-                true
+        let _ = self.api.mutate(&resource, &key.namespace, &key.name, |o| {
+            let mut st = json!({
+                "replicas": pods.len(),
+                "observedGeneration": generation,
             });
+            if fully > 0 {
+                st["fullyLabeledReplicas"] = json!(fully);
+            }
+            if ready > 0 {
+                st["readyReplicas"] = json!(ready);
+            }
+            if available > 0 {
+                st["availableReplicas"] = json!(available);
+            }
+            if o.get("status") == Some(&st) {
+                return false;
+            }
+            o["status"] = st;
+            true
+        });
         // Pods becoming available after minReadySeconds need another look.
         (min_ready > 0 && available < ready).then(|| Duration::from_secs(1))
     }
