@@ -189,8 +189,13 @@ fn interactive_exec(env: &TestEnv, bin: &std::path::Path) -> (String, i32, u32) 
     pty.send("\r");
     // The resize travels asynchronously: ask until the container sees it.
     let mut seen = false;
-    for _ in 0..20 {
+    for i in 0..20 {
         at = pty.expect(at, "/ # ");
+        if i % 5 == 4 {
+            // A busy machine can lose the first SIGWINCH before the client's handler reads
+            // the size: signal again (the size itself is unchanged).
+            pty.resize(40, 120);
+        }
         pty.send("stty size\r");
         at = pty.expect(at, "\r\n");
         let next = pty.expect(at, "\r\n");
