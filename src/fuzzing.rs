@@ -18,8 +18,11 @@ use crate::printers::custom_columns::{self, CustomColumnsPrinter};
 use crate::printers::gotemplate::GoTemplate;
 use crate::printers::jsonpath::JsonPath;
 
+/// A fuzz target's body: any bytes in, no panic out.
+pub type Target = fn(&[u8]);
+
 /// The targets by name (the fuzz crate's binaries and the seed directories are named alike).
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("jsonpath", jsonpath),
     ("custom_columns", custom_columns),
     ("go_template", go_template),

@@ -316,7 +316,8 @@ fn deployment(name: &str, replicas: i32) -> Deployment {
 
 #[tokio::test]
 async fn status_and_scale_subresources() {
-    // A ReplicationController: status and scale subresources and no controller writing to it.
+    // A ReplicationController: status and scale subresources. Its controller writes status
+    // concurrently, so each write starts from the latest object and is retried on a 409.
     let c = client().await;
     namespace(&c, "kube-subresources").await;
     let api: Api<ReplicationController> = Api::namespaced(c, "kube-subresources");
@@ -333,49 +334,53 @@ async fn status_and_scale_subresources() {
         d.status
     );
     assert_eq!(d.metadata.generation, Some(1));
+    let pp = PostParams::default();
     // A status write changes only status, and not the generation.
-    let mut st = d.clone();
-    st.status =
-        Some(serde_json::from_value(json!({"replicas": 2, "observedGeneration": 1})).unwrap());
-    st.spec.as_mut().unwrap().replicas = Some(7);
-    let after = api
-        .replace_status("web", &PostParams::default(), &st)
-        .await
-        .unwrap();
+    let after = loop {
+        let mut st = api.get("web").await.unwrap();
+        st.status =
+            Some(serde_json::from_value(json!({"replicas": 2, "observedGeneration": 1})).unwrap());
+        st.spec.as_mut().unwrap().replicas = Some(7);
+        match api.replace_status("web", &pp, &st).await {
+            Err(kube::Error::Api(s)) if s.code == 409 => continue,
+            r => break r.unwrap(),
+        }
+    };
     assert_eq!(after.status.as_ref().unwrap().replicas, 2);
     assert_eq!(after.spec.as_ref().unwrap().replicas, Some(2));
     assert_eq!(after.metadata.generation, Some(1));
     // A main-resource write ignores status and bumps the generation for a spec change.
-    let mut main = after.clone();
-    main.status = None;
-    main.spec.as_mut().unwrap().replicas = Some(3);
-    let after = api
-        .replace("web", &PostParams::default(), &main)
-        .await
-        .unwrap();
-    assert_eq!(after.status.as_ref().unwrap().replicas, 2);
+    let (before, after) = loop {
+        let before = api.get("web").await.unwrap();
+        let mut main = before.clone();
+        main.status = None;
+        main.spec.as_mut().unwrap().replicas = Some(3);
+        match api.replace("web", &pp, &main).await {
+            Err(kube::Error::Api(s)) if s.code == 409 => continue,
+            r => break (before, r.unwrap()),
+        }
+    };
+    assert_eq!(after.status, before.status);
     assert_eq!(after.metadata.generation, Some(2));
     // Scale reads and writes spec.replicas.
-    let scale = api.get_scale("web").await.unwrap();
-    assert_eq!(scale.spec.as_ref().unwrap().replicas, Some(3));
-    assert_eq!(
-        scale.status.as_ref().unwrap().selector.as_deref(),
-        Some("app=web")
-    );
-    let mut s = scale.clone();
-    s.spec.as_mut().unwrap().replicas = Some(5);
-    let out = api
-        .replace_scale("web", &PostParams::default(), &s)
-        .await
-        .unwrap();
+    let (scale, out) = loop {
+        let scale = api.get_scale("web").await.unwrap();
+        assert_eq!(scale.spec.as_ref().unwrap().replicas, Some(3));
+        assert_eq!(
+            scale.status.as_ref().unwrap().selector.as_deref(),
+            Some("app=web")
+        );
+        let mut s = scale.clone();
+        s.spec.as_mut().unwrap().replicas = Some(5);
+        match api.replace_scale("web", &pp, &s).await {
+            Err(kube::Error::Api(s)) if s.code == 409 => continue,
+            r => break (s, r.unwrap()),
+        }
+    };
     assert_eq!(out.spec.unwrap().replicas, Some(5));
     assert_eq!(api.get("web").await.unwrap().metadata.generation, Some(3));
     // The old Scale's resourceVersion is stale now.
-    let e = api_error(
-        api.replace_scale("web", &PostParams::default(), &s)
-            .await
-            .unwrap_err(),
-    );
+    let e = api_error(api.replace_scale("web", &pp, &scale).await.unwrap_err());
     assert_eq!(e.code, 409);
 }
 

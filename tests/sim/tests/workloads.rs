@@ -1194,7 +1194,7 @@ spec:
                 && live.iter().all(|p| running_ready(p))
                 && rc["status"]["readyReplicas"].as_u64().unwrap_or(0) == n as u64
                 && rc["status"]["availableReplicas"].as_u64().unwrap_or(0) == n as u64)
-                .then(|| (pods, rc))
+                .then_some((pods, rc))
         })
     };
     let (pods, rc) = settled(2);
