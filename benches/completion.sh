@@ -14,24 +14,10 @@
 # RSS of one run (/usr/bin/time). Everything lives in a temp dir and is removed on exit.
 set -euo pipefail
 
-runs=5
-reuse=0
-while [ $# -gt 0 ]; do
-    case "$1" in
-        --reuse) reuse=1 ;;
-        --runs) runs="${2:?--runs needs a number}"; shift ;;
-        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "error: unknown argument: $1" >&2; exit 1 ;;
-    esac
-    shift
-done
-[ "$runs" -ge 3 ] 2>/dev/null || { echo "error: --runs must be a number >= 3" >&2; exit 1; }
-command -v python3 >/dev/null || { echo "error: python3 is required" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "error: /usr/bin/time is required (apt-get install time)" >&2; exit 1; }
-
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=benches/lib.sh
 . "$root/benches/lib.sh"
+bench_args 3 14 "$@"
 bench_binaries
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/kk-complete-bench.XXXXXX")"

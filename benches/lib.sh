@@ -2,7 +2,28 @@
 # work dir removed on exit, one kk-sim on 127.0.0.1 killed on exit, and one measured run of
 # a command (wall time, time to first byte of stdout, peak RSS) with median/min-max helpers.
 #
-# Expects `root` (the repository) and `reuse` (1: keep target/release) to be set.
+# Expects `root` (the repository) to be set; `bench_args` sets `runs` and `reuse`.
+
+# The options every benchmark takes: `--reuse`, `--runs N` (at least $1; default 5) and
+# `-h/--help` (prints the script's header comment, lines 2 to $2). Needs python3.
+bench_args() {
+    local min="$1" help_last="$2"
+    shift 2
+    runs=5
+    reuse=0
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --reuse) reuse=1 ;;
+            --runs) runs="${2:?--runs needs a number}"; shift ;;
+            -h|--help) sed -n "2,${help_last}p" "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+            *) echo "error: unknown argument: $1" >&2; exit 1 ;;
+        esac
+        shift
+    done
+    case "$runs" in ''|*[!0-9]*) echo "error: --runs needs a number" >&2; exit 1 ;; esac
+    [ "$runs" -ge "$min" ] || { echo "error: --runs must be at least $min" >&2; exit 1; }
+    command -v python3 >/dev/null 2>&1 || { echo "error: python3 is required" >&2; exit 1; }
+}
 
 # Builds (unless reuse=1) and locates kk, kk-sim and the real kubectl 1.33.
 bench_binaries() {

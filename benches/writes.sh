@@ -18,24 +18,10 @@
 # listens on 127.0.0.1 only. Prints a Markdown report.
 set -euo pipefail
 
-runs=5
-reuse=0
-while [ $# -gt 0 ]; do
-    case "$1" in
-        --reuse) reuse=1 ;;
-        --runs) runs="${2:?--runs needs a number}"; shift ;;
-        -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "error: unknown argument: $1" >&2; exit 1 ;;
-    esac
-    shift
-done
-case "$runs" in ''|*[!0-9]*) echo "error: --runs needs a number" >&2; exit 1 ;; esac
-[ "$runs" -ge 1 ] || { echo "error: --runs must be at least 1" >&2; exit 1; }
-command -v python3 >/dev/null 2>&1 || { echo "error: python3 is required" >&2; exit 1; }
-
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=benches/lib.sh
 . "$root/benches/lib.sh"
+bench_args 1 18 "$@"
 bench_binaries
 bench_workdir
 
