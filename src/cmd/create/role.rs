@@ -7,7 +7,7 @@ use super::submit::{self, GeneratorFlags};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::split_list;
-use crate::generate::role::{self, Params};
+use crate::generate::role::{self, Params, Resolve};
 use crate::resource::Resolver;
 
 /// Create a role with single rule.
@@ -29,15 +29,8 @@ pub struct RoleArgs {
     /// NAME
     #[arg(value_name = "NAME")]
     pub args: Vec<String>,
-    /// Verb that applies to the resources contained in the rule
-    #[arg(long, value_name = "VERB")]
-    pub verb: Vec<String>,
-    /// Resource that the rule applies to
-    #[arg(long, value_name = "RESOURCE")]
-    pub resource: Vec<String>,
-    /// Resource in the white list that the rule applies to, repeat this flag for multiple items
-    #[arg(long, value_name = "NAME")]
-    pub resource_name: Vec<String>,
+    #[command(flatten)]
+    pub rule: RuleFlags,
     #[command(flatten)]
     pub flags: GeneratorFlags,
 }
@@ -67,6 +60,21 @@ pub struct ClusterRoleArgs {
     /// NAME
     #[arg(value_name = "NAME")]
     pub args: Vec<String>,
+    #[command(flatten)]
+    pub rule: RuleFlags,
+    /// A partial url that user should have access to.
+    #[arg(long, value_name = "URL")]
+    pub non_resource_url: Vec<String>,
+    /// An aggregation label selector for combining ClusterRoles.
+    #[arg(long, value_name = "KEY=VALUE,...", value_parser = key_values)]
+    pub aggregation_rule: Vec<Vec<(String, String)>>,
+    #[command(flatten)]
+    pub flags: GeneratorFlags,
+}
+
+/// The rule flags of both commands.
+#[derive(Debug, clap::Args)]
+pub struct RuleFlags {
     /// Verb that applies to the resources contained in the rule
     #[arg(long, value_name = "VERB")]
     pub verb: Vec<String>,
@@ -76,14 +84,19 @@ pub struct ClusterRoleArgs {
     /// Resource in the white list that the rule applies to, repeat this flag for multiple items
     #[arg(long, value_name = "NAME")]
     pub resource_name: Vec<String>,
-    /// A partial url that user should have access to.
-    #[arg(long, value_name = "URL")]
-    pub non_resource_url: Vec<String>,
-    /// An aggregation label selector for combining ClusterRoles.
-    #[arg(long, value_name = "KEY=VALUE,...", value_parser = key_values)]
-    pub aggregation_rule: Vec<Vec<(String, String)>>,
-    #[command(flatten)]
-    pub flags: GeneratorFlags,
+}
+
+impl RuleFlags {
+    /// The builder's parameters for role `name` (cluster roles add non-resource URLs).
+    fn params(&self, name: &str, non_resource_urls: &[String]) -> Params {
+        role::complete(
+            name,
+            &split_list(&self.verb),
+            &split_list(&self.resource),
+            &self.resource_name,
+            non_resource_urls,
+        )
+    }
 }
 
 /// component-base's `MapStringString` flag: `k=v,k2=v2`.
@@ -151,19 +164,19 @@ fn error(m: String) -> Error {
     }
 }
 
-/// Run `kk create role`.
-pub async fn run_role(ctx: &Ctx, args: &RoleArgs) -> Result<()> {
-    let name = submit::name("role", &args.args)?;
-    let mut p = role::complete(
-        &name,
-        &split_list(&args.verb),
-        &split_list(&args.resource),
-        &args.resource_name,
-        &[],
-    );
-    let mut submit = args.flags.complete(ctx).await?;
-    p.namespace = submit.enforced_namespace();
-    let found = resolutions(ctx, &p).await?;
+/// `generate::role`'s checks of a role or a cluster role.
+type Validate =
+    fn(&Params, &Resolve<'_>, &mut dyn FnMut(String)) -> std::result::Result<(), String>;
+
+/// Resolves the rule's resources, runs `validate` (printing its warnings) and builds the
+/// object with `build`.
+async fn built(
+    ctx: &Ctx,
+    p: &Params,
+    validate: Validate,
+    build: fn(&Params, &Resolve<'_>) -> serde_json::Value,
+) -> Result<serde_json::Value> {
+    let found = resolutions(ctx, p).await?;
     let resolve = |r: &str, g: &str| {
         found
             .get(&(r.to_string(), g.to_string()))
@@ -171,24 +184,28 @@ pub async fn run_role(ctx: &Ctx, args: &RoleArgs) -> Result<()> {
             .unwrap_or_else(|| Err(String::new()))
     };
     let mut warnings = Vec::new();
-    let valid = role::validate_role(&p, &resolve, &mut |w| warnings.push(w));
+    let valid = validate(p, &resolve, &mut |w| warnings.push(w));
     for w in warnings {
         ctx.ui().eprint(&format!("{w}\n"))?;
     }
     valid.map_err(error)?;
-    submit.create(ctx, role::build_role(&p, &resolve), "").await
+    Ok(build(p, &resolve))
+}
+
+/// Run `kk create role`.
+pub async fn run_role(ctx: &Ctx, args: &RoleArgs) -> Result<()> {
+    let name = submit::name("role", &args.args)?;
+    let mut p = args.rule.params(&name, &[]);
+    let mut submit = args.flags.complete(ctx).await?;
+    p.namespace = submit.enforced_namespace();
+    let role = built(ctx, &p, role::validate_role, role::build_role).await?;
+    submit.create(ctx, role, "").await
 }
 
 /// Run `kk create clusterrole`.
 pub async fn run_cluster_role(ctx: &Ctx, args: &ClusterRoleArgs) -> Result<()> {
     let name = submit::name("clusterrole", &args.args)?;
-    let mut p = role::complete(
-        &name,
-        &split_list(&args.verb),
-        &split_list(&args.resource),
-        &args.resource_name,
-        &split_list(&args.non_resource_url),
-    );
+    let mut p = args.rule.params(&name, &split_list(&args.non_resource_url));
     p.aggregation_rule = args
         .aggregation_rule
         .iter()
@@ -196,22 +213,14 @@ pub async fn run_cluster_role(ctx: &Ctx, args: &ClusterRoleArgs) -> Result<()> {
         .cloned()
         .collect::<BTreeMap<_, _>>();
     let mut submit = args.flags.complete(ctx).await?;
-    let found = resolutions(ctx, &p).await?;
-    let resolve = |r: &str, g: &str| {
-        found
-            .get(&(r.to_string(), g.to_string()))
-            .cloned()
-            .unwrap_or_else(|| Err(String::new()))
-    };
-    let mut warnings = Vec::new();
-    let valid = role::validate_cluster_role(&p, &resolve, &mut |w| warnings.push(w));
-    for w in warnings {
-        ctx.ui().eprint(&format!("{w}\n"))?;
-    }
-    valid.map_err(error)?;
-    submit
-        .create(ctx, role::build_cluster_role(&p, &resolve), "")
-        .await
+    let role = built(
+        ctx,
+        &p,
+        role::validate_cluster_role,
+        role::build_cluster_role,
+    )
+    .await?;
+    submit.create(ctx, role, "").await
 }
 
 /// The long description (`--help`, man page), kubectl's words.
