@@ -93,6 +93,31 @@ impl<'a> Exec<'a> {
         Ok(())
     }
 
+    /// One element of a `range` over a list as [`range`](Self::range) runs it (for a list
+    /// printed item by item): `root` is `$`, `index` the element's position in the whole
+    /// list. `Ok(true)` when the body ran `{{break}}`.
+    pub fn range_element(
+        &mut self,
+        root: &Value,
+        pipe: &Pipe,
+        list: &[Node],
+        index: usize,
+        elem: &Value,
+    ) -> R<bool> {
+        self.vars = vec![("$".into(), V::Val(root.clone()))];
+        let elem = V::Val(elem.clone());
+        match pipe.decl.len() {
+            1 => self.set_var(&pipe.decl[0], elem.clone(), pipe.is_assign),
+            2 => {
+                self.set_var(&pipe.decl[0], V::Int(index as i64), pipe.is_assign);
+                self.set_var(&pipe.decl[1], elem.clone(), pipe.is_assign);
+            }
+            _ => {}
+        }
+        let flow = self.list(list, &elem)?;
+        Ok(matches!(flow, Flow::Break))
+    }
+
     fn list(&mut self, nodes: &[Node], dot: &V) -> R<Flow> {
         for n in nodes {
             match self.node(n, dot)? {
@@ -566,7 +591,9 @@ fn builtin(name: &str, v: &[V]) -> Result<V, String> {
                 V::Val(Value::String(s)) => Ok(V::Int(s.len() as i64)),
                 V::Val(Value::Array(a)) => Ok(V::Int(a.len() as i64)),
                 V::Val(Value::Object(m)) => Ok(V::Int(m.len() as i64)),
-                V::Missing | V::Val(Value::Null) => Err("len of nil pointer".into()),
+                // A missing key is Go's invalid Value, whose type cannot even be named.
+                V::Missing => Err("reflect: call of reflect.Value.Type on zero Value".into()),
+                V::Val(Value::Null) => Err("len of nil pointer".into()),
                 other => Err(format!("len of type {}", type_name(other))),
             }
         }
