@@ -15,7 +15,7 @@ use crate::flags::{DryRun, DryRunFlags, FilenameFlags, ObjectPrintFlags, Pflag};
 use crate::patch::{self, PatchType, Schema};
 use crate::printers::OperationPrinter;
 use crate::printers::factory::go_open_error;
-use crate::resource::builder::{self, MISSING_RESOURCE, Selection};
+use crate::resource::builder::Selection;
 use crate::resource::request;
 use crate::resource::visit::{Info, Options, Visitor};
 
@@ -142,11 +142,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         printer: OperationPrinter::new(&args.print, dry)?,
         count: 0,
     };
-    if local {
-        job.local_files(args).await?;
-    } else {
-        job.visit(args).await?;
-    }
+    job.visit(args, local).await?;
     job.printer.finish(ctx.ui())?;
     if job.count == 0 {
         return Err(Error::msg("no objects passed to patch"));
@@ -168,8 +164,9 @@ struct Patch<'a> {
 }
 
 impl Patch<'_> {
-    /// The objects of the command line, fetched (named ones) or as in the manifests.
-    async fn visit(&mut self, args: &Args) -> Result<()> {
+    /// The objects of the command line, fetched (named ones) or as in the manifests
+    /// (`--local`: the manifests' objects, never the server).
+    async fn visit(&mut self, args: &Args, local: bool) -> Result<()> {
         let sel = Selection {
             args: args.args.clone(),
             filenames: args.files.filenames(),
@@ -178,12 +175,13 @@ impl Patch<'_> {
         };
         let opts = Options {
             subresource: self.subresource.clone(),
+            local,
             ..Options::default()
         };
         let mut objects = Visitor::new(self.ctx, &sel, opts).await?;
         while let Some(info) = objects.next().await {
             self.count += 1;
-            let result = if self.dry.is_client() {
+            let result = if local || self.dry.is_client() {
                 self.locally(info.object.as_ref().unwrap_or(&Value::Null))
             } else {
                 self.on_server(&info).await
@@ -193,46 +191,6 @@ impl Patch<'_> {
             }
         }
         objects.finish()
-    }
-
-    /// `--local`: the manifests' objects, never the server.
-    async fn local_files(&mut self, args: &Args) -> Result<()> {
-        let files = args.files.filenames();
-        if files.is_empty() {
-            return Err(Error::msg(MISSING_RESOURCE));
-        }
-        let mut manifests = Vec::new();
-        for f in &files {
-            builder::read_source(self.ctx, f, args.files.recursive(), &mut manifests).await?;
-        }
-        let mut errors = Vec::new();
-        for m in manifests {
-            let mut objects = Vec::new();
-            for doc in m.documents {
-                builder::flatten_lists(doc, &mut objects);
-            }
-            for obj in objects {
-                if obj
-                    .get("kind")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .is_empty()
-                {
-                    errors.push(Error::msg(builder::missing_kind(&m.source, &obj)));
-                    continue;
-                }
-                self.count += 1;
-                if let Err(e) = self.locally(&obj) {
-                    errors.push(e);
-                }
-            }
-            errors.extend(m.error);
-        }
-        match errors.len() {
-            0 => Ok(()),
-            1 => Err(errors.remove(0)),
-            _ => Err(Error::Many(errors)),
-        }
     }
 
     /// Apply the patch here (`--local`, `--dry-run=client`) and print the result.
