@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::record;
 use crate::flags::{DryRun, DryRunFlags, FilenameFlags, ObjectPrintFlags, Pflag};
 use crate::patch::{self, PatchType, Schema};
 use crate::printers::OperationPrinter;
@@ -51,13 +52,14 @@ pub struct Args {
     /// If specified, patch will operate on the subresource of the requested object.
     #[arg(long, value_name = "NAME", add = Complete::Values(&["status", "scale"]))]
     pub subresource: Option<String>,
-    /// Name of the manager used to track field ownership.
-    #[arg(long, default_value = "kubectl-patch", value_name = "NAME")]
-    pub field_manager: String,
+    #[command(flatten)]
+    pub field_manager: crate::flags::write::FieldManagerFlags<crate::flags::write::Patch>,
     #[command(flatten)]
     pub dry_run: DryRunFlags,
     #[command(flatten)]
     pub print: ObjectPrintFlags,
+    #[command(flatten)]
+    pub record: crate::flags::RecordFlags,
 }
 
 /// kubectl's long description of the command.
@@ -88,6 +90,7 @@ const EXAMPLES: &str = "Examples:
 
 /// Run `kk patch`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    let cause = args.record.recorder(ctx)?;
     let dry = args.dry_run.strategy()?;
     let local = args.local == Some(true);
     // Validate(), in kubectl's order.
@@ -138,7 +141,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         body,
         dry,
         subresource: args.subresource.clone().filter(|s| !s.is_empty()),
-        field_manager: args.field_manager.clone(),
+        field_manager: args.field_manager.field_manager.clone(),
+        cause,
         printer: OperationPrinter::new(&args.print, dry)?,
         count: 0,
     };
@@ -159,6 +163,8 @@ struct Patch<'a> {
     dry: DryRun,
     subresource: Option<String>,
     field_manager: String,
+    /// `--record`'s change cause, sent as a second merge patch.
+    cause: Option<String>,
     printer: OperationPrinter,
     count: usize,
 }
@@ -232,6 +238,21 @@ impl Patch<'_> {
             Err(e) => return Err(self.ctx.kube_error(e)),
         };
         let changed = info.object.as_ref() != Some(&patched);
+        // kubectl's recorder: a second merge patch through the same helper when the cause
+        // is not there yet; its failure is only logged.
+        let mut patched = patched;
+        if let Some(cause) = &self.cause {
+            let record = record::record_merge_patch(&patched, cause);
+            if record.as_object().is_some_and(|m| !m.is_empty()) {
+                let body = Some((
+                    PatchType::Merge.content_type(),
+                    serde_json::to_vec(&record).unwrap_or_default(),
+                ));
+                if let Ok(v) = request::raw(&client, http::Method::PATCH, &uri, body).await {
+                    patched = v;
+                }
+            }
+        }
         self.printer
             .print_verbatim(self.ctx.ui(), &patched, operation(changed))?;
         Ok(())

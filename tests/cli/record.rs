@@ -68,3 +68,77 @@ fn metadata_verbs_record() {
     ]);
     p.same_state(ANNOTATIONS);
 }
+
+/// Every ConfigMap's annotations and data.
+const STATE: &[&str] = &[
+    "get",
+    "cm",
+    "-o",
+    r#"jsonpath={range .items[*]}{.metadata.name}: {.data} {.metadata.annotations}{"\n"}{end}"#,
+];
+
+#[test]
+fn object_verbs_record() {
+    let Some(p) = Pair::new("record-objects") else {
+        return;
+    };
+    let cm = |name: &str, a: &str| {
+        format!("apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: {name}}}\ndata: {{a: '{a}'}}\n")
+    };
+    p.write("c1.yaml", cm("c1", "1").as_bytes())
+        .write("c2.yaml", cm("c2", "1").as_bytes())
+        .write("c2b.yaml", cm("c2", "2").as_bytes())
+        .write("c3.yaml", cm("c3", "1").as_bytes())
+        .write("ed.sh", b"sed -i 's/^  a: \"1\"$/  a: \"9\"/' \"$1\"\n");
+    // create: after --save-config (the cause is not in last-applied).
+    p.parity(&["create", "-f", "c1.yaml", "--record", "--save-config"]);
+    p.parity(&["create", "-f", "c3.yaml", "--record=false"]);
+    // apply: first (the cause is part of the applied configuration); the same file again
+    // is "configured" only when the cause changes.
+    p.parity(&["apply", "-f", "c2.yaml", "--record"]);
+    p.parity(&["apply", "-f", "c2.yaml", "--record"]);
+    p.parity(&["apply", "-f", "c2b.yaml"]);
+    p.parity(&["apply", "-f", "c3.yaml", "--server-side", "--record"]);
+    p.same_state(STATE);
+    // patch: a second merge patch, skipped when the cause is already there.
+    p.parity(&[
+        "patch",
+        "cm",
+        "c1",
+        "-p",
+        r#"{"data":{"b":"2"}}"#,
+        "--record",
+    ]);
+    p.parity(&[
+        "patch",
+        "cm",
+        "c1",
+        "-p",
+        r#"{"data":{"b":"2"}}"#,
+        "--record",
+    ]);
+    p.parity(&[
+        "patch",
+        "cm",
+        "c3",
+        "-p",
+        r#"{"data":{"b":"2"}}"#,
+        "--record",
+        "--dry-run=client",
+        "-o",
+        "jsonpath={.metadata.annotations}",
+    ]);
+    p.same_state(STATE);
+    // edit: after --save-config, on what was edited.
+    p.parity_env(
+        &["edit", "cm/c3", "--record", "--save-config"],
+        &[("KUBE_EDITOR", "sh [DIR]/ed.sh")],
+    );
+    // (The saved configuration of an edit holds the resourceVersion: compare the rest.)
+    p.same_state(&[
+        "get",
+        "cm",
+        "-o",
+        r#"jsonpath={range .items[*]}{.metadata.name}: {.data} {.metadata.annotations.kubernetes\.io/change-cause}{"\n"}{end}"#,
+    ]);
+}

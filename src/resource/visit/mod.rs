@@ -189,6 +189,31 @@ impl<'a> Visitor<'a> {
         })
     }
 
+    /// The visit of the verbs that send `-f` manifests whole (create, apply, replace):
+    /// kubectl's `FilenameParam(...).LabelSelectorParam(...).Flatten()` — every manifest
+    /// object as read, checked by the schema validator when `validate` (`--validate`
+    /// other than `ignore`), filtered by `-l`, nothing fetched.
+    pub async fn manifests(
+        ctx: &'a Ctx,
+        filenames: Vec<String>,
+        recursive: bool,
+        validate: bool,
+        label_selector: Option<String>,
+    ) -> Result<Visitor<'a>> {
+        let sel = Selection {
+            filenames,
+            recursive,
+            validate,
+            label_selector,
+            ..Selection::default()
+        };
+        let opts = Options {
+            fetch: Fetch::Nothing,
+            ..Options::default()
+        };
+        Visitor::new(ctx, &sel, opts).await
+    }
+
     /// What the command line named (one named object or one collection query each).
     pub fn targets(&self) -> &[Target] {
         &self.targets
