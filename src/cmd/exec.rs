@@ -20,6 +20,10 @@ pub struct Args {
     /// The command and its arguments, after `--`
     #[arg(last = true, value_name = "COMMAND")]
     pub command: Vec<String>,
+    /// Filename, directory, or URL to a manifest of the resource to exec into
+    #[arg(short = 'f', long = "filename", value_name = "FILE",
+          add = Complete::FilesWith(crate::complete::spec::MANIFEST_EXTENSIONS))]
+    pub filenames: Vec<String>,
     #[command(flatten)]
     pub session: SessionFlags,
 }
@@ -35,35 +39,50 @@ const EXAMPLES: &str = "  # Get output from running the 'date' command from pod 
   kk exec mypod -c ruby-container -i -t -- bash -il
 
   # Get output from running 'date' command from the first pod of the deployment mydeployment
-  kk exec deploy/mydeployment -- date";
+  kk exec deploy/mydeployment -- date
+
+  # Get output from running 'date' command from the pod described in pod.yaml
+  kk exec -f pod.yaml -- date";
 
 /// Run `kk exec`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    // kubectl needs `--` before the command; a second positional without it is the old form.
-    if args.args.len() > 1 && args.command.is_empty() {
+    let filenames = crate::flags::split_list(&args.filenames);
+    // kubectl needs `--` before the command; a second positional (or one next to `-f`)
+    // without it is the old form.
+    if (args.args.len() > 1 || !(args.args.is_empty() || filenames.is_empty()))
+        && args.command.is_empty()
+    {
         return Err(Error::usage(
             "exec",
             "exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead",
         ));
     }
     pod::check_timeout(args.session.pod_running_timeout, "exec")?;
-    let Some(target) = args.args.first() else {
+    if args.args.is_empty() && filenames.is_empty() {
         return Err(Error::msg("pod, type/name or --filename must be specified"));
-    };
+    }
     if args.command.is_empty() {
         return Err(Error::msg(
             "you must specify at least one command for the container",
         ));
     }
     let quiet = args.session.quiet();
-    let namespace = ctx.namespace().await?;
-    let pod = pod::attachable(
+    let default_namespace = ctx.namespace().await?;
+    let pod = pod::attachable_from(
         ctx,
-        std::slice::from_ref(target),
+        &args.args[..args.args.len().min(1)],
+        &filenames,
         args.session.pod_running_timeout,
     )
     .await?;
     pod::check_not_completed(&pod, "cannot exec into a container in a completed pod")?;
+    // A pod from a manifest lives where the manifest says.
+    let namespace = pod
+        .metadata
+        .namespace
+        .clone()
+        .filter(|n| !n.is_empty())
+        .unwrap_or(default_namespace);
     let container = match args.session.container() {
         Some(c) => c,
         None => container::pick(ctx.ui(), &pod, None, quiet)?.name,
@@ -103,4 +122,4 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
 /// The long description of `Exec` (help and man page).
 pub const ABOUT: &str = r#"Execute a command in a container.
 
-The command and its arguments follow `--`. With -i the local stdin is passed to the command, with -t it runs on a terminal; the command's exit code becomes kk's."#;
+The pod is named (POD or TYPE/NAME) or described in a manifest (-f). The command and its arguments follow `--`. With -i the local stdin is passed to the command, with -t it runs on a terminal; the command's exit code becomes kk's."#;

@@ -417,6 +417,8 @@ struct TarPipe {
     read: u64,
     retries: i64,
     max: i64,
+    /// Out of retries: the end was announced.
+    dropped: bool,
 }
 
 impl Read for TarPipe {
@@ -426,6 +428,9 @@ impl Read for TarPipe {
             if n > 0 || buf.is_empty() {
                 self.read += n as u64;
                 return Ok(n);
+            }
+            if self.dropped {
+                return Ok(0);
             }
             if self.max < 0 || self.retries < self.max {
                 self.retries += 1;
@@ -438,6 +443,8 @@ impl Read for TarPipe {
                 self.input = ChunkReader::new(rx);
                 continue;
             }
+            // Once: Go's tar reader never reads past the end it was given.
+            self.dropped = true;
             let _ = self.events.send(Event::Say(format!(
                 "Dropping out copy after {} retries\n",
                 self.retries
@@ -474,6 +481,7 @@ pub async fn download(
         read: 0,
         retries: 0,
         max: retries,
+        dropped: false,
     };
     let (dest_owned, ns, pod, src_owned) = (
         dest.to_string(),
@@ -537,7 +545,19 @@ pub async fn download(
     }
     unpacked
         .unwrap_or(Ok(()))
-        .map_err(|e| Error::msg(e.to_string()))
+        .map_err(|e| Error::msg(go_tar_error(&e)))
+}
+
+/// Go's archive/tar says `unexpected EOF` for an archive cut short, wherever it was cut;
+/// the tar crate has its own words (and no error kind) for the places.
+fn go_tar_error(e: &io::Error) -> String {
+    let text = e.to_string();
+    let cut = ["unexpected EOF during skip", "failed to read entire block"];
+    if e.kind() == io::ErrorKind::UnexpectedEof || cut.contains(&text.as_str()) {
+        "unexpected EOF".to_string()
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]

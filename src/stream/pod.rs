@@ -34,12 +34,24 @@ pub struct Target {
 impl Target {
     /// Resolve `args`: one `NAME` / `TYPE/NAME`, or `TYPE NAME`.
     pub async fn new(ctx: &Ctx, args: &[String]) -> Result<Target> {
+        Self::select(ctx, args, &[]).await
+    }
+
+    /// Resolve `args` and the manifests of `filenames` (exec's `-f`): exactly one object,
+    /// else kubectl's `cannot exec into multiple objects at a time`. A manifest's object is
+    /// used as read (kubectl's builder does not fetch it again).
+    pub async fn select(ctx: &Ctx, args: &[String], filenames: &[String]) -> Result<Target> {
+        // Names next to manifests: kubectl's builder reads the manifests first (their
+        // errors win), then refuses the names.
+        let names_too = !(args.is_empty() || filenames.is_empty());
         let args = match args {
+            _ if names_too => Vec::new(),
             [one] if !one.contains('/') => vec!["pods".to_string(), one.clone()],
             more => more.to_vec(),
         };
         let sel = Selection {
             args,
+            filenames: filenames.to_vec(),
             ..Selection::default()
         };
         let opts = Options {
@@ -51,18 +63,48 @@ impl Target {
         ctx.client().await?;
         let mut objects = Visitor::new(ctx, &sel, opts).await?;
         let requester = objects.requester().clone();
-        match objects.next().await {
-            Some(info) => Ok(Target { info, requester }),
-            None => Err(objects
-                .finish()
-                .err()
-                .unwrap_or_else(|| Error::msg("expected a resource"))),
+        let Some(info) = objects.next().await else {
+            let none = if filenames.is_empty() {
+                "expected a resource"
+            } else {
+                // An empty list, to kubectl.
+                "cannot exec into multiple objects at a time"
+            };
+            return Err(objects.finish().err().unwrap_or_else(|| Error::msg(none)));
+        };
+        if !filenames.is_empty() {
+            // kubectl takes every object of the files before it looks at one of them; what
+            // comes from stdin is always a list to it.
+            let more = objects.next().await.is_some();
+            objects.finish()?;
+            if names_too {
+                return Err(Error::msg(
+                    "resource/name arguments cannot be provided when a path is specified",
+                ));
+            }
+            if more || filenames.iter().any(|f| f == "-") {
+                return Err(Error::msg("cannot exec into multiple objects at a time"));
+            }
         }
+        Ok(Target { info, requester })
     }
 
-    /// GET the object (kubectl's builder: a missing namespace reported as such).
+    /// The object: as read from its manifest, else a GET (kubectl's builder: a missing
+    /// namespace reported as such).
     pub async fn get(&self) -> std::result::Result<Value, kube::Error> {
-        self.info.get(&self.requester, None).await
+        match &self.info.object {
+            Some(obj) => {
+                // kubectl's builder puts the namespace it resolved into the object.
+                let mut obj = obj.clone();
+                if let (Some(ns), Some(meta)) = (&self.info.namespace, obj.get_mut("metadata"))
+                    && meta.get("namespace").is_none_or(|n| n.as_str() == Some(""))
+                {
+                    meta["namespace"] = Value::String(ns.clone());
+                }
+                Ok(obj)
+            }
+            None => self.info.get(&self.requester, None).await,
+        }
     }
 
     /// How requests are made.
@@ -93,7 +135,17 @@ pub async fn attachable_for(
 /// named workload or service. API errors as kubectl prints them (`Error from server
 /// (NotFound): pods "x" not found`).
 pub async fn attachable(ctx: &Ctx, args: &[String], timeout: GoDuration) -> Result<Pod> {
-    let target = Target::new(ctx, args).await?;
+    attachable_from(ctx, args, &[], timeout).await
+}
+
+/// [`attachable`] with manifests (exec's `-f`) besides the arguments.
+pub async fn attachable_from(
+    ctx: &Ctx,
+    args: &[String],
+    filenames: &[String],
+    timeout: GoDuration,
+) -> Result<Pod> {
+    let target = Target::select(ctx, args, filenames).await?;
     let obj = target.get().await.map_err(|e| ctx.kube_error(e))?;
     attachable_for(ctx, &target, &obj, timeout).await
 }

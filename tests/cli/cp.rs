@@ -248,3 +248,88 @@ fn cp_errors_match_kubectl() {
     }
     assert_eq!(env.read("h"), "box\n");
 }
+
+/// `cp --retries`: a download whose exec stream is cut short (kk-sim's `exec-cut` fault ends
+/// every exec's stdout after 100,000 bytes, cleanly and without an exit status) is resumed
+/// where it stopped, as kubectl's does, until the file is whole — or given up after the
+/// retries, with kubectl's notices. A private kk-sim, since faults are server-wide.
+#[test]
+fn cp_retries_resume_a_cut_stream_like_kubectl() {
+    let sim = crate::common::server::PrivateSim::start(&[]);
+    let mut env = TestEnv::offline();
+    std::fs::copy(&sim.kubeconfig, env.path("kubeconfig")).unwrap();
+    env.kubeconfig = Some("kubeconfig".into());
+    std::fs::write(env.path("box.yaml"), PODS.split("---").next().unwrap()).unwrap();
+    env.run_kk(&["apply", "-f", "box.yaml"]).success();
+    env.run_kk(&["wait", "--for=condition=Ready", "--timeout=60s", "pod/box"])
+        .success();
+    let blob: Vec<u8> = (0..300_000u32).map(|i| (i * 13 % 251) as u8).collect();
+    std::fs::write(env.path("blob.bin"), &blob).unwrap();
+    env.run_kk(&["cp", "blob.bin", "box:/tmp/blob.bin"])
+        .success();
+    sim.faults("exec-cut=100000");
+    let clients: Vec<(bool, &str)> = match kubectl_bin() {
+        Some(_) => vec![(true, "kubectl"), (false, "kk")],
+        None => vec![(false, "kk")],
+    };
+    let mut outputs = Vec::new();
+    for (kubectl, name) in &clients {
+        let cp = |args: &[&str]| {
+            if *kubectl {
+                env.run_kubectl(args).expect("kubectl")
+            } else {
+                env.run_kk(args)
+            }
+        };
+        let whole = format!("whole-{name}");
+        let a = cp(&["cp", "--retries=10", "box:/tmp/blob.bin", &whole]);
+        assert_eq!(
+            std::fs::read(env.path(&whole)).unwrap(),
+            blob,
+            "{name}: {a}"
+        );
+        let b = cp(&[
+            "cp",
+            "--retries=1",
+            "box:/tmp/blob.bin",
+            &format!("part-{name}"),
+        ]);
+        outputs.push([a, b]);
+    }
+    // The remote tar's notice races with the resume lines (both clients print it from
+    // another task than the unpacking): compare the rest.
+    let seen = |o: &Output| {
+        let lines: Vec<&str> = o
+            .stdout
+            .lines()
+            .filter(|l| !l.starts_with("tar: "))
+            .collect();
+        (o.code, lines.join("\n"), o.stderr.clone())
+    };
+    if let [want, got] = &outputs[..] {
+        for (w, g) in want.iter().zip(got.iter()) {
+            assert_eq!(seen(w), seen(g), "kubectl:\n{w}\nkk:\n{g}");
+        }
+    }
+    let kk = &outputs[clients.len() - 1];
+    assert_eq!(
+        seen(&kk[0]),
+        (
+            0,
+            "Resuming copy at 100000 bytes, retry 1/10\n\
+             Resuming copy at 200000 bytes, retry 2/10\n\
+             Resuming copy at 300000 bytes, retry 3/10"
+                .to_string(),
+            String::new()
+        ),
+        "{}",
+        kk[0]
+    );
+    assert!(
+        seen(&kk[1]).1.starts_with(
+            "Resuming copy at 100000 bytes, retry 1/1\nDropping out copy after 1 retries"
+        ),
+        "{}",
+        kk[1]
+    );
+}

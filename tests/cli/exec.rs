@@ -129,6 +129,50 @@ fn exec_matches_kubectl() {
     assert_eq!(out.code, 3);
 }
 
+/// `exec -f FILE`: the pod is the one the manifest describes (its content as read, the
+/// namespace defaulted), one object only, never next to names; kubectl's messages.
+#[test]
+fn exec_from_a_manifest_matches_kubectl() {
+    if kubectl_bin().is_none() {
+        return;
+    }
+    let env = setup("exec-file");
+    let pod = |name: &str| {
+        format!(
+            "apiVersion: v1\nkind: Pod\nmetadata: {{name: {name}}}\nspec:\n  containers:\n  - {{name: main, image: busybox}}\n  - {{name: side, image: busybox}}\n"
+        )
+    };
+    std::fs::write(env.path("multi.yaml"), pod("multi")).unwrap();
+    std::fs::write(env.path("ghost.yaml"), pod("ghost")).unwrap();
+    std::fs::write(env.path("two.yaml"), pod("multi") + "---\n" + &pod("one")).unwrap();
+    std::fs::write(env.path("empty.yaml"), "").unwrap();
+    std::fs::create_dir(env.path("dir")).unwrap();
+    std::fs::write(env.path("dir/one.yaml"), pod("one")).unwrap();
+    let cases: &[&[&str]] = &[
+        &["exec", "-f", "multi.yaml", "--", "hostname"],
+        &["exec", "-f", "multi.yaml", "-c", "side", "--", "hostname"],
+        &["exec", "--filename=dir", "--", "hostname"],
+        // Errors.
+        &["exec", "-f", "multi.yaml", "-c", "nope", "--", "ls"],
+        &["exec", "-f", "multi.yaml"],
+        &["exec", "-f", "multi.yaml", "one"],
+        &["exec", "-f", "multi.yaml", "one", "--", "ls"],
+        &["exec", "-f", "missing.yaml", "one", "--", "ls"],
+        &["exec", "-f", "two.yaml", "--", "ls"],
+        &["exec", "-f", "multi.yaml,dir", "--", "ls"],
+        &["exec", "-f", "-", "--", "ls"],
+        &["exec", "-f", "empty.yaml", "--", "ls"],
+        &["exec", "-f", "ghost.yaml", "--", "ls"],
+    ];
+    for args in cases {
+        let mut full = args.to_vec();
+        full.extend(["-n", env.ns()]);
+        let want = env.run_kubectl(&full).expect("kubectl");
+        let got = env.run_kk(&full);
+        crate::common::env::assert_same(&full, &want, &got);
+    }
+}
+
 #[test]
 fn exec_stdin_megabyte_round_trip() {
     let env = setup("exec-stdin");

@@ -13,6 +13,7 @@
 //! | `slow=DUR[:P]` | delay requests by DUR (`200ms`, `2s`), all of them or with probability P |
 //! | `watch-drop=DUR` | watch streams are cut (connection reset) DUR after they start |
 //! | `stream-drop=DUR` | the same for other streams: `logs -f`, exec/attach/port-forward upgrades |
+//! | `exec-cut=BYTES` | an exec's stdout ends after BYTES bytes with a normal close and no exit Status (a stream cut short: `kubectl cp --retries` resumes) |
 //! | `watch-reset=P` | P: a watch request (only) is reset before it is handled |
 //! | `watch-expire[=P]` | a watch that resumes from a resourceVersion older than the newest gets a 410 Expired `ERROR` event (that history was compacted), always or with P |
 //! | `expire-continue[=P]` | list requests with a `continue` token get 410 Expired (always, or with P) |
@@ -62,6 +63,8 @@ pub struct Spec {
     pub watch_drop: Option<Duration>,
     /// Other streams are cut this long after they start.
     pub stream_drop: Option<Duration>,
+    /// Exec sessions end (normal close, no Status) after this many bytes of stdout.
+    pub exec_cut: Option<u64>,
     /// Probability that a `continue` token has expired.
     pub expire_continue: f64,
     /// Probability that a watch from an older resourceVersion finds it compacted (410).
@@ -113,6 +116,15 @@ impl Spec {
                 }
                 "watch-drop" => spec.watch_drop = Some(duration(need()?).map_err(|e| bad(&e))?),
                 "stream-drop" => spec.stream_drop = Some(duration(need()?).map_err(|e| bad(&e))?),
+                "exec-cut" => {
+                    spec.exec_cut = Some(
+                        need()?
+                            .parse()
+                            .ok()
+                            .filter(|n| *n > 0)
+                            .ok_or_else(|| bad("expected a number of bytes above 0"))?,
+                    )
+                }
                 "expire-continue" => {
                     spec.expire_continue = match value {
                         None => 1.0,
@@ -175,6 +187,9 @@ impl fmt::Display for Spec {
         }
         if let Some(d) = self.stream_drop {
             items.push(format!("stream-drop={}ms", d.as_millis()));
+        }
+        if let Some(n) = self.exec_cut {
+            items.push(format!("exec-cut={n}"));
         }
         if self.expire_continue >= 1.0 {
             items.push("expire-continue".into());
@@ -566,6 +581,12 @@ mod tests {
              watch-drop=10000ms,stream-drop=5000ms,expire-continue"
         );
         assert_eq!(Spec::parse(&s.to_string()).unwrap(), s);
+        let c = Spec::parse("exec-cut=4096").unwrap();
+        assert_eq!(
+            (c.exec_cut, c.to_string().as_str()),
+            (Some(4096), "exec-cut=4096")
+        );
+        assert!(Spec::parse("exec-cut=0").is_err());
         let w = Spec::parse("watch-reset=1,watch-expire").unwrap();
         assert_eq!((w.watch_reset, w.watch_expire), (1.0, 1.0));
         assert_eq!(w.to_string(), "watch-reset=1,watch-expire");

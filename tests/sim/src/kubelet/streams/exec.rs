@@ -32,6 +32,9 @@ pub struct ExecParams {
     pub stdout: bool,
     pub stderr: bool,
     pub tty: bool,
+    /// Not from the query: the `exec-cut=BYTES` fault. After this many bytes of stdout the
+    /// session ends with a normal WebSocket close and no Status, as a stream cut short.
+    pub stdout_limit: Option<u64>,
 }
 
 /// Decodes one `application/x-www-form-urlencoded` component (`+` is a space).
@@ -192,6 +195,7 @@ pub async fn exec_ws<S>(
 
     let (mut out_eof, mut err_eof) = (false, false);
     let mut outcome: Option<ExecOutcome> = None;
+    let mut sent = 0u64;
     let mut obuf = vec![0u8; 32 * 1024];
     let mut ebuf = vec![0u8; 32 * 1024];
     while !(out_eof && err_eof && outcome.is_some()) {
@@ -232,8 +236,18 @@ pub async fn exec_ws<S>(
             n = out_r.read(&mut obuf), if !out_eof => match n {
                 Ok(0) | Err(_) => out_eof = true,
                 Ok(n) => {
-                    if params.stdout && tx.send(protocol.encode(STDOUT, &obuf[..n])).await.is_err() {
+                    let (n, cut) = match params.stdout_limit {
+                        Some(limit) if sent + n as u64 >= limit => ((limit - sent) as usize, true),
+                        _ => (n, false),
+                    };
+                    sent += n as u64;
+                    if params.stdout && n > 0 && tx.send(protocol.encode(STDOUT, &obuf[..n])).await.is_err() {
                         process.abort();
+                        return;
+                    }
+                    if cut {
+                        process.abort();
+                        close(tx, rx).await;
                         return;
                     }
                 }
@@ -262,13 +276,22 @@ pub async fn exec_ws<S>(
         &params.command,
     );
     let _ = tx.send(protocol.encode(ERROR, status.as_bytes())).await;
+    close(tx, rx).await;
+}
+
+/// A normal close, then the client's close reply so the TCP connection ends cleanly.
+async fn close<S>(
+    mut tx: futures::stream::SplitSink<WebSocketStream<S>, Message>,
+    mut rx: futures::stream::SplitStream<WebSocketStream<S>>,
+) where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
     let _ = tx
         .send(Message::Close(Some(CloseFrame {
             code: CloseCode::Normal,
             reason: "".into(),
         })))
         .await;
-    // Let the client's close reply arrive so the TCP connection ends cleanly.
     let _ = tokio::time::timeout(std::time::Duration::from_secs(2), async {
         while let Some(Ok(_)) = rx.next().await {}
     })

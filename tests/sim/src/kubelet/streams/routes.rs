@@ -165,7 +165,8 @@ fn exec(
     ext: ExtensionRequest,
 ) -> Result<Response<()>, ApiError> {
     let query = ext.request.uri().query().unwrap_or("").to_string();
-    let params = ExecParams::from_query(&query, true)?;
+    let mut params = ExecParams::from_query(&query, true)?;
+    params.stdout_limit = server.faults.spec().exec_cut;
     let pod = get_pod(server, &ext)?;
     let container = pick_container(&pod, &ext.name, params.container.as_deref())?;
     let cname = container["name"].as_str().unwrap_or("");
