@@ -230,24 +230,27 @@ impl<'a> Exec<'a> {
             ..pipe.clone()
         };
         let v = self.pipeline(dot, &plain)?;
-        let items: Vec<(V, V)> = match &v {
-            V::Missing => Vec::new(),
-            V::Val(Value::Array(a)) => a
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (V::Int(i as i64), V::Val(x.clone())))
-                .collect(),
-            V::Val(Value::Object(m)) => m
-                .iter()
-                .map(|(k, x)| (V::Val(Value::String(k.clone())), V::Val(x.clone())))
-                .collect(),
-            V::Int(n) => (0..*n).map(|i| (V::Int(i), V::Int(i))).collect(),
-            V::Val(Value::Number(n)) if n.as_i64().is_some() => (0..n.as_i64().unwrap_or(0))
-                .map(|i| (V::Int(i), V::Val(Value::from(i))))
-                .collect(),
+        // Walked in place, never collected: `range 1000000000` costs time, as in Go, not
+        // memory, and a list's elements are cloned one at a time.
+        let items: Box<dyn Iterator<Item = (V, V)>> = match &v {
+            V::Missing => Box::new(std::iter::empty()),
+            V::Val(Value::Array(a)) => Box::new(
+                a.iter()
+                    .enumerate()
+                    .map(|(i, x)| (V::Int(i as i64), V::Val(x.clone()))),
+            ),
+            V::Val(Value::Object(m)) => Box::new(
+                m.iter()
+                    .map(|(k, x)| (V::Val(Value::String(k.clone())), V::Val(x.clone()))),
+            ),
+            V::Int(n) => Box::new((0..*n).map(|i| (V::Int(i), V::Int(i)))),
+            V::Val(Value::Number(n)) if n.as_i64().is_some() => Box::new(
+                (0..n.as_i64().unwrap_or(0)).map(|i| (V::Int(i), V::Val(Value::from(i)))),
+            ),
             other => return Err(self.fail(format!("range can't iterate over {}", sprint_v(other)))),
         };
-        if items.is_empty() {
+        let mut items = items.peekable();
+        if items.peek().is_none() {
             let r = match else_list {
                 Some(e) => self.scoped(e, dot),
                 None => Ok(Flow::Normal),
