@@ -11,7 +11,7 @@
 //! and `-o json|yaml|...` prints the results at the end — one object, or a `List`.
 
 pub mod edit_last_applied;
-mod prune;
+pub(crate) mod prune;
 mod server_side;
 pub mod set_last_applied;
 pub mod view_last_applied;
@@ -23,7 +23,6 @@ use crate::error::{Error, Result};
 use crate::flags::{DryRun, DryRunFlags, FilenameFlags, ObjectPrintFlags, Pflag};
 use crate::patch::{self, last_applied};
 use crate::printers::OperationPrinter;
-use crate::resource::Resolver;
 use crate::resource::builder::Selection;
 use crate::resource::openapi::OpenApi;
 use crate::resource::request;
@@ -174,13 +173,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let policy = crate::flags::cascade(ctx.ui(), args.cascade.as_deref())?;
     let prune = args.prune == Some(true);
     let (allowlist, discovery) = if prune {
-        let mut resolver = Resolver::new(ctx).await?;
-        let mut found = prune::allowlist(resolver.discovery(), &args.prune_allowlist);
-        if found.is_err() && !resolver.is_fresh() {
-            resolver.refresh().await?;
-            found = prune::allowlist(resolver.discovery(), &args.prune_allowlist);
-        }
-        (found?, Some(resolver))
+        let (list, resolver) = prune::resolve_allowlist(ctx, &args.prune_allowlist).await?;
+        (list, Some(resolver))
     } else {
         (Vec::new(), None)
     };
