@@ -312,7 +312,9 @@ fn file_name(info: &Info) -> String {
 /// A pruned object's file, named from its own `apiVersion`, `kind` and metadata.
 fn object_file_name(obj: &Value) -> String {
     let s = |p: &str| obj.pointer(p).and_then(Value::as_str).unwrap_or("");
-    let (group, version) = s("/apiVersion").rsplit_once('/').unwrap_or(("", s("/apiVersion")));
+    let (group, version) = s("/apiVersion")
+        .rsplit_once('/')
+        .unwrap_or(("", s("/apiVersion")));
     let (ns, name) = (s("/metadata/namespace"), s("/metadata/name"));
     name_of(group, version, s("/kind"), ns, name)
 }

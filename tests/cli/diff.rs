@@ -199,7 +199,11 @@ fn diff_prune_shows_deletions() {
         .setup(&["apply", "-f", "all.yaml"]);
     // What `apply --prune -l` would delete appears as whole-object deletions (a Secret's
     // data unmasked, managed fields kept, as kubectl prints them).
-    let out = diff(&p, &["-f", "fewer.yaml", "--prune", "-l", "diffprune=x"], &[]);
+    let out = diff(
+        &p,
+        &["-f", "fewer.yaml", "--prune", "-l", "diffprune=x"],
+        &[],
+    );
     assert_eq!(out.code, 1);
     assert!(out.stdout.contains("v1.Secret.[NS].s"), "{out}");
     diff(
@@ -230,7 +234,10 @@ fn diff_prune_shows_deletions() {
     let out = diff(&p, &["-f", "fewer.yaml", "-l", "diffprune=z"], &[]);
     assert_eq!((out.code, out.stdout.as_str()), (0, ""));
     // A bad allowlist entry is fatal: exit 2.
-    for bad in ["--prune-allowlist=v1/ConfigMap", "--prune-allowlist=core/v1/Nope"] {
+    for bad in [
+        "--prune-allowlist=v1/ConfigMap",
+        "--prune-allowlist=core/v1/Nope",
+    ] {
         let out = diff(&p, &["-f", "fewer.yaml", "--prune", bad], &[]);
         assert_eq!(out.code, 2, "{out}");
     }

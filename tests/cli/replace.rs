@@ -118,3 +118,58 @@ fn replace_force_deletes_and_creates() {
     }
     p.same_state(STATE);
 }
+
+#[test]
+fn replace_raw_puts_the_file_as_is() {
+    let Some(p) = Pair::new("replace-raw") else {
+        return;
+    };
+    p.write("cm.yaml", CM.as_bytes())
+        .write(
+            "raw.json",
+            br#"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c1"},"data":{"raw":"yes"}}"#,
+        )
+        .setup(&["create", "-f", "cm.yaml"]);
+    // The server's answer, byte for byte (no newline added).
+    let uri = "/api/v1/namespaces/[NS]/configmaps/c1";
+    let out = p.parity(&["replace", "--raw", uri, "-f", "raw.json"]);
+    assert!(out.stdout.starts_with("{\"apiVersion\":\"v1\""), "{out}");
+    // Only the path and query of an absolute URL are used.
+    p.parity(&[
+        "replace",
+        "--raw",
+        "https://elsewhere:1/api/v1/namespaces/[NS]/configmaps/c1?fieldManager=raw",
+        "-f",
+        "raw.json",
+    ]);
+    // The server judges the body: a YAML body is not decoded, a missing object is NotFound.
+    for args in [
+        &["replace", "--raw", uri, "-f", "cm.yaml"][..],
+        &[
+            "replace",
+            "--raw",
+            "/api/v1/namespaces/[NS]/configmaps/nope",
+            "-f",
+            "raw.json",
+        ],
+        &["replace", "--raw", uri, "-f", "raw.json", "-f", "cm.yaml"],
+        &[
+            "replace",
+            "--raw",
+            uri,
+            "-f",
+            "https://example.invalid/x.yaml",
+        ],
+        &["replace", "--raw", uri, "-f", "raw.json", "-R"],
+        &["replace", "--raw", uri, "-f", "raw.json", "-o", "yaml"],
+        &["replace", "--raw", "%zz", "-f", "raw.json"],
+        &["replace", "--raw", "/a%zz", "-f", "raw.json"],
+        &["replace", "--raw", "x y", "-f", "raw.json"],
+        &["replace", "--raw", uri, "-f", "nothere.json"],
+        &["replace", "--raw", uri],
+    ] {
+        let out = p.parity(args);
+        assert_eq!(out.code, 1, "{args:?}: {out}");
+    }
+    p.same_state(STATE);
+}

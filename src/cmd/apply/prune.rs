@@ -175,19 +175,19 @@ impl Pruner {
             .iter()
             .flat_map(|ns| namespaced.clone().map(move |t| (t, Some(ns.as_str()))))
             .collect();
-        out.extend(self.types.iter().filter(|t| !t.namespaced).map(|t| (t, None)));
+        out.extend(
+            self.types
+                .iter()
+                .filter(|t| !t.namespaced)
+                .map(|t| (t, None)),
+        );
         out
     }
 
     /// The objects of type `t` in `ns` that the run would prune: annotated, selected, not
     /// applied by this run — each with its `apiVersion` and `kind`, which list items lack
     /// (client-go's list decoding fills them in the same way).
-    async fn candidates(
-        &self,
-        ctx: &Ctx,
-        t: &ApiResource,
-        ns: Option<&str>,
-    ) -> Result<Vec<Value>> {
+    async fn candidates(&self, ctx: &Ctx, t: &ApiResource, ns: Option<&str>) -> Result<Vec<Value>> {
         let wrap = |e| failed(t, ns, e);
         let client = ctx.client().await.map_err(wrap)?;
         let query: Vec<(&str, String)> = self
@@ -294,7 +294,11 @@ impl Pruner {
 
 /// kubectl's `error pruning (non)namespaced object <gvk>: <error>`.
 fn failed(t: &ApiResource, ns: Option<&str>, e: Error) -> Error {
-    let scope = if ns.is_some() { "namespaced" } else { "nonNamespaced" };
+    let scope = if ns.is_some() {
+        "namespaced"
+    } else {
+        "nonNamespaced"
+    };
     Error::msg(format!("error pruning {scope} object {}: {e}", gvk(t)))
 }
 
