@@ -11,6 +11,7 @@
 //! and `-o json|yaml|...` prints the results at the end — one object, or a `List`.
 
 pub mod edit_last_applied;
+mod force;
 pub(crate) mod prune;
 mod server_side;
 pub mod set_last_applied;
@@ -103,6 +104,23 @@ pub struct Args {
     #[arg(long, default_value_t = -1, allow_negative_numbers = true, value_name = "SECONDS",
           value_parser = crate::go::parse_int64)]
     pub grace_period: i64,
+    /// If true, immediately remove resources from API and bypass graceful deletion. Note that
+    /// immediate deletion of some resources may result in inconsistency or data loss and
+    /// requires confirmation.
+    #[arg(long, pflag_bool())]
+    pub force: Option<bool>,
+    /// The length of time to wait before giving up on a delete, zero means determine a timeout
+    /// from the size of the object
+    #[arg(long, default_value = "0s", allow_hyphen_values = true, value_name = "DURATION",
+          value_parser = crate::flags::parse_go_duration)]
+    pub timeout: crate::flags::GoDuration,
+    /// If true, wait for resources to be gone before returning. This waits for finalizers.
+    #[arg(long, pflag_bool())]
+    pub wait: Option<bool>,
+    /// If true, use openapi to calculate diff when the openapi presents and the resource can
+    /// be found in the openapi spec. Otherwise, fall back to use baked-in types.
+    #[arg(long, pflag_bool(), default_value = "true")]
+    pub openapi_patch: Option<bool>,
 }
 
 /// `apply`'s own subcommands.
@@ -189,12 +207,23 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             "--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)",
         ));
     }
+    let force = args.force == Some(true);
+    if server_side && force {
+        return Err(Error::msg("--force cannot be used with --server-side"));
+    }
+    if dry == DryRun::Server && force {
+        return Err(Error::msg("--dry-run=server cannot be used with --force"));
+    }
     let all = args.all == Some(true);
     let selector = args.selector.clone().filter(|s| !s.is_empty());
     if all && selector.is_some() {
         return Err(Error::msg(
             "cannot set --all and --selector at the same time",
         ));
+    }
+    // Re-created objects get new UIDs, which pruning goes by.
+    if prune && force {
+        return Err(Error::msg("--force cannot be used with --prune"));
     }
     if prune && !all && selector.is_none() {
         return Err(Error::msg(
@@ -229,7 +258,16 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         force_conflicts: args.force_conflicts == Some(true),
         subresource,
         printer: OperationPrinter::new(&args.print, dry)?,
-        openapi: OpenApi::default(),
+        openapi: if args.openapi_patch == Some(false) {
+            OpenApi::builtin_only()
+        } else {
+            OpenApi::default()
+        },
+        force: force.then(|| Force {
+            policy,
+            grace_period: args.grace_period,
+            timeout: args.timeout.duration(),
+        }),
         results: Vec::new(),
         pruner: match &discovery {
             Some(r) => Some(prune::Pruner::new(
@@ -311,6 +349,15 @@ struct Apply<'a> {
     results: Vec<Value>,
     /// `--prune`: what the run applied, and what it deletes afterwards.
     pruner: Option<prune::Pruner>,
+    /// `--force`: a patch refused as a Conflict or Invalid deletes and re-creates.
+    force: Option<Force>,
+}
+
+/// `--force` with its deletion settings (`--cascade`, `--grace-period`, `--timeout`).
+struct Force {
+    policy: &'static str,
+    grace_period: i64,
+    timeout: std::time::Duration,
 }
 
 impl Apply<'_> {
@@ -410,6 +457,12 @@ impl Apply<'_> {
                         Ok(v) => v,
                         Err(e) => return Err(self.patch_error(info, &body, e)),
                     };
+                }
+                Err(kube::Error::Api(s))
+                    if self.force.is_some()
+                        && matches!(s.reason.as_str(), "Conflict" | "Invalid") =>
+                {
+                    return force::delete_and_create(self, info, obj, &live).await;
                 }
                 Err(e) => return Err(self.patch_error(info, &body, e)),
             }
