@@ -63,6 +63,9 @@ pub struct Args {
     /// If true, wait for resources to be gone before returning. This waits for finalizers.
     #[arg(long, pflag_bool())]
     pub wait: Option<bool>,
+    /// Raw URI to PUT to the server.  Uses the transport specified by the kubeconfig file.
+    #[arg(long, value_name = "URI")]
+    pub raw: Option<String>,
 }
 
 /// kubectl's long description of the command.
@@ -109,6 +112,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         return Err(Error::msg(format!(
             "kustomize directories are not supported by kk: {k}"
         )));
+    }
+    if let Some(raw) = args.raw.as_deref().filter(|r| !r.is_empty()) {
+        return put_raw(ctx, args, raw).await;
     }
     let subresource = args.subresource.clone().filter(|s| !s.is_empty());
     if force {
@@ -157,6 +163,41 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     printer.finish(ctx.ui())?;
     objects.finish()
+}
+
+/// `--raw URI`: the one file's bytes PUT to the URI as they are, the answer printed as it
+/// came (kubectl's `rawhttp.RawPut`); refused with several files, a URL, `-R` or `-o`.
+async fn put_raw(ctx: &Ctx, args: &Args, raw: &str) -> Result<()> {
+    let files = args.files.filenames();
+    let [file] = &files[..] else {
+        return Err(Error::msg(
+            "--raw can only use a single local file or stdin",
+        ));
+    };
+    if file.starts_with("http://") || file.starts_with("https://") {
+        return Err(Error::msg("--raw cannot read from a url"));
+    }
+    if args.files.recursive() {
+        return Err(Error::msg("--raw and --recursive are mutually exclusive"));
+    }
+    if args.print.output.as_deref().is_some_and(|o| !o.is_empty()) {
+        return Err(Error::msg("--raw and --output are mutually exclusive"));
+    }
+    let uri = crate::go::url::parse_request_uri(raw)
+        .map_err(|e| Error::msg(format!("--raw must be a valid URL path: {e}")))?;
+    let body = if file == "-" {
+        ctx.ui().read_stdin_to_string()?.into_bytes()
+    } else {
+        std::fs::read(file)
+            .map_err(|e| Error::msg(format!("open {file}: {}", crate::go::errno_text(&e))))?
+    };
+    let client = ctx.client().await?;
+    let answer = request::raw_uri(&client, http::Method::PUT, &uri, body)
+        .await
+        .map_err(|e| ctx.kube_error(e))?;
+    use std::io::Write;
+    ctx.ui().out().write_all(&answer)?;
+    Ok(())
 }
 
 struct Replace<'a> {
