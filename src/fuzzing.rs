@@ -102,7 +102,13 @@ fn runaway_by_design(template: &str) -> bool {
     let longest_number = template
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
         .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-        .map(|w| if w.contains(['e', 'E']) { usize::MAX } else { w.len() })
+        .map(|w| {
+            if w.contains(['e', 'E']) {
+                usize::MAX
+            } else {
+                w.len()
+            }
+        })
         .max()
         .unwrap_or(0);
     ranges >= 6

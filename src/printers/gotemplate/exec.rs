@@ -244,9 +244,9 @@ impl<'a> Exec<'a> {
                     .map(|(k, x)| (V::Val(Value::String(k.clone())), V::Val(x.clone()))),
             ),
             V::Int(n) => Box::new((0..*n).map(|i| (V::Int(i), V::Int(i)))),
-            V::Val(Value::Number(n)) if n.as_i64().is_some() => Box::new(
-                (0..n.as_i64().unwrap_or(0)).map(|i| (V::Int(i), V::Val(Value::from(i)))),
-            ),
+            V::Val(Value::Number(n)) if n.as_i64().is_some() => {
+                Box::new((0..n.as_i64().unwrap_or(0)).map(|i| (V::Int(i), V::Val(Value::from(i)))))
+            }
             other => return Err(self.fail(format!("range can't iterate over {}", sprint_v(other)))),
         };
         let mut items = items.peekable();

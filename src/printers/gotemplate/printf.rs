@@ -346,7 +346,10 @@ mod tests {
     #[test]
     fn a_crazy_width_ends_the_format_like_go() {
         assert_eq!(
-            sprintf("%14444444444444s|%5s|%.99999999d", &[s("a"), s("b"), V::Int(3)]),
+            sprintf(
+                "%14444444444444s|%5s|%.99999999d",
+                &[s("a"), s("b"), V::Int(3)]
+            ),
             "%!(NOVERB)%!(EXTRA string=a, string=b, int=3)"
         );
         assert_eq!(sprintf("%10000009s", &[s("a")]).len(), 10_000_009);
