@@ -321,25 +321,15 @@ impl Replace<'_> {
     async fn create(&self, info: &Info) -> Result<Value> {
         let mut obj = super::apply::manifest_object(info);
         obj = last_applied::create_or_update(obj, self.save_config);
-        let mut path = info.resource.path(info.namespace.as_deref(), None);
-        if let Some(sub) = self.subresource {
-            path.push('/');
-            path.push_str(sub);
-        }
-        let q = [
-            ("fieldManager", self.field_manager.to_string()),
-            ("fieldValidation", self.validation.to_string()),
-        ];
-        let uri = request::with_query(&path, &q);
-        let client = self.ctx.client().await?;
-        request::json(
-            &client,
+        let path = info.resource.path(info.namespace.as_deref(), None);
+        self.send(
             http::Method::POST,
-            &uri,
-            Some(("application/json", &obj)),
+            path,
+            &obj,
+            "creating",
+            info.source.as_deref(),
         )
         .await
-        .map_err(|e| visit::error_when(self.ctx, "creating", info.source.as_deref(), e))
     }
 
     /// Replace one object; the server's answer (or the object, in a client dry run).
@@ -375,7 +365,20 @@ impl Replace<'_> {
                 meta.insert("resourceVersion".into(), rv);
             }
         }
-        let mut path = info.path();
+        self.send(http::Method::PUT, info.path(), &obj, "replacing", source)
+            .await
+    }
+
+    /// Send `obj` to `path` (its subresource, when one is named) with this replace's field
+    /// manager, validation and dry run; a failure reads "error when VERB SOURCE: ...".
+    async fn send(
+        &self,
+        method: http::Method,
+        mut path: String,
+        obj: &Value,
+        verb: &str,
+        source: Option<&str>,
+    ) -> Result<Value> {
         if let Some(sub) = self.subresource {
             path.push('/');
             path.push_str(sub);
@@ -387,13 +390,8 @@ impl Replace<'_> {
         q.extend(self.dry.query());
         let uri = request::with_query(&path, &q);
         let client = self.ctx.client().await?;
-        request::json(
-            &client,
-            http::Method::PUT,
-            &uri,
-            Some(("application/json", &obj)),
-        )
-        .await
-        .map_err(when)
+        request::json(&client, method, &uri, Some(("application/json", obj)))
+            .await
+            .map_err(|e| visit::error_when(self.ctx, verb, source, e))
     }
 }
