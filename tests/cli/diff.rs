@@ -86,6 +86,19 @@ fn diff_shows_what_apply_would_do() {
         .setup(&["apply", "-f", "cm.yaml"])
         .setup(&["create", "deployment", "web", "--image=nginx"])
         .setup(&["create", "secret", "generic", "s1", "--from-literal=k=old"]);
+    // The apiserver orders managedFields by time in whole seconds, then by manager name: the
+    // dry run's entry sorts after the creation's only in a later second. Let the setup's
+    // second pass, so `--show-managed-fields` shows both clients the same order.
+    let second = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+    };
+    let set_up = second();
+    while second() == set_up {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     // Nothing to change: exit 0, no output.
     let out = diff(&p, &["-f", "cm.yaml"], &[]);
     assert_eq!((out.code, out.stdout.as_str()), (0, ""));
