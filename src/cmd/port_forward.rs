@@ -301,6 +301,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         namespace: namespace.clone(),
         pod: name.clone(),
         ports: forwards.iter().map(|f| f.remote).collect(),
+        generation: 0,
     };
     let (tx, rx) = watch::channel(Some(endpoint));
     let follow = follow_pod(
@@ -373,6 +374,7 @@ async fn follow_pod(
     let client = ctx.client().await?;
     let api: kube::Api<Pod> = kube::Api::namespaced(client, namespace);
     let mut pod = first.to_string();
+    let mut generation = 0;
     loop {
         wait_gone(ctx, &api, &pod).await?;
         if !reconnect {
@@ -397,10 +399,12 @@ async fn follow_pod(
         ctx.ui().eprint(&format!(
             "pod/{pod} went away; forwarding to pod/{next_name}\n"
         ))?;
+        generation += 1;
         tx.send_replace(Some(Endpoint {
             namespace: namespace.to_string(),
             pod: next_name.clone(),
             ports: forwards.iter().map(|f| f.remote).collect(),
+            generation,
         }));
         pod = next_name;
     }

@@ -1,11 +1,16 @@
-//! Port forwarding (client-go's `portforward` package, over the API's WebSocket protocol):
-//! local listeners as kubectl opens them, and for every accepted connection its own
-//! `portforward?ports=REMOTE` WebSocket (`v4.channel.k8s.io`: data on channel 0, errors on
-//! channel 1, each opened by the port number in two little-endian bytes).
+//! Port forwarding (client-go's `portforward` package): local listeners as kubectl opens
+//! them, and the connections they accept carried to the pod.
 //!
-//! One WebSocket per connection means a failing connection never disturbs the others, and a
-//! connection always goes to the pod the [`Target`] names at that moment: `--reconnect`
-//! re-points the target at a new pod while the listeners stay up.
+//! As kubectl 1.33 does, one upgraded connection per pod carries every forwarded connection
+//! ([`super::tunnel`]: SPDY/3.1 streams inside a WebSocket), so a new local connection costs
+//! two frames, not a TLS handshake and an upgrade. An apiserver without the tunnel gets a
+//! `portforward?ports=REMOTE` WebSocket per connection instead (`v4.channel.k8s.io`: data on
+//! channel 0, errors on channel 1, each opened by the port number in two little-endian
+//! bytes).
+//!
+//! Each connection has its own streams, so a failing connection never disturbs the others,
+//! and it always goes to the pod the [`Target`] names at that moment: `--reconnect`
+//! re-points the target at a new pod (and so a new tunnel) while the listeners stay up.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::time::Duration;
@@ -17,6 +22,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 
 use super::channel::{Channels, Frame};
+use super::tunnel::{self, Opened, Pair, Session};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::resource::discovery::encode_segment;
@@ -125,6 +131,9 @@ pub struct Endpoint {
     pub pod: String,
     /// Remote ports, in the order of the forwards.
     pub ports: Vec<u16>,
+    /// Bumped at every switch to a new pod (which may have the old one's name): a tunnel
+    /// serves one generation.
+    pub generation: u64,
 }
 
 /// The endpoint new connections use; `None` while there is none (a reconnect in progress).
@@ -223,6 +232,7 @@ pub async fn serve(
     retry: bool,
 ) -> Result<Ended> {
     let client = ctx.client().await?;
+    let tunnels = Tunnels::default();
     let mut accepts: FuturesUnordered<_> = listeners.iter().map(|(l, i)| accept(l, *i)).collect();
     let mut conns = FuturesUnordered::new();
     loop {
@@ -235,8 +245,8 @@ pub async fn serve(
                 ctx.ui().print(&format!("Handling connection for {}\n", f.local))?;
                 ctx.ui().flush()?;
                 let t = target.clone();
-                let client = client.clone();
-                conns.push(handle(client, sock, f, which, t, wait, retry));
+                let (client, tunnels) = (client.clone(), tunnels.clone());
+                conns.push(handle(client, tunnels, sock, f, which, t, wait, retry));
             }
             Some(r) = conns.next() => {
                 if let Err(msg) = r {
@@ -256,9 +266,63 @@ async fn accept(l: &TcpListener, which: usize) -> (std::io::Result<TcpStream>, u
     (l.accept().await.map(|(s, _)| s), which)
 }
 
-/// One accepted connection: find where it goes, open its WebSocket, pump bytes.
+/// The tunnel to the current pod, shared by its connections (opened by the first one).
+#[derive(Clone, Default)]
+struct Tunnels(std::sync::Arc<tokio::sync::Mutex<TunnelState>>);
+
+#[derive(Default)]
+enum TunnelState {
+    #[default]
+    None,
+    /// The tunnel and the pod (`namespace/name#generation`) it goes to.
+    Up(String, std::sync::Arc<Session>),
+    /// The apiserver has no tunnel: a WebSocket per connection.
+    Unsupported,
+}
+
+impl Tunnels {
+    /// The live tunnel to `ep`'s pod, opened if needed; `None` when the server has none.
+    async fn get(
+        &self,
+        client: &kube::Client,
+        ep: &Endpoint,
+    ) -> std::result::Result<Option<std::sync::Arc<Session>>, String> {
+        let key = format!("{}/{}#{}", ep.namespace, ep.pod, ep.generation);
+        let mut state = self.0.lock().await;
+        match &*state {
+            TunnelState::Up(k, s) if *k == key && s.is_alive() => return Ok(Some(s.clone())),
+            TunnelState::Unsupported => return Ok(None),
+            _ => {}
+        }
+        let path = format!(
+            "/api/v1/namespaces/{}/pods/{}/portforward",
+            encode_segment(&ep.namespace),
+            encode_segment(&ep.pod)
+        );
+        match tunnel::open(client, &path).await? {
+            Opened::Session(s) => {
+                *state = TunnelState::Up(key, s.clone());
+                Ok(Some(s))
+            }
+            Opened::Unsupported => {
+                *state = TunnelState::Unsupported;
+                Ok(None)
+            }
+        }
+    }
+}
+
+/// A forwarded connection's way to the pod.
+enum Way {
+    Tunnel(std::sync::Arc<Session>, Pair),
+    Channels(Channels),
+}
+
+/// One accepted connection: find where it goes, open its streams, pump bytes.
+#[allow(clippy::too_many_arguments)]
 async fn handle(
     client: kube::Client,
+    tunnels: Tunnels,
     sock: TcpStream,
     f: Forward,
     which: usize,
@@ -274,8 +338,19 @@ async fn handle(
             ));
         };
         let remote = ep.ports.get(which).copied().unwrap_or(f.remote);
-        match open(&client, &ep, remote).await {
-            Ok(ch) => return pump(ch, sock, f.local, remote).await,
+        let way = match tunnels.get(&client, &ep).await {
+            Ok(Some(session)) => session
+                .forward(remote)
+                .await
+                .map(|pair| Way::Tunnel(session, pair)),
+            Ok(None) => open(&client, &ep, remote).await.map(Way::Channels),
+            Err(why) => Err(why),
+        };
+        match way {
+            Ok(Way::Tunnel(session, pair)) => {
+                return pump_tunnel(&session, pair, sock, f.local, remote).await;
+            }
+            Ok(Way::Channels(ch)) => return pump(ch, sock, f.local, remote).await,
             Err(why) if retry => {
                 // Most likely the pod is being replaced: wait for the next one.
                 if tokio::time::timeout(wait, t.changed()).await.is_err() {
@@ -374,6 +449,73 @@ async fn pump(
     }
     let _ = wr.shutdown().await;
     ch.close().await;
+    if error.is_empty() {
+        Ok(())
+    } else {
+        Err(failed(local, remote, &String::from_utf8_lossy(&error)))
+    }
+}
+
+/// [`pump`] over a tunnel's stream pair: until the pod's side ends, then whatever the
+/// server said on the error stream.
+async fn pump_tunnel(
+    session: &Session,
+    mut pair: Pair,
+    sock: TcpStream,
+    local: u16,
+    remote: u16,
+) -> std::result::Result<(), String> {
+    let (mut rd, mut wr) = sock.into_split();
+    let mut buf = vec![0u8; 32 * 1024];
+    let mut local_open = true;
+    let mut error = Vec::new();
+    let mut error_open = true;
+    let mut remote_done = false;
+    loop {
+        tokio::select! {
+            n = rd.read(&mut buf), if local_open => match n {
+                Ok(0) | Err(_) => {
+                    local_open = false;
+                    if session.send(pair.stream, &[], true).await.is_err() {
+                        break;
+                    }
+                }
+                Ok(n) => {
+                    if session.send(pair.stream, &buf[..n], false).await.is_err() {
+                        break;
+                    }
+                }
+            },
+            data = pair.data.recv() => match data {
+                Some(b) => {
+                    if wr.write_all(&b).await.is_err() {
+                        break;
+                    }
+                }
+                None => {
+                    remote_done = true;
+                    break;
+                }
+            },
+            e = pair.error.recv(), if error_open => match e {
+                Some(b) => error.extend_from_slice(&b),
+                None => error_open = false,
+            },
+        }
+    }
+    let _ = wr.shutdown().await;
+    if remote_done {
+        // The server's word on the connection, if it has one (it ends the error stream
+        // right after the data stream).
+        let rest = async {
+            while let Some(b) = pair.error.recv().await {
+                error.extend_from_slice(&b);
+            }
+        };
+        let _ = tokio::time::timeout(Duration::from_secs(1), rest).await;
+    } else {
+        session.reset(pair.stream).await;
+    }
     if error.is_empty() {
         Ok(())
     } else {
