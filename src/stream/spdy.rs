@@ -130,7 +130,7 @@ impl Decoder {
     }
 
     /// The next whole frame, if one has arrived; `Err` for a stream that is not SPDY/3.
-    pub fn next(&mut self) -> Result<Option<Frame>, String> {
+    pub fn frame(&mut self) -> Result<Option<Frame>, String> {
         if self.buf.len() < 8 {
             return Ok(None);
         }
@@ -217,20 +217,20 @@ mod tests {
         Encoder::ping(&mut bytes, 2);
         Encoder::rst_stream(&mut bytes, 5, CANCEL);
         d.extend(&bytes[..5]);
-        assert_eq!(d.next(), Ok(None));
+        assert_eq!(d.frame(), Ok(None));
         d.extend(&bytes[5..]);
         assert_eq!(
-            d.next(),
+            d.frame(),
             Ok(Some(Frame::Data {
                 stream: 1,
                 fin: false,
                 data: Bytes::from_static(b"abc")
             }))
         );
-        assert_eq!(d.next(), Ok(Some(Frame::Ping { id: 2 })));
-        assert_eq!(d.next(), Ok(Some(Frame::Reset { stream: 5 })));
-        assert_eq!(d.next(), Ok(None));
+        assert_eq!(d.frame(), Ok(Some(Frame::Ping { id: 2 })));
+        assert_eq!(d.frame(), Ok(Some(Frame::Reset { stream: 5 })));
+        assert_eq!(d.frame(), Ok(None));
         d.extend(&[0x80, 2, 0, 1, 0, 0, 0, 0]);
-        assert!(d.next().is_err());
+        assert!(d.frame().is_err());
     }
 }

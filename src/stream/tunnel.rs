@@ -193,7 +193,7 @@ impl Session {
                     _ => continue,
                 }
                 loop {
-                    let frame = match dec.next() {
+                    let frame = match dec.frame() {
                         Ok(Some(f)) => f,
                         Ok(None) => break,
                         Err(_) => break 'read,
