@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::{DryRun, DryRunFlags, FilenameFlags, ObjectPrintFlags, Pflag};
+use crate::flags::{DryRun, DryRunFlags, FilenameFlags, ObjectPrintFlags};
 use crate::generate::{self, autoscale, shape};
 use crate::printers::OperationPrinter;
 use crate::resource::builder::Selection;
@@ -55,14 +55,10 @@ pub struct Args {
     /// resource will be used.
     #[arg(long, default_value = "", value_name = "NAME")]
     pub name: String,
-    /// If true, the configuration of current object will be saved in its annotation.
-    /// Otherwise, the annotation will be unchanged. This flag is useful when you want to
-    /// perform kubectl apply on this object in the future.
-    #[arg(long, pflag_bool())]
-    pub save_config: Option<bool>,
-    /// Name of the manager used to track field ownership.
-    #[arg(long, default_value = "kubectl-autoscale", value_name = "NAME")]
-    pub field_manager: String,
+    #[command(flatten)]
+    pub save_config: crate::flags::write::SaveConfigFlags,
+    #[command(flatten)]
+    pub field_manager: crate::flags::write::FieldManagerFlags<crate::flags::write::Autoscale>,
     #[command(flatten)]
     pub files: FilenameFlags,
     #[command(flatten)]
@@ -197,10 +193,10 @@ impl Autoscale<'_> {
 
     async fn create(&self, hpa: Value, version: &str) -> std::result::Result<Value, kube::Error> {
         let mut hpa = shape::normalize(&self.recorded(hpa));
-        if self.a.save_config == Some(true) {
+        if self.a.save_config.enabled() {
             generate::save_config(&mut hpa);
         }
-        let mut q = vec![("fieldManager", self.a.field_manager.clone())];
+        let mut q = vec![("fieldManager", self.a.field_manager.field_manager.clone())];
         q.extend(self.dry.query());
         let uri = request::with_query(
             &format!(

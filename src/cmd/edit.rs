@@ -10,8 +10,6 @@ use crate::flags::{FilenameFlags, ObjectPrintFlags, Pflag};
 use crate::resource::builder::Selection;
 use crate::resource::visit::{Fetch, Options, Visitor};
 
-use super::create::submit::field_validation;
-
 /// Edit a resource on the server.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -25,28 +23,16 @@ pub struct Args {
     /// Output the patch if the resource is edited.
     #[arg(long, pflag_bool())]
     pub output_patch: Option<bool>,
-    /// If true, the configuration of current object will be saved in its annotation.
-    /// Otherwise, the annotation will be unchanged. This flag is useful when you want to
-    /// perform kubectl apply on this object in the future.
-    #[arg(long, pflag_bool())]
-    pub save_config: Option<bool>,
-    /// Must be one of: strict (or true), warn, ignore (or false).
-    #[arg(
-        long,
-        no_opt_default("strict"),
-        default_value = "strict",
-        value_name = "MODE"
-    )]
-    pub validate: String,
-    /// Name of the manager used to track field ownership.
-    #[arg(long, default_value = "kubectl-edit", value_name = "NAME")]
-    pub field_manager: String,
+    #[command(flatten)]
+    pub write: crate::flags::write::WriteFlags<crate::flags::write::Edit>,
     /// If specified, edit will operate on the subresource of the requested object.
     #[arg(long, value_name = "NAME", add = Complete::Values(&["status"]))]
     pub subresource: Option<String>,
     /// Defaults to the line ending native to your platform.
     #[arg(long, pflag_bool())]
     pub windows_line_endings: Option<bool>,
+    #[command(flatten)]
+    pub record: crate::flags::RecordFlags,
 }
 
 /// kubectl's long description of the command.
@@ -82,7 +68,8 @@ pub const EXAMPLES: &str = r#"  # Edit the service named 'registry'
 
 /// Run `kk edit`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    let validation = field_validation(&args.validate)?;
+    let cause = args.record.recorder(ctx)?;
+    let validation = args.write.validate.directive()?;
     let subresource = args.subresource.clone().filter(|s| !s.is_empty());
     let infos = latest(ctx, &args.args, &args.files, subresource.clone()).await?;
     if infos.is_empty() {
@@ -93,9 +80,10 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         mode: Mode::Objects,
         print: &args.print,
         output_patch: args.output_patch == Some(true),
-        save_config: args.save_config == Some(true),
+        save_config: args.write.save_config.enabled(),
+        cause,
         validation,
-        field_manager: args.field_manager.clone(),
+        field_manager: args.write.manager().to_string(),
         subresource,
         crlf: args.windows_line_endings == Some(true),
     }

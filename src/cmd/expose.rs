@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::{DryRunFlags, FilenameFlags, ObjectPrintFlags, Pflag};
+use crate::flags::{DryRunFlags, FilenameFlags, ObjectPrintFlags};
 use crate::generate::{self, expose, overrides, shape};
 use crate::printers::OperationPrinter;
 use crate::resource::builder::Selection;
@@ -115,14 +115,10 @@ pub struct Args {
     #[arg(long, default_value = "merge", value_name = "TYPE",
           add = Complete::Values(&["json", "merge", "strategic"]))]
     pub override_type: String,
-    /// If true, the configuration of current object will be saved in its annotation.
-    /// Otherwise, the annotation will be unchanged. This flag is useful when you want to
-    /// perform kubectl apply on this object in the future.
-    #[arg(long, pflag_bool())]
-    pub save_config: Option<bool>,
-    /// Name of the manager used to track field ownership.
-    #[arg(long, default_value = "kubectl-expose", value_name = "NAME")]
-    pub field_manager: String,
+    #[command(flatten)]
+    pub save_config: crate::flags::write::SaveConfigFlags,
+    #[command(flatten)]
+    pub field_manager: crate::flags::write::FieldManagerFlags<crate::flags::write::Expose>,
     #[command(flatten)]
     pub files: FilenameFlags,
     #[command(flatten)]
@@ -254,10 +250,10 @@ impl Expose<'_> {
         if dry.is_client() {
             return Ok(printer.print(ctx.ui(), &svc, "exposed")?);
         }
-        if self.a.save_config == Some(true) {
+        if self.a.save_config.enabled() {
             generate::save_config(&mut svc);
         }
-        let mut q = vec![("fieldManager", self.a.field_manager.clone())];
+        let mut q = vec![("fieldManager", self.a.field_manager.field_manager.clone())];
         q.extend(dry.query());
         let uri = request::with_query(
             &format!("/api/v1/namespaces/{}/services", self.namespace),

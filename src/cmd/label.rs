@@ -6,6 +6,7 @@ use crate::metadata::{self, Common, Kind};
 
 /// Update the labels on a resource.
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("local", |a| a.help("If true, label will NOT contact api-server but run locally")))]
 pub struct Args {
     #[command(flatten)]
     pub common: Common,

@@ -11,11 +11,12 @@ use serde_json::Value;
 use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::record;
 use crate::flags::{DryRun, DryRunFlags, FilenameFlags, ObjectPrintFlags, Pflag};
 use crate::patch::{self, PatchType, Schema};
 use crate::printers::OperationPrinter;
 use crate::printers::factory::go_open_error;
-use crate::resource::builder::{self, MISSING_RESOURCE, Selection};
+use crate::resource::builder::Selection;
 use crate::resource::request;
 use crate::resource::visit::{Info, Options, Visitor};
 
@@ -51,13 +52,14 @@ pub struct Args {
     /// If specified, patch will operate on the subresource of the requested object.
     #[arg(long, value_name = "NAME", add = Complete::Values(&["status", "scale"]))]
     pub subresource: Option<String>,
-    /// Name of the manager used to track field ownership.
-    #[arg(long, default_value = "kubectl-patch", value_name = "NAME")]
-    pub field_manager: String,
+    #[command(flatten)]
+    pub field_manager: crate::flags::write::FieldManagerFlags<crate::flags::write::Patch>,
     #[command(flatten)]
     pub dry_run: DryRunFlags,
     #[command(flatten)]
     pub print: ObjectPrintFlags,
+    #[command(flatten)]
+    pub record: crate::flags::RecordFlags,
 }
 
 /// kubectl's long description of the command.
@@ -88,6 +90,7 @@ const EXAMPLES: &str = "Examples:
 
 /// Run `kk patch`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    let cause = args.record.recorder(ctx)?;
     let dry = args.dry_run.strategy()?;
     let local = args.local == Some(true);
     // Validate(), in kubectl's order.
@@ -138,15 +141,12 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         body,
         dry,
         subresource: args.subresource.clone().filter(|s| !s.is_empty()),
-        field_manager: args.field_manager.clone(),
+        field_manager: args.field_manager.field_manager.clone(),
+        cause,
         printer: OperationPrinter::new(&args.print, dry)?,
         count: 0,
     };
-    if local {
-        job.local_files(args).await?;
-    } else {
-        job.visit(args).await?;
-    }
+    job.visit(args, local).await?;
     job.printer.finish(ctx.ui())?;
     if job.count == 0 {
         return Err(Error::msg("no objects passed to patch"));
@@ -163,13 +163,16 @@ struct Patch<'a> {
     dry: DryRun,
     subresource: Option<String>,
     field_manager: String,
+    /// `--record`'s change cause, sent as a second merge patch.
+    cause: Option<String>,
     printer: OperationPrinter,
     count: usize,
 }
 
 impl Patch<'_> {
-    /// The objects of the command line, fetched (named ones) or as in the manifests.
-    async fn visit(&mut self, args: &Args) -> Result<()> {
+    /// The objects of the command line, fetched (named ones) or as in the manifests
+    /// (`--local`: the manifests' objects, never the server).
+    async fn visit(&mut self, args: &Args, local: bool) -> Result<()> {
         let sel = Selection {
             args: args.args.clone(),
             filenames: args.files.filenames(),
@@ -178,12 +181,13 @@ impl Patch<'_> {
         };
         let opts = Options {
             subresource: self.subresource.clone(),
+            local,
             ..Options::default()
         };
         let mut objects = Visitor::new(self.ctx, &sel, opts).await?;
         while let Some(info) = objects.next().await {
             self.count += 1;
-            let result = if self.dry.is_client() {
+            let result = if local || self.dry.is_client() {
                 self.locally(info.object.as_ref().unwrap_or(&Value::Null))
             } else {
                 self.on_server(&info).await
@@ -193,46 +197,6 @@ impl Patch<'_> {
             }
         }
         objects.finish()
-    }
-
-    /// `--local`: the manifests' objects, never the server.
-    async fn local_files(&mut self, args: &Args) -> Result<()> {
-        let files = args.files.filenames();
-        if files.is_empty() {
-            return Err(Error::msg(MISSING_RESOURCE));
-        }
-        let mut manifests = Vec::new();
-        for f in &files {
-            builder::read_source(self.ctx, f, args.files.recursive(), &mut manifests).await?;
-        }
-        let mut errors = Vec::new();
-        for m in manifests {
-            let mut objects = Vec::new();
-            for doc in m.documents {
-                builder::flatten_lists(doc, &mut objects);
-            }
-            for obj in objects {
-                if obj
-                    .get("kind")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .is_empty()
-                {
-                    errors.push(Error::msg(builder::missing_kind(&m.source, &obj)));
-                    continue;
-                }
-                self.count += 1;
-                if let Err(e) = self.locally(&obj) {
-                    errors.push(e);
-                }
-            }
-            errors.extend(m.error);
-        }
-        match errors.len() {
-            0 => Ok(()),
-            1 => Err(errors.remove(0)),
-            _ => Err(Error::Many(errors)),
-        }
     }
 
     /// Apply the patch here (`--local`, `--dry-run=client`) and print the result.
@@ -274,6 +238,21 @@ impl Patch<'_> {
             Err(e) => return Err(self.ctx.kube_error(e)),
         };
         let changed = info.object.as_ref() != Some(&patched);
+        // kubectl's recorder: a second merge patch through the same helper when the cause
+        // is not there yet; its failure is only logged.
+        let mut patched = patched;
+        if let Some(cause) = &self.cause {
+            let record = record::record_merge_patch(&patched, cause);
+            if record.as_object().is_some_and(|m| !m.is_empty()) {
+                let body = Some((
+                    PatchType::Merge.content_type(),
+                    serde_json::to_vec(&record).unwrap_or_default(),
+                ));
+                if let Ok(v) = request::raw(&client, http::Method::PATCH, &uri, body).await {
+                    patched = v;
+                }
+            }
+        }
         self.printer
             .print_verbatim(self.ctx.ui(), &patched, operation(changed))?;
         Ok(())

@@ -10,11 +10,8 @@ use crate::error::{Error, Result};
 use crate::flags::{DryRun, DryRunFlags, FilenameFlags, ObjectPrintFlags, Pflag};
 use crate::patch::last_applied;
 use crate::printers::OperationPrinter;
-use crate::resource::builder::Selection;
 use crate::resource::request;
-use crate::resource::visit::{self, Fetch, Info, Options, Requester, Visitor};
-
-use super::create::submit::field_validation;
+use crate::resource::visit::{self, Info, Requester, Visitor};
 
 /// Replace a resource by file name or stdin.
 ///
@@ -33,22 +30,8 @@ pub struct Args {
     pub dry_run: DryRunFlags,
     #[command(flatten)]
     pub print: ObjectPrintFlags,
-    /// If true, the configuration of current object will be saved in its annotation.
-    /// Otherwise, the annotation will be unchanged. This flag is useful when you want to
-    /// perform kubectl apply on this object in the future.
-    #[arg(long, pflag_bool())]
-    pub save_config: Option<bool>,
-    /// Must be one of: strict (or true), warn, ignore (or false).
-    #[arg(
-        long,
-        no_opt_default("strict"),
-        default_value = "strict",
-        value_name = "MODE"
-    )]
-    pub validate: String,
-    /// Name of the manager used to track field ownership.
-    #[arg(long, default_value = "kubectl-replace", value_name = "NAME")]
-    pub field_manager: String,
+    #[command(flatten)]
+    pub write: crate::flags::write::WriteFlags<crate::flags::write::Replace>,
     /// If specified, replace will operate on the subresource of the requested object.
     #[arg(long, value_name = "NAME")]
     pub subresource: Option<String>,
@@ -98,7 +81,7 @@ const EXAMPLES: &str = "Examples:
 
 /// Run `kk replace`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    let validation = field_validation(&args.validate)?;
+    let validation = args.write.validate.directive()?;
     let dry = args.dry_run.strategy()?;
     let mut printer = OperationPrinter::new(&args.print, dry)?;
     let force = args.force == Some(true);
@@ -139,34 +122,31 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             ctx,
             dry,
             validation,
-            field_manager: &args.field_manager,
+            field_manager: args.write.manager(),
             subresource: subresource.as_deref(),
-            save_config: args.save_config == Some(true),
+            save_config: args.write.save_config.enabled(),
             requester: &Requester::json(ctx.client().await?),
         };
         return replace
             .force(args, policy, args.grace_period, timeout, &mut printer)
             .await;
     }
-    let sel = Selection {
-        filenames: args.files.filenames(),
-        recursive: args.files.recursive(),
-        validate: validation != "Ignore",
-        ..Selection::default()
-    };
-    let opts = Options {
-        fetch: Fetch::Nothing,
-        ..Options::default()
-    };
-    let mut objects = Visitor::new(ctx, &sel, opts).await?;
+    let mut objects = Visitor::manifests(
+        ctx,
+        args.files.filenames(),
+        args.files.recursive(),
+        validation != "Ignore",
+        None,
+    )
+    .await?;
     let requester = objects.requester().clone();
     let replace = Replace {
         ctx,
         dry,
         validation,
-        field_manager: &args.field_manager,
+        field_manager: args.write.manager(),
         subresource: subresource.as_deref(),
-        save_config: args.save_config == Some(true),
+        save_config: args.write.save_config.enabled(),
         requester: &requester,
     };
     while let Some(info) = objects.next().await {
@@ -232,17 +212,10 @@ impl Replace<'_> {
         printer: &mut OperationPrinter,
     ) -> Result<()> {
         let ctx = self.ctx;
-        let sel = Selection {
-            filenames,
-            recursive: args.files.recursive(),
-            ..Selection::default()
-        };
-        let nothing = || Options {
-            fetch: Fetch::Nothing,
-            ..Options::default()
-        };
+        let recursive = args.files.recursive();
         // DeleteResult: every object deleted (`kind "name" deleted`), failures collected.
-        let mut objects = Visitor::new(ctx, &sel, nothing()).await?;
+        let mut objects =
+            Visitor::manifests(ctx, filenames.clone(), recursive, false, None).await?;
         let mut body = serde_json::json!({"propagationPolicy": policy});
         if grace >= 0 {
             body["gracePeriodSeconds"] = serde_json::json!(grace);
@@ -284,7 +257,7 @@ impl Replace<'_> {
         ctx.ui().flush()?;
         crate::wait::until_deleted(ctx, self.requester, &deleted, timeout).await?;
         // Created again from the files.
-        let mut objects = Visitor::new(ctx, &sel, nothing()).await?;
+        let mut objects = Visitor::manifests(ctx, filenames, recursive, false, None).await?;
         let mut count = 0;
         while let Some(info) = objects.next().await {
             match self.create(&info).await {
@@ -306,13 +279,7 @@ impl Replace<'_> {
     /// POST one manifest object (with its annotation under `--save-config`).
     async fn create(&self, info: &Info) -> Result<Value> {
         let mut obj = super::apply::manifest_object(info);
-        let has = last_applied::original_configuration(&obj)
-            .ok()
-            .flatten()
-            .is_some();
-        if self.save_config || has {
-            obj = last_applied::with_annotation(&obj);
-        }
+        obj = last_applied::create_or_update(obj, self.save_config);
         let mut path = info.resource.path(info.namespace.as_deref(), None);
         if let Some(sub) = self.subresource {
             path.push('/');
@@ -345,13 +312,7 @@ impl Replace<'_> {
             meta.insert("namespace".into(), Value::String(ns.clone()));
         }
         // CreateOrUpdateAnnotation: set with --save-config, refreshed when already there.
-        let has = last_applied::original_configuration(&obj)
-            .ok()
-            .flatten()
-            .is_some();
-        if self.save_config || has {
-            obj = last_applied::with_annotation(&obj);
-        }
+        obj = last_applied::create_or_update(obj, self.save_config);
         if self.dry == DryRun::Client {
             return Ok(obj);
         }

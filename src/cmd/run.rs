@@ -123,11 +123,8 @@ pub struct Args {
     /// e.g. with '--attach' or with '-i/--stdin'.
     #[arg(long, pflag_bool())]
     pub rm: Option<bool>,
-    /// If true, the configuration of current object will be saved in its annotation.
-    /// Otherwise, the annotation will be unchanged. This flag is useful when you want to
-    /// perform kubectl apply on this object in the future.
-    #[arg(long, pflag_bool())]
-    pub save_config: Option<bool>,
+    #[command(flatten)]
+    pub save_config: crate::flags::write::SaveConfigFlags,
     /// Keep stdin open on the container in the pod, even if nothing is attached.
     #[arg(short = 'i', long, pflag_bool())]
     pub stdin: Option<bool>,
@@ -140,9 +137,8 @@ pub struct Args {
           value_name = "STRATEGY",
           add = crate::complete::Complete::Values(&["background", "orphan", "foreground"]))]
     pub cascade: String,
-    /// Name of the manager used to track field ownership.
-    #[arg(long, default_value = "kubectl-run", value_name = "NAME")]
-    pub field_manager: String,
+    #[command(flatten)]
+    pub field_manager: crate::flags::write::FieldManagerFlags<crate::flags::write::Run>,
     #[command(flatten)]
     pub dry_run: DryRunFlags,
     #[command(flatten)]
@@ -359,8 +355,8 @@ pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
         dry,
         namespace: &namespace,
         enforced: enforced.as_deref(),
-        save_config: a.save_config == Some(true),
-        field_manager: &a.field_manager,
+        save_config: a.save_config.enabled(),
+        field_manager: &a.field_manager.field_manager,
         cause: cause.as_deref(),
     };
     let pod_obj = creator.create(built, "pods").await?;

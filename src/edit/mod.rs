@@ -53,6 +53,8 @@ pub struct Session<'a> {
     pub output_patch: bool,
     /// `--save-config`: the edited objects carry their own last-applied annotation.
     pub save_config: bool,
+    /// `--record`'s change cause, set on the edited objects after `--save-config`.
+    pub cause: Option<String>,
     /// `fieldValidation` of the patches.
     pub validation: &'static str,
     pub field_manager: String,
@@ -257,10 +259,14 @@ impl Session<'_> {
                     ));
                 }
             }
-            if self.save_config {
-                for info in &mut updated {
-                    if let Some(obj) = &info.object {
-                        info.object = Some(last_applied::with_annotation(obj));
+            // kubectl's visitAnnotation.
+            for info in &mut updated {
+                if let Some(obj) = &mut info.object {
+                    if self.save_config {
+                        *obj = last_applied::with_annotation(obj);
+                    }
+                    if let Some(cause) = &self.cause {
+                        crate::flags::record::record(obj, cause);
                     }
                 }
             }

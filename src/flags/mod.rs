@@ -16,12 +16,14 @@ mod global;
 mod print;
 pub mod record;
 mod session;
+pub mod write;
 
 pub use dry_run::{DryRun, DryRunFlags};
 pub use global::GlobalArgs;
 pub use print::{ObjectPrintFlags, PrintFlags};
 pub use record::RecordFlags;
 pub use session::SessionFlags;
+pub use write::{FieldManagerFlags, SaveConfigFlags, ValidateFlags, WriteFlags};
 
 /// pflag's optional-value flags for clap's derive: `#[arg(long, pflag_bool())]`.
 ///

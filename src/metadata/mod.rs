@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::complete::Complete;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::flags::record::{self, RecordFlags};
 use crate::flags::{DryRun, DryRunFlags, FilenameFlags, ObjectPrintFlags, Pflag, SelectorFlags};
 use crate::printers::OperationPrinter;
 use crate::resource::builder::Selection;
@@ -48,6 +49,13 @@ impl Kind {
             Kind::Annotation => "annotate",
         }
     }
+    /// The example file of kubectl's `--local` messages.
+    fn file(self) -> &'static str {
+        match self {
+            Kind::Label => "pod",
+            Kind::Annotation => "rsrc",
+        }
+    }
 }
 
 /// Flags shared by `label` and `annotate`.
@@ -74,6 +82,10 @@ pub struct Common {
     /// for the object. Only valid when specifying a single resource.
     #[arg(long, value_name = "VERSION")]
     pub resource_version: Option<String>,
+    /// If true, the command will NOT contact api-server but run locally (each verb words
+    /// its help, `mut_arg`)
+    #[arg(long, pflag_bool())]
+    pub local: Option<bool>,
     #[command(flatten)]
     pub dry_run: DryRunFlags,
     #[command(flatten)]
@@ -81,31 +93,26 @@ pub struct Common {
     /// Name of the manager used to track field ownership.
     #[arg(long, value_name = "NAME")]
     pub field_manager: Option<String>,
+    #[command(flatten)]
+    pub record: RecordFlags,
 }
 
 /// Run `label` or `annotate`.
 pub async fn run(ctx: &Ctx, a: &Common, kind: Kind) -> Result<()> {
+    // Complete().
     let (resources, pairs) = split_args(&a.args, kind.word())?;
     let list = a.list.unwrap_or(false);
     let overwrite = a.overwrite.unwrap_or(false);
+    let local = a.local == Some(true);
     let changes = parse_changes(&pairs, kind)?;
-    if resources.is_empty() && a.files.filenames().is_empty() {
-        return Err(Error::msg(
-            "one or more resources must be specified as <resource> <name> or <resource>/<name>",
-        ));
-    }
-    if changes.set.is_empty() && changes.remove.is_empty() && !list {
-        return Err(Error::msg(format!(
-            "at least one {} update is required",
-            kind.word()
-        )));
-    }
     if list && !a.print.output().is_empty() {
         return Err(Error::msg(
             "--list and --output may not be specified together",
         ));
     }
     let dry = a.dry_run.strategy()?;
+    let cause = a.record.recorder(ctx)?;
+    // Validate().
     let all = a.all.unwrap_or(false);
     let label_sel = a.select.selector.clone().filter(|s| !s.is_empty());
     if all && label_sel.is_some() {
@@ -123,19 +130,57 @@ pub async fn run(ctx: &Ctx, a: &Common, kind: Kind) -> Result<()> {
             "cannot set --all and --field-selector at the same time",
         ));
     }
-    let sel = Selection {
-        args: resources,
-        filenames: a.files.filenames(),
-        recursive: a.files.recursive(),
-        label_selector: label_sel,
-        field_selector: a.select.field_selector.clone(),
-        all_namespaces: a.select.all_namespaces(),
-        allow_empty_selector: all,
-        ..Selection::default()
+    let file = kind.file();
+    if local {
+        if dry == DryRun::Server {
+            return Err(Error::msg(
+                "cannot specify --local and --dry-run=server - did you mean --dry-run=client?",
+            ));
+        }
+        if !resources.is_empty() {
+            return Err(Error::msg(format!(
+                "can only use local files by -f {file}.yaml or --filename={file}.json when --local=true is set"
+            )));
+        }
+        if a.files.filenames().is_empty() {
+            return Err(Error::msg(format!(
+                "one or more files must be specified as -f {file}.yaml or --filename={file}.json"
+            )));
+        }
+    } else if resources.is_empty() && a.files.filenames().is_empty() {
+        return Err(Error::msg(
+            "one or more resources must be specified as <resource> <name> or <resource>/<name>",
+        ));
+    }
+    if changes.set.is_empty() && changes.remove.is_empty() && !list {
+        return Err(Error::msg(format!(
+            "at least one {} update is required",
+            kind.word()
+        )));
+    }
+    // kubectl's builder: with --local only the files, as read.
+    let sel = if local {
+        Selection {
+            filenames: a.files.filenames(),
+            recursive: a.files.recursive(),
+            ..Selection::default()
+        }
+    } else {
+        Selection {
+            args: resources,
+            filenames: a.files.filenames(),
+            recursive: a.files.recursive(),
+            label_selector: label_sel,
+            field_selector: a.select.field_selector.clone(),
+            all_namespaces: a.select.all_namespaces(),
+            allow_empty_selector: all,
+            ..Selection::default()
+        }
     };
     // kubectl's Latest(): every object is read fresh; lists are not chunked.
     let opts = Options {
         fetch: Fetch::Latest,
+        local,
         chunk_size: 0,
         ..Options::default()
     };
@@ -154,6 +199,8 @@ pub async fn run(ctx: &Ctx, a: &Common, kind: Kind) -> Result<()> {
         changes,
         overwrite,
         list,
+        local,
+        cause,
         one,
         rv,
         dry,
@@ -184,6 +231,10 @@ struct Edit<'a> {
     changes: Changes,
     overwrite: bool,
     list: bool,
+    /// `--local`: edit and print, never send.
+    local: bool,
+    /// `--record`'s change cause (sent with the change, never printed locally).
+    cause: Option<String>,
     /// kubectl's `singleItemImplied` (`--list` prints no per-object heading).
     one: bool,
     rv: Option<String>,
@@ -196,13 +247,15 @@ impl Edit<'_> {
     async fn object(&mut self, info: Info) -> Result<()> {
         let (ctx, kind) = (self.ctx, self.kind);
         let current = info.object.clone().unwrap_or(Value::Null);
-        if self.list {
-            return self.print_list(&info, &current);
-        }
         let mut modified = current.clone();
         let rv = self.rv.as_deref();
-        let output = if self.dry.is_client() {
+        // kubectl edits locally for a client dry run, --local and --list (which lists
+        // the edited map and sends nothing).
+        let output = if self.dry.is_client() || self.local || self.list {
             edit(&mut modified, kind, &self.changes, self.overwrite, rv)?;
+            if self.list {
+                return self.print_list(&info, &modified);
+            }
             modified.clone()
         } else {
             if kind == Kind::Label {
@@ -215,7 +268,19 @@ impl Edit<'_> {
                     }
                 }
             }
+            // kubectl's annotate records before its edit (an explicit change-cause wins),
+            // label after.
+            if let Some(cause) = &self.cause
+                && kind == Kind::Annotation
+            {
+                record::record(&mut modified, cause);
+            }
             edit(&mut modified, kind, &self.changes, self.overwrite, rv)?;
+            if let Some(cause) = &self.cause
+                && kind == Kind::Label
+            {
+                record::record(&mut modified, cause);
+            }
             let patch = crate::patch::merge::create(&current, &modified)
                 .map_err(|e| Error::msg(e.to_string()))?;
             let mut q = vec![("fieldManager", self.manager.clone())];

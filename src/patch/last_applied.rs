@@ -63,6 +63,17 @@ pub fn with_annotation(obj: &Value) -> Value {
     out
 }
 
+/// kubectl's `CreateOrUpdateAnnotation`: the annotation set when `create` (`--save-config`),
+/// else refreshed only when the object already carries one.
+pub fn create_or_update(obj: Value, create: bool) -> Value {
+    let has = original_configuration(&obj).ok().flatten().is_some();
+    if create || has {
+        with_annotation(&obj)
+    } else {
+        obj
+    }
+}
+
 /// The "modified" document of a three-way apply (`GetModifiedConfiguration(obj, true)`):
 /// the object carrying its own new annotation, read back the way kubectl reads it (so a
 /// `1.0` in a manifest is the integer `1`, as Go's encoder writes it).

@@ -7,7 +7,8 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::{ApiResource, Args, Resolver, parse_args};
+use super::mapper::Mapper;
+use super::{ApiResource, Args, parse_args};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 
@@ -130,8 +131,8 @@ pub fn discovery_failed(ctx: &Ctx, sel: &Selection, e: Error) -> Error {
     }
 }
 
-/// Resolve `sel` into targets (discovery through `resolver`).
-pub async fn build(ctx: &Ctx, resolver: &mut Resolver, sel: &Selection) -> Result<Targets> {
+/// Resolve `sel` into targets (types through `resolver`).
+pub async fn build(ctx: &Ctx, resolver: &mut Mapper, sel: &Selection) -> Result<Targets> {
     let args = parse_args(&sel.args)?;
     let label = sel.label_selector.clone().filter(|s| !s.trim().is_empty());
     let field = sel.field_selector.clone().filter(|s| !s.trim().is_empty());
@@ -263,7 +264,7 @@ pub async fn build(ctx: &Ctx, resolver: &mut Resolver, sel: &Selection) -> Resul
 
 async fn from_files(
     ctx: &Ctx,
-    resolver: &mut Resolver,
+    resolver: &mut Mapper,
     sel: &Selection,
     namespace: &str,
 ) -> Result<Targets> {
@@ -341,7 +342,7 @@ async fn from_files(
 /// One manifest object as a target, or its error recorded at `at`.
 async fn target(
     enforce_namespace: bool,
-    resolver: &mut Resolver,
+    resolver: &mut Mapper,
     namespace: &str,
     source: &str,
     obj: Value,
@@ -365,11 +366,11 @@ async fn target(
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_string();
-        let Some(r) = resolver.resolve_kind(kind, group, version).await? else {
-            let own_ns = obj
-                .pointer("/metadata/namespace")
-                .and_then(Value::as_str)
-                .unwrap_or("");
+        let own_ns = obj
+            .pointer("/metadata/namespace")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        let Some(r) = resolver.map_kind(kind, group, version, own_ns).await? else {
             errors.push((at, Error::Msg(format!(
                 "resource mapping not found for name: {name:?} namespace: {own_ns:?} from {source:?}: no matches for kind {kind:?} in version {api_version:?}\nensure CRDs are installed first"
             ))));
@@ -584,31 +585,6 @@ pub fn flatten_lists(doc: Value, out: &mut Vec<Value>) {
 pub fn parse_documents(text: &str) -> std::result::Result<Vec<Value>, String> {
     // One decoder for manifests, with go-yaml's error wording (src/manifest.rs).
     crate::manifest::parse_documents(text)
-}
-
-impl Resolver {
-    /// Resolve a manifest's `kind` in `group`/`version` (re-discovering once on a miss);
-    /// `None` when the server does not serve it.
-    pub async fn resolve_kind(
-        &mut self,
-        kind: &str,
-        group: &str,
-        version: &str,
-    ) -> Result<Option<ApiResource>> {
-        let find = |d: &super::Discovery| {
-            d.resources
-                .iter()
-                .find(|r| r.kind == kind && r.group == group && r.version == version)
-                .cloned()
-        };
-        if let Some(r) = find(self.discovery()) {
-            return Ok(Some(r));
-        }
-        if !self.is_fresh() {
-            self.refresh().await?;
-        }
-        Ok(find(self.discovery()))
-    }
 }
 
 #[cfg(test)]

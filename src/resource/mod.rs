@@ -5,6 +5,7 @@
 
 pub mod builder;
 pub mod discovery;
+pub mod mapper;
 pub mod openapi;
 pub mod polymorphic;
 pub mod request;

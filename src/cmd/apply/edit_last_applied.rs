@@ -9,8 +9,6 @@ use crate::error::{Error, Result};
 use crate::flags::{FilenameFlags, ObjectPrintFlags, Pflag};
 use crate::patch::last_applied;
 
-use super::super::create::submit::field_validation;
-
 /// Edit latest last-applied-configuration annotations of a resource/object.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -21,20 +19,15 @@ pub struct Args {
     pub files: FilenameFlags,
     #[command(flatten)]
     pub print: ObjectPrintFlags,
-    /// Must be one of: strict (or true), warn, ignore (or false).
-    #[arg(
-        long,
-        no_opt_default("strict"),
-        default_value = "strict",
-        value_name = "MODE"
-    )]
-    pub validate: String,
-    /// Name of the manager used to track field ownership.
-    #[arg(long, default_value = "kubectl-client-side-apply", value_name = "NAME")]
-    pub field_manager: String,
+    #[command(flatten)]
+    pub validate: crate::flags::write::ValidateFlags,
+    #[command(flatten)]
+    pub field_manager: crate::flags::write::FieldManagerFlags<crate::flags::write::ClientSideApply>,
     /// Defaults to the line ending native to your platform.
     #[arg(long, pflag_bool())]
     pub windows_line_endings: Option<bool>,
+    #[command(flatten)]
+    pub record: crate::flags::RecordFlags,
 }
 
 /// kubectl's long description of the command.
@@ -57,7 +50,9 @@ pub const EXAMPLES: &str = r#"  # Edit the last-applied-configuration annotation
 
 /// Run `kk apply edit-last-applied`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    let validation = field_validation(&args.validate)?;
+    // kubectl accepts --record here, and records nothing when editing the annotations.
+    args.record.recorder(ctx)?;
+    let validation = args.validate.directive()?;
     let infos = super::super::edit::latest(ctx, &args.args, &args.files, None).await?;
     let session = Session {
         ctx,
@@ -65,8 +60,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         print: &args.print,
         output_patch: false,
         save_config: false,
+        cause: None,
         validation,
-        field_manager: args.field_manager.clone(),
+        field_manager: args.field_manager.field_manager.clone(),
         subresource: None,
         crlf: args.windows_line_endings == Some(true),
     };

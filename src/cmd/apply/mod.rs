@@ -24,12 +24,9 @@ use crate::flags::{DryRun, DryRunFlags, FilenameFlags, ObjectPrintFlags, Pflag};
 use crate::patch::{self, last_applied};
 use crate::printers::OperationPrinter;
 use crate::resource::Resolver;
-use crate::resource::builder::Selection;
 use crate::resource::openapi::OpenApi;
 use crate::resource::request;
-use crate::resource::visit::{self, Fetch, Info, Options, Requester, Visitor};
-
-use super::create::submit::field_validation;
+use crate::resource::visit::{self, Info, Requester, Visitor};
 
 /// Apply a configuration to a resource by file name or stdin.
 ///
@@ -52,14 +49,8 @@ pub struct Args {
     pub dry_run: DryRunFlags,
     #[command(flatten)]
     pub print: ObjectPrintFlags,
-    /// Must be one of: strict (or true), warn, ignore (or false).
-    #[arg(
-        long,
-        no_opt_default("strict"),
-        default_value = "strict",
-        value_name = "MODE"
-    )]
-    pub validate: String,
+    #[command(flatten)]
+    pub validate: crate::flags::write::ValidateFlags,
     /// If true, apply runs in the server instead of the client.
     #[arg(long, pflag_bool())]
     pub server_side: Option<bool>,
@@ -104,6 +95,8 @@ pub struct Args {
     #[arg(long, default_value_t = -1, allow_negative_numbers = true, value_name = "SECONDS",
           value_parser = crate::go::parse_int64)]
     pub grace_period: i64,
+    #[command(flatten)]
+    pub record: crate::flags::RecordFlags,
 }
 
 /// `apply`'s own subcommands.
@@ -149,6 +142,7 @@ const MAX_PATCH_RETRY: usize = 5;
 
 /// Run `kk apply`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    let cause = args.record.recorder(ctx)?;
     match &args.command {
         Some(Subcommand::ViewLastApplied(a)) => return view_last_applied::run(ctx, a).await,
         Some(Subcommand::EditLastApplied(a)) => return edit_last_applied::run(ctx, a).await,
@@ -218,7 +212,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             "--subresource can only be specified for --server-side",
         ));
     }
-    let validation = field_validation(&args.validate)?;
+    let validation = args.validate.directive()?;
     let field_manager = args.field_manager.clone().unwrap_or_else(|| {
         if server_side {
             SERVER_SIDE_MANAGER.into()
@@ -255,18 +249,14 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
 
     // GetObjects(): every manifest, read and resolved before anything is sent.
-    let sel = Selection {
-        filenames: args.files.filenames(),
-        recursive: args.files.recursive(),
-        validate: validation != "Ignore",
-        label_selector: selector.clone(),
-        ..Selection::default()
-    };
-    let opts = Options {
-        fetch: Fetch::Nothing,
-        ..Options::default()
-    };
-    let mut objects = Visitor::new(ctx, &sel, opts).await?;
+    let mut objects = Visitor::manifests(
+        ctx,
+        args.files.filenames(),
+        args.files.recursive(),
+        validation != "Ignore",
+        selector.clone(),
+    )
+    .await?;
     let mut infos = Vec::new();
     while let Some(info) = objects.next().await {
         infos.push(info);
@@ -276,7 +266,11 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     if infos.is_empty() && errors.is_empty() {
         return Err(Error::msg("no objects passed to apply"));
     }
-    for info in infos {
+    for mut info in infos {
+        // kubectl records first: the cause is part of the applied configuration.
+        if let (Some(cause), Some(obj)) = (&cause, info.object.as_mut()) {
+            crate::flags::record::record(obj, cause);
+        }
         if let Some(p) = &mut apply.pruner {
             p.visit_namespace(&info);
         }

@@ -4,8 +4,8 @@ use super::submit::{self, GeneratorFlags};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::generate::job;
-use crate::resource::Resolver;
 use crate::resource::builder::{self, Selection, Target};
+use crate::resource::mapper::Mapper;
 use crate::resource::request;
 
 /// Create a job with the specified name.
@@ -67,7 +67,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
 
 /// The object `--from` names (`TYPE/NAME`), as the resource builder finds it.
 async fn fetch_from(ctx: &Ctx, from: &str) -> Result<serde_json::Value> {
-    let mut resolver = Resolver::new(ctx).await?;
+    let mut resolver = Mapper::new(ctx, false).await?;
     let sel = Selection {
         args: vec![from.to_string()],
         ..Default::default()

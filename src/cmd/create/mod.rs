@@ -27,11 +27,12 @@ use serde_json::Value;
 
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::{DryRunFlags, FilenameFlags, ObjectPrintFlags, Pflag};
+use crate::flags::record;
+use crate::flags::{DryRunFlags, FilenameFlags, ObjectPrintFlags};
+use crate::patch::last_applied;
 use crate::printers::OperationPrinter;
-use crate::resource::builder::Selection;
 use crate::resource::request;
-use crate::resource::visit::{self, Fetch, Options, Visitor};
+use crate::resource::visit::{self, Visitor};
 
 /// Create a resource from a file or from stdin.
 // A flag before a generator's name would bind to `create -f`'s own flags and be ignored by
@@ -47,17 +48,10 @@ pub struct Args {
     pub dry_run: DryRunFlags,
     #[command(flatten)]
     pub print: ObjectPrintFlags,
-    /// Must be one of: strict (or true), warn, ignore (or false).
-    #[arg(
-        long,
-        no_opt_default("strict"),
-        default_value = "strict",
-        value_name = "MODE"
-    )]
-    pub validate: String,
-    /// Name of the manager used to track field ownership.
-    #[arg(long, default_value = "kubectl-create", value_name = "NAME")]
-    pub field_manager: String,
+    #[command(flatten)]
+    pub write: crate::flags::write::WriteFlags<crate::flags::write::Create>,
+    #[command(flatten)]
+    pub record: crate::flags::RecordFlags,
 }
 
 /// The generators (`kk create deployment ...`).
@@ -127,8 +121,6 @@ pub enum Generator {
     Token(token::Args),
 }
 
-use submit::field_validation;
-
 /// Run `kk create`.
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let Some(generator) = &args.generator else {
@@ -157,10 +149,11 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
 
 /// `kk create -f`.
 async fn from_files(ctx: &Ctx, args: &Args) -> Result<()> {
+    let cause = args.record.recorder(ctx)?;
     if args.files.filenames().is_empty() && args.files.kustomize.is_none() {
         return Err(Error::msg("must specify one of -f and -k"));
     }
-    let validation = field_validation(&args.validate)?;
+    let validation = args.write.validate.directive()?;
     let dry = args.dry_run.strategy()?;
     let mut printer = OperationPrinter::new(&args.print, dry)?;
     if let Some(k) = &args.files.kustomize {
@@ -168,18 +161,14 @@ async fn from_files(ctx: &Ctx, args: &Args) -> Result<()> {
             "kustomize directories are not supported by kk: {k}"
         )));
     }
-    let validating = validation != "Ignore";
-    let sel = Selection {
-        filenames: args.files.filenames(),
-        recursive: args.files.recursive(),
-        validate: validating,
-        ..Default::default()
-    };
-    let opts = Options {
-        fetch: Fetch::Nothing,
-        ..Options::default()
-    };
-    let mut objects = Visitor::new(ctx, &sel, opts).await?;
+    let mut objects = Visitor::manifests(
+        ctx,
+        args.files.filenames(),
+        args.files.recursive(),
+        validation != "Ignore",
+        None,
+    )
+    .await?;
     let client = ctx.client().await?;
     let mut count = 0usize;
     while let Some(info) = objects.next().await {
@@ -194,11 +183,16 @@ async fn from_files(ctx: &Ctx, args: &Args) -> Result<()> {
         ) {
             meta.insert("namespace".into(), Value::String(ns.clone()));
         }
+        // The annotations, as kubectl sets them: last-applied first, then the cause.
+        let mut obj = last_applied::create_or_update(obj, args.write.save_config.enabled());
+        if let Some(cause) = &cause {
+            record::record(&mut obj, cause);
+        }
         let created = if dry.is_client() {
             obj
         } else {
             let mut q = vec![
-                ("fieldManager", args.field_manager.clone()),
+                ("fieldManager", args.write.manager().to_string()),
                 ("fieldValidation", validation.to_string()),
             ];
             q.extend(dry.query());
@@ -238,16 +232,3 @@ pub const EXAMPLES: &str = r#"  # Create a pod using the data in pod.json
 
   # Create every object in the manifests of a directory
   kk create -f ./manifests/"#;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn validate_modes() {
-        assert_eq!(field_validation("true").unwrap(), "Strict");
-        assert_eq!(field_validation("Warn").unwrap(), "Warn");
-        assert_eq!(field_validation("false").unwrap(), "Ignore");
-        assert!(field_validation("x").is_err());
-    }
-}

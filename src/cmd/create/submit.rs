@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::{DryRun, DryRunFlags, ObjectPrintFlags, Pflag};
+use crate::flags::{DryRun, DryRunFlags, ObjectPrintFlags};
 use crate::generate::{self, Endpoint, shape};
 use crate::printers::OperationPrinter;
 use crate::resource::request;
@@ -19,34 +19,8 @@ pub struct GeneratorFlags {
     pub dry_run: DryRunFlags,
     #[command(flatten)]
     pub print: ObjectPrintFlags,
-    /// If true, the configuration of current object will be saved in its annotation.
-    /// Otherwise, the annotation will be unchanged. This flag is useful when you want to
-    /// perform kubectl apply on this object in the future.
-    #[arg(long, pflag_bool())]
-    pub save_config: Option<bool>,
-    /// Must be one of: strict (or true), warn, ignore (or false).
-    #[arg(
-        long,
-        no_opt_default("strict"),
-        default_value = "strict",
-        value_name = "MODE"
-    )]
-    pub validate: String,
-    /// Name of the manager used to track field ownership.
-    #[arg(long, default_value = "kubectl-create", value_name = "NAME")]
-    pub field_manager: String,
-}
-
-/// kubectl's `--validate` values → the server's `fieldValidation` directive.
-pub fn field_validation(v: &str) -> Result<&'static str> {
-    match v.to_lowercase().as_str() {
-        "strict" | "true" => Ok("Strict"),
-        "warn" => Ok("Warn"),
-        "ignore" | "false" => Ok("Ignore"),
-        _ => Err(Error::msg(format!(
-            "invalid - validate option {v:?}; must be one of: strict (or true), warn, ignore (or false)"
-        ))),
-    }
+    #[command(flatten)]
+    pub write: crate::flags::write::WriteFlags<crate::flags::write::Create>,
 }
 
 /// A generator's settings after kubectl's `Complete()`.
@@ -72,13 +46,13 @@ impl GeneratorFlags {
     pub async fn complete(&self, ctx: &Ctx) -> Result<Submit> {
         let dry = self.dry_run.strategy()?;
         let printer = OperationPrinter::new(&self.print, dry)?.typed();
-        let validation = field_validation(&self.validate)?;
+        let validation = self.write.validate.directive()?;
         Ok(Submit {
             dry,
             printer,
             validation,
-            save_config: self.save_config == Some(true),
-            field_manager: self.field_manager.clone(),
+            save_config: self.write.save_config.enabled(),
+            field_manager: self.write.manager().to_string(),
             namespace: ctx.namespace().await?,
             explicit: ctx.namespace_explicit(),
         })

@@ -142,6 +142,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         chunk_size: if sort_by && human { 0 } else { args.chunk_size },
         subresource: args.subresource.clone().filter(|s| !s.is_empty()),
         ignore_not_found: args.ignore_not_found.unwrap_or(false),
+        ..Options::default()
     };
     let has_subresource = opts.subresource.is_some();
     let mut objects = Visitor::new(ctx, &sel, opts).await?;

@@ -18,8 +18,7 @@ use crate::resource::builder::Selection;
 use crate::resource::request;
 use crate::resource::visit::{Fetch, Info, Options, Visitor};
 
-/// kubectl's `resource.LocalResourceError`.
-pub(super) const LOCAL_RESOURCE: &str = "error: you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'";
+pub(super) use crate::resource::mapper::LOCAL_RESOURCE;
 
 /// The flags of every `set` subcommand.
 #[derive(Debug, Clone, clap::Args)]
@@ -114,7 +113,8 @@ impl Common {
             ..Selection::default()
         };
         let opts = Options {
-            fetch: if local { Fetch::Nothing } else { Fetch::Latest },
+            fetch: Fetch::Latest,
+            local,
             chunk_size: 0,
             ..Options::default()
         };

@@ -97,7 +97,8 @@ pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
         ..Selection::default()
     };
     let opts = Options {
-        fetch: if local { Fetch::Nothing } else { Fetch::Latest },
+        fetch: Fetch::Latest,
+        local,
         chunk_size: 0,
         ..Options::default()
     };

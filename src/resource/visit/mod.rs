@@ -24,8 +24,9 @@ use errors::Failures;
 pub use errors::{aggregate, error_is_not_found, error_when, is_not_found};
 pub use list::{Lister, Requester, flatten, selector_context, selectors};
 
+use super::ApiResource;
 use super::builder::{self, Selection, Target};
-use super::{ApiResource, Resolver};
+use super::mapper::Mapper;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 
@@ -117,6 +118,10 @@ pub struct Options {
     pub subresource: Option<String>,
     /// `--ignore-not-found`: NotFound failures are dropped from the result.
     pub ignore_not_found: bool,
+    /// `--local` (kubectl's `Builder.Local()`): `-f` manifests only, as read, mapped
+    /// without discovery; the visit makes no request, so it works with no reachable server
+    /// and no kubeconfig. Implies [`Fetch::Nothing`].
+    pub local: bool,
 }
 
 impl Default for Options {
@@ -128,6 +133,7 @@ impl Default for Options {
             chunk_size: 500,
             subresource: None,
             ignore_not_found: false,
+            local: false,
         }
     }
 }
@@ -156,10 +162,10 @@ impl<'a> Visitor<'a> {
     /// Resolve `sel` (discovery, the builder's checks and messages: these fail the command
     /// at once) and get ready to visit.
     pub async fn new(ctx: &'a Ctx, sel: &Selection, opts: Options) -> Result<Visitor<'a>> {
-        let mut resolver = Resolver::new(ctx)
+        let mut mapper = Mapper::new(ctx, opts.local)
             .await
             .map_err(|e| builder::discovery_failed(ctx, sel, e))?;
-        let targets = builder::build(ctx, &mut resolver, sel).await?;
+        let targets = builder::build(ctx, &mut mapper, sel).await?;
         let requester = Requester {
             client: ctx.client().await?,
             accept: opts.accept,
@@ -181,6 +187,31 @@ impl<'a> Visitor<'a> {
             ready: VecDeque::new(),
             prefetched: VecDeque::new(),
         })
+    }
+
+    /// The visit of the verbs that send `-f` manifests whole (create, apply, replace):
+    /// kubectl's `FilenameParam(...).LabelSelectorParam(...).Flatten()` — every manifest
+    /// object as read, checked by the schema validator when `validate` (`--validate`
+    /// other than `ignore`), filtered by `-l`, nothing fetched.
+    pub async fn manifests(
+        ctx: &'a Ctx,
+        filenames: Vec<String>,
+        recursive: bool,
+        validate: bool,
+        label_selector: Option<String>,
+    ) -> Result<Visitor<'a>> {
+        let sel = Selection {
+            filenames,
+            recursive,
+            validate,
+            label_selector,
+            ..Selection::default()
+        };
+        let opts = Options {
+            fetch: Fetch::Nothing,
+            ..Options::default()
+        };
+        Visitor::new(ctx, &sel, opts).await
     }
 
     /// What the command line named (one named object or one collection query each).
@@ -325,6 +356,7 @@ impl<'a> Visitor<'a> {
     fn fetches(&self, i: usize) -> bool {
         match &self.targets[i] {
             Target::Collection { .. } => false,
+            Target::Object { .. } if self.opts.local => false,
             Target::Object { manifest, .. } => match self.opts.fetch {
                 Fetch::Nothing => false,
                 Fetch::Named => manifest.is_none(),
