@@ -145,6 +145,22 @@ print(json.dumps({"wall": t1 - t0, "ttfb": (first or t1) - t0, "rss": ru.ru_maxr
 PY
 }
 
+# One measured run of "$@" by client $1 (kk or kc, from bench_binaries) in namespace $2, run
+# number $3, appended to the caller's $kkf/$kcf; run 1 also keeps its output in $work/$1.out,
+# with the namespace written as NS, for the kk-vs-kubectl byte comparison.
+measure_run() {
+    local f=$1 ns=$2 i=$3
+    shift 3
+    local client=("${kkc[@]}") runsf="$kkf"
+    if [ "$f" = kc ]; then client=("${kcc[@]}"); runsf="$kcf"; fi
+    if [ "$i" = 1 ]; then
+        python3 "$work/measure.py" --save "$work/$f.out" "${client[@]}" "$@" >>"$runsf"
+        sed -i "s/$ns/NS/g" "$work/$f.out"
+    else
+        python3 "$work/measure.py" "${client[@]}" "$@" >>"$runsf"
+    fi
+}
+
 # Median and min-max of a JSON field over runs, formatted with `fmt`.
 summary() {
     python3 - "$1" "$2" "$3" <<'PY'

@@ -59,14 +59,7 @@ compare() {
                 a="${a//NS/$ns}"; a="${a//REPLICAS/$((i % 2 + 2))}"; args+=("${a//RUN/$i}")
             done
             settle "$ns"
-            local client=("${kkc[@]}") runsf="$kkf"
-            if [ "$f" = kc ]; then client=("${kcc[@]}"); runsf="$kcf"; fi
-            if [ "$i" = 1 ]; then
-                python3 "$work/measure.py" --save "$work/$f.out" "${client[@]}" "${args[@]}" >>"$runsf"
-                sed -i "s/$ns/NS/g" "$work/$f.out"
-            else
-                python3 "$work/measure.py" "${client[@]}" "${args[@]}" >>"$runsf"
-            fi
+            measure_run "$f" "$ns" "$i" "${args[@]}"
         done
     done
     local same=no

@@ -270,6 +270,25 @@ pub fn path_join(elems: &[&str]) -> String {
     path_clean(&kept.join("/"))
 }
 
+/// Go's text for an `*os.PathError`'s inner error (`syscall.Errno`): lower-case strerror.
+pub fn errno_text(e: &std::io::Error) -> String {
+    match e.raw_os_error() {
+        Some(2) => "no such file or directory".into(),
+        Some(13) => "permission denied".into(),
+        Some(20) => "not a directory".into(),
+        Some(21) => "is a directory".into(),
+        _ => {
+            let s = e.to_string();
+            let s = s.split(" (os error").next().unwrap_or(&s).to_string();
+            let mut c = s.chars();
+            match c.next() {
+                Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+                None => s,
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,8 +29,22 @@ pub fn report_parse(ui: &Ui, f: Box<ParseFailure>) -> ExitCode {
             let _ = ui.eprint(&help_text(&f));
             ExitCode::FAILURE
         }
+        _ if f.command_path(None) == ["diff"] => diff_flag_error(ui, cobra_error(&f)),
         _ => report(ui, cobra_error(&f)),
     }
+}
+
+/// kubectl's `diff` sets its own flag-error function: a flag error is a usage error
+/// (`See 'kk diff -h' for help and examples`) through `CheckDiffErr`, whose exit codes are
+/// one above the usual ones — exit 1 means "differences found" to diff's callers.
+fn diff_flag_error(ui: &Ui, e: Error) -> ExitCode {
+    let e = match e {
+        Error::Flag { msg, command } => Error::Usage { msg, command },
+        e => e,
+    };
+    let code = e.exit_code().saturating_add(1);
+    let _ = report(ui, e);
+    ExitCode::from(code)
 }
 
 /// kubectl-layout help for the command the user asked about (clap's text as a fallback).

@@ -3,7 +3,8 @@
 //! exist) and as the server would make it (`MERGED-<n>/`: a dry-run client-side apply
 //! patch, a dry-run create, or with `--server-side` a dry-run apply patch), files named
 //! `[group.]version.Kind.namespace.name`; then `$KUBECTL_EXTERNAL_DIFF` (or `diff -u -N`)
-//! compares the two directories. Exit 0: no differences, 1: differences, 2 (or the diff
+//! compares the two directories. With `--prune`, what `apply --prune` would delete (the
+//! same [`Pruner`]) is written to `LIVE-<n>/` only, so it shows as a deletion. Exit 0: no differences, 1: differences, 2 (or the diff
 //! program's code): a failure.
 
 use std::path::{Path, PathBuf};
@@ -18,6 +19,8 @@ use crate::resource::builder::Selection;
 use crate::resource::openapi::OpenApi;
 use crate::resource::request;
 use crate::resource::visit::{self, Fetch, Info, Options, Requester, Visitor};
+
+use super::apply::prune::{self, Pruner};
 
 /// Diff the live version against a would-be applied version.
 #[derive(Debug, clap::Args)]
@@ -45,8 +48,16 @@ pub struct Args {
     /// Number of objects to process in parallel when diffing against the live version.
     /// Larger number = faster, but more memory, I/O and CPU over that shorter period of
     /// time.
-    #[arg(long, default_value = "1", value_name = "N")]
+    #[arg(long, default_value = "1", value_name = "N", allow_negative_numbers = true,
+          value_parser = crate::go::parse_int64)]
     pub concurrency: i64,
+    /// Include resources that would be deleted by pruning. Can be used with -l and default
+    /// shows all resources would be pruned
+    #[arg(long, pflag_bool())]
+    pub prune: Option<bool>,
+    /// Overwrite the default allowlist with <group/version/kind> for --prune
+    #[arg(long = "prune-allowlist", value_name = "GROUP/VERSION/KIND")]
+    pub prune_allowlist: Vec<String>,
 }
 
 /// kubectl's long description of the command.
@@ -117,6 +128,19 @@ async fn diff(ctx: &Ctx, args: &Args) -> Result<()> {
         }
         .to_string()
     });
+    let selector = args.selector.clone().filter(|s| !s.is_empty());
+    // kubectl resolves the allowlist up front (a failure is fatal); its default list only
+    // when pruning, where a failure is a warning.
+    let mut prune_failure = None;
+    let mut pruner = None;
+    if args.prune == Some(true) {
+        let (list, resolver) = prune::resolve_allowlist(ctx, &args.prune_allowlist).await?;
+        let sel = selector.clone();
+        match Pruner::new(resolver.discovery(), list, sel, "background", -1) {
+            Ok(p) => pruner = Some(p),
+            Err(e) => prune_failure = Some(e),
+        }
+    }
     let dirs = Dirs::new(&crate::go::temp::temp_dir(ctx.env()))?;
     let mut differ = Differ {
         ctx,
@@ -126,11 +150,12 @@ async fn diff(ctx: &Ctx, args: &Args) -> Result<()> {
         show_managed_fields: args.show_managed_fields == Some(true),
         openapi: OpenApi::default(),
         dirs: &dirs,
+        pruner,
     };
     let sel = Selection {
         filenames: args.files.filenames(),
         recursive: args.files.recursive(),
-        label_selector: args.selector.clone(),
+        label_selector: selector,
         ..Selection::default()
     };
     let opts = Options {
@@ -143,7 +168,26 @@ async fn diff(ctx: &Ctx, args: &Args) -> Result<()> {
         differ.one(&requester, &info).await?;
     }
     objects.finish()?;
+    if let Some(e) = prune_failure {
+        prune_failed(ctx, &e);
+    }
+    if let Some(p) = differ.pruner.take() {
+        let (pruned, failure) = p.pending(ctx).await;
+        if let Some(e) = failure {
+            prune_failed(ctx, &e);
+        }
+        // Only in LIVE: the diff shows each as deleted.
+        for obj in pruned {
+            dirs.write(&dirs.live, &object_file_name(&obj), &obj)?;
+        }
+    }
     dirs.run_program(ctx)
+}
+
+/// kubectl logs a failure to work out what would be pruned, and diffs the rest.
+fn prune_failed(ctx: &Ctx, e: &Error) {
+    let text = format!("pruning failed and could not be evaluated err: {e}");
+    crate::transport::log::warning(ctx.ui(), "diff.go:760", &text);
 }
 
 /// One run's settings.
@@ -155,6 +199,8 @@ struct Differ<'a> {
     show_managed_fields: bool,
     openapi: OpenApi,
     dirs: &'a Dirs,
+    /// `--prune`: the namespaces and live objects visited.
+    pruner: Option<Pruner>,
 }
 
 impl Differ<'_> {
@@ -168,6 +214,12 @@ impl Differ<'_> {
                 Err(e) if visit::is_not_found(&e) => None,
                 Err(e) => return Err(self.ctx.kube_error(e)),
             };
+            if let Some(p) = &mut self.pruner {
+                p.visit_namespace(info);
+                if let Some(live) = &live {
+                    p.visit_object(live);
+                }
+            }
             let force = attempt == MAX_RETRIES;
             match self.merged(info, &local, live.as_ref(), force).await? {
                 Err(kube::Error::Api(s)) if s.code == 409 && attempt < MAX_RETRIES => {
@@ -253,18 +305,27 @@ impl Differ<'_> {
 /// `[group.]version.Kind.namespace.name`.
 fn file_name(info: &Info) -> String {
     let r = &info.resource;
-    let group = if r.group.is_empty() {
+    let ns = info.namespace.as_deref().unwrap_or("");
+    name_of(&r.group, &r.version, &r.kind, ns, &info.name)
+}
+
+/// A pruned object's file, named from its own `apiVersion`, `kind` and metadata.
+fn object_file_name(obj: &Value) -> String {
+    let s = |p: &str| obj.pointer(p).and_then(Value::as_str).unwrap_or("");
+    let (group, version) = s("/apiVersion")
+        .rsplit_once('/')
+        .unwrap_or(("", s("/apiVersion")));
+    let (ns, name) = (s("/metadata/namespace"), s("/metadata/name"));
+    name_of(group, version, s("/kind"), ns, name)
+}
+
+fn name_of(group: &str, version: &str, kind: &str, ns: &str, name: &str) -> String {
+    let group = if group.is_empty() {
         String::new()
     } else {
-        format!("{}.", r.group)
+        format!("{group}.")
     };
-    format!(
-        "{group}{}.{}.{}.{}",
-        r.version,
-        r.kind,
-        info.namespace.as_deref().unwrap_or(""),
-        info.name
-    )
+    format!("{group}{version}.{kind}.{ns}.{name}")
 }
 
 /// kubectl's `Masker`: a Secret's data values become `***`, or `*** (before)` / `***
@@ -346,7 +407,7 @@ impl Dirs {
                 Some(external) => {
                     let mut parts = external.split(' ');
                     let program = parts.next().unwrap_or("").to_string();
-                    // kubectl drops (and logs at -v=1) arguments with other characters.
+                    // kubectl 1.33 silently drops arguments with other characters.
                     let argv = parts
                         .filter(|a| {
                             !a.is_empty()

@@ -63,6 +63,9 @@ pub struct Args {
     /// If true, wait for resources to be gone before returning. This waits for finalizers.
     #[arg(long, pflag_bool())]
     pub wait: Option<bool>,
+    /// Raw URI to PUT to the server.  Uses the transport specified by the kubeconfig file.
+    #[arg(long, value_name = "URI")]
+    pub raw: Option<String>,
 }
 
 /// kubectl's long description of the command.
@@ -109,6 +112,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         return Err(Error::msg(format!(
             "kustomize directories are not supported by kk: {k}"
         )));
+    }
+    if let Some(raw) = args.raw.as_deref().filter(|r| !r.is_empty()) {
+        return put_raw(ctx, args, raw).await;
     }
     let subresource = args.subresource.clone().filter(|s| !s.is_empty());
     if force {
@@ -157,6 +163,41 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     printer.finish(ctx.ui())?;
     objects.finish()
+}
+
+/// `--raw URI`: the one file's bytes PUT to the URI as they are, the answer printed as it
+/// came (kubectl's `rawhttp.RawPut`); refused with several files, a URL, `-R` or `-o`.
+async fn put_raw(ctx: &Ctx, args: &Args, raw: &str) -> Result<()> {
+    let files = args.files.filenames();
+    let [file] = &files[..] else {
+        return Err(Error::msg(
+            "--raw can only use a single local file or stdin",
+        ));
+    };
+    if file.starts_with("http://") || file.starts_with("https://") {
+        return Err(Error::msg("--raw cannot read from a url"));
+    }
+    if args.files.recursive() {
+        return Err(Error::msg("--raw and --recursive are mutually exclusive"));
+    }
+    if args.print.output.as_deref().is_some_and(|o| !o.is_empty()) {
+        return Err(Error::msg("--raw and --output are mutually exclusive"));
+    }
+    let uri = crate::go::url::parse_request_uri(raw)
+        .map_err(|e| Error::msg(format!("--raw must be a valid URL path: {e}")))?;
+    let body = if file == "-" {
+        ctx.ui().read_stdin_to_string()?.into_bytes()
+    } else {
+        std::fs::read(file)
+            .map_err(|e| Error::msg(format!("open {file}: {}", crate::go::errno_text(&e))))?
+    };
+    let client = ctx.client().await?;
+    let answer = request::raw_uri(&client, http::Method::PUT, &uri, body)
+        .await
+        .map_err(|e| ctx.kube_error(e))?;
+    use std::io::Write;
+    ctx.ui().out().write_all(&answer)?;
+    Ok(())
 }
 
 struct Replace<'a> {
@@ -280,25 +321,15 @@ impl Replace<'_> {
     async fn create(&self, info: &Info) -> Result<Value> {
         let mut obj = super::apply::manifest_object(info);
         obj = last_applied::create_or_update(obj, self.save_config);
-        let mut path = info.resource.path(info.namespace.as_deref(), None);
-        if let Some(sub) = self.subresource {
-            path.push('/');
-            path.push_str(sub);
-        }
-        let q = [
-            ("fieldManager", self.field_manager.to_string()),
-            ("fieldValidation", self.validation.to_string()),
-        ];
-        let uri = request::with_query(&path, &q);
-        let client = self.ctx.client().await?;
-        request::json(
-            &client,
+        let path = info.resource.path(info.namespace.as_deref(), None);
+        self.send(
             http::Method::POST,
-            &uri,
-            Some(("application/json", &obj)),
+            path,
+            &obj,
+            "creating",
+            info.source.as_deref(),
         )
         .await
-        .map_err(|e| visit::error_when(self.ctx, "creating", info.source.as_deref(), e))
     }
 
     /// Replace one object; the server's answer (or the object, in a client dry run).
@@ -334,7 +365,20 @@ impl Replace<'_> {
                 meta.insert("resourceVersion".into(), rv);
             }
         }
-        let mut path = info.path();
+        self.send(http::Method::PUT, info.path(), &obj, "replacing", source)
+            .await
+    }
+
+    /// Send `obj` to `path` (its subresource, when one is named) with this replace's field
+    /// manager, validation and dry run; a failure reads "error when VERB SOURCE: ...".
+    async fn send(
+        &self,
+        method: http::Method,
+        mut path: String,
+        obj: &Value,
+        verb: &str,
+        source: Option<&str>,
+    ) -> Result<Value> {
         if let Some(sub) = self.subresource {
             path.push('/');
             path.push_str(sub);
@@ -346,13 +390,8 @@ impl Replace<'_> {
         q.extend(self.dry.query());
         let uri = request::with_query(&path, &q);
         let client = self.ctx.client().await?;
-        request::json(
-            &client,
-            http::Method::PUT,
-            &uri,
-            Some(("application/json", &obj)),
-        )
-        .await
-        .map_err(when)
+        request::json(&client, method, &uri, Some(("application/json", obj)))
+            .await
+            .map_err(|e| visit::error_when(self.ctx, verb, source, e))
     }
 }

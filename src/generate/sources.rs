@@ -130,24 +130,7 @@ impl Sources for Memory {
     }
 }
 
-/// Go's text for an `*os.PathError`'s inner error (`syscall.Errno`): lower-case strerror.
-pub fn errno_text(e: &io::Error) -> String {
-    match e.raw_os_error() {
-        Some(2) => "no such file or directory".into(),
-        Some(13) => "permission denied".into(),
-        Some(20) => "not a directory".into(),
-        Some(21) => "is a directory".into(),
-        _ => {
-            let s = e.to_string();
-            let s = s.split(" (os error").next().unwrap_or(&s).to_string();
-            let mut c = s.chars();
-            match c.next() {
-                Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
-                None => s,
-            }
-        }
-    }
-}
+pub use crate::go::errno_text;
 
 /// Go's `*os.PathError` text: `open <path>: <errno>` (the operation as Go names it).
 pub fn path_error(op: &str, path: &str, e: &io::Error) -> String {

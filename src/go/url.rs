@@ -52,6 +52,40 @@ pub fn parse(raw: &str) -> Result<Url, String> {
     Ok(url)
 }
 
+/// `url.ParseRequestURI(raw)` as client-go's `RequestURI` uses it: an absolute URL or an
+/// absolute path, of which a request keeps the path and query (escaped for the wire). The
+/// error is Go's `parse "<raw>": <reason>`.
+pub fn parse_request_uri(raw: &str) -> Result<String, String> {
+    let err = |e: String| format!("parse {}: {e}", crate::go::quote(raw));
+    let (scheme, rest) = scheme(raw).map_err(err)?;
+    if scheme.is_empty() && !raw.starts_with('/') {
+        return Err(err("invalid URI for request".into()));
+    }
+    parse(raw).map_err(err)?;
+    let path_query = if scheme.is_empty() {
+        raw
+    } else if let Some(authority) = rest.strip_prefix("//") {
+        authority.find(['/', '?']).map_or("", |i| &authority[i..])
+    } else if rest.starts_with('/') {
+        rest
+    } else {
+        // Opaque (`a:b`): no path.
+        rest.find('?').map_or("", |i| &rest[i..])
+    };
+    let mut out = String::new();
+    if !path_query.starts_with('/') {
+        out.push('/');
+    }
+    for b in path_query.bytes() {
+        if b.is_ascii_graphic() && !br#""<>\^`{|}"#.contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Ok(out)
+}
+
 /// `getScheme`: letters, then letters, digits, `+`, `-` or `.` up to the first `:`.
 fn scheme(raw: &str) -> Result<(&str, &str), String> {
     for (i, c) in raw.char_indices() {
@@ -169,6 +203,19 @@ mod tests {
         assert_eq!(err(":x"), "missing protocol scheme");
         assert_eq!(err("https://[::1"), "missing ']' in host");
         assert_eq!(err("http://a%zz"), "invalid URL escape \"%zz\"");
+        let req = |s: &str| parse_request_uri(s);
+        assert_eq!(req("/api/v1/x?a=1").as_deref(), Ok("/api/v1/x?a=1"));
+        assert_eq!(req("/a b").as_deref(), Ok("/a%20b"));
+        assert_eq!(req("https://h:1/p?q").as_deref(), Ok("/p?q"));
+        assert_eq!(req("a:b").as_deref(), Ok("/"));
+        assert_eq!(
+            req("x y"),
+            Err("parse \"x y\": invalid URI for request".to_string())
+        );
+        assert_eq!(
+            req("/a%zz"),
+            Err("parse \"/a%zz\": invalid URL escape \"%zz\"".to_string())
+        );
         assert_eq!(err("http://a%20b"), "invalid URL escape \"%20\"");
         assert_eq!(
             err("http://a\nb"),

@@ -2,8 +2,8 @@
 //! [`for_format`] that `cmd/*` uses to turn a parsed [`OutputFormat`] into a printer.
 
 use super::{
-    Error, ItemForm, OutputFormat, Result, custom_columns, gotemplate, json, jsonpath, name, table,
-    yaml,
+    Error, ItemForm, OutputFormat, PerItem, Result, custom_columns, gotemplate, json, jsonpath,
+    name, table, yaml,
 };
 use serde_json::Value;
 use std::io::Write;
@@ -51,6 +51,12 @@ pub trait Printer {
     /// list.
     fn item_form(&self) -> ItemForm {
         ItemForm::Whole
+    }
+
+    /// For a [`ItemForm::Whole`] printer: its template split to print a `List` item by
+    /// item, when the template allows it.
+    fn per_item(&self) -> Option<Box<dyn PerItem>> {
+        None
     }
 
     /// `get` moves on to another resource kind. Tables flush, reset their widths, switch
@@ -153,6 +159,11 @@ impl Printer for JsonPathPrinter {
         w.write_all(text.as_bytes())?;
         Ok(())
     }
+
+    fn per_item(&self) -> Option<Box<dyn PerItem>> {
+        let items = self.path.per_item(self.as_json)?;
+        Some(Box::new(items))
+    }
 }
 
 impl Printer for custom_columns::CustomColumnsPrinter {
@@ -194,6 +205,11 @@ impl Printer for GoTemplatePrinter {
                 Err(e)
             }
         }
+    }
+
+    fn per_item(&self) -> Option<Box<dyn PerItem>> {
+        let items = self.template.per_item()?;
+        Some(Box::new(items))
     }
 }
 

@@ -4,7 +4,10 @@
 //! Each printer says how its output of a `List` is made ([`ItemForm`]): json and yaml write
 //! the wrapper's head, every item exactly as it sits inside the wrapper, then the tail;
 //! `-o name` and custom-columns print a `List` as the concatenation of its items; templates
-//! (jsonpath, go-template) see the list as a whole, so their items are collected.
+//! (jsonpath, go-template) see the list as a whole, so their items are collected — unless
+//! the template reads `.items` one element at a time ([`PerItem`]): then the first page is
+//! held (so a list of one page, and any error within it, prints exactly as the whole list
+//! would) and from the second page on each item is evaluated as it arrives and dropped.
 
 use serde_json::Value;
 use std::io::Write;
@@ -25,14 +28,30 @@ pub enum ItemForm {
     Each,
 }
 
-/// A `List` being printed: [`item`](Self::item) for every object in order, then
-/// [`finish`](Self::finish).
+/// A template over a `List` split into what prints before the items, per item and after
+/// them, so that the list prints item by item with kubectl's bytes (see
+/// `jsonpath::items` and `gotemplate::items` for the shapes that split). A failure on an
+/// item reports kubectl's error with the failing item as the object given to the template.
+pub trait PerItem {
+    /// The output before the first item.
+    fn head(&mut self, w: &mut dyn Write) -> Result<()>;
+    /// One item's output.
+    fn item(&mut self, obj: &Value, w: &mut dyn Write) -> Result<()>;
+    /// The output after the last item.
+    fn tail(&mut self, w: &mut dyn Write) -> Result<()>;
+}
+
+/// A `List` being printed: [`item`](Self::item) for every object in order,
+/// [`page_end`](Self::page_end) between pages, then [`finish`](Self::finish).
 pub struct ListStream<'p> {
     printer: &'p mut dyn Printer,
     form: ItemForm,
     count: usize,
-    /// The items of a [`ItemForm::Whole`] printer.
+    /// The items of a [`ItemForm::Whole`] printer (until it streams).
     held: Vec<Value>,
+    /// A whole-list template that can print item by item, and whether it does.
+    per_item: Option<Box<dyn PerItem>>,
+    streaming: bool,
     /// An item failed to print: the rest are skipped, the error is reported by `finish`.
     failed: Option<super::Error>,
 }
@@ -40,12 +59,55 @@ pub struct ListStream<'p> {
 impl<'p> ListStream<'p> {
     /// Starts a list printed by `printer`.
     pub fn new(printer: &'p mut dyn Printer) -> Self {
+        let form = printer.item_form();
+        let per_item = match form {
+            ItemForm::Whole => printer.per_item(),
+            _ => None,
+        };
         ListStream {
-            form: printer.item_form(),
+            form,
             printer,
             count: 0,
             held: Vec::new(),
+            per_item,
+            streaming: false,
             failed: None,
+        }
+    }
+
+    /// A page of a longer list ended: a template that prints item by item starts to (the
+    /// first page's items are printed now and dropped). When the template fails on one of
+    /// them, the whole list is held instead, for kubectl's report of the failure.
+    pub fn page_end(&mut self, w: &mut dyn Write) -> Result<()> {
+        if self.streaming || self.failed.is_some() || self.held.is_empty() {
+            return Ok(());
+        }
+        let Some(mut p) = self.per_item.take() else {
+            return Ok(());
+        };
+        let mut first: Vec<u8> = Vec::new();
+        let mut printed = p.head(&mut first);
+        for obj in &self.held {
+            printed = printed.and_then(|()| p.item(obj, &mut first));
+        }
+        if printed.is_ok() {
+            w.write_all(&first)?;
+            self.held = Vec::new();
+            self.per_item = Some(p);
+            self.streaming = true;
+        }
+        Ok(())
+    }
+
+    /// An I/O error is returned at once; a printer's error stops the list.
+    fn settle(&mut self, printed: Result<()>) -> Result<()> {
+        match printed {
+            Err(super::Error::Io(e)) => Err(super::Error::Io(e)),
+            Err(e) => {
+                self.failed = Some(e);
+                Ok(())
+            }
+            Ok(()) => Ok(()),
         }
     }
 
@@ -62,12 +124,13 @@ impl<'p> ListStream<'p> {
         }
         self.count += 1;
         let first = self.count == 1;
-        let printed = match self.form {
-            ItemForm::Whole => {
+        let printed = match (self.form, self.per_item.as_mut()) {
+            (ItemForm::Whole, Some(p)) if self.streaming => p.item(&obj, w),
+            (ItemForm::Whole, _) => {
                 self.held.push(obj);
                 Ok(())
             }
-            ItemForm::Json => {
+            (ItemForm::Json, _) => {
                 if first {
                     w.write_all(json_parts().0.as_bytes())?;
                     w.write_all(b"[")?;
@@ -77,7 +140,7 @@ impl<'p> ListStream<'p> {
                 w.write_all(json::list_item(&obj).as_bytes())?;
                 Ok(())
             }
-            ItemForm::Yaml => yaml::list_item(obj).and_then(|text| {
+            (ItemForm::Yaml, _) => yaml::list_item(obj).and_then(|text| {
                 if first {
                     w.write_all(yaml_parts()?.0.as_bytes())?;
                     w.write_all(b"items:\n")?;
@@ -85,16 +148,9 @@ impl<'p> ListStream<'p> {
                 w.write_all(text.as_bytes())?;
                 Ok(())
             }),
-            ItemForm::Each => self.printer.print(&obj, w),
+            (ItemForm::Each, _) => self.printer.print(&obj, w),
         };
-        match printed {
-            Err(super::Error::Io(e)) => Err(super::Error::Io(e)),
-            Err(e) => {
-                self.failed = Some(e);
-                Ok(())
-            }
-            Ok(()) => Ok(()),
-        }
+        self.settle(printed)
     }
 
     /// Ends the list (the wrapper's tail, or the whole list for templates) and the printer.
@@ -104,10 +160,16 @@ impl<'p> ListStream<'p> {
             form,
             count,
             held,
+            mut per_item,
+            streaming,
             failed,
         } = self;
         let ended = match (failed, form) {
             (Some(e), _) => Err(e),
+            (None, ItemForm::Whole) if streaming => match per_item.as_mut() {
+                Some(p) => p.tail(w),
+                None => Ok(()),
+            },
             (None, ItemForm::Whole) => printer.print(&list_wrapper(held), w),
             (None, ItemForm::Each) if count == 0 => printer.print(&list_wrapper(Vec::new()), w),
             (None, ItemForm::Each) => Ok(()),
@@ -200,6 +262,113 @@ mod tests {
                     String::from_utf8(want).unwrap(),
                     "{format} with {n} items"
                 );
+            }
+        }
+    }
+
+    fn printed(format: &str, items: &[Value], pages: Option<usize>) -> (String, Option<String>) {
+        let f = OutputFormat::parse(format).unwrap();
+        let mut p = for_format(&f, &PrintOptions::default(), &no_files).unwrap();
+        let mut out = Vec::new();
+        let mut list = ListStream::new(p.as_mut());
+        for (i, it) in items.iter().enumerate() {
+            list.item(it.clone(), &mut out).unwrap();
+            if pages.is_some_and(|n| (i + 1) % n == 0 && i + 1 < items.len()) {
+                list.page_end(&mut out).unwrap();
+            }
+        }
+        let err = list.finish(&mut out).err().map(|e| e.to_string());
+        (String::from_utf8(out).unwrap(), err)
+    }
+
+    /// Templates that read `.items` element-wise print page by page with the whole list's
+    /// bytes; every other template too (held whole).
+    #[test]
+    fn templates_print_page_by_page_as_whole_lists() {
+        let pod = |name: &str, phase: Option<&str>, vols: Value| {
+            let mut p = json!({"apiVersion": "v1", "kind": "Pod",
+                "metadata": {"name": name, "labels": {"app": name}},
+                "spec": {"containers": [{"name": "c", "image": "nginx"}, {"name": "d", "image": "redis"}],
+                         "volumes": vols}});
+            if let Some(ph) = phase {
+                p["status"] = json!({"phase": ph});
+            }
+            p
+        };
+        let items = [
+            pod(
+                "a",
+                Some("Running"),
+                json!([{"name": "v1"}, {"name": "v2"}]),
+            ),
+            pod("b", None, json!([{"name": "v3"}])),
+            pod("c", Some("Pending"), json!([])),
+            pod("d", Some("Running"), json!([{"name": "v4"}])),
+            pod("e", Some("Failed"), json!([{"name": "v5"}])),
+        ];
+        let templates = [
+            "jsonpath={.items[*].metadata.name}",
+            "jsonpath={.items.*.metadata.name}",
+            "jsonpath=[{.kind}] {.items[*].metadata.name} {.apiVersion}\n",
+            "jsonpath={.items[*].status.phase}",
+            "jsonpath={.items[*].spec.containers[*].image}",
+            "jsonpath={.items[*].spec.volumes[*].name}",
+            "jsonpath={.items[*].spec.volumes[0].name}",
+            "jsonpath={.items[*].spec.containers[?(@.name==\"d\")].image}",
+            "jsonpath={.items[*]..name}",
+            "jsonpath={.items[*].metadata}",
+            "jsonpath={.items[*].metadata['name','labels']}",
+            "jsonpath={.items[*].metadata.name}{.items[*].metadata.name}",
+            "jsonpath={.items[0].metadata.name}",
+            "jsonpath={.items}",
+            "jsonpath={range .items[*]}{.metadata.name}{\"\\t\"}{.status.phase}{\"\\n\"}{end}",
+            "jsonpath={range .items[*]}{range .spec.containers[*]}{.name}-{end};{end}tail{.kind}",
+            "jsonpath={range .items[*]}{.metadata.name},",
+            "jsonpath={range .items[*]}{.spec.volumes[0].name}{end}",
+            "jsonpath={range .items[1:]}{.metadata.name}{end}",
+            "jsonpath-as-json={.items[*].metadata.name}",
+            "jsonpath-as-json={.items[*].spec.volumes[*]}",
+            "jsonpath-as-json=x{range .items[*]}{.metadata.name}{end}{.kind}",
+            "go-template={{range .items}}{{.metadata.name}} {{.status.phase}}\n{{end}}",
+            "go-template=head {{range $i, $p := .items}}{{$i}}={{$p.metadata.name}};{{end}} tail",
+            "go-template={{range .items}}{{if eq .metadata.name \"d\"}}{{break}}{{end}}{{.metadata.name}}{{end}}",
+            "go-template={{range .items}}{{if eq .metadata.name \"b\"}}{{continue}}{{end}}{{.metadata.name}}{{end}}",
+            "go-template={{range .items}}{{.metadata.name}}{{else}}none{{end}}",
+            "go-template={{range .items}}{{$.kind}}{{.metadata.name}}{{end}}",
+            "go-template={{range .items}}{{.status.phase.x}}{{end}}",
+            "go-template={{len .items}}",
+        ];
+        let split = |t: &str| {
+            let f = OutputFormat::parse(t).unwrap();
+            let p = for_format(&f, &PrintOptions::default(), &no_files).unwrap();
+            p.per_item().is_some()
+        };
+        let whole: Vec<&str> = templates.iter().copied().filter(|t| !split(t)).collect();
+        assert_eq!(
+            whole,
+            [
+                "jsonpath={.items[*].metadata['name','labels']}",
+                "jsonpath={.items[*].metadata.name}{.items[*].metadata.name}",
+                "jsonpath={.items[0].metadata.name}",
+                "jsonpath={.items}",
+                "jsonpath={range .items[*]}{.metadata.name},",
+                "jsonpath={range .items[1:]}{.metadata.name}{end}",
+                "go-template={{range .items}}{{$.kind}}{{.metadata.name}}{{end}}",
+                "go-template={{len .items}}",
+            ]
+        );
+        for t in templates {
+            for n in 0..=items.len() {
+                let want = printed(t, &items[..n], None);
+                for page in 1..=3 {
+                    let got = printed(t, &items[..n], Some(page));
+                    if want.1.is_some() {
+                        // A failure after the first page reports the failing item only.
+                        assert!(got.1.is_some(), "{t} with {n} items, pages of {page}");
+                        continue;
+                    }
+                    assert_eq!(got, want, "{t} with {n} items, pages of {page}");
+                }
             }
         }
     }

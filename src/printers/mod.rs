@@ -38,7 +38,7 @@ pub use factory::{
     Printer, YamlPrinter, for_format, go_open_error, watch_event_object,
 };
 pub use format::{GET_FORMATS, OBJECT_FORMATS, OutputFormat};
-pub use list::{ItemForm, ListStream};
+pub use list::{ItemForm, ListStream, PerItem};
 pub use operation::OperationPrinter;
 use serde_json::Value;
 

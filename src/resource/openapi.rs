@@ -19,9 +19,19 @@ pub struct OpenApi {
     root: Option<Option<HashMap<String, String>>>,
     /// Patch metadata per group-version path (`None`: no document).
     meta: HashMap<String, Option<OpenApiMeta>>,
+    /// `apply --openapi-patch=false`: never ask the server, use the compiled table.
+    builtin_only: bool,
 }
 
 impl OpenApi {
+    /// Patch metadata from kk's compiled table only (kubectl's baked-in types).
+    pub fn builtin_only() -> Self {
+        OpenApi {
+            builtin_only: true,
+            ..OpenApi::default()
+        }
+    }
+
     /// The patch metadata kubectl apply uses for `(apiVersion, kind)`: the server's when
     /// its document says the kind takes strategic merge patches, else the compiled table
     /// (custom resources: JSON merge patch).
@@ -31,6 +41,9 @@ impl OpenApi {
         api_version: &str,
         kind: &str,
     ) -> Schema<'_> {
+        if self.builtin_only {
+            return Schema::builtin(api_version, kind);
+        }
         let gv = gv_path(api_version);
         if !self.meta.contains_key(&gv) {
             let meta = self.fetch(client, &gv).await;

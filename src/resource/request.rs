@@ -45,6 +45,24 @@ pub async fn raw(
     serde_json::from_str(&text).map_err(kube::Error::SerdeError)
 }
 
+/// kubectl's `rawhttp`: `method` to a request URI (`path?query`) with `body` exactly as
+/// given and no Content-Type; the answer's bytes as they came.
+pub async fn raw_uri(
+    client: &kube::Client,
+    method: http::Method,
+    uri: &str,
+    body: Vec<u8>,
+) -> Result<Vec<u8>, kube::Error> {
+    let req = http::Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(http::header::ACCEPT, "application/json, */*")
+        .body(body)
+        .map_err(kube::Error::HttpError)?;
+    let res = send(client, req).await?;
+    Ok(res.into_body().collect_bytes().await?.to_vec())
+}
+
 /// Send `req`; on success return the response body as text.
 pub async fn text(
     client: &kube::Client,

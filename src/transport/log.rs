@@ -236,15 +236,24 @@ enum Value {
     Int(i64),
 }
 
-/// One klog info line: `I1207 16:26:36.170145   28635 file:line] "msg" key=value ...`.
-fn emit(ui: &Ui, source: &str, msg: &str, kv: &[(&str, Value)]) {
+/// klog's line header: `I1207 16:26:36.170145   28635 file:line] `.
+fn header(severity: char, source: &str) -> String {
     let now = chrono::Local::now();
-    let mut line = format!(
-        "I{} {:>7} {source}] {}",
+    format!(
+        "{severity}{} {:>7} {source}] ",
         now.format("%m%d %H:%M:%S%.6f"),
         std::process::id(),
-        crate::go::quote(msg)
-    );
+    )
+}
+
+/// A `klog.Warningf` line on stderr: `W1207 16:26:36.170145   28635 file:line] text`.
+pub fn warning(ui: &Ui, source: &str, text: &str) {
+    let _ = ui.eprint(&format!("{}{text}\n", header('W', source)));
+}
+
+/// One klog info line: `I1207 16:26:36.170145   28635 file:line] "msg" key=value ...`.
+fn emit(ui: &Ui, source: &str, msg: &str, kv: &[(&str, Value)]) {
+    let mut line = header('I', source) + &crate::go::quote(msg);
     for (k, v) in kv {
         line.push(' ');
         line.push_str(k);

@@ -313,3 +313,81 @@ fn apply_errors_leave_the_rest_applied() {
         "jsonpath={range .items[*]}{.metadata.name} {.data}{\"\\n\"}{end}",
     ]);
 }
+
+const IMMUTABLE: &str = "apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: imm
+immutable: true
+data:
+  a: \"1\"
+";
+
+#[test]
+fn apply_force_replaces_what_a_patch_cannot_change() {
+    let Some(p) = Pair::new("apply-force") else {
+        return;
+    };
+    p.write("imm1.yaml", IMMUTABLE.as_bytes())
+        .write("imm2.yaml", IMMUTABLE.replace("\"1\"", "\"2\"").as_bytes())
+        .write("imm3.yaml", IMMUTABLE.replace("\"1\"", "\"3\"").as_bytes())
+        .setup(&["apply", "-f", "imm1.yaml"]);
+    let state = [
+        "get",
+        "cm",
+        "imm",
+        "-o",
+        "jsonpath={.metadata.annotations} {.data}",
+    ];
+    // Invalid (immutable data): refused, unless --force deletes and re-creates it.
+    let out = p.parity(&["apply", "-f", "imm2.yaml"]);
+    assert_eq!(out.code, 1, "{out}");
+    let out = p.parity(&["apply", "-f", "imm2.yaml", "--force"]);
+    assert_eq!(out.stdout, "configmap/imm configured\n", "{out}");
+    p.same_state(&state);
+    p.parity(&[
+        "apply",
+        "-f",
+        "imm3.yaml",
+        "--force",
+        "--grace-period=0",
+        "--timeout=5s",
+        "--wait",
+        "--cascade=foreground",
+    ]);
+    p.parity(&["apply", "-f", "imm1.yaml", "--force", "--dry-run=client"]);
+    p.same_state(&state);
+    for args in [
+        &["apply", "-f", "imm1.yaml", "--force", "--server-side"][..],
+        &[
+            "apply",
+            "-f",
+            "imm1.yaml",
+            "--force",
+            "--prune",
+            "-l",
+            "a=b",
+        ],
+        &["apply", "-f", "imm1.yaml", "--force", "--dry-run=server"],
+        &["apply", "-f", "imm1.yaml", "--timeout=abc"],
+        &["apply", "-f", "imm1.yaml", "--openapi-patch=maybe"],
+    ] {
+        let out = p.parity(args);
+        assert_eq!(out.code, 1, "{args:?}: {out}");
+    }
+    p.same_state(&state);
+}
+
+#[test]
+fn apply_without_openapi_patch_uses_the_built_in_types() {
+    let Some(p) = Pair::new("apply-no-openapi") else {
+        return;
+    };
+    p.write("deploy.yaml", DEPLOY.as_bytes())
+        .setup(&["apply", "-f", "deploy.yaml"])
+        .setup(&["set", "env", "deploy/web", "D=4"]);
+    p.write("deploy.yaml", DEPLOY_V2.as_bytes());
+    let out = p.parity(&["apply", "-f", "deploy.yaml", "--openapi-patch=false"]);
+    assert_eq!(out.stdout, "deployment.apps/web configured\n", "{out}");
+    p.same_state(DEPLOY_STATE);
+}

@@ -86,6 +86,19 @@ fn diff_shows_what_apply_would_do() {
         .setup(&["apply", "-f", "cm.yaml"])
         .setup(&["create", "deployment", "web", "--image=nginx"])
         .setup(&["create", "secret", "generic", "s1", "--from-literal=k=old"]);
+    // The apiserver orders managedFields by time in whole seconds, then by manager name: the
+    // dry run's entry sorts after the creation's only in a later second. Let the setup's
+    // second pass, so `--show-managed-fields` shows both clients the same order.
+    let second = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+    };
+    let set_up = second();
+    while second() == set_up {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     // Nothing to change: exit 0, no output.
     let out = diff(&p, &["-f", "cm.yaml"], &[]);
     assert_eq!((out.code, out.stdout.as_str()), (0, ""));
@@ -163,4 +176,110 @@ fn diff_bad_input() {
         assert_eq!(out.code, 2, "{args:?}: {out}");
     }
     p.same_state(STATE);
+}
+
+const PRUNE_ALL: &str = "apiVersion: v1
+kind: ConfigMap
+metadata: {name: a, labels: {diffprune: x}}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: b, labels: {diffprune: x}}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: s, labels: {diffprune: x}}
+stringData: {k: v}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: other, labels: {diffprune: other}}
+";
+
+const PRUNE_FEWER: &str = "apiVersion: v1
+kind: ConfigMap
+metadata: {name: a, labels: {diffprune: x}}
+data: {z: \"1\"}
+";
+
+#[test]
+fn diff_prune_shows_deletions() {
+    let Some(p) = Pair::new("diff-prune") else {
+        return;
+    };
+    p.write("all.yaml", PRUNE_ALL.as_bytes())
+        .write("fewer.yaml", PRUNE_FEWER.as_bytes())
+        .setup(&["apply", "-f", "all.yaml"]);
+    // What `apply --prune -l` would delete appears as whole-object deletions (a Secret's
+    // data unmasked, managed fields kept, as kubectl prints them).
+    let out = diff(
+        &p,
+        &["-f", "fewer.yaml", "--prune", "-l", "diffprune=x"],
+        &[],
+    );
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("v1.Secret.[NS].s"), "{out}");
+    diff(
+        &p,
+        &[
+            "-f",
+            "fewer.yaml",
+            "--prune",
+            "-l",
+            "diffprune=x",
+            "--prune-allowlist=core/v1/ConfigMap",
+        ],
+        &[],
+    );
+    // Without a selector every annotated object of the allowlisted types goes.
+    diff(
+        &p,
+        &[
+            "-f",
+            "fewer.yaml",
+            "--prune",
+            "--prune-allowlist",
+            "core/v1/ConfigMap",
+        ],
+        &[],
+    );
+    // -l alone filters the manifest (nothing selected: no diff).
+    let out = diff(&p, &["-f", "fewer.yaml", "-l", "diffprune=z"], &[]);
+    assert_eq!((out.code, out.stdout.as_str()), (0, ""));
+    // A bad allowlist entry is fatal: exit 2.
+    for bad in [
+        "--prune-allowlist=v1/ConfigMap",
+        "--prune-allowlist=core/v1/Nope",
+    ] {
+        let out = diff(&p, &["-f", "fewer.yaml", "--prune", bad], &[]);
+        assert_eq!(out.code, 2, "{out}");
+    }
+    p.same_state(&["get", "cm,secret", "-l", "diffprune", "-o", "name"]);
+}
+
+#[test]
+fn diff_flag_errors_exit_2() {
+    let Some(p) = Pair::new("diff-flags") else {
+        return;
+    };
+    p.write("cm.yaml", CM.as_bytes());
+    // kubectl's diff turns every flag error into a usage error, one exit code higher.
+    for args in [
+        &["diff", "--foo", "-f", "cm.yaml"][..],
+        &["diff", "-f", "cm.yaml", "--concurrency=abc"],
+        &["diff", "-f", "cm.yaml", "--server-side=maybe"],
+        &["diff", "-f"],
+        &["diff", "-f", "cm.yaml", "-Z"],
+    ] {
+        let out = p.parity_env_map(args, &[], norm);
+        assert_eq!(out.code, 2, "{args:?}: {out}");
+    }
+    // External diff arguments that are not [a-zA-Z0-9-=]+ are dropped without a word.
+    p.setup(&["apply", "-f", "cm.yaml"]);
+    let out = diff(
+        &p,
+        &["-f", "cm.yaml"],
+        &[("KUBECTL_EXTERNAL_DIFF", "ls -1 --color=never  -R ./x $HOME")],
+    );
+    assert_eq!(out.code, 0, "{out}");
 }

@@ -464,3 +464,49 @@ fn scales_under_resets_503s_and_429s_apply_once_each() {
         "one generation per successful scale"
     );
 }
+
+/// A paged list whose continue token has expired when the second page is asked for (410
+/// Expired, kk-sim's `expire-continue`): kubectl prints the first page, then `Error from
+/// server (Expired): ...`, exit 1, without starting the list again; kk does the same in
+/// every output form (the whole-list templates print what was read). `--sort-by` reads the
+/// list in one answer, so it is not affected.
+#[test]
+fn an_expired_continue_token_ends_the_list_like_kubectl() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = dir.path().join("cms.yaml");
+    let cms: String = (0..5)
+        .map(|i| format!("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {{name: cm{i}, namespace: default}}\ndata: {{k: v{i}}}\n"))
+        .collect();
+    std::fs::write(&manifest, cms).unwrap();
+    let sim = PrivateSim::start(&["--preload", manifest.to_str().unwrap()]);
+    let env = env_for(&sim);
+    sim.faults("expire-continue");
+    for output in [
+        &[][..],
+        &["-o", "wide"],
+        &["-o", "name"],
+        &["-o", "json"],
+        &["-o", "yaml"],
+        &["-o", "jsonpath={.items[*].metadata.name}"],
+        &["-o", "jsonpath={range .items[*]}{.data.k}{\"\\n\"}{end}"],
+        &["-o", "jsonpath={.items}"],
+        &[
+            "-o",
+            "go-template={{range .items}}{{.metadata.name}} {{end}}",
+        ],
+        &["-o", "custom-columns=N:.metadata.name,K:.data.k"],
+        &["-o", "name", "--sort-by", "{.data.k}"],
+    ] {
+        let mut args = vec!["get", "cm", "-n", "default", "--chunk-size=2"];
+        args.extend(output);
+        let Some(kubectl) = env.run_kubectl(&args) else {
+            return;
+        };
+        let kk = env.run_kk(&args);
+        crate::common::env::assert_same(&args, &kubectl, &kk);
+        if !args.contains(&"--sort-by") {
+            assert_eq!(kk.code, 1, "{kk}");
+            assert!(kk.stderr.contains("Error from server (Expired)"), "{kk}");
+        }
+    }
+}

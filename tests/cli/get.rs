@@ -685,11 +685,9 @@ fn workloads() {
 
 /// Lists printed page by page (`--chunk-size=7` over 20 configmaps, so three pages; one item;
 /// none) are kubectl's bytes in every streamed form.
-#[test]
-fn streamed_pages() {
-    let Some((env, ns)) = setup("get-pages") else {
-        return;
-    };
+/// [`setup`] plus 16 config maps `page-00`..`page-15` (20 in all with kube-root-ca.crt).
+fn paged_setup(name: &str) -> Option<(TestEnv, String)> {
+    let (env, ns) = setup(name)?;
     let more: String = (0..16)
         .map(|i| {
             format!(
@@ -702,6 +700,14 @@ fn streamed_pages() {
     env.run_kubectl(&["create", "-n", &ns, "-f", "more.yaml"])
         .unwrap()
         .success();
+    Some((env, ns))
+}
+
+#[test]
+fn streamed_pages() {
+    let Some((env, ns)) = paged_setup("get-pages") else {
+        return;
+    };
     for select in [
         &[][..],
         &["--field-selector", "metadata.name=alpha"],
@@ -725,5 +731,59 @@ fn streamed_pages() {
             args.extend(output);
             in_ns(&env, &ns, &args);
         }
+    }
+}
+
+/// jsonpath and go-template over a list of three pages (`--chunk-size=7`, 20 config maps):
+/// the templates that read `.items` element by element print page by page, the others need
+/// the whole list; both are kubectl's bytes, over one page, one item, no item and a named
+/// object too, with `--sort-by`, missing keys and failing templates.
+#[test]
+fn templates_page_by_page() {
+    let Some((env, ns)) = paged_setup("get-templates") else {
+        return;
+    };
+    let templates = [
+        // Element-wise: printed page by page.
+        "jsonpath={.items[*].metadata.name}",
+        "jsonpath=[{.kind}] {.items[*].metadata.name} {.apiVersion}{\"\\n\"}",
+        "jsonpath={.items[*].metadata.labels}",
+        "jsonpath={.items[*].data.k}",
+        "jsonpath={.items[*]..n}",
+        "jsonpath={.items[*].metadata.managedFields[0].manager}",
+        "jsonpath={range .items[*]}{.metadata.name}{\"\\t\"}{.data.text}{\"\\n\"}{end}",
+        "jsonpath={range .items[*]}{.metadata.name}:{range .metadata.managedFields[*]}{.operation},{end};{end}{.kind}",
+        "jsonpath-as-json={.items[*].metadata.name}",
+        "jsonpath-as-json={range .items[*]}{.metadata.labels}{end}",
+        "go-template={{range .items}}{{.metadata.name}} {{.data.k}}\n{{end}}",
+        "go-template=[{{range $i, $c := .items}}{{if $i}},{{end}}{{$c.metadata.name}}{{end}}]",
+        "go-template={{range .items}}{{if eq .metadata.name \"page-09\"}}{{break}}{{end}}{{.metadata.name}};{{end}}",
+        "go-template={{range .items}}{{.metadata.name}}{{else}}none{{end}}",
+        // The whole list.
+        "jsonpath={.items}",
+        "jsonpath={.items[*].metadata.name} {.items[*].metadata.uid}",
+        "jsonpath={.items[8].metadata.name}",
+        "jsonpath={range .items[*]}{.metadata.name},",
+        "jsonpath={.items[*].metadata['name','namespace']}",
+        "go-template={{len .items}} {{range .items}}{{$.kind}}{{end}}",
+        // Failing on the first item (kubectl's debugging dump of the list).
+        "jsonpath={range .items[*]}{.data.k[0]}{end}",
+        "go-template={{range .items}}{{.data.k.x}}{{end}}",
+    ];
+    for select in [
+        &[][..],
+        &["--field-selector", "metadata.name=alpha"],
+        &["-l", "nothing"],
+        &["--sort-by", "{.data.k}"],
+        &["--allow-missing-template-keys=false"],
+    ] {
+        for t in templates {
+            let mut args = vec!["get", "cm", "--chunk-size=7", "-o", t];
+            args.extend(select);
+            in_ns(&env, &ns, &args);
+        }
+    }
+    for t in templates {
+        in_ns(&env, &ns, &["get", "cm", "alpha", "-o", t]);
     }
 }

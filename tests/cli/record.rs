@@ -10,12 +10,12 @@ use crate::write_pair::Pair;
 
 const CM: &str = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c1}\ndata: {a: '1'}\n";
 
-/// Every ConfigMap's annotations, one line each.
-const ANNOTATIONS: &[&str] = &[
+/// Every ConfigMap's data and annotations, one line each.
+const STATE: &[&str] = &[
     "get",
     "cm",
     "-o",
-    r#"jsonpath={range .items[*]}{.metadata.name}: {.metadata.annotations}{"\n"}{end}"#,
+    r#"jsonpath={range .items[*]}{.metadata.name}: {.data} {.metadata.annotations}{"\n"}{end}"#,
 ];
 
 #[test]
@@ -30,14 +30,14 @@ fn metadata_verbs_record() {
         out.stderr,
         "Flag --record has been deprecated, --record will be removed in the future\n"
     );
-    p.same_state(ANNOTATIONS);
+    p.same_state(STATE);
     // The cause alone changes the object ("labeled"/"unlabeled" by its length).
     p.parity(&["label", "cm", "c1", "x=1", "--record"]);
     p.parity(&["label", "cm", "c1", "y=1"]);
     p.parity(&["label", "cm", "c1", "z=1", "--record=false"]);
-    p.same_state(ANNOTATIONS);
+    p.same_state(STATE);
     p.parity(&["annotate", "cm", "c1", "a=b", "--record"]);
-    p.same_state(ANNOTATIONS);
+    p.same_state(STATE);
     // An explicit change-cause wins over the recorded one, without --overwrite.
     p.parity(&[
         "annotate",
@@ -46,7 +46,7 @@ fn metadata_verbs_record() {
         "kubernetes.io/change-cause=mine",
         "--record",
     ]);
-    p.same_state(ANNOTATIONS);
+    p.same_state(STATE);
     // Client dry runs record nothing.
     p.parity(&[
         "annotate",
@@ -66,16 +66,8 @@ fn metadata_verbs_record() {
         "-o",
         "name",
     ]);
-    p.same_state(ANNOTATIONS);
+    p.same_state(STATE);
 }
-
-/// Every ConfigMap's annotations and data.
-const STATE: &[&str] = &[
-    "get",
-    "cm",
-    "-o",
-    r#"jsonpath={range .items[*]}{.metadata.name}: {.data} {.metadata.annotations}{"\n"}{end}"#,
-];
 
 #[test]
 fn object_verbs_record() {

@@ -2,6 +2,10 @@
 //! annotation kept by `--save-config`, dry runs, `-o`, and kubectl's errors — outputs and
 //! the objects left.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::write_pair::Pair;
 
 const CM: &str = "apiVersion: v1
@@ -115,6 +119,68 @@ fn replace_force_deletes_and_creates() {
     ] {
         let out = p.parity(args);
         assert_ne!(out.code, 0, "{args:?}: {out}");
+    }
+    p.same_state(STATE);
+}
+
+#[test]
+fn replace_raw_puts_the_file_as_is() {
+    let Some(p) = Pair::new("replace-raw") else {
+        return;
+    };
+    p.write("cm.yaml", CM.as_bytes())
+        .write(
+            "raw.json",
+            br#"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c1"},"data":{"raw":"yes"}}"#,
+        )
+        .setup(&["create", "-f", "cm.yaml"]);
+    // The server's answer, byte for byte (no newline added). The managers' names (kubectl's
+    // and kk's user agents) sort differently, so managedFields are left out.
+    static MANAGED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#""managedFields":\[.*?\],"name""#).unwrap());
+    let no_managers = |s: &str| MANAGED.replace_all(s, "\"name\"").into_owned();
+    let uri = "/api/v1/namespaces/[NS]/configmaps/c1";
+    let out = p.parity_map(&["replace", "--raw", uri, "-f", "raw.json"], no_managers);
+    assert!(out.stdout.starts_with("{\"apiVersion\":\"v1\""), "{out}");
+    // Only the path and query of an absolute URL are used.
+    p.parity_map(
+        &[
+            "replace",
+            "--raw",
+            "https://elsewhere:1/api/v1/namespaces/[NS]/configmaps/c1?fieldManager=raw",
+            "-f",
+            "raw.json",
+        ],
+        no_managers,
+    );
+    // The server judges the body: a YAML body is not decoded, a missing object is NotFound.
+    for args in [
+        &["replace", "--raw", uri, "-f", "cm.yaml"][..],
+        &[
+            "replace",
+            "--raw",
+            "/api/v1/namespaces/[NS]/configmaps/nope",
+            "-f",
+            "raw.json",
+        ],
+        &["replace", "--raw", uri, "-f", "raw.json", "-f", "cm.yaml"],
+        &[
+            "replace",
+            "--raw",
+            uri,
+            "-f",
+            "https://example.invalid/x.yaml",
+        ],
+        &["replace", "--raw", uri, "-f", "raw.json", "-R"],
+        &["replace", "--raw", uri, "-f", "raw.json", "-o", "yaml"],
+        &["replace", "--raw", "%zz", "-f", "raw.json"],
+        &["replace", "--raw", "/a%zz", "-f", "raw.json"],
+        &["replace", "--raw", "x y", "-f", "raw.json"],
+        &["replace", "--raw", uri, "-f", "nothere.json"],
+        &["replace", "--raw", uri],
+    ] {
+        let out = p.parity(args);
+        assert_eq!(out.code, 1, "{args:?}: {out}");
     }
     p.same_state(STATE);
 }

@@ -11,7 +11,8 @@
 //! and `-o json|yaml|...` prints the results at the end — one object, or a `List`.
 
 pub mod edit_last_applied;
-mod prune;
+mod force;
+pub(crate) mod prune;
 mod server_side;
 pub mod set_last_applied;
 pub mod view_last_applied;
@@ -23,7 +24,6 @@ use crate::error::{Error, Result};
 use crate::flags::{DryRun, DryRunFlags, FilenameFlags, ObjectPrintFlags, Pflag};
 use crate::patch::{self, last_applied};
 use crate::printers::OperationPrinter;
-use crate::resource::Resolver;
 use crate::resource::openapi::OpenApi;
 use crate::resource::request;
 use crate::resource::visit::{self, Info, Requester, Visitor};
@@ -95,6 +95,23 @@ pub struct Args {
     #[arg(long, default_value_t = -1, allow_negative_numbers = true, value_name = "SECONDS",
           value_parser = crate::go::parse_int64)]
     pub grace_period: i64,
+    /// If true, immediately remove resources from API and bypass graceful deletion. Note that
+    /// immediate deletion of some resources may result in inconsistency or data loss and
+    /// requires confirmation.
+    #[arg(long, pflag_bool())]
+    pub force: Option<bool>,
+    /// The length of time to wait before giving up on a delete, zero means determine a timeout
+    /// from the size of the object
+    #[arg(long, default_value = "0s", allow_hyphen_values = true, value_name = "DURATION",
+          value_parser = crate::flags::parse_go_duration)]
+    pub timeout: crate::flags::GoDuration,
+    /// If true, wait for resources to be gone before returning. This waits for finalizers.
+    #[arg(long, pflag_bool())]
+    pub wait: Option<bool>,
+    /// If true, use openapi to calculate diff when the openapi presents and the resource can
+    /// be found in the openapi spec. Otherwise, fall back to use baked-in types.
+    #[arg(long, pflag_bool(), default_value = "true")]
+    pub openapi_patch: Option<bool>,
     #[command(flatten)]
     pub record: crate::flags::RecordFlags,
 }
@@ -168,13 +185,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let policy = crate::flags::cascade(ctx.ui(), args.cascade.as_deref())?;
     let prune = args.prune == Some(true);
     let (allowlist, discovery) = if prune {
-        let mut resolver = Resolver::new(ctx).await?;
-        let mut found = prune::allowlist(resolver.discovery(), &args.prune_allowlist);
-        if found.is_err() && !resolver.is_fresh() {
-            resolver.refresh().await?;
-            found = prune::allowlist(resolver.discovery(), &args.prune_allowlist);
-        }
-        (found?, Some(resolver))
+        let (list, resolver) = prune::resolve_allowlist(ctx, &args.prune_allowlist).await?;
+        (list, Some(resolver))
     } else {
         (Vec::new(), None)
     };
@@ -189,12 +201,23 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             "--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)",
         ));
     }
+    let force = args.force == Some(true);
+    if server_side && force {
+        return Err(Error::msg("--force cannot be used with --server-side"));
+    }
+    if dry == DryRun::Server && force {
+        return Err(Error::msg("--dry-run=server cannot be used with --force"));
+    }
     let all = args.all == Some(true);
     let selector = args.selector.clone().filter(|s| !s.is_empty());
     if all && selector.is_some() {
         return Err(Error::msg(
             "cannot set --all and --selector at the same time",
         ));
+    }
+    // Re-created objects get new UIDs, which pruning goes by.
+    if prune && force {
+        return Err(Error::msg("--force cannot be used with --prune"));
     }
     if prune && !all && selector.is_none() {
         return Err(Error::msg(
@@ -229,7 +252,16 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         force_conflicts: args.force_conflicts == Some(true),
         subresource,
         printer: OperationPrinter::new(&args.print, dry)?,
-        openapi: OpenApi::default(),
+        openapi: if args.openapi_patch == Some(false) {
+            OpenApi::builtin_only()
+        } else {
+            OpenApi::default()
+        },
+        force: force.then(|| Force {
+            policy,
+            grace_period: args.grace_period,
+            timeout: args.timeout.duration(),
+        }),
         results: Vec::new(),
         pruner: match &discovery {
             Some(r) => Some(prune::Pruner::new(
@@ -311,6 +343,15 @@ struct Apply<'a> {
     results: Vec<Value>,
     /// `--prune`: what the run applied, and what it deletes afterwards.
     pruner: Option<prune::Pruner>,
+    /// `--force`: a patch refused as a Conflict or Invalid deletes and re-creates.
+    force: Option<Force>,
+}
+
+/// `--force` with its deletion settings (`--cascade`, `--grace-period`, `--timeout`).
+struct Force {
+    policy: &'static str,
+    grace_period: i64,
+    timeout: std::time::Duration,
 }
 
 impl Apply<'_> {
@@ -410,6 +451,12 @@ impl Apply<'_> {
                         Ok(v) => v,
                         Err(e) => return Err(self.patch_error(info, &body, e)),
                     };
+                }
+                Err(kube::Error::Api(s))
+                    if self.force.is_some()
+                        && matches!(s.reason.as_str(), "Conflict" | "Invalid") =>
+                {
+                    return force::delete_and_create(self, info, obj, &live).await;
                 }
                 Err(e) => return Err(self.patch_error(info, &body, e)),
             }

@@ -234,22 +234,21 @@ impl Output<'_> {
             .unwrap_or_else(|| PathBuf::from(dir))
             .join(format!("{name}{extension}"));
         if let Some(parent) = file.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| Error::msg(format!("mkdir {}: {}", parent.display(), go_errno(&e))))?;
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Error::msg(format!(
+                    "mkdir {}: {}",
+                    parent.display(),
+                    crate::go::errno_text(&e)
+                ))
+            })?;
         }
-        std::fs::write(&file, bytes)
-            .map_err(|e| Error::msg(format!("open {}: {}", file.display(), go_errno(&e))))
-    }
-}
-
-/// Go's text for an OS error (`permission denied`), without Rust's `(os error N)`.
-fn go_errno(e: &std::io::Error) -> String {
-    let text = e.to_string();
-    let text = text.split(" (os error").next().unwrap_or(&text).to_string();
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().collect::<String>() + chars.as_str(),
-        None => text,
+        std::fs::write(&file, bytes).map_err(|e| {
+            Error::msg(format!(
+                "open {}: {}",
+                file.display(),
+                crate::go::errno_text(&e)
+            ))
+        })
     }
 }
 

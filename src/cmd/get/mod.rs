@@ -138,8 +138,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         } else {
             Vec::new()
         },
-        // kubectl sorts whole Tables: --sort-by reads everything in one answer.
-        chunk_size: if sort_by && human { 0 } else { args.chunk_size },
+        // kubectl sorts whole lists: --sort-by reads everything in one answer.
+        chunk_size: if sort_by { 0 } else { args.chunk_size },
         subresource: args.subresource.clone().filter(|s| !s.is_empty()),
         ignore_not_found: args.ignore_not_found.unwrap_or(false),
         ..Options::default()
@@ -359,6 +359,9 @@ async fn stream_list(
         }
         list.item(obj, &mut ctx.ui().out())?;
         if !objects.has_ready() {
+            if objects.more_pages() {
+                list.page_end(&mut ctx.ui().out())?;
+            }
             ctx.ui().flush()?;
         }
     }

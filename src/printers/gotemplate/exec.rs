@@ -93,6 +93,31 @@ impl<'a> Exec<'a> {
         Ok(())
     }
 
+    /// One element of a `range` over a list as [`range`](Self::range) runs it (for a list
+    /// printed item by item): `root` is `$`, `index` the element's position in the whole
+    /// list. `Ok(true)` when the body ran `{{break}}`.
+    pub fn range_element(
+        &mut self,
+        root: &Value,
+        pipe: &Pipe,
+        list: &[Node],
+        index: usize,
+        elem: &Value,
+    ) -> R<bool> {
+        self.vars = vec![("$".into(), V::Val(root.clone()))];
+        let elem = V::Val(elem.clone());
+        match pipe.decl.len() {
+            1 => self.set_var(&pipe.decl[0], elem.clone(), pipe.is_assign),
+            2 => {
+                self.set_var(&pipe.decl[0], V::Int(index as i64), pipe.is_assign);
+                self.set_var(&pipe.decl[1], elem.clone(), pipe.is_assign);
+            }
+            _ => {}
+        }
+        let flow = self.list(list, &elem)?;
+        Ok(matches!(flow, Flow::Break))
+    }
+
     fn list(&mut self, nodes: &[Node], dot: &V) -> R<Flow> {
         for n in nodes {
             match self.node(n, dot)? {
@@ -205,24 +230,27 @@ impl<'a> Exec<'a> {
             ..pipe.clone()
         };
         let v = self.pipeline(dot, &plain)?;
-        let items: Vec<(V, V)> = match &v {
-            V::Missing => Vec::new(),
-            V::Val(Value::Array(a)) => a
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (V::Int(i as i64), V::Val(x.clone())))
-                .collect(),
-            V::Val(Value::Object(m)) => m
-                .iter()
-                .map(|(k, x)| (V::Val(Value::String(k.clone())), V::Val(x.clone())))
-                .collect(),
-            V::Int(n) => (0..*n).map(|i| (V::Int(i), V::Int(i))).collect(),
-            V::Val(Value::Number(n)) if n.as_i64().is_some() => (0..n.as_i64().unwrap_or(0))
-                .map(|i| (V::Int(i), V::Val(Value::from(i))))
-                .collect(),
+        // Walked in place, never collected: `range 1000000000` costs time, as in Go, not
+        // memory, and a list's elements are cloned one at a time.
+        let items: Box<dyn Iterator<Item = (V, V)>> = match &v {
+            V::Missing => Box::new(std::iter::empty()),
+            V::Val(Value::Array(a)) => Box::new(
+                a.iter()
+                    .enumerate()
+                    .map(|(i, x)| (V::Int(i as i64), V::Val(x.clone()))),
+            ),
+            V::Val(Value::Object(m)) => Box::new(
+                m.iter()
+                    .map(|(k, x)| (V::Val(Value::String(k.clone())), V::Val(x.clone()))),
+            ),
+            V::Int(n) => Box::new((0..*n).map(|i| (V::Int(i), V::Int(i)))),
+            V::Val(Value::Number(n)) if n.as_i64().is_some() => {
+                Box::new((0..n.as_i64().unwrap_or(0)).map(|i| (V::Int(i), V::Val(Value::from(i)))))
+            }
             other => return Err(self.fail(format!("range can't iterate over {}", sprint_v(other)))),
         };
-        if items.is_empty() {
+        let mut items = items.peekable();
+        if items.peek().is_none() {
             let r = match else_list {
                 Some(e) => self.scoped(e, dot),
                 None => Ok(Flow::Normal),
@@ -566,7 +594,9 @@ fn builtin(name: &str, v: &[V]) -> Result<V, String> {
                 V::Val(Value::String(s)) => Ok(V::Int(s.len() as i64)),
                 V::Val(Value::Array(a)) => Ok(V::Int(a.len() as i64)),
                 V::Val(Value::Object(m)) => Ok(V::Int(m.len() as i64)),
-                V::Missing | V::Val(Value::Null) => Err("len of nil pointer".into()),
+                // A missing key is Go's invalid Value, whose type cannot even be named.
+                V::Missing => Err("reflect: call of reflect.Value.Type on zero Value".into()),
+                V::Val(Value::Null) => Err("len of nil pointer".into()),
                 other => Err(format!("len of type {}", type_name(other))),
             }
         }

@@ -4,6 +4,7 @@
 //! `error executing template "T": ...`).
 
 pub mod exec;
+pub mod items;
 pub mod parse;
 pub mod printf;
 
@@ -43,21 +44,24 @@ impl GoTemplate {
         let mut ex = exec::Exec::new(&self.tree, &self.template, !self.allow_missing_keys);
         match ex.run(obj) {
             Ok(()) => Ok(ex.out),
-            Err(e) => {
-                let mut out = ex.out;
-                out.push_str(&format!(
-                    "Error executing template: {e}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t{}\n\traw data was:\n\t\t{}\n\tobject given to template engine was:\n\t\t{}\n\n",
-                    self.template,
-                    json::to_compact(obj),
-                    crate::printers::gofmt::go_v(obj),
-                ));
-                let err = Error::Other(format!(
-                    "error executing template {}: {e}",
-                    crate::printers::gofmt::go_quote(&self.template)
-                ));
-                Err((out, err))
-            }
+            Err(e) => Err(self.failure(ex.out, &e, obj)),
         }
+    }
+
+    /// kubectl's report of a failed execution over `obj`: the partial output `out` and the
+    /// debugging dump (both for stdout), and the error.
+    fn failure(&self, mut out: String, e: &str, obj: &Value) -> (String, Error) {
+        out.push_str(&format!(
+            "Error executing template: {e}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t{}\n\traw data was:\n\t\t{}\n\tobject given to template engine was:\n\t\t{}\n\n",
+            self.template,
+            json::to_compact(obj),
+            crate::printers::gofmt::go_v(obj),
+        ));
+        let err = Error::Other(format!(
+            "error executing template {}: {e}",
+            crate::printers::gofmt::go_quote(&self.template)
+        ));
+        (out, err)
     }
 }
 

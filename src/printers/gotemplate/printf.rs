@@ -284,12 +284,20 @@ pub fn sprintf(format: &str, args: &[V]) -> String {
             }
             i += 1;
         }
+        // Go's parsenum: a number that grows past 10^6 is "most likely crazy" and ends the
+        // format there (`%!(NOVERB)`), so no width can ask for more than ~10 MB of padding.
         let num = |i: &mut usize| {
-            let s = *i;
-            while *i < chars.len() && chars[*i].is_ascii_digit() {
+            let mut n: usize = 0;
+            let start = *i;
+            while let Some(d) = chars.get(*i).and_then(|c| c.to_digit(10)) {
+                if n > 1_000_000 {
+                    *i = chars.len();
+                    return None;
+                }
+                n = n * 10 + d as usize;
                 *i += 1;
             }
-            (s != *i).then(|| chars[s..*i].iter().collect::<String>().parse().unwrap_or(0))
+            (start != *i).then_some(n)
         };
         f.width = num(&mut i);
         if i < chars.len() && chars[i] == '.' {
@@ -331,6 +339,24 @@ mod tests {
 
     fn s(x: &str) -> V {
         V::Val(json!(x))
+    }
+
+    // Expected: `kubectl.1.33 label --local -f cm.yaml a=b -o go-template='{{printf ...}}'`.
+    // Fuzzing found the first: kk allocated the 14-trillion-byte padding and aborted.
+    #[test]
+    fn a_crazy_width_ends_the_format_like_go() {
+        assert_eq!(
+            sprintf(
+                "%14444444444444s|%5s|%.99999999d",
+                &[s("a"), s("b"), V::Int(3)]
+            ),
+            "%!(NOVERB)%!(EXTRA string=a, string=b, int=3)"
+        );
+        assert_eq!(sprintf("%10000009s", &[s("a")]).len(), 10_000_009);
+        assert_eq!(
+            sprintf("%10000010s", &[s("a")]),
+            "%!(NOVERB)%!(EXTRA string=a)"
+        );
     }
 
     // Expected: `kubectl.1.33 ... -o go-template='{{printf ...}}'`.

@@ -83,7 +83,7 @@ impl Evaluator {
             Node::List(nodes) => self.eval_list(input, nodes),
             Node::Text(s) => Ok(vec![Cow::Owned(Value::String(s.clone()))]),
             Node::Field(name) => self.eval_field(input, name),
-            Node::Array(params) => eval_array(input, *params),
+            Node::Array(params) => eval_array(input, *params).map(|(r, _)| r),
             Node::Filter { left, right, op } => self.eval_filter(input, left, right, op),
             Node::Int(i) => Ok(vec![Cow::Owned(Value::from(*i))]),
             Node::Float(f) => Ok(vec![Cow::Owned(
@@ -227,6 +227,20 @@ impl Evaluator {
         }
         Ok(results)
     }
+
+    /// One step of a path, saying whether it was an array index that stopped early (an
+    /// empty slice: client-go returns the results so far and drops every later input, so a
+    /// list evaluated item by item must skip this step for the items after).
+    pub fn step<'a>(
+        &mut self,
+        input: Vec<Item<'a>>,
+        node: &Node,
+    ) -> Result<(Vec<Item<'a>>, bool), String> {
+        match node {
+            Node::Array(params) => eval_array(input, *params),
+            other => Ok((self.walk(input, other)?, false)),
+        }
+    }
 }
 
 /// Go's reflect type name of an unstructured value, as client-go's errors print it.
@@ -244,7 +258,13 @@ fn go_type(v: &Value) -> &'static str {
     }
 }
 
-fn eval_array<'a>(input: Vec<Item<'a>>, node_params: [Param; 3]) -> Result<Vec<Item<'a>>, String> {
+/// The elements an array index selects, and whether it stopped at an empty slice before
+/// the end of the input.
+#[allow(clippy::type_complexity)]
+fn eval_array<'a>(
+    input: Vec<Item<'a>>,
+    node_params: [Param; 3],
+) -> Result<(Vec<Item<'a>>, bool), String> {
     let mut result = Vec::new();
     for v in input {
         if v.is_null() {
@@ -268,7 +288,7 @@ fn eval_array<'a>(input: Vec<Item<'a>>, node_params: [Param; 3]) -> Result<Vec<I
             p[1].value += len;
         }
         if p[1].value == p[0].value {
-            return Ok(result);
+            return Ok((result, true));
         }
         if p[0].value >= len || p[0].value < 0 {
             return Err(format!(
@@ -311,7 +331,7 @@ fn eval_array<'a>(input: Vec<Item<'a>>, node_params: [Param; 3]) -> Result<Vec<I
             _ => {}
         }
     }
-    Ok(result)
+    Ok((result, false))
 }
 
 fn children<'a>(v: &Item<'a>) -> Vec<Item<'a>> {

@@ -3,6 +3,7 @@
 //! this module is the printer-facing API and kubectl's error wrapping.
 
 pub mod eval;
+pub mod items;
 pub mod parse;
 
 use super::{Error, gofmt, json};
@@ -50,22 +51,28 @@ impl JsonPath {
     /// JSON array per action (`-o jsonpath-as-json`).
     pub fn execute(&self, data: &Value, as_json: bool) -> Result<String, String> {
         let mut out = String::new();
-        for results in self.find_results(data)? {
-            if as_json {
-                let arr = Value::Array(results.into_iter().map(Cow::into_owned).collect());
-                out.push_str(&json::to_indented(&arr, "    "));
-                out.push('\n');
-                continue;
-            }
-            let n = results.len();
-            for (i, r) in results.iter().enumerate() {
-                out.push_str(&result_text(r));
-                if i + 1 != n {
-                    out.push(' ');
-                }
+        push_results(&mut out, self.find_results(data)?, as_json);
+        Ok(out)
+    }
+}
+
+/// How `Execute` prints the results of its actions: each action's results joined by
+/// spaces, or with `as_json` one 4-space-indented JSON array per action.
+fn push_results(out: &mut String, all: Vec<Vec<Cow<'_, Value>>>, as_json: bool) {
+    for results in all {
+        if as_json {
+            let arr = Value::Array(results.into_iter().map(Cow::into_owned).collect());
+            out.push_str(&json::to_indented(&arr, "    "));
+            out.push('\n');
+            continue;
+        }
+        let n = results.len();
+        for (i, r) in results.iter().enumerate() {
+            out.push_str(&result_text(r));
+            if i + 1 != n {
+                out.push(' ');
             }
         }
-        Ok(out)
     }
 }
 

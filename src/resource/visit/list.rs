@@ -107,6 +107,11 @@ impl Lister {
         Ok(Some(page))
     }
 
+    /// Whether a page is still to come.
+    pub fn has_next(&self) -> bool {
+        self.next.is_some()
+    }
+
     /// Every item of every page (for the few lists kubectl reads whole: describe's related
     /// objects).
     pub async fn all_items(mut self) -> Result<Vec<Value>, kube::Error> {

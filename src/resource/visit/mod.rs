@@ -301,6 +301,12 @@ impl<'a> Visitor<'a> {
         !self.ready.is_empty()
     }
 
+    /// Whether the collection being listed has pages still to fetch (a printer that holds
+    /// the first page of a list lets go of it then).
+    pub fn more_pages(&self) -> bool {
+        self.listing.as_ref().is_some_and(|(_, l)| l.has_next())
+    }
+
     /// Record a failure of the verb's own work on an object; the visit goes on.
     pub fn fail(&mut self, e: Error) {
         self.failures.acting.push(e);

@@ -88,7 +88,8 @@ fn kubectl_sees_apiserver_defaults_validation_and_strict_fields() {
 }
 
 /// What the apiserver refuses while decoding or patching: JSON of the wrong type for the Go
-/// struct (400 BadRequest with the decoder's words), and a patch that renames the object.
+/// struct (400 BadRequest with the decoder's words; 422 Invalid for a patch's result), and a
+/// patch that renames the object.
 #[test]
 fn kubectl_sees_decode_errors_and_refused_renames() {
     let Some(sim) = Sim::start() else { return };
@@ -165,10 +166,27 @@ fn kubectl_sees_decode_errors_and_refused_renames() {
         "Error from server (BadRequest): the namespace of the object (elsewhere) does not match \
          the namespace on the URL (default)\n"
     );
+    // A JSON or merge patch whose result is not a ConfigMap: 422 Invalid naming the whole
+    // patched object (the apiserver's patch handler), which kubectl reports as invalid.
+    for (ty, patch) in [
+        ("merge", r#"{"data":{"a":5}}"#),
+        ("json", r#"[{"op":"add","path":"/data/a","value":5}]"#),
+    ] {
+        let (code, out, err) = sim.run(&["patch", "configmap", "named", "--type", ty, "-p", patch]);
+        assert_eq!((code, out.as_str()), (1, ""));
+        let (head, tail) = (
+            "The request is invalid: patch: Invalid value: \"{\\\"apiVersion\\\":\\\"v1\\\",\\\"data\\\":{\\\"a\\\":5},\\\"kind\\\":\\\"ConfigMap\\\",\\\"metadata\\\":{",
+            "}}\": json: cannot unmarshal number into Go struct field ConfigMap.data of type string\n",
+        );
+        assert!(err.starts_with(head) && err.ends_with(tail), "{err}");
+        assert!(err.contains(r#"\"name\":\"named\""#), "{err}");
+    }
     let (code, out, _) = sim.run(&["get", "configmaps", "-o", "name"]);
     assert_eq!(code, 0);
     assert!(
         out.contains("configmap/named\n") && !out.contains("renamed"),
         "{out}"
     );
+    let (_, out, _) = sim.run(&["get", "configmap", "named", "-o", "jsonpath={.data}"]);
+    assert_eq!(out, r#"{"a":"b"}"#);
 }

@@ -1140,6 +1140,13 @@ spec:
 ---
 apiVersion: v1
 kind: Pod
+metadata: {name: bitnami-nopass}
+spec:
+  containers:
+  - {name: db, image: bitnami/postgresql:17}
+---
+apiVersion: v1
+kind: Pod
 metadata: {name: client, labels: {app: images}}
 spec:
   containers:
@@ -1199,6 +1206,10 @@ spec:
             "mysql-nopass",
             "[ERROR] [Entrypoint]: Database is uninitialized and password option is not specified\n",
         ),
+        (
+            "bitnami-nopass",
+            "\x1b[38;5;1mERROR\x1b[0m ==> The POSTGRESQL_PASSWORD environment variable is empty or not set. Set the environment variable ALLOW_EMPTY_PASSWORD=yes to allow the container to be started with blank passwords. This is recommended only for development.\n",
+        ),
     ] {
         let p = wait_for(60, "a restart", || {
             let p = json(&k.run(&["get", "pod", pod, "-o", "json"]).ok().stdout);
@@ -1214,4 +1225,27 @@ spec:
         let logs = k.run(&["logs", pod]).ok().stdout;
         assert!(logs.contains(words), "{logs}");
     }
+    // bitnami's liblog.sh lines: coloured module, `HH:MM:SS.cc`, level; the check runs twice.
+    let logs = k.run(&["logs", "bitnami-nopass"]).ok().stdout;
+    let lines: Vec<&str> = logs.lines().collect();
+    assert_eq!(lines.len(), 9, "{logs}");
+    for l in &lines {
+        let rest = l
+            .strip_prefix("\x1b[38;5;6mpostgresql \x1b[38;5;5m")
+            .unwrap_or_else(|| panic!("{l:?}"));
+        let (time, rest) = rest.split_at(11);
+        assert!(
+            time.bytes().enumerate().all(|(i, b)| match i {
+                2 | 5 => b == b':',
+                8 => b == b'.',
+                _ => b.is_ascii_digit(),
+            }) && rest.starts_with(" \x1b[0m"),
+            "{l:?}"
+        );
+    }
+    assert!(lines[1].ends_with("Welcome to the Bitnami postgresql container\x1b[0m"));
+    assert_eq!(
+        lines[7][lines[7].len() - 60..],
+        lines[8][lines[8].len() - 60..]
+    );
 }

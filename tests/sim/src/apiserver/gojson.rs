@@ -8,6 +8,15 @@
 
 use serde_json::Value;
 
+/// `json.Marshal` output: compact, keys in order, with Go's HTML-safe escapes.
+pub fn marshal(v: &Value) -> String {
+    serde_json::to_string(v)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
 /// Go's description of the first syntax error in `data`, or None when it is valid JSON.
 pub fn syntax_error(data: &[u8]) -> Option<String> {
     let mut s = Scanner { data, i: 0 };

@@ -891,6 +891,13 @@ pub async fn patch(
         if !patched.is_object() {
             return Err(ApiError::bad_request("the patched object is not an object"));
         }
+        if matches!(
+            essence.as_str(),
+            "application/json-patch+json" | "application/merge-patch+json"
+        ) && sub.as_deref() != Some("scale")
+        {
+            validation::patched_object(&served.info.group, &served.info.kind, &patched)?;
+        }
         // A resourceVersion left in the result only counts if the patch changed it
         // (a precondition); the base's own RV means "no precondition".
         let base_rv = base.pointer("/metadata/resourceVersion").cloned();

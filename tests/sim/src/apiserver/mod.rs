@@ -21,6 +21,7 @@ pub mod objects;
 pub mod openapi;
 pub mod patch;
 pub mod protobuf;
+pub mod rawjson;
 pub mod reviews;
 pub mod router;
 pub mod selectors;

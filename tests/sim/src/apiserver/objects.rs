@@ -2,6 +2,7 @@
 //! version, decoding request bodies (JSON, YAML, protobuf), and rendering one object or a list
 //! in the negotiated representation (object, Table, PartialObjectMetadata).
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use chrono::Utc;
@@ -9,8 +10,9 @@ use serde_json::{Map, Value, json};
 
 use super::http::Representation;
 use super::protobuf;
+use super::rawjson;
 use super::status::ApiError;
-use super::table::{IncludeObject, build_table};
+use super::table::{IncludeObject, ListRow, build_table, write_list};
 use crate::resources::Served;
 use crate::store::{Raw, decode};
 
@@ -285,6 +287,58 @@ impl ListItem {
     }
 }
 
+impl ListItem {
+    /// What a Table row needs: the parse its cells read and the bytes of its `object`
+    /// (see [`ListRow`]). Stored bytes are not parsed whole: the row's metadata is copied
+    /// from them and the cells read a parse without `metadata.managedFields`.
+    fn for_table(
+        &self,
+        served: &Served,
+        gv: &str,
+        include: IncludeObject,
+    ) -> (Value, Cow<'_, [u8]>) {
+        let gvk = |mut v: Value| {
+            if let Some(m) = v.as_object_mut() {
+                m.insert("apiVersion".into(), Value::String(gv.to_string()));
+                m.insert("kind".into(), Value::String(served.info.kind.clone()));
+            }
+            v
+        };
+        let raw: &[u8] = &self.raw;
+        let stored_metadata = rawjson::member(raw, "metadata");
+        let slim = || {
+            let md = stored_metadata.as_ref()?;
+            let mf = rawjson::member(&raw[md.value.clone()], "managedFields")?;
+            let shift =
+                |r: std::ops::Range<usize>| r.start + md.value.start..r.end + md.value.start;
+            let mf = rawjson::Member {
+                whole: shift(mf.whole),
+                value: shift(mf.value),
+            };
+            Some(gvk(decode(&rawjson::without(raw, &mf))))
+        };
+        match (&self.parsed, include) {
+            (None, IncludeObject::Object) if stored_at_version(raw, gv) => {
+                let obj = slim().unwrap_or_else(|| gvk(decode(raw)));
+                (obj, Cow::Borrowed(raw))
+            }
+            (None, IncludeObject::Metadata | IncludeObject::None) if stored_metadata.is_some() => {
+                let obj = slim().unwrap_or_else(|| gvk(decode(raw)));
+                let md = stored_metadata.map(|m| m.value).unwrap_or_default();
+                (obj, Cow::Borrowed(&raw[md]))
+            }
+            _ => {
+                let obj = gvk(self.parsed.clone().unwrap_or_else(|| decode(raw)));
+                let bytes = match include {
+                    IncludeObject::Object => serde_json::to_vec(&obj),
+                    _ => serde_json::to_vec(obj.get("metadata").unwrap_or(&json!({}))),
+                };
+                (obj, Cow::Owned(bytes.unwrap_or_default()))
+            }
+        }
+    }
+}
+
 /// Whether stored JSON already names `gv` (objects are serialized with sorted keys, so
 /// `apiVersion` comes first; the kind of a resource never changes).
 pub fn stored_at_version(raw: &[u8], gv: &str) -> bool {
@@ -328,7 +382,28 @@ pub fn render_raw_list(
             out.push(b'}');
             ("application/json".into(), out)
         }
-        Representation::Metadata | Representation::Table => {
+        Representation::Table => {
+            let gv = served.info.group_version();
+            let prepared: Vec<(Value, Cow<'_, [u8]>)> = items
+                .iter()
+                .map(|it| it.for_table(served, &gv, include))
+                .collect();
+            let rows: Vec<ListRow<'_>> = prepared
+                .iter()
+                .map(|(obj, object)| ListRow { obj, object })
+                .collect();
+            let body = write_list(
+                &served.info.group,
+                &served.info.plural,
+                served.crd_columns.as_ref(),
+                &rows,
+                include,
+                &metadata,
+                Utc::now(),
+            );
+            (TABLE_CONTENT_TYPE.into(), body)
+        }
+        Representation::Metadata => {
             let objs: Vec<Value> = items.into_iter().map(|i| i.into_value(served)).collect();
             render_values(served, &objs, metadata, repr, include)
         }
@@ -374,6 +449,87 @@ pub fn selector_string(sel: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A list served as a Table from stored bytes is byte for byte the Table built from the
+    /// parsed objects, for every `includeObject` and for items a selector already parsed.
+    #[test]
+    fn tables_from_stored_bytes_match_tables_from_parses() {
+        let reg = crate::resources::Registry::new();
+        let pod = |name: &str, extra: Value| {
+            let p = json!({"apiVersion": "v1", "kind": "Pod",
+                "metadata": {"name": name, "namespace": "ns", "uid": "u", "resourceVersion": "7",
+                    "creationTimestamp": "2020-01-01T00:00:00Z", "labels": {"a": "b"},
+                    "managedFields": [{"manager": "m", "operation": "Update", "fieldsType": "FieldsV1",
+                        "fieldsV1": {"f:spec": {"f:containers": {"k:{\"name\":\"c\"}": {".": {}}}}}}]},
+                "spec": {"containers": [{"name": "c", "image": "nginx"}], "nodeName": "n1"},
+                "status": {"phase": "Running", "podIP": "10.0.0.1",
+                    "containerStatuses": [{"name": "c", "ready": true, "restartCount": 2,
+                        "lastState": {"terminated": {"finishedAt": "2020-01-01T00:00:00Z"}},
+                        "state": {"running": {}}}],
+                    "conditions": [{"type": "Ready", "status": "True"}]}});
+            crate::apiserver::patch::merge_patch(&p, extra.to_string().as_bytes()).unwrap()
+        };
+        let objs = [
+            pod("a", json!({})),
+            pod(
+                "b",
+                json!({"metadata": {"managedFields": null, "deletionTimestamp": "2020-01-01T00:00:00Z"}}),
+            ),
+            pod(
+                "c",
+                json!({"apiVersion": "v0", "metadata": {"managedFields": [], "labels": null}}),
+            ),
+        ];
+        let cases = [
+            (reg.find_any_version("", "pods").unwrap(), objs.to_vec()),
+            (reg.find_any_version("", "pods").unwrap(), Vec::new()),
+            (reg.find_any_version("", "namespaces").unwrap(), Vec::new()),
+            (
+                reg.find_any_version("apps", "deployments").unwrap(),
+                vec![json!({
+                "apiVersion": "apps/v1", "kind": "Deployment",
+                "metadata": {"name": "d", "creationTimestamp": "2020-01-01T00:00:00Z", "managedFields": [{"manager": "x"}]},
+                "spec": {"replicas": 2, "template": {"spec": {"containers": [{"name": "c", "image": "i"}]}}},
+                "status": {"readyReplicas": 1}})],
+            ),
+        ];
+        for (served, objs) in cases {
+            for include in [
+                IncludeObject::None,
+                IncludeObject::Metadata,
+                IncludeObject::Object,
+            ] {
+                for parsed in [false, true] {
+                    let items = || {
+                        objs.iter()
+                            .map(|o| {
+                                let raw = crate::store::encode(o);
+                                ListItem::new(String::new(), raw, parsed.then(|| o.clone()))
+                            })
+                            .collect::<Vec<_>>()
+                    };
+                    let md = list_metadata(9, Some("c".into()), Some(3));
+                    let (_, fast) = render_raw_list(
+                        &served,
+                        items(),
+                        md.clone(),
+                        Representation::Table,
+                        include,
+                    );
+                    let values: Vec<Value> =
+                        items().into_iter().map(|i| i.into_value(&served)).collect();
+                    let (_, slow) =
+                        render_values(&served, &values, md, Representation::Table, include);
+                    assert_eq!(
+                        String::from_utf8(fast).unwrap(),
+                        String::from_utf8(slow).unwrap(),
+                        "{} {include:?} parsed={parsed}",
+                        served.info.plural
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn selector_string_sorts_requirements() {

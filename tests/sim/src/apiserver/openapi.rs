@@ -1,5 +1,5 @@
 //! `/openapi/v2` and `/openapi/v3` documents, enough for `kubectl apply`/`create -f` validation
-//! (and `kubectl explain` for built-in kinds and CRDs with a schema).
+//! (and `kubectl explain` for built-in kinds and CRDs with a schema, from either document).
 //!
 //! kubectl's default `--validate=strict` looks in the v3 GV document for a PATCH operation of
 //! the GVK that lists a `fieldValidation` parameter; only then does it validate server-side
@@ -120,10 +120,48 @@ pub fn v3_group_version_with_crds(
 /// than from these schemas; with the kinds in `definitions`, kubectl validates the items of a
 /// `kind: List` against them client-side, as on a real cluster. kubectl reads the document as
 /// protobuf ([`v2proto::encode`]); this JSON form is for other clients.
-pub fn v2(resources: &[ResourceInfo]) -> Value {
+pub fn v2(resources: &[ResourceInfo], crds: &[Value]) -> Value {
     let mut doc = v2_paths(resources);
-    doc["definitions"] = Value::Object(v2_definitions().clone());
+    let mut defs = v2_definitions().clone();
+    defs.extend(v2_crd_definitions(crds));
+    doc["definitions"] = Value::Object(defs);
     doc
+}
+
+/// The served CRD versions' schemas as `/openapi/v2` definitions (named and completed as in
+/// v3, [`crd::schemas`]), in Swagger 2.0 form: `$ref`s into `#/definitions/`, no `nullable`.
+pub fn v2_crd_definitions(crds: &[Value]) -> Map<String, Value> {
+    crd::schemas(crds)
+        .into_iter()
+        .map(|c| (c.def_name, strip_nullable(to_v2(&c.schema))))
+        .collect()
+}
+
+/// Swagger 2.0 has no `nullable`; the apiserver drops it from CRD schemas it publishes there.
+fn strip_nullable(mut v: Value) -> Value {
+    match &mut v {
+        Value::Object(m) => {
+            m.remove("nullable");
+            for (k, x) in m.iter_mut() {
+                if k == "properties" {
+                    if let Value::Object(props) = x {
+                        for p in props.values_mut() {
+                            *p = strip_nullable(std::mem::take(p));
+                        }
+                    }
+                } else {
+                    *x = strip_nullable(std::mem::take(x));
+                }
+            }
+        }
+        Value::Array(a) => {
+            for x in a.iter_mut() {
+                *x = strip_nullable(std::mem::take(x));
+            }
+        }
+        _ => {}
+    }
+    v
 }
 
 /// [`v2`] without its definitions (which [`v2proto`] encodes once).

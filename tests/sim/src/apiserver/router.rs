@@ -137,14 +137,18 @@ async fn route(
                 .get(http::header::ACCEPT)
                 .and_then(|v| v.to_str().ok());
             let resources = server.registry.all();
+            let crds = stored_crds(&server);
             read_only(Ok(match accept {
                 Some(a) if openapi::v2proto::wanted(a) => super::http::bytes_response(
                     200,
                     openapi::v2proto::CONTENT_TYPE,
-                    openapi::v2proto::encode_with_builtins(&openapi::v2_paths(&resources)),
+                    openapi::v2proto::encode_with(
+                        &openapi::v2_paths(&resources),
+                        &openapi::v2_crd_definitions(&crds),
+                    ),
                     super::http::accepts_gzip(&headers),
                 ),
-                _ => json_response(200, &openapi::v2(&resources)),
+                _ => json_response(200, &openapi::v2(&resources, &crds)),
             }))
         }
         ["openapi", "v3"] => read_only(Ok(json_response(

@@ -115,8 +115,17 @@ impl ApiError {
             "Invalid",
             format!("{qualified_kind} \"{name}\" is invalid: {list}"),
         );
-        e.details =
-            Some(json!({"name": name, "group": group, "kind": kind, "causes": causes_json}));
+        // StatusDetails' fields are all `omitempty`.
+        let mut details = json!({});
+        if !causes_json.is_empty() {
+            details["causes"] = json!(causes_json);
+        }
+        for (k, v) in [("name", name), ("group", group), ("kind", kind)] {
+            if !v.is_empty() {
+                details[k] = json!(v);
+            }
+        }
+        e.details = Some(details);
         e
     }
 

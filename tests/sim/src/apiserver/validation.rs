@@ -21,6 +21,24 @@ use serde_json::Value;
 use self::names::NameRule;
 use super::status::{ApiError, Cause};
 
+/// A JSON or merge patch whose result the decoder cannot read as the kind: the apiserver's
+/// patch handler answers 422 Invalid naming the whole patched object (`"" is invalid:
+/// patch: Invalid value: "{...}": json: cannot unmarshal ...`).
+pub fn patched_object(group: &str, kind: &str, patched: &Value) -> Result<(), ApiError> {
+    match decode::detail(group, kind, patched) {
+        None => Ok(()),
+        Some(d) => {
+            let value = field::Go::Str(super::gojson::marshal(patched));
+            Err(ApiError::invalid(
+                "",
+                "",
+                "",
+                vec![field::invalid("patch", value, &d)],
+            ))
+        }
+    }
+}
+
 /// Validates `obj` (after defaulting); `old` is the stored object on update. Values the real
 /// apiserver cannot even decode (bad quantities, non-base64 Secret data) are a 400 BadRequest;
 /// everything else is a 422 Invalid listing every cause.

@@ -406,6 +406,8 @@ pub fn render(tpl: &str, v: &TemplateVars<'_>) -> Result<String, String> {
             ("golog", None, _) => Some(now.format("%Y/%m/%d %H:%M:%S ").to_string()),
             ("klog", None, _) => Some(now.format("I%m%d %H:%M:%S%.6f       1 ").to_string()),
             ("now", Some(fmt), _) => Some(now.format(fmt).to_string()),
+            // Hundredths of a second (`date +%2N`, which bitnami's logs carry).
+            ("centis", None, _) => Some(format!("{:02}", now.timestamp_subsec_millis() / 10)),
             ("env", Some(k), _) => Some(
                 v.env
                     .iter()

@@ -218,7 +218,7 @@ fn crd_schema_becomes_a_component() {
 
 #[test]
 fn v2_lists_patch_operations_and_definitions() {
-    let doc = v2(&sample());
+    let doc = v2(&sample(), &[]);
     assert_eq!(doc["swagger"], "2.0");
     assert_eq!(v2_paths(&sample())["definitions"], json!({}));
     let deployment = &doc["definitions"]["io.k8s.api.apps.v1.Deployment"];

@@ -252,6 +252,16 @@ pub fn encode_with_builtins(doc: &Value) -> Vec<u8> {
     out
 }
 
+/// [`encode_with_builtins`] and more definitions (the CRDs'): a message field that occurs
+/// twice is merged by protobuf decoders, so the extra `definitions` add their entries.
+pub fn encode_with(doc: &Value, extra: &serde_json::Map<String, Value>) -> Vec<u8> {
+    let mut out = encode_with_builtins(doc);
+    if !extra.is_empty() {
+        prost::encoding::message::encode(9, &definitions(extra), &mut out);
+    }
+    out
+}
+
 fn definitions(m: &serde_json::Map<String, Value>) -> Definitions {
     Definitions {
         additional_properties: m

@@ -2,6 +2,7 @@
 //! (or a single `Age` column when it defines none), with the simple JSONPath subset CRDs use
 //! (`.spec.replicas`, `.status.conditions[?(@.type=="Ready")].status`, `[0]`, `[*]`).
 
+use crate::apiserver::gojson::marshal as go_json;
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
@@ -165,15 +166,6 @@ fn go_float(f: f64) -> String {
     } else {
         format!("{f}")
     }
-}
-
-/// `json.Marshal` output: compact, with Go's HTML-safe escapes.
-fn go_json(v: &Value) -> String {
-    serde_json::to_string(v)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -144,56 +144,179 @@ pub fn build_table(
     with_definitions: bool,
     now: DateTime<Utc>,
 ) -> Value {
-    let is_custom = crd_columns.is_some() || !custom::is_builtin_group(group);
-    let (columns, rows) = if is_custom {
-        let printer = custom::CrdPrinter::new(crd_columns);
-        let rows: Vec<Value> = objects
-            .iter()
-            .map(|o| row(printer.cells(o, now), None, o, include))
-            .collect();
-        (printer.columns(), Value::Array(rows))
-    } else if let Some(p) = builtin_printer(group, resource) {
-        let mut ordered: Vec<&Value> = objects.iter().collect();
-        if group == "flowcontrol.apiserver.k8s.io" && resource == "flowschemas" {
-            platform::sort_flow_schemas(&mut ordered);
-        }
-        let rows: Vec<Value> = ordered
-            .into_iter()
-            .map(|o| {
-                let conditions = if group.is_empty() && resource == "pods" {
-                    workloads::pod_row_conditions(o)
-                } else {
-                    None
-                };
-                row((p.cells)(o, now), conditions, o, include)
-            })
-            .collect();
-        (p.columns, Value::Array(rows))
-    } else {
-        // `rest.NewDefaultTableConvertor`: its rows slice stays nil (JSON null) for no items.
-        let rows: Vec<Value> = objects
-            .iter()
-            .map(|o| row(default_cells(o), None, o, include))
-            .collect();
-        let rows = if rows.is_empty() {
-            Value::Null
-        } else {
-            Value::Array(rows)
-        };
-        (default_columns(), rows)
-    };
-    let defs = if with_definitions {
-        Value::Array(columns.iter().map(Col::to_json).collect())
-    } else {
+    let refs: Vec<&Value> = objects.iter().collect();
+    let t = table_rows(group, resource, crd_columns, &refs, now);
+    let rows = if t.rows.is_empty() && t.null_when_empty {
         Value::Null
+    } else {
+        Value::Array(
+            t.rows
+                .into_iter()
+                .map(|r| row(r.cells, r.conditions, &objects[r.index], include))
+                .collect(),
+        )
     };
     json!({
         "kind": "Table",
         "apiVersion": "meta.k8s.io/v1",
         "metadata": {},
-        "columnDefinitions": defs,
+        "columnDefinitions": definitions(&t.columns, with_definitions),
         "rows": rows,
     })
+}
+
+/// One object of a list printed by [`write_list`]: the parse the cells are computed from
+/// (it may lack `metadata.managedFields`, which no printer reads) and the bytes of what the
+/// row's `object` shows.
+pub struct ListRow<'a> {
+    /// The object (kind and apiVersion set) the cells read.
+    pub obj: &'a Value,
+    /// The row's `object` for `includeObject=Metadata`: the object's `metadata` as JSON;
+    /// for `includeObject=Object`: the whole object as JSON (kind and apiVersion set).
+    pub object: &'a [u8],
+}
+
+/// [`build_table`] for a list, written as bytes: each row's `object` is copied from
+/// [`ListRow::object`] instead of being built and serialised again. `metadata` is the list's.
+/// The output is byte for byte what serialising [`build_table`]'s Table would give.
+pub fn write_list(
+    group: &str,
+    resource: &str,
+    crd_columns: Option<&Value>,
+    rows: &[ListRow<'_>],
+    include: IncludeObject,
+    metadata: &Value,
+    now: DateTime<Utc>,
+) -> Vec<u8> {
+    let refs: Vec<&Value> = rows.iter().map(|r| r.obj).collect();
+    let t = table_rows(group, resource, crd_columns, &refs, now);
+    let size: usize = rows.iter().map(|r| r.object.len() + 256).sum();
+    let mut out = Vec::with_capacity(size + 4096);
+    // Keys in the order serde_json writes a `Value` map: sorted.
+    out.extend_from_slice(br#"{"apiVersion":"meta.k8s.io/v1","columnDefinitions":"#);
+    serde_json::to_writer(&mut out, &definitions(&t.columns, true)).ok();
+    out.extend_from_slice(br#","kind":"Table","metadata":"#);
+    serde_json::to_writer(&mut out, metadata).ok();
+    out.extend_from_slice(br#","rows":"#);
+    if t.rows.is_empty() && t.null_when_empty {
+        out.extend_from_slice(b"null}");
+        return out;
+    }
+    out.push(b'[');
+    for (i, r) in t.rows.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(br#"{"cells":"#);
+        serde_json::to_writer(&mut out, &r.cells).ok();
+        if let Some(c) = &r.conditions {
+            out.extend_from_slice(br#","conditions":"#);
+            serde_json::to_writer(&mut out, c).ok();
+        }
+        match include {
+            IncludeObject::None => {}
+            IncludeObject::Object => {
+                out.extend_from_slice(br#","object":"#);
+                out.extend_from_slice(rows[r.index].object);
+            }
+            IncludeObject::Metadata => {
+                out.extend_from_slice(
+                    br#","object":{"apiVersion":"meta.k8s.io/v1","kind":"PartialObjectMetadata","metadata":"#,
+                );
+                out.extend_from_slice(rows[r.index].object);
+                out.push(b'}');
+            }
+        }
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"]}");
+    out
+}
+
+/// `columnDefinitions`: the columns, or null (watch events after the first).
+fn definitions(columns: &[Col], with_definitions: bool) -> Value {
+    if with_definitions {
+        Value::Array(columns.iter().map(Col::to_json).collect())
+    } else {
+        Value::Null
+    }
+}
+
+/// One row's computed parts; `index` is its object's position in the input.
+struct RowParts {
+    index: usize,
+    cells: Vec<Value>,
+    conditions: Option<Value>,
+}
+
+/// The columns and the rows (in print order) of a table.
+struct TableParts {
+    columns: Vec<Col>,
+    rows: Vec<RowParts>,
+    /// `rest.NewDefaultTableConvertor`: its rows slice stays nil (JSON null) for no items.
+    null_when_empty: bool,
+}
+
+fn table_rows(
+    group: &str,
+    resource: &str,
+    crd_columns: Option<&Value>,
+    objects: &[&Value],
+    now: DateTime<Utc>,
+) -> TableParts {
+    let is_custom = crd_columns.is_some() || !custom::is_builtin_group(group);
+    let plain = |index, cells| RowParts {
+        index,
+        cells,
+        conditions: None,
+    };
+    if is_custom {
+        let printer = custom::CrdPrinter::new(crd_columns);
+        let rows = objects
+            .iter()
+            .enumerate()
+            .map(|(i, o)| plain(i, printer.cells(o, now)))
+            .collect();
+        TableParts {
+            columns: printer.columns(),
+            rows,
+            null_when_empty: false,
+        }
+    } else if let Some(p) = builtin_printer(group, resource) {
+        let mut ordered: Vec<(usize, &Value)> = objects.iter().copied().enumerate().collect();
+        if group == "flowcontrol.apiserver.k8s.io" && resource == "flowschemas" {
+            platform::sort_flow_schemas(&mut ordered);
+        }
+        let pods = group.is_empty() && resource == "pods";
+        let rows = ordered
+            .into_iter()
+            .map(|(index, o)| RowParts {
+                index,
+                cells: (p.cells)(o, now),
+                conditions: if pods {
+                    workloads::pod_row_conditions(o)
+                } else {
+                    None
+                },
+            })
+            .collect();
+        TableParts {
+            columns: p.columns,
+            rows,
+            null_when_empty: false,
+        }
+    } else {
+        let rows = objects
+            .iter()
+            .enumerate()
+            .map(|(i, o)| plain(i, default_cells(o)))
+            .collect();
+        TableParts {
+            columns: default_columns(),
+            rows,
+            null_when_empty: true,
+        }
+    }
 }
 
 /// The default table convertor's columns: `Name` and `Created At` (an RFC 3339 date).

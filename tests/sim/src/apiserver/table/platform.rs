@@ -85,8 +85,8 @@ pub(super) fn printer(group: &str, resource: &str) -> Option<Printer> {
 
 /// Flow schemas are listed by matching precedence, then name (`FlowSchemaSequence`), not in
 /// storage order.
-pub(super) fn sort_flow_schemas(objects: &mut [&Value]) {
-    objects.sort_by(|a, b| {
+pub(super) fn sort_flow_schemas(objects: &mut [(usize, &Value)]) {
+    objects.sort_by(|(_, a), (_, b)| {
         int_at(a, "/spec/matchingPrecedence")
             .cmp(&int_at(b, "/spec/matchingPrecedence"))
             .then_with(|| name(a).cmp(name(b)))

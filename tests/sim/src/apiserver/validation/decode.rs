@@ -18,9 +18,25 @@ pub(crate) fn check(group: &str, kind: &str, obj: &Value) -> Result<(), ApiError
         .and_then(Value::as_str)
         .map(|av| av.rsplit('/').next().unwrap_or(av))
         .unwrap_or("v1");
+    match detail(group, kind, obj) {
+        None => Ok(()),
+        Some(d) => Err(ApiError::bad_request(format!(
+            "{kind} in version {version:?} cannot be handled as a {kind}: {d}"
+        ))),
+    }
+}
+
+/// What the decoder says of `obj` when it cannot be read as the kind (Go's `json:` type
+/// errors, malformed quantities, bad base64), without the request-level wording.
+pub(crate) fn detail(group: &str, kind: &str, obj: &Value) -> Option<String> {
+    let version = obj
+        .get("apiVersion")
+        .and_then(Value::as_str)
+        .map(|av| av.rsplit('/').next().unwrap_or(av))
+        .unwrap_or("v1");
     let typed = crate::apiserver::openapi::builtin_schema_name(group, version, kind)
         .and_then(|def| super::types::first_error(&def, obj));
-    let detail = typed.or_else(|| match (group, kind) {
+    typed.or_else(|| match (group, kind) {
         ("", "Secret") => base64_maps(obj, &["data"]),
         ("", "ConfigMap") => base64_maps(obj, &["binaryData"]),
         ("", "ResourceQuota") => quantity_map(obj.pointer("/spec/hard")),
@@ -49,13 +65,7 @@ pub(crate) fn check(group: &str, kind: &str, obj: &Value) -> Result<(), ApiError
         | ("batch", "Job") => pod_spec(obj.pointer("/spec/template/spec")),
         ("batch", "CronJob") => pod_spec(obj.pointer("/spec/jobTemplate/spec/template/spec")),
         _ => None,
-    });
-    match detail {
-        None => Ok(()),
-        Some(d) => Err(ApiError::bad_request(format!(
-            "{kind} in version {version:?} cannot be handled as a {kind}: {d}"
-        ))),
-    }
+    })
 }
 
 fn pod_spec(spec: Option<&Value>) -> Option<String> {
