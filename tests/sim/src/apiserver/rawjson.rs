@@ -210,9 +210,21 @@ mod tests {
                          "list": [[0, 1], {"01": 3}]});
         let s = serde_json::to_vec(&obj).unwrap();
         for ptr in [
-            "", "/metadata", "/metadata/name", "/metadata/labels/a~1b", "/metadata/labels/m~0n",
-            "/status/podIPs/1/ip", "/status/podIPs/2/ip", "/status/phase", "/status/phase/x",
-            "/list/0/1", "/list/1/01", "/list/01", "/list/+1", "/missing", "metadata",
+            "",
+            "/metadata",
+            "/metadata/name",
+            "/metadata/labels/a~1b",
+            "/metadata/labels/m~0n",
+            "/status/podIPs/1/ip",
+            "/status/podIPs/2/ip",
+            "/status/phase",
+            "/status/phase/x",
+            "/list/0/1",
+            "/list/1/01",
+            "/list/01",
+            "/list/+1",
+            "/missing",
+            "metadata",
         ] {
             let got = pointer(&s, ptr).map(|r| serde_json::from_slice::<Value>(&s[r]).unwrap());
             assert_eq!(got.as_ref(), obj.pointer(ptr), "{ptr}");

@@ -179,7 +179,11 @@ impl LabelSelector {
         if self.is_empty() {
             return true;
         }
-        self.matches_labels(obj.at("/metadata/labels").as_deref().unwrap_or(&Value::Null))
+        self.matches_labels(
+            obj.at("/metadata/labels")
+                .as_deref()
+                .unwrap_or(&Value::Null),
+        )
     }
 
     /// Whether a plain `{key: value}` label map satisfies the selector.
@@ -1096,7 +1100,12 @@ fn field_value<D: Fields + ?Sized>(group: &str, resource: &str, obj: &D, field: 
             .unwrap_or(false)
             .to_string()
     };
-    let int_at = |ptr: &str| obj.at(ptr).and_then(|v| v.as_i64()).unwrap_or(0).to_string();
+    let int_at = |ptr: &str| {
+        obj.at(ptr)
+            .and_then(|v| v.as_i64())
+            .unwrap_or(0)
+            .to_string()
+    };
     match (group, resource, field) {
         (_, _, "metadata.name") => str_at(obj, "/metadata/name"),
         (_, _, "metadata.namespace") => str_at(obj, "/metadata/namespace"),

@@ -158,7 +158,12 @@ mod tests {
     use super::*;
 
     fn key(i: usize) -> EventKey {
-        (format!("uid-{i}"), "Pulled".into(), "m".into(), String::new())
+        (
+            format!("uid-{i}"),
+            "Pulled".into(),
+            "m".into(),
+            String::new(),
+        )
     }
 
     #[test]
