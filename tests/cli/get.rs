@@ -809,13 +809,15 @@ fn sort_by_strings_and_quantities() {
         })
         .collect();
     env.seed(&manifest);
-    for args in [
-        &["get", "cm", "-l", "v", "--sort-by={.metadata.uid}"][..],
-        &["get", "cm", "-l", "v", "--sort-by={.metadata.uid}", "-o", "name"],
-        &["get", "cm", "-l", "v", "--sort-by=.metadata.name", "-o", "name"],
-        &["get", "cm", "-l", "v", "--sort-by=.metadata.labels.v", "-L", "v"],
-        &["get", "cm", "-l", "v", "--sort-by=.metadata.labels.v", "-o", "name"],
+    for tail in [
+        &["--sort-by={.metadata.uid}"][..],
+        &["--sort-by={.metadata.uid}", "-o", "name"],
+        &["--sort-by=.metadata.name", "-o", "name"],
+        &["--sort-by=.metadata.labels.v", "-L", "v"],
+        &["--sort-by=.metadata.labels.v", "-o", "name"],
     ] {
-        env.parity_ns(args);
+        let mut args = vec!["get", "cm", "-l", "v"];
+        args.extend(tail);
+        env.parity_ns(&args);
     }
 }
