@@ -300,7 +300,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let endpoint = Endpoint {
         namespace: namespace.clone(),
         pod: name.clone(),
+        uid: current.metadata.uid.clone(),
         ports: forwards.iter().map(|f| f.remote).collect(),
+        generation: 0,
     };
     let (tx, rx) = watch::channel(Some(endpoint));
     let follow = follow_pod(
@@ -373,6 +375,7 @@ async fn follow_pod(
     let client = ctx.client().await?;
     let api: kube::Api<Pod> = kube::Api::namespaced(client, namespace);
     let mut pod = first.to_string();
+    let mut generation = 0;
     loop {
         wait_gone(ctx, &api, &pod).await?;
         if !reconnect {
@@ -380,12 +383,12 @@ async fn follow_pod(
             return Ok(());
         }
         tx.send_replace(None);
-        let next_name = match replacement {
+        let (next_name, uid) = match replacement {
             Replacement::SameName => loop {
                 if let Some(p) = api.get_opt(&pod).await.map_err(|e| ctx.kube_error(e))?
-                    && serving(&p)
+                    && pod::serving(&p)
                 {
-                    break pod.clone();
+                    break (pod.clone(), p.metadata.uid);
                 }
                 tokio::time::sleep(Duration::from_millis(200)).await;
             },
@@ -397,24 +400,27 @@ async fn follow_pod(
         ctx.ui().eprint(&format!(
             "pod/{pod} went away; forwarding to pod/{next_name}\n"
         ))?;
+        generation += 1;
         tx.send_replace(Some(Endpoint {
             namespace: namespace.to_string(),
             pod: next_name.clone(),
+            uid,
             ports: forwards.iter().map(|f| f.remote).collect(),
+            generation,
         }));
         pod = next_name;
     }
 }
 
-/// The name of the most active ready pod matching `selector` (waiting for one).
+/// The name and UID of the most active ready pod matching `selector` (waiting for one).
 async fn next_ready(
     ctx: &Ctx,
     requester: &Requester,
     namespace: &str,
     selector: &str,
-) -> Result<String> {
+) -> Result<(String, Option<String>)> {
     let ready = |p: &Value| {
-        serde_json::from_value::<Pod>(p.clone()).is_ok_and(|p| serving(&p) && is_ready(&p))
+        serde_json::from_value::<Pod>(p.clone()).is_ok_and(|p| pod::serving(&p) && is_ready(&p))
     };
     let pods = polymorphic::pods_where(
         ctx,
@@ -426,12 +432,16 @@ async fn next_ready(
         ready,
     )
     .await?;
-    Ok(pods
-        .first()
-        .and_then(|p| p.pointer("/metadata/name"))
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string())
+    let field = |f: &str| {
+        pods.first()
+            .and_then(|p| p.pointer(f))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
+    Ok((
+        field("/metadata/name").unwrap_or_default(),
+        field("/metadata/uid"),
+    ))
 }
 
 /// The pod's Ready condition is true.
@@ -442,17 +452,12 @@ fn is_ready(p: &Pod) -> bool {
         .any(|c| c.type_ == "Ready" && c.status == "True")
 }
 
-/// Running, not being deleted.
-fn serving(p: &Pod) -> bool {
-    pod::phase(p) == "Running" && p.metadata.deletion_timestamp.is_none()
-}
-
 /// Return once the pod is deleted, being deleted, or no longer running.
 async fn wait_gone(ctx: &Ctx, api: &kube::Api<Pod>, name: &str) -> Result<()> {
     loop {
         let lp = ListParams::default().fields(&format!("metadata.name={name}"));
         let list = api.list(&lp).await.map_err(|e| ctx.kube_error(e))?;
-        if !list.items.iter().any(serving) {
+        if !list.items.iter().any(pod::serving) {
             return Ok(());
         }
         let rv = list.metadata.resource_version.unwrap_or_default();
@@ -465,7 +470,7 @@ async fn wait_gone(ctx: &Ctx, api: &kube::Api<Pod>, name: &str) -> Result<()> {
         while let Some(ev) = events.next().await {
             match ev {
                 Ok(WatchEvent::Deleted(_)) => return Ok(()),
-                Ok(WatchEvent::Added(p) | WatchEvent::Modified(p)) if !serving(&p) => {
+                Ok(WatchEvent::Added(p) | WatchEvent::Modified(p)) if !pod::serving(&p) => {
                     return Ok(());
                 }
                 Ok(WatchEvent::Error(_)) | Err(_) => break,

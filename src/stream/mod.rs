@@ -10,7 +10,8 @@
 //! * [`pod`] and [`container`]: which pod and container a verb talks to, kubectl's checks;
 //! * [`logs`]: `pods/log` requests, prefixes, and follows that survive dropped streams;
 //! * [`follow`]: several logs at once, and selector follows that see pods come and go;
-//! * [`portforward`]: local listeners and one forwarded WebSocket per connection;
+//! * [`portforward`]: local listeners and the connections they accept, carried over
+//!   [`tunnel`] (one upgraded connection per pod, SPDY/3.1 streams framed by [`spdy`]);
 //! * [`copy`]: `cp`'s tar archives streamed through exec both ways.
 
 pub mod attach;
@@ -23,5 +24,7 @@ pub mod logs;
 pub mod pod;
 pub mod portforward;
 pub mod remote;
+pub mod spdy;
 pub mod stdin;
 pub mod terminal;
+pub mod tunnel;

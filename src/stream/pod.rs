@@ -165,6 +165,11 @@ pub fn phase(pod: &Pod) -> &str {
         .unwrap_or("")
 }
 
+/// Running and not being deleted: a pod connections can still go to.
+pub fn serving(pod: &Pod) -> bool {
+    phase(pod) == "Running" && pod.metadata.deletion_timestamp.is_none()
+}
+
 /// kubectl refuses to exec/attach into a pod that has finished: `<what>; current phase is P`.
 pub fn check_not_completed(pod: &Pod, what: &str) -> Result<()> {
     match phase(pod) {

@@ -1,22 +1,34 @@
-//! Port forwarding (client-go's `portforward` package, over the API's WebSocket protocol):
-//! local listeners as kubectl opens them, and for every accepted connection its own
-//! `portforward?ports=REMOTE` WebSocket (`v4.channel.k8s.io`: data on channel 0, errors on
-//! channel 1, each opened by the port number in two little-endian bytes).
+//! Port forwarding (client-go's `portforward` package): local listeners as kubectl opens
+//! them, and the connections they accept carried to the pod.
 //!
-//! One WebSocket per connection means a failing connection never disturbs the others, and a
-//! connection always goes to the pod the [`Target`] names at that moment: `--reconnect`
-//! re-points the target at a new pod while the listeners stay up.
+//! As kubectl 1.33 does, one upgraded connection per pod carries every forwarded connection
+//! ([`super::tunnel`]: SPDY/3.1 streams inside a WebSocket), so a new local connection costs
+//! two frames, not a TLS handshake and an upgrade. An apiserver without the tunnel gets a
+//! `portforward?ports=REMOTE` WebSocket per connection instead (`v4.channel.k8s.io`: data on
+//! channel 0, errors on channel 1, each opened by the port number in two little-endian
+//! bytes).
+//!
+//! Each connection has its own streams (and task), so a failing connection never disturbs
+//! the others, and it goes to the pod the [`Target`] names at that moment: `--reconnect`
+//! re-points the target at a new pod (and so a new tunnel) while the listeners stay up. A
+//! connection that reached the old pod just before it went and got no byte back from it is
+//! not lost either: what its client sent so far (up to [`REPLAY_LIMIT`]) is replayed onto
+//! a stream to the new pod, and the connection carries on there.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::time::Duration;
 
 use futures::StreamExt;
 use futures::stream::FuturesUnordered;
+use k8s_openapi::api::core::v1::Pod;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 
 use super::channel::{Channels, Frame};
+use super::pod;
+use super::tunnel::{self, Opened, Pair, Session};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::resource::discovery::encode_segment;
@@ -123,8 +135,13 @@ pub struct Endpoint {
     pub namespace: String,
     /// The pod.
     pub pod: String,
+    /// The pod's UID: a pod of the same name made later is another pod.
+    pub uid: Option<String>,
     /// Remote ports, in the order of the forwards.
     pub ports: Vec<u16>,
+    /// Bumped at every switch to a new pod (which may have the old one's name): a tunnel
+    /// serves one generation.
+    pub generation: u64,
 }
 
 /// The endpoint new connections use; `None` while there is none (a reconnect in progress).
@@ -210,10 +227,11 @@ pub enum Ended {
     Lost,
 }
 
-/// Accept connections on `listeners` and forward each over its own WebSocket to the current
-/// endpoint of `target`, until the target is gone (`Ended::Lost`). With `retry`, a
-/// connection whose upgrade fails (its pod is going away) waits for the next endpoint
-/// instead of failing.
+/// Accept connections on `listeners` and forward each to the current endpoint of `target`,
+/// until the target is gone (`Ended::Lost`). With `retry` (`--reconnect`), a connection
+/// whose pod went away before answering — the upgrade or its streams failed, or they ended
+/// without a byte back — waits for the next endpoint and is replayed there instead of
+/// failing.
 pub async fn serve(
     ctx: &Ctx,
     listeners: Vec<(TcpListener, usize)>,
@@ -223,8 +241,11 @@ pub async fn serve(
     retry: bool,
 ) -> Result<Ended> {
     let client = ctx.client().await?;
+    let tunnels = Tunnels::default();
     let mut accepts: FuturesUnordered<_> = listeners.iter().map(|(l, i)| accept(l, *i)).collect();
-    let mut conns = FuturesUnordered::new();
+    // Each connection in its own task: they pump in parallel, and the loop below never
+    // waits on one.
+    let mut conns = tokio::task::JoinSet::new();
     loop {
         tokio::select! {
             Some((res, which)) = accepts.next() => {
@@ -235,11 +256,11 @@ pub async fn serve(
                 ctx.ui().print(&format!("Handling connection for {}\n", f.local))?;
                 ctx.ui().flush()?;
                 let t = target.clone();
-                let client = client.clone();
-                conns.push(handle(client, sock, f, which, t, wait, retry));
+                let (client, tunnels) = (client.clone(), tunnels.clone());
+                conns.spawn(handle(client, tunnels, sock, f, which, t, wait, retry));
             }
-            Some(r) = conns.next() => {
-                if let Err(msg) = r {
+            Some(r) = conns.join_next() => {
+                if let Ok(Err(msg)) = r {
                     ctx.ui().eprint(&format!("error: {msg}\n"))?;
                 }
             }
@@ -247,6 +268,10 @@ pub async fn serve(
                 if changed.is_err() {
                     return Ok(Ended::Lost);
                 }
+                // The old pod is going: no new stream goes through its tunnel, which closes
+                // once its last connection ends.
+                let now = target.borrow().clone();
+                tunnels.keep_only(now.as_ref()).await;
             }
         }
     }
@@ -256,9 +281,123 @@ async fn accept(l: &TcpListener, which: usize) -> (std::io::Result<TcpStream>, u
     (l.accept().await.map(|(s, _)| s), which)
 }
 
-/// One accepted connection: find where it goes, open its WebSocket, pump bytes.
+/// The tunnel to the current pod, shared by its connections (opened by the first one).
+#[derive(Clone, Default)]
+struct Tunnels(std::sync::Arc<tokio::sync::Mutex<TunnelState>>);
+
+#[derive(Default)]
+enum TunnelState {
+    #[default]
+    None,
+    /// The tunnel and the pod ([`key`]) it goes to.
+    Up(String, std::sync::Arc<Session>),
+    /// The apiserver has no tunnel: a WebSocket per connection.
+    Unsupported,
+}
+
+/// Which pod generation a tunnel serves.
+fn key(ep: &Endpoint) -> String {
+    format!("{}/{}#{}", ep.namespace, ep.pod, ep.generation)
+}
+
+impl Tunnels {
+    /// The live tunnel to `ep`'s pod, opened if needed; `None` when the server has none.
+    async fn get(
+        &self,
+        client: &kube::Client,
+        ep: &Endpoint,
+    ) -> std::result::Result<Option<std::sync::Arc<Session>>, String> {
+        let key = key(ep);
+        let mut state = self.0.lock().await;
+        match &*state {
+            TunnelState::Up(k, s) if *k == key && s.is_alive() => return Ok(Some(s.clone())),
+            TunnelState::Unsupported => return Ok(None),
+            _ => {}
+        }
+        let path = format!(
+            "/api/v1/namespaces/{}/pods/{}/portforward",
+            encode_segment(&ep.namespace),
+            encode_segment(&ep.pod)
+        );
+        match tunnel::open(client, &path).await? {
+            Opened::Session(s) => {
+                *state = TunnelState::Up(key, s.clone());
+                Ok(Some(s))
+            }
+            Opened::Unsupported => {
+                *state = TunnelState::Unsupported;
+                Ok(None)
+            }
+        }
+    }
+
+    /// Forget a tunnel that does not go to `ep`'s pod (connections using it keep it).
+    async fn keep_only(&self, ep: Option<&Endpoint>) {
+        let mut state = self.0.lock().await;
+        if let TunnelState::Up(k, _) = &*state
+            && ep.is_none_or(|ep| *k != key(ep))
+        {
+            *state = TunnelState::None;
+        }
+    }
+}
+
+/// A forwarded connection's way to the pod.
+enum Way {
+    Tunnel(std::sync::Arc<Session>, Pair),
+    Channels(Channels),
+}
+
+/// At most this much of what a local client sent before its pod answered is kept for a
+/// replay; a connection that sent more fails with its pod as kubectl's would.
+const REPLAY_LIMIT: usize = 1 << 20;
+
+/// What a connection's local client sent while the pod had not answered yet: with
+/// `--reconnect`, the bytes to send again to the next pod when this one went away without
+/// a word.
+#[derive(Default)]
+struct Replay {
+    bytes: Vec<u8>,
+    /// The client ended its side.
+    eof: bool,
+    /// The pod answered, or the client sent more than [`REPLAY_LIMIT`]: no replay.
+    spent: bool,
+}
+
+impl Replay {
+    /// The client sent `b`.
+    fn sent(&mut self, b: &[u8]) {
+        if self.spent {
+            return;
+        }
+        if self.bytes.len() + b.len() > REPLAY_LIMIT {
+            self.spend();
+        } else {
+            self.bytes.extend_from_slice(b);
+        }
+    }
+
+    /// The pod answered (or the bytes are too many to keep).
+    fn spend(&mut self) {
+        self.spent = true;
+        self.bytes = Vec::new();
+    }
+}
+
+/// How a connection's streams ended.
+enum Outcome {
+    /// The pod answered: the connection is over (`Err`: the server's message for it).
+    Over(std::result::Result<(), String>),
+    /// The streams ended or failed before a byte came back (`Some`: the server's message).
+    Unanswered(Option<String>),
+}
+
+/// One accepted connection: find where it goes, open its streams, pump bytes; with `retry`,
+/// again on the next pod while nothing came back from a pod that went away.
+#[allow(clippy::too_many_arguments)]
 async fn handle(
     client: kube::Client,
+    tunnels: Tunnels,
     sock: TcpStream,
     f: Forward,
     which: usize,
@@ -266,39 +405,65 @@ async fn handle(
     wait: Duration,
     retry: bool,
 ) -> std::result::Result<(), String> {
-    loop {
-        let Some(ep) = current(&mut t, wait).await else {
-            return Err(format!(
-                "an error occurred forwarding {} -> {}: no running pod to forward to",
-                f.local, f.remote
-            ));
+    let (mut rd, mut wr) = sock.into_split();
+    let mut replay = Replay::default();
+    // The generation that failed this connection, and how.
+    let mut failed_on: Option<(u64, String)> = None;
+    let result = loop {
+        let after = failed_on.as_ref().map(|(g, _)| *g);
+        let Some(ep) = endpoint(&mut t, after, wait).await else {
+            let why = failed_on.map_or_else(|| "no running pod to forward to".to_string(), |f| f.1);
+            break Err(failed(f.local, f.remote, &why));
         };
         let remote = ep.ports.get(which).copied().unwrap_or(f.remote);
-        match open(&client, &ep, remote).await {
-            Ok(ch) => return pump(ch, sock, f.local, remote).await,
-            Err(why) if retry => {
-                // Most likely the pod is being replaced: wait for the next one.
-                if tokio::time::timeout(wait, t.changed()).await.is_err() {
-                    return Err(failed(f.local, remote, &why));
-                }
+        let way = match tunnels.get(&client, &ep).await {
+            Ok(Some(session)) => session
+                .forward(remote)
+                .await
+                .map(|pair| Way::Tunnel(session, pair)),
+            Ok(None) => open(&client, &ep, remote).await.map(Way::Channels),
+            Err(why) => Err(why),
+        };
+        let outcome = match way {
+            Ok(Way::Tunnel(session, pair)) => {
+                pump_tunnel(&session, pair, &mut rd, &mut wr, &mut replay).await
             }
-            Err(why) => return Err(failed(f.local, remote, &why)),
+            Ok(Way::Channels(ch)) => pump(ch, &mut rd, &mut wr, &mut replay, remote).await,
+            Err(why) => Outcome::Unanswered(Some(why)),
+        };
+        match outcome {
+            Outcome::Over(r) => break r.map_err(|why| failed(f.local, remote, &why)),
+            Outcome::Unanswered(why) if retry && !replay.spent && gone(&client, &t, &ep).await => {
+                // The pod went away without a word: the next one gets the same bytes.
+                let why = why.unwrap_or_else(|| "lost connection to pod".to_string());
+                failed_on = Some((ep.generation, why));
+            }
+            Outcome::Unanswered(None) => break Ok(()),
+            Outcome::Unanswered(Some(why)) => break Err(failed(f.local, remote, &why)),
         }
-    }
+    };
+    let _ = wr.shutdown().await;
+    result
 }
 
 fn failed(local: u16, remote: u16, why: &str) -> String {
     format!("an error occurred forwarding {local} -> {remote}: {why}")
 }
 
-/// The endpoint to use now, waiting up to `wait` for one during a reconnect.
-async fn current(t: &mut Target, wait: Duration) -> Option<Endpoint> {
-    if let Some(ep) = t.borrow_and_update().clone() {
+/// The endpoint to use now (one after generation `after`, if given), waiting up to `wait`
+/// for one during a reconnect.
+async fn endpoint(t: &mut Target, after: Option<u64>, wait: Duration) -> Option<Endpoint> {
+    let usable = |ep: &Option<Endpoint>| {
+        ep.as_ref()
+            .filter(|ep| after.is_none_or(|g| ep.generation > g))
+            .cloned()
+    };
+    if let Some(ep) = usable(&t.borrow_and_update()) {
         return Some(ep);
     }
     tokio::time::timeout(wait, async {
         while t.changed().await.is_ok() {
-            if let Some(ep) = t.borrow_and_update().clone() {
+            if let Some(ep) = usable(&t.borrow_and_update()) {
                 return Some(ep);
             }
         }
@@ -307,6 +472,24 @@ async fn current(t: &mut Target, wait: Duration) -> Option<Endpoint> {
     .await
     .ok()
     .flatten()
+}
+
+/// Whether `ep`'s pod went away: kk has moved on from it, or (before the pod's watch tells)
+/// the apiserver shows it deleted, being deleted, replaced or no longer running.
+async fn gone(client: &kube::Client, t: &Target, ep: &Endpoint) -> bool {
+    if t.borrow()
+        .as_ref()
+        .is_none_or(|now| now.generation != ep.generation)
+    {
+        return true;
+    }
+    let api: kube::Api<Pod> = kube::Api::namespaced(client.clone(), &ep.namespace);
+    match api.get_opt(&ep.pod).await {
+        Ok(Some(p)) => !pod::serving(&p) || p.metadata.uid != ep.uid,
+        Ok(None) => true,
+        // Unknown: the connection fails as it would have.
+        Err(_) => false,
+    }
 }
 
 /// Upgrade `portforward?ports=REMOTE` on the endpoint's pod.
@@ -327,27 +510,30 @@ async fn open(
     }
 }
 
-/// Copy bytes both ways until either side ends; `Err` is the message kubectl logs for a
-/// connection the pod side refused.
+/// Copy bytes both ways over a `portforward?ports=` WebSocket until either side ends,
+/// first sending what `replay` holds.
 async fn pump(
     mut ch: Channels,
-    sock: TcpStream,
-    local: u16,
+    rd: &mut OwnedReadHalf,
+    wr: &mut OwnedWriteHalf,
+    replay: &mut Replay,
     remote: u16,
-) -> std::result::Result<(), String> {
-    let (mut rd, mut wr) = sock.into_split();
+) -> Outcome {
     let mut buf = vec![0u8; 32 * 1024];
     let mut opened = [false, false];
-    let mut local_open = true;
+    let mut local_open = !replay.eof;
     let mut error = Vec::new();
-    loop {
+    let mut lost = !replay.bytes.is_empty() && ch.send(0, &replay.bytes).await.is_err();
+    while !lost && error.is_empty() {
         tokio::select! {
             n = rd.read(&mut buf), if local_open => match n {
-                Ok(0) | Err(_) => local_open = false,
+                Ok(0) | Err(_) => {
+                    local_open = false;
+                    replay.eof = true;
+                }
                 Ok(n) => {
-                    if ch.send(0, &buf[..n]).await.is_err() {
-                        break;
-                    }
+                    replay.sent(&buf[..n]);
+                    lost = ch.send(0, &buf[..n]).await.is_err();
                 }
             },
             frame = ch.recv() => match frame {
@@ -355,10 +541,11 @@ async fn pump(
                     // Each channel opens with the port number (2 bytes, little-endian).
                     opened[c as usize] = true;
                     if b.len() != 2 || u16::from_le_bytes([b[0], b[1]]) != remote {
-                        return Err(failed(local, remote, "unexpected port announcement"));
+                        error.extend_from_slice(b"unexpected port announcement");
                     }
                 }
                 Ok(Frame::Data(0, b)) => {
+                    replay.spend();
                     if wr.write_all(&b).await.is_err() {
                         break;
                     }
@@ -368,17 +555,86 @@ async fn pump(
                 Ok(Frame::Closed) | Err(_) => break,
             },
         }
-        if !error.is_empty() {
-            break;
+    }
+    ch.close().await;
+    outcome(replay, error)
+}
+
+/// What the end of a connection's streams means, from the server's message and whether
+/// the pod answered.
+fn outcome(replay: &Replay, error: Vec<u8>) -> Outcome {
+    let error = (!error.is_empty()).then(|| String::from_utf8_lossy(&error).into_owned());
+    if replay.spent {
+        Outcome::Over(error.map_or(Ok(()), Err))
+    } else {
+        Outcome::Unanswered(error)
+    }
+}
+
+/// [`pump`] over a tunnel's stream pair: until the pod's side ends, then whatever the
+/// server said on the error stream.
+async fn pump_tunnel(
+    session: &Session,
+    mut pair: Pair,
+    rd: &mut OwnedReadHalf,
+    wr: &mut OwnedWriteHalf,
+    replay: &mut Replay,
+) -> Outcome {
+    let mut buf = vec![0u8; 32 * 1024];
+    let mut local_open = !replay.eof;
+    let mut error = Vec::new();
+    let mut error_open = true;
+    let mut remote_done = false;
+    let mut lost = (!replay.bytes.is_empty()
+        && session
+            .send(pair.stream, &replay.bytes, false)
+            .await
+            .is_err())
+        || (replay.eof && session.send(pair.stream, &[], true).await.is_err());
+    while !lost {
+        tokio::select! {
+            n = rd.read(&mut buf), if local_open => match n {
+                Ok(0) | Err(_) => {
+                    local_open = false;
+                    replay.eof = true;
+                    lost = session.send(pair.stream, &[], true).await.is_err();
+                }
+                Ok(n) => {
+                    replay.sent(&buf[..n]);
+                    lost = session.send(pair.stream, &buf[..n], false).await.is_err();
+                }
+            },
+            data = pair.data.recv() => match data {
+                Some(b) => {
+                    replay.spend();
+                    if wr.write_all(&b).await.is_err() {
+                        break;
+                    }
+                }
+                None => {
+                    remote_done = true;
+                    break;
+                }
+            },
+            e = pair.error.recv(), if error_open => match e {
+                Some(b) => error.extend_from_slice(&b),
+                None => error_open = false,
+            },
         }
     }
-    let _ = wr.shutdown().await;
-    ch.close().await;
-    if error.is_empty() {
-        Ok(())
+    if remote_done {
+        // The server's word on the connection, if it has one (it ends the error stream
+        // right after the data stream).
+        let rest = async {
+            while let Some(b) = pair.error.recv().await {
+                error.extend_from_slice(&b);
+            }
+        };
+        let _ = tokio::time::timeout(Duration::from_secs(1), rest).await;
     } else {
-        Err(failed(local, remote, &String::from_utf8_lossy(&error)))
+        session.reset(pair.stream).await;
     }
+    outcome(replay, error)
 }
 
 #[cfg(test)]
