@@ -292,21 +292,45 @@ fn transport_message(server: &str, e: &kube::Error) -> String {
 /// kubectl's words (`StandardErrorMessage` of a `*url.Error`) for a request to `server`
 /// (`host:port`) that failed below HTTP: refused, TLS, a lost connection, anything else.
 pub fn connection_message(server: &str, e: &(dyn std::error::Error + 'static)) -> String {
+    match below_http(e) {
+        Below::Refused => format!(
+            "The connection to the server {server} was refused - did you specify the right host or port?"
+        ),
+        Below::Text(text) => format!("Unable to connect to the server: {text}"),
+    }
+}
+
+/// Go's text for a request to `server` that failed below HTTP, as a `*url.Error` words it
+/// after `Get "URL": ` (`dial tcp 127.0.0.1:6443: connect: connection refused`).
+pub fn go_transport_text(server: &str, e: &(dyn std::error::Error + 'static)) -> String {
+    match below_http(e) {
+        Below::Refused => format!("dial tcp {server}: connect: connection refused"),
+        Below::Text(text) => text,
+    }
+}
+
+/// What went wrong below HTTP.
+enum Below {
+    /// The connection was refused.
+    Refused,
+    /// Go's text for anything else (TLS, a lost connection, the innermost error).
+    Text(String),
+}
+
+fn below_http(e: &(dyn std::error::Error + 'static)) -> Below {
     let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
     let mut innermost = e.to_string();
     while let Some(err) = cur {
         if let Some(io) = err.downcast_ref::<io::Error>()
             && io.kind() == io::ErrorKind::ConnectionRefused
         {
-            return format!(
-                "The connection to the server {server} was refused - did you specify the right host or port?"
-            );
+            return Below::Refused;
         }
         if let Some(tls) = err.downcast_ref::<rustls::Error>() {
-            return format!("Unable to connect to the server: {}", go_tls_text(tls));
+            return Below::Text(go_tls_text(tls));
         }
         if let Some(text) = go_connection_loss_text(err) {
-            return format!("Unable to connect to the server: {text}");
+            return Below::Text(text.to_string());
         }
         innermost = err.to_string();
         // A custom io::Error's source() skips its payload (where rustls puts its error).
@@ -316,7 +340,7 @@ pub fn connection_message(server: &str, e: &(dyn std::error::Error + 'static)) -
             None => err.source(),
         };
     }
-    format!("Unable to connect to the server: {innermost}")
+    Below::Text(innermost)
 }
 
 /// Go's wording for a connection that went away under a request (kubectl adds the socket

@@ -251,4 +251,41 @@ mod tests {
             assert!(seeds > 0, "no seeds in {dir:?}");
         }
     }
+
+    /// The cargo-fuzz crate (nightly, not built by CI) holds exactly these targets, each a
+    /// `[[bin]]` of `fuzz/Cargo.toml` whose one line hands the bytes to the function of the
+    /// same name here: so what CI compiles and tests above is what `cargo fuzz run` runs.
+    #[test]
+    fn the_fuzz_crate_runs_exactly_these_targets() {
+        let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
+        let manifest = std::fs::read_to_string(fuzz.join("Cargo.toml")).unwrap();
+        let mut files: Vec<String> = std::fs::read_dir(fuzz.join("fuzz_targets"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        let mut want: Vec<String> = TARGETS.iter().map(|(n, _)| format!("{n}.rs")).collect();
+        want.sort();
+        assert_eq!(
+            files, want,
+            "fuzz/fuzz_targets/ and fuzzing::TARGETS differ"
+        );
+        for (name, _) in TARGETS {
+            let bin = format!("[[bin]]\nname = \"{name}\"\npath = \"fuzz_targets/{name}.rs\"\n");
+            assert!(manifest.contains(&bin), "fuzz/Cargo.toml lacks {bin}");
+            let src =
+                std::fs::read_to_string(fuzz.join(format!("fuzz_targets/{name}.rs"))).unwrap();
+            let call =
+                format!("libfuzzer_sys::fuzz_target!(|data: &[u8]| kk::fuzzing::{name}(data));");
+            let code: Vec<&str> = src
+                .lines()
+                .filter(|l| !l.starts_with("//") && !l.trim().is_empty())
+                .collect();
+            assert_eq!(
+                code,
+                ["#![no_main]", call.as_str()],
+                "fuzz_targets/{name}.rs"
+            );
+        }
+    }
 }

@@ -41,30 +41,12 @@ pub async fn run(ctx: &Ctx, _args: &Args) -> Result<()> {
 
 /// kubectl words a failed discovery here with Go's HTTP error text.
 async fn unavailable(ctx: &Ctx, server: &str, e: &kube::Error) -> Error {
-    let refused = {
-        let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
-        let mut found = false;
-        while let Some(err) = cur {
-            if err
-                .downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::ConnectionRefused)
-            {
-                found = true;
-            }
-            cur = err.source();
-        }
-        found
-    };
     let url = match ctx.client_settings().await {
         Ok(s) => s.config.cluster_url.to_string(),
         Err(_) => String::new(),
     };
     let url = format!("{}/api?timeout=32s", url.trim_end_matches('/'));
-    let why = if refused {
-        format!("dial tcp {server}: connect: connection refused")
-    } else {
-        e.to_string()
-    };
+    let why = crate::error::go_transport_text(server, e);
     Error::msg(format!(
         "couldn't get available api versions from server: Get {url:?}: {why}"
     ))

@@ -124,6 +124,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         single_resource_type: false,
         validate: false,
         stream: None,
+        typed: false,
     };
     // kubectl's delete asks for no object (RequireObject(false)) and lists unchunked.
     let opts = Options {

@@ -140,6 +140,7 @@ pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
         args: a.args.clone(),
         filenames: a.files.filenames(),
         recursive: a.files.recursive(),
+        typed: true,
         ..Selection::default()
     };
     // kubectl's Complete builds its clients before any builder runs (so a configuration

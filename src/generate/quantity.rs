@@ -172,6 +172,34 @@ impl Quantity {
         format!("{sign}{m}{suffix}")
     }
 
+    /// `Quantity.Cmp`: the values compared, whatever their formats (`1Ki` > `1000` > `500m`).
+    pub fn cmp_value(&self, other: &Quantity) -> std::cmp::Ordering {
+        let sign = |q: &Quantity| match (q.mantissa, q.negative) {
+            (0, _) => 0,
+            (_, true) => -1,
+            _ => 1,
+        };
+        let (sa, sb) = (sign(self), sign(other));
+        if sa != sb || sa == 0 {
+            return sa.cmp(&sb);
+        }
+        // Same sign, both non-zero: compare magnitudes as digit strings and decimal
+        // exponents, so no scale overflows.
+        let digits = |q: &Quantity| {
+            let d = q.mantissa.to_string();
+            let t = d.trim_end_matches('0');
+            let exp = q.scale + (d.len() - t.len()) as i32;
+            (t.to_string(), t.len() as i32 + exp)
+        };
+        let ((da, ma), (db, mb)) = (digits(self), digits(other));
+        let magnitude = ma.cmp(&mb).then_with(|| da.cmp(&db));
+        if sa < 0 {
+            magnitude.reverse()
+        } else {
+            magnitude
+        }
+    }
+
     /// The value as a whole number, when it is one.
     fn integer(&self) -> Option<u128> {
         if self.scale >= 0 {
@@ -192,6 +220,27 @@ mod tests {
 
     fn c(s: &str) -> String {
         Quantity::parse(s).unwrap().canonical()
+    }
+
+    #[test]
+    fn compares_values() {
+        use std::cmp::Ordering::*;
+        let q = |s: &str| Quantity::parse(s).unwrap();
+        for (a, b, want) in [
+            ("500m", "10", Less),
+            ("1000", "1Ki", Less),
+            ("1Ki", "2e3", Less),
+            ("2e3", "1M", Less),
+            ("1k", "1000", Equal),
+            ("0.5", "500m", Equal),
+            ("-1", "0", Less),
+            ("-2", "-1", Less),
+            ("0", "0m", Equal),
+            ("1e30", "9e29", Greater),
+            ("12", "9", Greater),
+        ] {
+            assert_eq!(q(a).cmp_value(&q(b)), want, "{a} vs {b}");
+        }
     }
 
     #[test]

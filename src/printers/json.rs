@@ -113,6 +113,7 @@ pub fn quote(s: &str) -> String {
 
 fn newline(indent: Option<&str>, depth: usize, out: &mut String) {
     if let Some(ind) = indent {
+        out.reserve(1 + ind.len() * depth);
         out.push('\n');
         for _ in 0..depth {
             out.push_str(ind);
@@ -130,7 +131,14 @@ fn write_value(
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(&json_number(n)),
+        Value::Number(n) => match n.as_i64() {
+            // Go prints an integer that fits int64 as its decimal digits, as Rust does.
+            Some(i) => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "{i}");
+            }
+            None => out.push_str(&json_number(n)),
+        },
         Value::String(s) => push_string(s, out),
         Value::Array(a) => {
             if a.is_empty() {
@@ -175,27 +183,53 @@ fn write_value(
 
 fn push_string(s: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.reserve(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '<' | '>' | '&' | '\u{0}'..='\u{1f}' => {
-                let b = c as u32 as usize;
-                out.push_str("\\u00");
-                out.push(HEX[b >> 4] as char);
-                out.push(HEX[b & 0xf] as char);
+    let bytes = s.as_bytes();
+    // Runs of bytes Go writes as they are are copied whole; only the escapes are written
+    // one by one. Every byte below is ASCII or the lead byte of U+2028/U+2029, so `start`
+    // and `i` always sit on character boundaries.
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let escape: Option<&str> = match b {
+            b'"' => Some("\\\""),
+            b'\\' => Some("\\\\"),
+            b'\n' => Some("\\n"),
+            b'\r' => Some("\\r"),
+            b'\t' => Some("\\t"),
+            0x08 => Some("\\b"),
+            0x0c => Some("\\f"),
+            b'<' | b'>' | b'&' | 0x00..=0x1f => Some(""),
+            0xe2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) =>
+            {
+                Some(if bytes[i + 2] == 0xa8 {
+                    "\\u2028"
+                } else {
+                    "\\u2029"
+                })
             }
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
+            _ => None,
+        };
+        let Some(escape) = escape else {
+            i += 1;
+            continue;
+        };
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 0xf) as usize] as char);
+            i += 1;
+        } else {
+            out.push_str(escape);
+            i += if b == 0xe2 { 3 } else { 1 };
         }
+        start = i;
     }
+    out.push_str(&s[start..]);
     out.push('"');
 }
 
@@ -256,5 +290,52 @@ mod tests {
             to_compact(&v),
             r#"{"a":{},"b":[1,"x",null,true,{"k":"\u003cv\u003e"},[1,2]]}"#
         );
+    }
+
+    /// Go's escaping, one character at a time: the plain statement of what `push_string`
+    /// writes run by run.
+    fn push_string_by_chars(s: &str, out: &mut String) {
+        out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                '\u{8}' => out.push_str("\\b"),
+                '\u{c}' => out.push_str("\\f"),
+                '<' | '>' | '&' | '\u{0}'..='\u{1f}' => {
+                    out.push_str(&format!("\\u{:04x}", c as u32));
+                }
+                '\u{2028}' => out.push_str("\\u2028"),
+                '\u{2029}' => out.push_str("\\u2029"),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_escape_like_single_characters(
+            s in "[\\x00-\\x7f\u{80}-\u{7ff}\u{2020}-\u{202f}\u{e000}-\u{e0ff}\u{1f600}-\u{1f60f}]{0,40}"
+        ) {
+            let (mut fast, mut slow) = (String::new(), String::new());
+            push_string(&s, &mut fast);
+            push_string_by_chars(&s, &mut slow);
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_and_their_neighbours() {
+        for (s, want) in [
+            ("a\u{2028}b\u{2029}", r#""a\u2028b\u2029""#),
+            ("\u{2027}\u{202a}\u{20ac}", "\"\u{2027}\u{202a}\u{20ac}\""),
+            ("<\u{0}\u{1f}&>", r#""\u003c\u0000\u001f\u0026\u003e""#),
+        ] {
+            assert_eq!(quote(s), want);
+        }
     }
 }

@@ -1,12 +1,13 @@
 //! `--sort-by`: ordering objects (or the rows of a server Table, via their included objects)
-//! by a relaxed JSONPath, with kubectl's comparison rules: strings in natural order
-//! (`sortorder.NaturalLess`, so `pod-2` < `pod-10` and RFC 3339 timestamps sort by time),
-//! numbers numerically, `false` < `true`, a missing value sorts first, maps and lists are
+//! by a relaxed JSONPath, with kubectl 1.33's comparison rules: two strings that both parse
+//! as quantities by value (`500m` < `10` < `1Ki`), other strings byte by byte (`pod-10` <
+//! `pod-2`: kubectl 1.33.1 does not sort naturally, whatever newer sources do), numbers
+//! numerically, `false` < `true`, a missing value sorts first, maps and lists are
 //! unsortable.
 //!
-//! kubectl uses Go's unstable `sort.Sort`, which for up to 12 elements is an insertion sort;
-//! kk runs that same insertion sort there (so ties and missing values land where kubectl
-//! puts them) and a stable sort with the same `Less` beyond.
+//! kubectl uses Go's unstable `sort.Sort` (pdqsort: an insertion sort up to 12 elements); kk
+//! runs the same algorithm ([`go_sort_indices`]), so ties and missing values land where
+//! kubectl puts them.
 
 use super::Error;
 use super::gofmt::go_sort_indices;
@@ -14,50 +15,14 @@ use super::jsonpath::{JsonPath, relaxed};
 use serde_json::Value;
 use std::borrow::Cow;
 
-/// `sortorder.NaturalLess`.
-pub fn natural_less(a: &str, b: &str) -> bool {
-    let (s1, s2) = (a.as_bytes(), b.as_bytes());
-    let (mut i1, mut i2) = (0, 0);
-    while i1 < s1.len() && i2 < s2.len() {
-        let (c1, c2) = (s1[i1], s2[i2]);
-        let (d1, d2) = (c1.is_ascii_digit(), c2.is_ascii_digit());
-        if d1 != d2 {
-            return d1;
-        }
-        if !d1 {
-            if c1 != c2 {
-                return c1 < c2;
-            }
-            i1 += 1;
-            i2 += 1;
-            continue;
-        }
-        while i1 < s1.len() && s1[i1] == b'0' {
-            i1 += 1;
-        }
-        while i2 < s2.len() && s2[i2] == b'0' {
-            i2 += 1;
-        }
-        let (nz1, nz2) = (i1, i2);
-        while i1 < s1.len() && s1[i1].is_ascii_digit() {
-            i1 += 1;
-        }
-        while i2 < s2.len() && s2[i2].is_ascii_digit() {
-            i2 += 1;
-        }
-        let (l1, l2) = (i1 - nz1, i2 - nz2);
-        if l1 != l2 {
-            return l1 < l2;
-        }
-        let (n1, n2) = (&s1[nz1..i1], &s2[nz2..i2]);
-        if n1 != n2 {
-            return n1 < n2;
-        }
-        if nz1 != nz2 {
-            return nz1 < nz2;
-        }
+/// kubectl 1.33's comparison of two strings: as quantities when both parse as one
+/// (`500m` < `10` < `1Ki`), otherwise byte by byte (`x-10` < `x-2`, as Go's `<`).
+fn string_less(a: &str, b: &str) -> bool {
+    use crate::generate::quantity::Quantity;
+    match (Quantity::parse(a), Quantity::parse(b)) {
+        (Ok(x), Ok(y)) => x.cmp_value(&y) == std::cmp::Ordering::Less,
+        _ => a < b,
     }
-    s1.len() < s2.len()
 }
 
 fn go_kind(v: &Value) -> &'static str {
@@ -74,8 +39,8 @@ fn is_less(a: &Value, b: &Value) -> Result<bool, String> {
         (Value::Null, Value::Null) => false,
         (Value::Null, _) => true,
         (_, Value::Null) => false,
-        (Value::String(x), Value::String(y)) => natural_less(x, y),
-        (Value::String(x), other) => natural_less(x, &format!("<{} Value>", go_kind(other))),
+        (Value::String(x), Value::String(y)) => string_less(x, y),
+        (Value::String(x), other) => x.as_str() < format!("<{} Value>", go_kind(other)).as_str(),
         (Value::Number(x), Value::Number(y)) => match (x.as_i64(), y.as_i64()) {
             (Some(i), Some(j)) => i < j,
             _ => x.as_f64().unwrap_or(0.0) < y.as_f64().unwrap_or(0.0),
@@ -187,14 +152,27 @@ mod tests {
         json!({"metadata": {"name": name, "creationTimestamp": format!("2024-01-0{}T00:00:00Z", name.len())}, "spec": spec})
     }
 
+    // `kubectl.1.33 get configmaps --sort-by=.metadata.labels.v` with label values 1Ki 1000 1M
+    // 500m 2e3 10 x-10 x-2 a2 a10 prints 500m 10 1000 1Ki 2e3 1M a10 a2 x-10 x-2.
     #[test]
-    fn natural_order() {
-        assert!(natural_less("pod-2", "pod-10"));
-        assert!(!natural_less("pod-10", "pod-2"));
-        assert!(natural_less("a01", "a001"));
-        assert!(natural_less("1x", "a"));
-        assert!(natural_less("abc", "abcd"));
-        assert!(natural_less("2024-01-02T00:00:00Z", "2024-01-10T00:00:00Z"));
+    fn string_order() {
+        let mut v = [
+            "1Ki", "1000", "1M", "500m", "2e3", "10", "x-10", "x-2", "a2", "a10",
+        ];
+        v.sort_by(|a, b| {
+            if string_less(a, b) {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Greater
+            }
+        });
+        assert_eq!(
+            v,
+            [
+                "500m", "10", "1000", "1Ki", "2e3", "1M", "a10", "a2", "x-10", "x-2"
+            ]
+        );
+        assert!(string_less("2024-01-02T00:00:00Z", "2024-01-10T00:00:00Z"));
     }
 
     #[test]
@@ -206,12 +184,12 @@ mod tests {
             obj("pod-2", json!({"r": 2})),
         ];
         sort_objects(&mut objs, ".metadata.name").unwrap();
-        assert_eq!(names(&objs), ["db", "pod-2", "pod-10", "web"]);
+        assert_eq!(names(&objs), ["db", "pod-10", "pod-2", "web"]);
         sort_objects(&mut objs, "{.spec.r}").unwrap();
-        assert_eq!(names(&objs), ["pod-2", "pod-10", "web", "db"]);
+        assert_eq!(names(&objs), ["pod-10", "pod-2", "web", "db"]);
         // Missing values first; Go's insertion sort reverses their relative order.
         sort_objects(&mut objs, "spec.n").unwrap();
-        assert_eq!(names(&objs), ["pod-10", "pod-2", "db", "web"]);
+        assert_eq!(names(&objs), ["pod-2", "pod-10", "db", "web"]);
         sort_objects(&mut objs, ".spec.b").unwrap();
         assert_eq!(names(&objs)[2..], ["db", "web"]);
         sort_objects(&mut objs, ".metadata.creationTimestamp").unwrap();

@@ -37,6 +37,10 @@ pub struct Selection {
     /// kubectl's `Stream(reader, name)`: manifest text already in memory, read after the
     /// `-f` files under this name (`edit` reads the edited buffer as `edited-file`).
     pub stream: Option<(String, String)>,
+    /// kubectl's `WithScheme(scheme.Scheme)` (`set`, `rollout`, `expose`, `exec`): manifest
+    /// objects are decoded into kubectl's compiled-in types, so a kind it does not know
+    /// (a custom resource) is refused ([`super::scheme`]) and the rest still read.
+    pub typed: bool,
 }
 
 /// One thing to fetch or act on.
@@ -113,6 +117,11 @@ pub struct Targets {
     /// targets before it (its place in document order); verbs that continue on error
     /// (get, delete) report them in that order, others fail on the first.
     pub errors: Vec<(usize, Error)>,
+    /// Manifest objects refused once found, by target index: kubectl's `RequireNamespace`
+    /// check (an object naming another namespace than an explicit `-n`) runs on each object
+    /// as it is visited — after a `Latest()` GET, in the object's own namespace — and its
+    /// failure is that object's alone.
+    pub refused: Vec<(usize, Error)>,
 }
 
 /// The error kubectl gives when nothing at all was selected.
@@ -208,6 +217,7 @@ pub async fn build(ctx: &Ctx, resolver: &mut Mapper, sel: &Selection) -> Result<
             items,
             single_item_implied: false,
             errors: Vec::new(),
+            refused: Vec::new(),
         });
     }
 
@@ -226,6 +236,7 @@ pub async fn build(ctx: &Ctx, resolver: &mut Mapper, sel: &Selection) -> Result<
             single_item_implied: items.len() == 1,
             items,
             errors: Vec::new(),
+            refused: Vec::new(),
         });
     }
 
@@ -248,6 +259,7 @@ pub async fn build(ctx: &Ctx, resolver: &mut Mapper, sel: &Selection) -> Result<
             single_item_implied: names.len() == 1,
             items,
             errors: Vec::new(),
+            refused: Vec::new(),
         });
     }
 
@@ -290,17 +302,28 @@ async fn from_files(
     }
     let mut items = Vec::new();
     let mut errors = Vec::new();
+    let mut refused = Vec::new();
     let stream = sel.stream.as_ref().map(|(source, _)| source.as_str());
     for m in manifests {
         // kubectl enforces `-n` on files only (`FilenameParam(enforceNamespace)`), not on
         // a stream a verb reads itself.
         let enforce = ctx.namespace_explicit() && Some(m.source.as_str()) != stream;
+        let found = Found {
+            source: &m.source,
+            enforce_namespace: enforce,
+            namespace,
+            typed: sel.typed,
+        };
         for doc in m.documents {
             // The schema validator looks at each document before it is decoded; its
-            // failure ends the file (kubectl's StreamVisitor returns it).
-            if sel.validate
-                && let Some(e) = validation_error(&m.source, &doc)
-            {
+            // failure ends the file (kubectl's StreamVisitor returns it). Without a server
+            // it cannot download the schema.
+            let invalid = match resolver.unreachable() {
+                Some(u) if sel.validate => Some(u.unvalidated(&m.source)),
+                _ if sel.validate => validation_error(&m.source, &doc),
+                _ => None,
+            };
+            if let Some(e) = invalid {
                 errors.push((items.len(), Error::Msg(e)));
                 break;
             }
@@ -313,18 +336,14 @@ async fn from_files(
             let mut objects = Vec::new();
             flatten_lists(doc, &mut objects);
             for obj in objects {
-                if let Some(t) = target(
-                    enforce,
-                    resolver,
-                    namespace,
-                    &m.source,
-                    obj,
-                    &mut errors,
-                    items.len(),
-                )
-                .await?
-                {
-                    items.push(t);
+                match found.target(resolver, obj).await? {
+                    Ok((t, refusal)) => {
+                        if let Some(e) = refusal {
+                            refused.push((items.len(), e));
+                        }
+                        items.push(t);
+                    }
+                    Err(e) => errors.push((items.len(), e)),
                 }
             }
         }
@@ -336,27 +355,40 @@ async fn from_files(
         single_item_implied: items.len() == 1,
         items,
         errors,
+        refused,
     })
 }
 
-/// One manifest object as a target, or its error recorded at `at`.
-async fn target(
+/// Where manifest objects are found: their file and the namespace rules for them.
+struct Found<'a> {
+    source: &'a str,
     enforce_namespace: bool,
-    resolver: &mut Mapper,
-    namespace: &str,
-    source: &str,
-    obj: Value,
-    errors: &mut Vec<(usize, Error)>,
-    at: usize,
-) -> Result<Option<Target>> {
-    let source = source.to_string();
-    {
+    namespace: &'a str,
+    typed: bool,
+}
+
+impl Found<'_> {
+    /// One manifest object as a target (with its refusal, if the visit is to refuse it),
+    /// or the error that keeps it from being one.
+    async fn target(
+        &self,
+        resolver: &mut Mapper,
+        obj: Value,
+    ) -> Result<std::result::Result<(Target, Option<Error>), Error>> {
+        let source = self.source.to_string();
         let kind = obj.get("kind").and_then(Value::as_str).unwrap_or("");
         if kind.is_empty() {
-            errors.push((at, Error::Msg(missing_kind(&source, &obj))));
-            return Ok(None);
+            return Ok(Err(Error::Msg(missing_kind(&source, &obj))));
         }
         let api_version = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
+        if self.typed
+            && let Some(e) = super::scheme::decode_error(&source, api_version, kind)
+        {
+            return Ok(Err(Error::Msg(e)));
+        }
+        if let Some(u) = resolver.unreachable() {
+            return Ok(Err(Error::Msg(u.unrecognized(&source))));
+        }
         let (group, version) = match api_version.rsplit_once('/') {
             Some((g, v)) => (g, v),
             None => ("", api_version),
@@ -371,34 +403,33 @@ async fn target(
             .and_then(Value::as_str)
             .unwrap_or("");
         let Some(r) = resolver.map_kind(kind, group, version, own_ns).await? else {
-            errors.push((at, Error::Msg(format!(
+            return Ok(Err(Error::Msg(format!(
                 "resource mapping not found for name: {name:?} namespace: {own_ns:?} from {source:?}: no matches for kind {kind:?} in version {api_version:?}\nensure CRDs are installed first"
             ))));
-            return Ok(None);
         };
+        let mut refusal = None;
         let ns = if r.namespaced {
-            let own = obj
-                .pointer("/metadata/namespace")
-                .and_then(Value::as_str)
-                .filter(|n| !n.is_empty());
+            let own = Some(own_ns).filter(|n| !n.is_empty());
             if let Some(own) = own
-                && enforce_namespace
-                && own != namespace
+                && self.enforce_namespace
+                && own != self.namespace
             {
-                return Err(Error::msg(format!(
-                    "the namespace from the provided object \"{own}\" does not match the namespace \"{namespace}\". You must pass '--namespace={own}' to perform this operation."
+                refusal = Some(Error::msg(format!(
+                    "the namespace from the provided object \"{own}\" does not match the namespace \"{}\". You must pass '--namespace={own}' to perform this operation.",
+                    self.namespace
                 )));
             }
-            Some(own.unwrap_or(namespace).to_string())
+            Some(own.unwrap_or(self.namespace).to_string())
         } else {
             None
         };
-        Ok(Some(Target::Object {
+        let t = Target::Object {
             resource: r,
             namespace: ns,
             name,
             manifest: Some((source, obj)),
-        }))
+        };
+        Ok(Ok((t, refusal)))
     }
 }
 

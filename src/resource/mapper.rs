@@ -3,6 +3,11 @@
 //! (`Builder.Local()`) — from the manifest alone, without a server or a kubeconfig: the
 //! object then has no REST mapping, so it is namespaced exactly when it names a namespace,
 //! and resource arguments are an error.
+//!
+//! A server that cannot be reached fails the command at once, except when only manifests
+//! are read: kubectl's builder then fails each object on its own ([`Mapper::Unreachable`]:
+//! `unable to recognize "cm.yaml": Get "https://…/api?timeout=32s": dial tcp …: connect:
+//! connection refused`) and its schema validator each file (`failed to download openapi`).
 
 use super::{ApiResource, Resolver};
 use crate::ctx::Ctx;
@@ -17,6 +22,46 @@ pub enum Mapper {
     Server(Resolver),
     /// `--local`: no server at all.
     Local,
+    /// Discovery failed below HTTP (manifests only): every object fails to map.
+    Unreachable(Unreachable),
+}
+
+/// Why discovery could not reach the server, kept to word each object's failure.
+#[derive(Debug, Clone)]
+pub struct Unreachable {
+    /// The cluster's URL (`https://127.0.0.1:6443`).
+    pub cluster_url: String,
+    /// Go's text for the failure below the request (`dial tcp 127.0.0.1:6443: connect:
+    /// connection refused`).
+    pub cause: String,
+}
+
+impl Unreachable {
+    /// Go's `*url.Error` text of a GET of `path` (`Get "https://…/api?timeout=32s": …`).
+    pub fn get(&self, path: &str) -> String {
+        format!(
+            "Get \"{}{path}\": {}",
+            self.cluster_url.trim_end_matches('/'),
+            self.cause
+        )
+    }
+
+    /// The mapper's failure for an object of `source`.
+    pub fn unrecognized(&self, source: &str) -> String {
+        format!(
+            "unable to recognize {source:?}: {}",
+            self.get("/api?timeout=32s")
+        )
+    }
+
+    /// The schema validator's failure for the file `source` (it downloads OpenAPI v2).
+    pub fn unvalidated(&self, source: &str) -> String {
+        format!(
+            "error validating {source:?}: error validating data: failed to download openapi: {}; \
+             if you choose to ignore these errors, turn validation off with --validate=false",
+            self.get("/openapi/v2?timeout=32s")
+        )
+    }
 }
 
 impl Mapper {
@@ -28,11 +73,32 @@ impl Mapper {
         Ok(Mapper::Server(Resolver::new(ctx).await?))
     }
 
+    /// [`Mapper::new`] for a visit of manifests only: a server that cannot be reached makes
+    /// an [`Mapper::Unreachable`] mapper instead of an error.
+    pub async fn for_manifests(ctx: &Ctx, local: bool) -> Result<Mapper> {
+        match Mapper::new(ctx, local).await {
+            Err(Error::Transport { server, source }) => Ok(Mapper::Unreachable(Unreachable {
+                cluster_url: ctx.client_settings().await?.config.cluster_url.to_string(),
+                cause: crate::error::go_transport_text(&server, source.as_ref()),
+            })),
+            other => other,
+        }
+    }
+
+    /// Why every object fails to map, when the server cannot be reached.
+    pub fn unreachable(&self) -> Option<&Unreachable> {
+        match self {
+            Mapper::Unreachable(u) => Some(u),
+            _ => None,
+        }
+    }
+
     /// Resolve one type name (see [`Resolver::resolve`]).
     pub async fn resolve(&mut self, ctx: &Ctx, arg: &str) -> Result<ApiResource> {
         match self {
             Mapper::Server(r) => r.resolve(ctx, arg).await,
             Mapper::Local => Err(Error::msg(LOCAL_RESOURCE)),
+            Mapper::Unreachable(u) => Err(Error::msg(u.unrecognized(arg))),
         }
     }
 
@@ -41,11 +107,13 @@ impl Mapper {
         match self {
             Mapper::Server(r) => r.expand_categories(types).await,
             Mapper::Local => Err(Error::msg(LOCAL_RESOURCE)),
+            Mapper::Unreachable(u) => Err(Error::msg(u.unrecognized(&types.join(",")))),
         }
     }
 
     /// The type of a manifest object (`kind` in `group`/`version`, naming namespace
-    /// `own_namespace`); `None` when the server does not serve it.
+    /// `own_namespace`); `None` when the server does not serve it (an unreachable mapper's
+    /// objects are refused before, see [`Mapper::unreachable`]).
     pub async fn map_kind(
         &mut self,
         kind: &str,
@@ -55,6 +123,7 @@ impl Mapper {
     ) -> Result<Option<ApiResource>> {
         match self {
             Mapper::Server(r) => r.resolve_kind(kind, group, version).await,
+            Mapper::Unreachable(_) => Ok(None),
             Mapper::Local => Ok(Some(ApiResource {
                 group: group.to_string(),
                 version: version.to_string(),

@@ -9,6 +9,7 @@ pub mod mapper;
 pub mod openapi;
 pub mod polymorphic;
 pub mod request;
+pub mod scheme;
 pub mod selector;
 pub mod url;
 pub mod visit;

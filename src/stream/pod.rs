@@ -52,6 +52,7 @@ impl Target {
         let sel = Selection {
             args,
             filenames: filenames.to_vec(),
+            typed: true,
             ..Selection::default()
         };
         let opts = Options {

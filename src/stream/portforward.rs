@@ -631,6 +631,9 @@ async fn pump_tunnel(
             }
         };
         let _ = tokio::time::timeout(Duration::from_secs(1), rest).await;
+        // The server holds the pod connection until kk's half is closed too (client-go
+        // resets the stream here).
+        session.release(pair.stream).await;
     } else {
         session.reset(pair.stream).await;
     }

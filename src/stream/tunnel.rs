@@ -38,10 +38,22 @@ enum Out {
     Reset {
         stream: u32,
     },
+    /// A reset that waits to go with the next frame (or [`RELEASE_DELAY`]).
+    Release {
+        stream: u32,
+    },
     Pong {
         id: u32,
     },
 }
+
+/// How long a [`Session::release`] waits for a frame to go with.
+///
+/// The apiserver connection has Nagle's algorithm on (kube's connector does not set
+/// `TCP_NODELAY`, which Go sets on every connection): a reset sent alone, which the server
+/// does not answer, holds back kk's next write — the next connection's streams — until the
+/// server's delayed ACK, 40 ms later. Sent with that next write, it costs nothing.
+const RELEASE_DELAY: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// Streams whose server half is still open: where their data goes.
 type Streams = Arc<Mutex<HashMap<u32, mpsc::Sender<Bytes>>>>;
@@ -146,12 +158,27 @@ impl Session {
         let (out, mut queue) = mpsc::channel::<Out>(256);
         let streams: Streams = Arc::default();
         let alive = Arc::new(AtomicBool::new(true));
-        // Writer: queued frames, as many as are ready in one message.
+        // Writer: queued frames, as many as are ready in one message; releases wait for
+        // company.
         tokio::spawn(async move {
             let mut enc = Encoder::default();
-            while let Some(first) = queue.recv().await {
+            let mut released: Vec<u32> = Vec::new();
+            loop {
+                let mut next = if released.is_empty() {
+                    match queue.recv().await {
+                        Some(o) => Some(o),
+                        None => break,
+                    }
+                } else {
+                    match tokio::time::timeout(RELEASE_DELAY, queue.recv()).await {
+                        Ok(Some(o)) => Some(o),
+                        Ok(None) => break,
+                        // Idle: the releases go alone.
+                        Err(_) => None,
+                    }
+                };
+                let idle = next.is_none();
                 let mut buf = Vec::new();
-                let mut next = Some(first);
                 while let Some(o) = next {
                     match o {
                         Out::Syn { stream, headers } => {
@@ -162,6 +189,7 @@ impl Session {
                             Encoder::data(&mut buf, stream, fin, &data)
                         }
                         Out::Reset { stream } => Encoder::rst_stream(&mut buf, stream, CANCEL),
+                        Out::Release { stream } => released.push(stream),
                         Out::Pong { id } => Encoder::ping(&mut buf, id),
                     }
                     next = if buf.len() < 256 * 1024 {
@@ -169,6 +197,12 @@ impl Session {
                     } else {
                         None
                     };
+                }
+                if buf.is_empty() && !idle {
+                    continue;
+                }
+                for stream in released.drain(..) {
+                    Encoder::rst_stream(&mut buf, stream, CANCEL);
                 }
                 if tx.send(Message::Binary(Bytes::from(buf))).await.is_err() {
                     break;
@@ -306,5 +340,12 @@ impl Session {
     pub async fn reset(&self, stream: u32) {
         lock(&self.streams).remove(&stream);
         let _ = self.out.send(Out::Reset { stream }).await;
+    }
+
+    /// Reset `stream` after the server ended its side, so that it lets go of the pod
+    /// connection; sent with the next frame (or alone within [`RELEASE_DELAY`]).
+    pub async fn release(&self, stream: u32) {
+        lock(&self.streams).remove(&stream);
+        let _ = self.out.send(Out::Release { stream }).await;
     }
 }

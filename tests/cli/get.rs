@@ -787,3 +787,37 @@ fn templates_page_by_page() {
         in_ns(&env, &ns, &["get", "cm", "alpha", "-o", t]);
     }
 }
+
+/// `--sort-by` on strings as kubectl 1.33 compares them: by value when both parse as
+/// quantities, otherwise byte by byte (UIDs, `c10` before `c2`), over more than 12 objects
+/// so Go's pdqsort rather than its insertion sort orders them.
+#[test]
+fn sort_by_strings_and_quantities() {
+    if kubectl_bin().is_none() {
+        return;
+    }
+    let env = TestEnv::sim("get-sort-strings");
+    let values = [
+        "1Ki", "1000", "1M", "500m", "2e3", "10", "x-10", "x-2", "a2", "a10", "9", "0.5",
+    ];
+    let manifest: String = (1..=30)
+        .map(|i| {
+            format!(
+                "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c{i}\n  labels:\n    v: \"{}\"\n",
+                values[i % values.len()]
+            )
+        })
+        .collect();
+    env.seed(&manifest);
+    for tail in [
+        &["--sort-by={.metadata.uid}"][..],
+        &["--sort-by={.metadata.uid}", "-o", "name"],
+        &["--sort-by=.metadata.name", "-o", "name"],
+        &["--sort-by=.metadata.labels.v", "-L", "v"],
+        &["--sort-by=.metadata.labels.v", "-o", "name"],
+    ] {
+        let mut args = vec!["get", "cm", "-l", "v"];
+        args.extend(tail);
+        env.parity_ns(&args);
+    }
+}

@@ -66,3 +66,50 @@ fn errors_in_kubectl_order_and_shape() {
         "--ignore-not-found",
     ]);
 }
+
+/// An object of `-f` that names another namespace than an explicit `-n` is refused alone
+/// (kubectl's `RequireNamespace`, checked as each object is visited): the others are still
+/// created, applied, labeled or deleted, and the refusals come at the end, exit 1. Verbs
+/// that fetch first (`label`, `annotate`, `get`: `Latest()`) GET the object in its own
+/// namespace, so a missing one is a NotFound and an existing one is refused.
+#[test]
+fn namespace_mismatch_refuses_that_object_only() {
+    let Some(p) = Pair::new("visit-ns-mismatch") else {
+        return;
+    };
+    let manifest = "apiVersion: v1
+kind: ConfigMap
+metadata: {name: a}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: kube-root-ca.crt, namespace: default}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: c}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: d, namespace: kk-no-such-namespace}
+";
+    p.write("m.yaml", manifest.as_bytes());
+    for (args, code) in [
+        (&["create", "-f", "m.yaml"][..], 1),
+        (&["apply", "-f", "m.yaml"], 1),
+        (&["label", "-f", "m.yaml", "x=y"], 1),
+        (&["annotate", "-f", "m.yaml", "x=y", "-o", "name"], 1),
+        (&["get", "-f", "m.yaml"], 1),
+        (&["describe", "-f", "m.yaml"], 1),
+        (&["delete", "-f", "m.yaml"], 1),
+    ] {
+        let out = p.parity(args);
+        assert_eq!(out.code, code, "{args:?}: {out}");
+    }
+    p.same_state(&[
+        "get",
+        "cm",
+        "-o",
+        "jsonpath={range .items[*]}{.metadata.name} {.metadata.labels}{\"\\n\"}{end}",
+    ]);
+}

@@ -123,6 +123,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         single_resource_type: watch,
         validate: false,
         stream: None,
+        typed: false,
     };
     let sort_by = args.print.sort_by.as_deref().is_some_and(|s| !s.is_empty());
     let table = human && args.server_print.unwrap_or(true);

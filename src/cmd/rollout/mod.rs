@@ -114,6 +114,7 @@ impl Targets {
             recursive: self.files.recursive(),
             label_selector: self.selector.clone().filter(|s| !s.is_empty()),
             allow_empty_selector: true,
+            typed: true,
             ..Selection::default()
         };
         let opts = Options {

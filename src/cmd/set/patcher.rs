@@ -110,6 +110,7 @@ impl Common {
             recursive: self.files.recursive(),
             label_selector: if local { None } else { selector },
             allow_empty_selector: self.all(),
+            typed: true,
             ..Selection::default()
         };
         let opts = Options {

@@ -94,6 +94,7 @@ pub async fn run(ctx: &Ctx, a: &Args) -> Result<()> {
         filenames: crate::flags::split_list(&a.filenames),
         recursive: a.recursive.unwrap_or(true),
         allow_empty_selector: a.all == Some(true),
+        typed: true,
         ..Selection::default()
     };
     let opts = Options {

@@ -149,6 +149,8 @@ pub struct Visitor<'a> {
     next_target: usize,
     /// Manifest problems, each with the number of targets before it.
     manifest_errors: VecDeque<(usize, Error)>,
+    /// Targets refused once found (see [`builder::Targets::refused`]), by index.
+    refused: VecDeque<(usize, Error)>,
     /// The collection being paged, with its target.
     listing: Option<(usize, Lister)>,
     /// Items of the current page, not yet yielded.
@@ -162,9 +164,15 @@ impl<'a> Visitor<'a> {
     /// Resolve `sel` (discovery, the builder's checks and messages: these fail the command
     /// at once) and get ready to visit.
     pub async fn new(ctx: &'a Ctx, sel: &Selection, opts: Options) -> Result<Visitor<'a>> {
-        let mut mapper = Mapper::new(ctx, opts.local)
-            .await
-            .map_err(|e| builder::discovery_failed(ctx, sel, e))?;
+        // Manifests alone still visit without a server: each object fails on its own.
+        let manifests_only =
+            (!sel.filenames.is_empty() || sel.stream.is_some()) && sel.args.is_empty();
+        let mapper = if manifests_only {
+            Mapper::for_manifests(ctx, opts.local).await
+        } else {
+            Mapper::new(ctx, opts.local).await
+        };
+        let mut mapper = mapper.map_err(|e| builder::discovery_failed(ctx, sel, e))?;
         let targets = builder::build(ctx, &mut mapper, sel).await?;
         let requester = Requester {
             client: ctx.client().await?,
@@ -183,6 +191,7 @@ impl<'a> Visitor<'a> {
             targets: targets.items,
             next_target: 0,
             manifest_errors: targets.errors.into(),
+            refused: targets.refused.into(),
             listing: None,
             ready: VecDeque::new(),
             prefetched: VecDeque::new(),
@@ -277,11 +286,23 @@ impl<'a> Visitor<'a> {
                 source: manifest.as_ref().map(|(s, _)| s.clone()),
                 object: manifest.as_ref().map(|(_, o)| o.clone()),
             };
+            let refusal = match self.refused.front() {
+                Some((at, _)) if *at == i => self.refused.pop_front().map(|(_, e)| e),
+                _ => None,
+            };
             if !self.fetches(i) {
-                return Some(info);
+                match refusal {
+                    Some(e) => self.failures.acting.push(e),
+                    None => return Some(info),
+                }
+                continue;
             }
             match self.fetched(i).await {
                 Ok(obj) => {
+                    if let Some(e) = refusal {
+                        self.failures.acting.push(e);
+                        continue;
+                    }
                     info.object = Some(obj);
                     return Some(info);
                 }

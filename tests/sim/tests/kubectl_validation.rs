@@ -181,6 +181,21 @@ fn kubectl_sees_decode_errors_and_refused_renames() {
         assert!(err.starts_with(head) && err.ends_with(tail), "{err}");
         assert!(err.contains(r#"\"name\":\"named\""#), "{err}");
     }
+    // A strategic merge patch is applied to maps and read back by the unstructured converter:
+    // the 422 quotes the patch as Go prints the map, in the converter's words.
+    for (patch, want) in [
+        (
+            r#"{"data":{"a":5}}"#,
+            "The request is invalid: patch: Invalid value: \"map[data:map[a:5]]\": cannot convert int64 to string\n",
+        ),
+        (
+            r#"{"metadata":{"labels":"x","annotations":{"k":null}},"data":{"b":1.5e6}}"#,
+            "The request is invalid: patch: Invalid value: \"map[data:map[b:1.5e+06] metadata:map[annotations:map[k:<nil>] labels:x]]\": cannot restore map from string\n",
+        ),
+    ] {
+        let (code, out, err) = sim.run(&["patch", "configmap", "named", "-p", patch]);
+        assert_eq!((code, out.as_str(), err.as_str()), (1, "", want));
+    }
     let (code, out, _) = sim.run(&["get", "configmaps", "-o", "name"]);
     assert_eq!(code, 0);
     assert!(

@@ -17,6 +17,72 @@ pub fn marshal(v: &Value) -> String {
         .replace('&', "\\u0026")
 }
 
+/// Go's `fmt` `%v` (and `%+v`) of the value `sigs.k8s.io/json` decodes from JSON with
+/// integers preserved: `map[a:1 b:[x y]]` (keys sorted), strings bare, `<nil>`, integers as
+/// `int64` and other numbers as `float64` (`%g`: `1.5`, `1e+06`).
+pub fn print_value(v: &Value) -> String {
+    let mut out = String::new();
+    print_into(&mut out, v);
+    out
+}
+
+fn print_into(out: &mut String, v: &Value) {
+    match v {
+        Value::Null => out.push_str("<nil>"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => out.push_str(&i.to_string()),
+            None => out.push_str(&go_float(n.as_f64().unwrap_or(0.0))),
+        },
+        Value::String(s) => out.push_str(s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, x) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                print_into(out, x);
+            }
+            out.push(']');
+        }
+        Value::Object(m) => {
+            out.push_str("map[");
+            for (i, (k, x)) in m.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                out.push_str(k);
+                out.push(':');
+                print_into(out, x);
+            }
+            out.push(']');
+        }
+    }
+}
+
+/// `strconv.FormatFloat(f, 'g', -1, 64)`: the shortest digits, in exponent form when the
+/// exponent is below -4 or at least 6 (`1e+06`, `1.5e-05`).
+fn go_float(f: f64) -> String {
+    if !f.is_finite() {
+        return if f.is_nan() {
+            "NaN".into()
+        } else if f > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
+    }
+    let sci = format!("{f:e}");
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    if (-4..6).contains(&exp) {
+        format!("{f}")
+    } else {
+        let sign = if exp < 0 { '-' } else { '+' };
+        format!("{mantissa}e{sign}{:02}", exp.abs())
+    }
+}
+
 /// Go's description of the first syntax error in `data`, or None when it is valid JSON.
 pub fn syntax_error(data: &[u8]) -> Option<String> {
     let mut s = Scanner { data, i: 0 };
@@ -266,6 +332,18 @@ impl Scanner<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_print_like_go_fmt() {
+        let v: Value = serde_json::from_str(
+            r#"{"spec":{"replicas":"abc","b":[1,2.5,null,true],"$setElementOrder/x":[{"name":"a"}]},"f":1000000.0,"g":0.00001,"h":123456.0,"i":-1.25e-7}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            print_value(&v),
+            "map[f:1e+06 g:1e-05 h:123456 i:-1.25e-07 spec:map[$setElementOrder/x:[map[name:a]] b:[1 2.5 <nil> true] replicas:abc]]"
+        );
+    }
 
     #[test]
     fn syntax_errors_read_like_go() {

@@ -894,12 +894,19 @@ pub async fn patch(
         if !patched.is_object() {
             return Err(ApiError::bad_request("the patched object is not an object"));
         }
-        if matches!(
-            essence.as_str(),
-            "application/json-patch+json" | "application/merge-patch+json"
-        ) && sub.as_deref() != Some("scale")
-        {
-            validation::patched_object(&served.info.group, &served.info.kind, &patched)?;
+        if sub.as_deref() != Some("scale") {
+            let (group, kind) = (&served.info.group, &served.info.kind);
+            match essence.as_str() {
+                "application/json-patch+json" | "application/merge-patch+json" => {
+                    validation::patched_object(group, kind, &patched)?
+                }
+                "application/strategic-merge-patch+json" => {
+                    // The patch already parsed as an object to be applied.
+                    let patch: Value = serde_json::from_slice(body).unwrap_or_default();
+                    validation::strategic_patched_object(group, kind, &patch, &patched)?
+                }
+                _ => {}
+            }
         }
         // A resourceVersion left in the result only counts if the patch changed it
         // (a precondition); the base's own RV means "no precondition".

@@ -25,18 +25,34 @@ use super::status::{ApiError, Cause};
 /// patch handler answers 422 Invalid naming the whole patched object (`"" is invalid:
 /// patch: Invalid value: "{...}": json: cannot unmarshal ...`).
 pub fn patched_object(group: &str, kind: &str, patched: &Value) -> Result<(), ApiError> {
-    match decode::detail(group, kind, patched) {
+    match decode::detail(group, kind, patched, decode::Decoder::Json) {
         None => Ok(()),
-        Some(d) => {
-            let value = field::Go::Str(super::gojson::marshal(patched));
-            Err(ApiError::invalid(
-                "",
-                "",
-                "",
-                vec![field::invalid("patch", value, &d)],
-            ))
-        }
+        Some(d) => Err(invalid_patch(super::gojson::marshal(patched), &d)),
     }
+}
+
+/// A strategic merge patch whose result the unstructured converter cannot read as the kind:
+/// 422 Invalid quoting the patch as Go prints the decoded map (`%+v`: `map[spec:map[replicas:x]]`)
+/// with the converter's words (`unrecognized type: int32`).
+pub fn strategic_patched_object(
+    group: &str,
+    kind: &str,
+    patch: &Value,
+    patched: &Value,
+) -> Result<(), ApiError> {
+    match decode::detail(group, kind, patched, decode::Decoder::Unstructured) {
+        None => Ok(()),
+        Some(d) => Err(invalid_patch(super::gojson::print_value(patch), &d)),
+    }
+}
+
+fn invalid_patch(value: String, detail: &str) -> ApiError {
+    ApiError::invalid(
+        "",
+        "",
+        "",
+        vec![field::invalid("patch", field::Go::Str(value), detail)],
+    )
 }
 
 /// Validates `obj` (after defaulting); `old` is the stored object on update. Values the real

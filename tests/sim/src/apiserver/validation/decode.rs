@@ -7,6 +7,7 @@
 use serde_json::Value;
 
 use super::super::status::ApiError;
+pub(crate) use super::types::Decoder;
 
 const QUANTITY_MSG: &str =
     "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
@@ -18,7 +19,7 @@ pub(crate) fn check(group: &str, kind: &str, obj: &Value) -> Result<(), ApiError
         .and_then(Value::as_str)
         .map(|av| av.rsplit('/').next().unwrap_or(av))
         .unwrap_or("v1");
-    match detail(group, kind, obj) {
+    match detail(group, kind, obj, Decoder::Json) {
         None => Ok(()),
         Some(d) => Err(ApiError::bad_request(format!(
             "{kind} in version {version:?} cannot be handled as a {kind}: {d}"
@@ -27,15 +28,16 @@ pub(crate) fn check(group: &str, kind: &str, obj: &Value) -> Result<(), ApiError
 }
 
 /// What the decoder says of `obj` when it cannot be read as the kind (Go's `json:` type
-/// errors, malformed quantities, bad base64), without the request-level wording.
-pub(crate) fn detail(group: &str, kind: &str, obj: &Value) -> Option<String> {
+/// errors or the unstructured converter's, malformed quantities, bad base64), without the
+/// request-level wording.
+pub(crate) fn detail(group: &str, kind: &str, obj: &Value, decoder: Decoder) -> Option<String> {
     let version = obj
         .get("apiVersion")
         .and_then(Value::as_str)
         .map(|av| av.rsplit('/').next().unwrap_or(av))
         .unwrap_or("v1");
     let typed = crate::apiserver::openapi::builtin_schema_name(group, version, kind)
-        .and_then(|def| super::types::first_error(&def, obj));
+        .and_then(|def| super::types::first_error(&def, obj, decoder));
     typed.or_else(|| match (group, kind) {
         ("", "Secret") => base64_maps(obj, &["data"]),
         ("", "ConfigMap") => base64_maps(obj, &["binaryData"]),
