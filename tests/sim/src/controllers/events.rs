@@ -67,9 +67,12 @@ impl Recent {
     }
 }
 
-/// Per emitting component (`source.component`, `source.host`): each kubelet, the scheduler
-/// and each controller has its own correlator.
-static SEEN: Mutex<Option<HashMap<(&'static str, Option<String>), Recent>>> = Mutex::new(None);
+/// An emitting component: `source.component` and `source.host`.
+type Emitter = (&'static str, Option<String>);
+
+/// Per emitting component: each kubelet, the scheduler and each controller has its own
+/// correlator.
+static SEEN: Mutex<Option<HashMap<Emitter, Recent>>> = Mutex::new(None);
 
 fn seen<T>(src: &Source, f: impl FnOnce(&mut Recent) -> T) -> T {
     let mut m = SEEN.lock().unwrap_or_else(|p| p.into_inner());
