@@ -148,7 +148,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             let text = if fmt == "json" {
                 doc.to_json_indented(2)
             } else {
-                doc.to_yaml()
+                doc.to_yaml()?
             };
             ctx.ui().print(&text)?;
         }

@@ -5,10 +5,8 @@
 //! `-o yaml` goes through sigs.k8s.io/yaml, which re-sorts every map's keys. [`Node`] keeps
 //! the struct order so both can be produced from one tree.
 //!
-//! The YAML emitter covers what a kubeconfig holds (strings, bools, numbers, nested maps and
-//! lists) with go-yaml v2's quoting: strings that would read back as another type (`""`,
-//! `"true"`, `"y"`, `"123"`, `"null"`) are double-quoted; strings with YAML indicators are
-//! single-quoted; multi-line strings use `|-`/`|` blocks.
+//! The YAML is kk's go-yaml emitter over the JSON (`printers::yaml`), as sigs.k8s.io/yaml
+//! writes it.
 
 use serde_json::Value;
 
@@ -73,18 +71,10 @@ impl Node {
         out
     }
 
-    /// sigs.k8s.io/yaml's rendering (sorted keys, lists not indented under their key).
-    pub fn to_yaml(&self) -> String {
-        let mut out = String::new();
-        match self {
-            Node::Map(m) if !m.is_empty() => write_map(m, 0, &mut out),
-            Node::List(l) if !l.is_empty() => write_list(l, 0, &mut out),
-            scalar => {
-                out.push_str(&inline(scalar, 0));
-                out.push('\n');
-            }
-        }
-        out
+    /// sigs.k8s.io/yaml's rendering: the JSON re-read as YAML and written by go-yaml, which
+    /// sorts every map's keys — kk's one go-yaml emitter, as `-o yaml` uses everywhere.
+    pub fn to_yaml(&self) -> Result<String, crate::printers::Error> {
+        crate::printers::yaml::to_kubectl_yaml(&self.to_json())
     }
 }
 
@@ -94,7 +84,7 @@ fn write_json(n: &Node, indent: usize, width: usize, out: &mut String) {
         Node::Null => out.push_str("null"),
         Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Node::Num(s) => out.push_str(s),
-        Node::Str(s) => out.push_str(&go_json_string(s)),
+        Node::Str(s) => out.push_str(&crate::printers::json::quote(s)),
         Node::List(l) if l.is_empty() => out.push_str("[]"),
         Node::Map(m) if m.is_empty() => out.push_str("{}"),
         Node::List(l) => {
@@ -111,7 +101,7 @@ fn write_json(n: &Node, indent: usize, width: usize, out: &mut String) {
             out.push_str("{\n");
             for (i, (k, v)) in m.iter().enumerate() {
                 out.push_str(&pad(indent + 1));
-                out.push_str(&go_json_string(k));
+                out.push_str(&crate::printers::json::quote(k));
                 out.push_str(": ");
                 write_json(v, indent + 1, width, out);
                 out.push_str(if i + 1 < m.len() { ",\n" } else { "\n" });
@@ -119,184 +109,6 @@ fn write_json(n: &Node, indent: usize, width: usize, out: &mut String) {
             out.push_str(&pad(indent));
             out.push('}');
         }
-    }
-}
-
-/// Go's encoding/json string escaping, including its HTML-safe `\u003c` forms.
-pub fn go_json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-fn sorted(m: &[(String, Node)]) -> Vec<&(String, Node)> {
-    let mut v: Vec<&(String, Node)> = m.iter().collect();
-    v.sort_by(|a, b| a.0.cmp(&b.0));
-    v
-}
-
-fn write_map(m: &[(String, Node)], indent: usize, out: &mut String) {
-    for (k, v) in sorted(m) {
-        out.push_str(&" ".repeat(indent));
-        out.push_str(&scalar_str(k));
-        out.push(':');
-        write_value_after_key(v, indent, out);
-    }
-}
-
-fn write_value_after_key(v: &Node, indent: usize, out: &mut String) {
-    match v {
-        Node::Map(m) if !m.is_empty() => {
-            out.push('\n');
-            write_map(m, indent + 2, out);
-        }
-        // go-yaml puts a key's list items at the key's own indentation.
-        Node::List(l) if !l.is_empty() => {
-            out.push('\n');
-            write_list(l, indent, out);
-        }
-        other => {
-            out.push(' ');
-            out.push_str(&inline(other, indent));
-            out.push('\n');
-        }
-    }
-}
-
-fn write_list(l: &[Node], indent: usize, out: &mut String) {
-    for item in l {
-        out.push_str(&" ".repeat(indent));
-        out.push('-');
-        match item {
-            Node::Map(m) if !m.is_empty() => {
-                let entries = sorted(m);
-                for (i, (k, v)) in entries.iter().enumerate() {
-                    if i == 0 {
-                        out.push(' ');
-                    } else {
-                        out.push_str(&" ".repeat(indent + 2));
-                    }
-                    out.push_str(&scalar_str(k));
-                    out.push(':');
-                    write_value_after_key(v, indent + 2, out);
-                }
-            }
-            Node::List(inner) if !inner.is_empty() => {
-                out.push('\n');
-                write_list(inner, indent + 2, out);
-            }
-            other => {
-                out.push(' ');
-                out.push_str(&inline(other, indent + 2));
-                out.push('\n');
-            }
-        }
-    }
-}
-
-fn inline(n: &Node, indent: usize) -> String {
-    match n {
-        Node::Null => "null".into(),
-        Node::Bool(b) => b.to_string(),
-        Node::Num(s) => s.clone(),
-        Node::Str(s) if s.contains('\n') => block(s, indent),
-        Node::Str(s) => scalar_str(s),
-        Node::List(_) => "[]".into(),
-        Node::Map(_) => "{}".into(),
-    }
-}
-
-fn block(s: &str, indent: usize) -> String {
-    let (body, chomp) = match s.strip_suffix('\n') {
-        Some(b) if !b.ends_with('\n') => (b, ""),
-        Some(_) => (s.trim_end_matches('\n'), "+"),
-        None => (s, "-"),
-    };
-    let pad = " ".repeat(indent + 2);
-    let mut out = format!("|{chomp}");
-    for line in body.split('\n') {
-        out.push('\n');
-        if !line.is_empty() {
-            out.push_str(&pad);
-            out.push_str(line);
-        }
-    }
-    out
-}
-
-/// Would a YAML 1.1 reader take this plain scalar for something other than a string?
-fn resolves_to_non_string(s: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "", "~", "null", "Null", "NULL", "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
-        "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
-        ".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", "+.inf", ".nan", ".NaN", ".NAN", "<<",
-    ];
-    if WORDS.contains(&s) {
-        return true;
-    }
-    let t = s.strip_prefix(['-', '+']).unwrap_or(s).replace('_', "");
-    if t.is_empty() {
-        return false;
-    }
-    let is_int = t.chars().all(|c| c.is_ascii_digit())
-        || t.strip_prefix("0x")
-            .is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit()))
-        || t.strip_prefix("0b")
-            .is_some_and(|b| !b.is_empty() && b.chars().all(|c| c == '0' || c == '1'));
-    let is_float = t.parse::<f64>().is_ok()
-        && t.chars().any(|c| c.is_ascii_digit())
-        && t.chars().all(|c| c.is_ascii_digit() || ".eE+-".contains(c));
-    is_int || is_float || is_timestamp(s)
-}
-
-fn is_timestamp(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b[5..7].iter().all(u8::is_ascii_digit)
-        && b[8..10].iter().all(u8::is_ascii_digit)
-}
-
-fn needs_single_quotes(s: &str) -> bool {
-    let first = s.chars().next().unwrap_or(' ');
-    "-?:,[]{}#&*!|>'\"%@`".contains(first) && !(first == '-' && s.len() > 1 && !s.starts_with("- "))
-        || (first == '-' && s == "-")
-        || (first == '?' || first == ':') && s.len() == 1
-        || s.starts_with(' ')
-        || s.ends_with(' ')
-        || s.contains(": ")
-        || s.contains(" #")
-        || s.ends_with(':')
-        || s.chars().any(|c| c.is_control() || c == '\u{feff}')
-}
-
-fn scalar_str(s: &str) -> String {
-    if resolves_to_non_string(s) || s.chars().any(|c| c.is_control() && c != '\n') {
-        go_json_string(s)
-            .replace("\\u003c", "<")
-            .replace("\\u003e", ">")
-            .replace("\\u0026", "&")
-    } else if needs_single_quotes(s) {
-        format!("'{}'", s.replace('\'', "''"))
-    } else {
-        s.to_string()
     }
 }
 
@@ -327,7 +139,7 @@ mod tests {
             ("current-context", Node::Str(String::new())),
         ]);
         assert_eq!(
-            doc.to_yaml(),
+            doc.to_yaml().unwrap(),
             "clusters:\n- cluster:\n    server: https://x:6443\n  name: a\ncurrent-context: \"\"\n\
              kind: Config\npreferences: {}\nusers: null\n"
         );
@@ -353,7 +165,7 @@ mod tests {
             .collect(),
         );
         assert_eq!(
-            list.to_yaml(),
+            list.to_yaml().unwrap(),
             "- a\n- \"true\"\n- \"\"\n- \"y\"\n- \"123\"\n- \"1.5\"\n- -x\n- 'a: b'\n- '*star'\n\
              - \"2024-01-01\"\n"
         );

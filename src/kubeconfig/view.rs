@@ -373,7 +373,8 @@ mod tests {
     fn redacts_and_drops_unknown_fields() {
         let y = render(&loaded(DOC), &ViewOptions::default())
             .unwrap()
-            .to_yaml();
+            .to_yaml()
+            .unwrap();
         assert_eq!(
             y,
             "apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: DATA+OMITTED\n    \

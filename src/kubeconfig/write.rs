@@ -118,7 +118,7 @@ impl Loaded {
                 m.entry(s.key()).or_insert(Value::Null);
             }
         }
-        let text = Node::from_json(&file.doc).to_yaml();
+        let text = Node::from_json(&file.doc).to_yaml()?;
         write_atomic(&file.path, text.as_bytes())?;
         file.exists = true;
         Ok(())

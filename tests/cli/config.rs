@@ -55,6 +55,17 @@ fn view_single_files() {
     }
 }
 
+/// Control characters and the separators Go and go-yaml escape, in every kind of field:
+/// JSON writes Go's `\b`, `\f`, `\u0000`; YAML writes go-yaml's `\b`, `\0`, `\e`, `\L`.
+#[test]
+fn view_escapes_like_go() {
+    let env = TestEnv::with_kubeconfigs(&["control-chars.yaml"]);
+    env.parity(&["config", "view"]);
+    env.parity(&["config", "view", "--raw"]);
+    env.parity(&["config", "view", "--raw", "-o", "json"]);
+    env.parity(&["config", "view", "--minify", "-o", "yaml"]);
+}
+
 #[test]
 fn view_empty_and_missing() {
     let env = TestEnv::offline();

@@ -67,7 +67,7 @@ fn format_output(doc: &crate::kubeconfig::node::Node, output: &str) -> Result<St
         Ok(jsonpath::print(&jp, &doc.to_json(), as_json)?)
     };
     Ok(match output {
-        "yaml" | "" => doc.to_yaml(),
+        "yaml" | "" => doc.to_yaml()?,
         "json" => doc.to_json_pretty(),
         // A Config has no metadata.name; kubectl's name printer says so literally.
         "name" => "config/<unknown>\n".to_string(),
