@@ -16,7 +16,9 @@ use super::objects::{
     render_raw_list, selector_string, with_gvk,
 };
 use super::patch;
-use super::selectors::{FieldSelector, LabelSelector, parse_field_selector, parse_label_selector};
+use super::selectors::{
+    FieldSelector, Fields, LabelSelector, StoredJson, parse_field_selector, parse_label_selector,
+};
 use super::status::ApiError;
 use super::{defaults, validation};
 use crate::resources::Served;
@@ -130,7 +132,7 @@ impl Selectors {
     }
 
     /// Whether an object matches both.
-    pub fn matches(&self, obj: &Value) -> bool {
+    pub fn matches<D: Fields + ?Sized>(&self, obj: &D) -> bool {
         self.label.matches(obj) && self.field.matches(obj)
     }
 
@@ -200,7 +202,8 @@ const LIST_CHUNK: usize = 1000;
 
 /// LIST with selectors and `limit`/`continue` paging. Pages after the first read the state at
 /// the first page's resourceVersion, as etcd does (410 once that is compacted). Without
-/// selectors nothing is parsed: a JSON list copies the stored bytes.
+/// selectors nothing is parsed: a JSON list copies the stored bytes (selectors parse only the
+/// fields they read).
 pub fn list(server: &ApiServer, rr: &ResourceRequest) -> Result<Response<Body>, ApiError> {
     let sel = Selectors::parse(rr)?;
     let ns = if rr.served.info.namespaced {
@@ -241,7 +244,8 @@ pub fn list(server: &ApiServer, rr: &ResourceRequest) -> Result<Response<Body>, 
             .map(|(k, raw)| ListItem::new(k, raw, None))
             .collect();
     } else {
-        // Read in chunks (parsing happens outside the store lock), all at one resourceVersion.
+        // Read in chunks (matching happens outside the store lock), all at one
+        // resourceVersion. Selectors read only the fields they name from the stored bytes.
         'read: loop {
             let r = server
                 .store
@@ -250,8 +254,7 @@ pub fn list(server: &ApiServer, rr: &ResourceRequest) -> Result<Response<Body>, 
             at = Some(r.rv);
             let last = r.items.last().map(|(k, _)| k.clone());
             for (k, raw) in r.items {
-                let obj = crate::store::decode(&raw);
-                if !sel.matches(&obj) {
+                if !sel.matches(&StoredJson(&raw)) {
                     continue;
                 }
                 if limit > 0 && selected.len() >= limit {
@@ -259,7 +262,7 @@ pub fn list(server: &ApiServer, rr: &ResourceRequest) -> Result<Response<Body>, 
                     more = true;
                     break 'read;
                 }
-                selected.push(ListItem::new(k, raw, Some(obj)));
+                selected.push(ListItem::new(k, raw, None));
             }
             if r.rest == 0 {
                 break;
@@ -1080,7 +1083,7 @@ pub fn delete_collection(
     };
     let (items, _) = server.store.list(&key, ns);
     let mut deleted = Vec::new();
-    for it in items.iter().filter(|o| sel.matches(o)) {
+    for it in items.iter().filter(|o| sel.matches(&**o)) {
         let ns = crate::store::namespace_of(it).to_string();
         let res = if dry_run {
             server.store.delete_dry_run(&key, &ns, name_of(it), &opts)

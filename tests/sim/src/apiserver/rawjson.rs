@@ -104,6 +104,59 @@ pub fn member(s: &[u8], key: &str) -> Option<Member> {
     None
 }
 
+/// The element `index` of the JSON array `s` (None if absent or `s` is no array): the range
+/// of its value.
+pub fn element(s: &[u8], index: usize) -> Option<Range<usize>> {
+    let mut i = skip_ws(s, 0);
+    if s.get(i) != Some(&b'[') {
+        return None;
+    }
+    i = skip_ws(s, i + 1);
+    let mut n = 0;
+    while i < s.len() && s[i] != b']' {
+        let end = skip_value(s, i)?;
+        if n == index {
+            return Some(i..end);
+        }
+        n += 1;
+        i = skip_ws(s, end);
+        if s.get(i) == Some(&b',') {
+            i = skip_ws(s, i + 1);
+        }
+    }
+    None
+}
+
+/// The value a JSON pointer (RFC 6901, as `serde_json::Value::pointer` reads it) names in the
+/// JSON text `s`: the range of its bytes, found without parsing the rest. What field and
+/// label selectors read from stored objects.
+pub fn pointer(s: &[u8], ptr: &str) -> Option<Range<usize>> {
+    if ptr.is_empty() {
+        return Some(skip_ws(s, 0)..s.len());
+    }
+    let rest = ptr.strip_prefix('/')?;
+    let mut at = 0..s.len();
+    for token in rest.split('/') {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        let part = &s[at.clone()];
+        let found = match part.get(skip_ws(part, 0)) {
+            Some(b'{') => member(part, &token).map(|m| m.value),
+            Some(b'[') => array_index(&token).and_then(|i| element(part, i)),
+            _ => None,
+        }?;
+        at = at.start + found.start..at.start + found.end;
+    }
+    Some(at)
+}
+
+/// A pointer token as an array index (`serde_json`'s rule: digits, no leading zero).
+fn array_index(token: &str) -> Option<usize> {
+    if token.starts_with('+') || (token.starts_with('0') && token.len() > 1) {
+        return None;
+    }
+    token.parse().ok()
+}
+
 /// `s` without the member at `m` (and the comma that separated it), still valid JSON.
 pub fn without(s: &[u8], m: &Member) -> Vec<u8> {
     let mut start = m.whole.start;
@@ -148,6 +201,34 @@ mod tests {
         assert_eq!(member(b"[1]", "a"), None);
         let pretty = serde_json::to_vec_pretty(&obj).unwrap();
         assert_eq!(value_of(&pretty, "c").as_ref(), obj.get("c"));
+    }
+
+    #[test]
+    fn pointers_find_what_value_pointer_finds() {
+        let obj = json!({"metadata": {"name": "p", "labels": {"a/b": "x", "m~n": "y"}},
+                         "status": {"podIPs": [{"ip": "1"}, {"ip": "2"}], "phase": "Running"},
+                         "list": [[0, 1], {"01": 3}]});
+        let s = serde_json::to_vec(&obj).unwrap();
+        for ptr in [
+            "",
+            "/metadata",
+            "/metadata/name",
+            "/metadata/labels/a~1b",
+            "/metadata/labels/m~0n",
+            "/status/podIPs/1/ip",
+            "/status/podIPs/2/ip",
+            "/status/phase",
+            "/status/phase/x",
+            "/list/0/1",
+            "/list/1/01",
+            "/list/01",
+            "/list/+1",
+            "/missing",
+            "metadata",
+        ] {
+            let got = pointer(&s, ptr).map(|r| serde_json::from_slice::<Value>(&s[r]).unwrap());
+            assert_eq!(got.as_ref(), obj.pointer(ptr), "{ptr}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! 400 messages, matching against objects, building selectors from `metav1.LabelSelector`
 //! objects and Service selector maps, and the canonical string form that printers show.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde_json::Value;
@@ -172,9 +173,17 @@ impl LabelSelector {
         !self.nothing && self.reqs.is_empty()
     }
 
-    /// Whether the object's `metadata.labels` satisfy the selector.
-    pub fn matches(&self, obj: &Value) -> bool {
-        self.matches_labels(obj.pointer("/metadata/labels").unwrap_or(&Value::Null))
+    /// Whether the object's (parsed, or its stored JSON) `metadata.labels` satisfy the
+    /// selector.
+    pub fn matches<D: Fields + ?Sized>(&self, obj: &D) -> bool {
+        if self.is_empty() {
+            return true;
+        }
+        self.matches_labels(
+            obj.at("/metadata/labels")
+                .as_deref()
+                .unwrap_or(&Value::Null),
+        )
     }
 
     /// Whether a plain `{key: value}` label map satisfies the selector.
@@ -835,8 +844,8 @@ impl FieldSelector {
             .map(|t| t.value.as_str())
     }
 
-    /// Whether the object satisfies the selector.
-    pub fn matches(&self, obj: &Value) -> bool {
+    /// Whether the object (parsed, or its stored JSON) satisfies the selector.
+    pub fn matches<D: Fields + ?Sized>(&self, obj: &D) -> bool {
         self.terms.iter().all(|t| {
             let have = field_value(&self.group, &self.resource, obj, &t.field);
             (have == t.value) != t.negated
@@ -1039,36 +1048,67 @@ fn convert_field_label(group: &str, resource: &str, label: &str) -> Result<Strin
     }
 }
 
+/// Where selectors read an object's fields: a parsed object, or its stored JSON
+/// ([`StoredJson`], read without parsing the rest).
+pub trait Fields {
+    /// The value a JSON pointer names (`Value::pointer`).
+    fn at(&self, ptr: &str) -> Option<Cow<'_, Value>>;
+}
+
+impl Fields for Value {
+    fn at(&self, ptr: &str) -> Option<Cow<'_, Value>> {
+        self.pointer(ptr).map(Cow::Borrowed)
+    }
+}
+
+impl<T: Fields + ?Sized> Fields for std::sync::Arc<T> {
+    fn at(&self, ptr: &str) -> Option<Cow<'_, Value>> {
+        (**self).at(ptr)
+    }
+}
+
+/// An object's JSON text; a field is parsed alone, where it is found.
+pub struct StoredJson<'a>(pub &'a [u8]);
+
+impl Fields for StoredJson<'_> {
+    fn at(&self, ptr: &str) -> Option<Cow<'_, Value>> {
+        let r = super::rawjson::pointer(self.0, ptr)?;
+        serde_json::from_slice(&self.0[r]).ok().map(Cow::Owned)
+    }
+}
+
+/// The string at a JSON pointer ("" if absent or not a string).
+fn str_at<D: Fields + ?Sized>(obj: &D, ptr: &str) -> String {
+    obj.at(ptr)
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 /// The first non-empty string among several JSON pointers.
-fn first_str(obj: &Value, ptrs: &[&str]) -> String {
+fn first_str<D: Fields + ?Sized>(obj: &D, ptrs: &[&str]) -> String {
     ptrs.iter()
         .map(|p| str_at(obj, p))
         .find(|s| !s.is_empty())
         .unwrap_or_default()
-        .to_string()
-}
-
-fn str_at<'a>(obj: &'a Value, ptr: &str) -> &'a str {
-    obj.pointer(ptr).and_then(Value::as_str).unwrap_or_default()
 }
 
 /// The value the registry's `fields.Set` holds for a field (missing fields are `""`).
-fn field_value(group: &str, resource: &str, obj: &Value, field: &str) -> String {
+fn field_value<D: Fields + ?Sized>(group: &str, resource: &str, obj: &D, field: &str) -> String {
     let bool_at = |ptr: &str| {
-        obj.pointer(ptr)
-            .and_then(Value::as_bool)
+        obj.at(ptr)
+            .and_then(|v| v.as_bool())
             .unwrap_or(false)
             .to_string()
     };
     let int_at = |ptr: &str| {
-        obj.pointer(ptr)
-            .and_then(Value::as_i64)
+        obj.at(ptr)
+            .and_then(|v| v.as_i64())
             .unwrap_or(0)
             .to_string()
     };
     match (group, resource, field) {
-        (_, _, "metadata.name") => str_at(obj, "/metadata/name").to_string(),
-        (_, _, "metadata.namespace") => str_at(obj, "/metadata/namespace").to_string(),
+        (_, _, "metadata.name") => str_at(obj, "/metadata/name"),
+        (_, _, "metadata.namespace") => str_at(obj, "/metadata/namespace"),
         ("", "pods", "spec.hostNetwork") => bool_at("/spec/hostNetwork"),
         ("", "pods", "status.podIP" | "status.podIPs") => {
             let first = str_at(obj, "/status/podIPs/0/ip");
@@ -1077,7 +1117,6 @@ fn field_value(group: &str, resource: &str, obj: &Value, field: &str) -> String 
             } else {
                 first
             }
-            .to_string()
         }
         // Events are matched on their internal (core) field names; an events.k8s.io object
         // carries the same data under its own names.
@@ -1105,7 +1144,7 @@ fn field_value(group: &str, resource: &str, obj: &Value, field: &str) -> String 
             // Generic dotted path (spec.nodeName, involvedObject.kind, type, CRD
             // selectableFields...): strings as-is, scalars via their JSON text.
             let ptr = format!("/{}", field.replace('.', "/"));
-            match obj.pointer(&ptr) {
+            match obj.at(&ptr).as_deref() {
                 Some(Value::String(s)) => s.clone(),
                 Some(Value::Bool(b)) => b.to_string(),
                 Some(Value::Number(n)) => n.to_string(),
@@ -1160,7 +1199,12 @@ mod tests {
     #[test]
     fn matching_semantics() {
         let p = pod(json!({"app": "web", "tier": "fe", "n": "7"}));
-        let m = |s: &str| parse_label_selector(s).unwrap().matches(&p);
+        let raw = serde_json::to_vec(&p).unwrap();
+        let m = |s: &str| {
+            let sel = parse_label_selector(s).unwrap();
+            assert_eq!(sel.matches(&StoredJson(&raw)), sel.matches(&p), "{s}");
+            sel.matches(&p)
+        };
         assert!(m("app=web"));
         assert!(m("app==web,tier in (fe,be)"));
         assert!(!m("app=db"));
@@ -1294,7 +1338,14 @@ mod tests {
             "spec": {"nodeName": "node-1", "hostNetwork": true},
             "status": {"phase": "Running", "podIPs": [{"ip": "10.0.0.5"}]}
         });
-        let m = |s: &str| parse_field_selector("", "pods", s).unwrap().matches(&p);
+        let raw = serde_json::to_vec(&p).unwrap();
+        let m = |s: &str| {
+            let sel = parse_field_selector("", "pods", s).unwrap();
+            let parsed = sel.matches(&p);
+            // Stored bytes are read without a parse, with the same answer.
+            assert_eq!(sel.matches(&StoredJson(&raw)), parsed, "{s}");
+            parsed
+        };
         assert!(m("spec.nodeName=node-1"));
         assert!(m(
             "spec.nodeName==node-1,status.phase!=Succeeded,status.phase!=Failed"

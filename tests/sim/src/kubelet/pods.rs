@@ -1370,16 +1370,21 @@ impl Controller for KubeletController {
             &ev.namespace,
             &format!("{}|{}", name(&ev.object), uid(&ev.object)),
         );
+        let known = self
+            .0
+            .pods
+            .lock()
+            .ok()
+            .and_then(|m| m.get(uid(&ev.object)).cloned());
         if ev.kind == EventType::Deleted {
-            if let Some(h) = self
-                .0
-                .pods
-                .lock()
-                .ok()
-                .and_then(|m| m.get(uid(&ev.object)).cloned())
-            {
+            if let Some(h) = known {
                 let _ = h.stop.send(true);
             }
+            return Vec::new();
+        }
+        // A pod this kubelet runs needs a sync only when it is being deleted (its own status
+        // writes come back here as events: nothing to do for them).
+        if known.is_some() && !deleting(&ev.object) {
             return Vec::new();
         }
         vec![k]
