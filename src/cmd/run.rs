@@ -430,6 +430,10 @@ impl Creator<'_> {
             crate::flags::record::record(&mut obj, cause);
         }
         if self.dry.is_client() {
+            // kubectl maps the generated object's kind through discovery even for a client
+            // dry run (cache first), so a dead server fails it as any other command.
+            let mut resolver = crate::resource::Resolver::new(self.ctx).await?;
+            resolver.resolve(self.ctx, plural).await?;
             if let Some(ns) = self.enforced {
                 obj["metadata"]["namespace"] = json!(ns);
             }

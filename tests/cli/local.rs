@@ -180,6 +180,11 @@ fn client_dry_runs_against_a_dead_server() {
             0,
         ),
         c("create service clusterip s --tcp=80 --dry-run=client", 0),
+        c("run x --image=nginx --dry-run=client", 1),
+        c(
+            "run x --image=nginx --port=80 --expose --dry-run=client -o name",
+            1,
+        ),
     ] {
         if let Some(out) = env.parity(&args) {
             assert_eq!(out.code, code, "{args:?}: {out}");
