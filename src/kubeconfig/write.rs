@@ -8,7 +8,6 @@ use std::io::Write;
 
 use serde_json::{Map, Value, json};
 
-use super::node::Node;
 use super::{Loaded, Section, merge};
 use crate::error::{Error, Result};
 
@@ -118,7 +117,7 @@ impl Loaded {
                 m.entry(s.key()).or_insert(Value::Null);
             }
         }
-        let text = Node::from_json(&file.doc).to_yaml()?;
+        let text = crate::printers::yaml::to_kubectl_yaml(&file.doc)?;
         write_atomic(&file.path, text.as_bytes())?;
         file.exists = true;
         Ok(())

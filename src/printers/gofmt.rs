@@ -125,9 +125,19 @@ pub fn go_num(n: &Number) -> GoNum {
 
 /// A number as Go's `encoding/json` marshals the unstructured value.
 pub fn json_number(n: &Number) -> String {
+    let mut out = String::new();
+    push_json_number(n, &mut out);
+    out
+}
+
+/// [`json_number`] appended to `out` (an integer needs no String of its own).
+pub fn push_json_number(n: &Number, out: &mut String) {
     match go_num(n) {
-        GoNum::Int(i) => i.to_string(),
-        GoNum::Float(f) => format_float_json(f),
+        GoNum::Int(i) => {
+            use std::fmt::Write as _;
+            let _ = write!(out, "{i}");
+        }
+        GoNum::Float(f) => out.push_str(&format_float_json(f)),
     }
 }
 

@@ -8,7 +8,7 @@
 //! Typed objects (what kubectl's typed clients decode) are written in their Go struct's field
 //! order instead: the writers take a [`KeyOrder`] (`generate::shape` supplies Go's).
 
-use super::gofmt::json_number;
+use super::gofmt::push_json_number;
 use serde_json::{Map, Value};
 
 /// The order in which an object's keys are written: byte order for maps and unstructured
@@ -131,14 +131,7 @@ fn write_value(
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => match n.as_i64() {
-            // Go prints an integer that fits int64 as its decimal digits, as Rust does.
-            Some(i) => {
-                use std::fmt::Write as _;
-                let _ = write!(out, "{i}");
-            }
-            None => out.push_str(&json_number(n)),
-        },
+        Value::Number(n) => push_json_number(n, out),
         Value::String(s) => push_string(s, out),
         Value::Array(a) => {
             if a.is_empty() {
@@ -187,46 +180,35 @@ fn push_string(s: &str, out: &mut String) {
     out.push('"');
     let bytes = s.as_bytes();
     // Runs of bytes Go writes as they are are copied whole; only the escapes are written
-    // one by one. Every byte below is ASCII or the lead byte of U+2028/U+2029, so `start`
-    // and `i` always sit on character boundaries.
+    // one by one. Every escaped byte is ASCII or the lead byte of U+2028/U+2029, so `start`
+    // always sits on a character boundary.
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let escape: Option<&str> = match b {
-            b'"' => Some("\\\""),
-            b'\\' => Some("\\\\"),
-            b'\n' => Some("\\n"),
-            b'\r' => Some("\\r"),
-            b'\t' => Some("\\t"),
-            0x08 => Some("\\b"),
-            0x0c => Some("\\f"),
-            b'<' | b'>' | b'&' | 0x00..=0x1f => Some(""),
-            0xe2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) =>
-            {
-                Some(if bytes[i + 2] == 0xa8 {
-                    "\\u2028"
-                } else {
-                    "\\u2029"
-                })
+        let (escape, len) = match b {
+            b'"' => ("\\\"", 1),
+            b'\\' => ("\\\\", 1),
+            b'\n' => ("\\n", 1),
+            b'\r' => ("\\r", 1),
+            b'\t' => ("\\t", 1),
+            0x08 => ("\\b", 1),
+            0x0c => ("\\f", 1),
+            b'<' | b'>' | b'&' | 0x00..=0x1f => ("\\u00", 1),
+            0xe2 if bytes[i + 1..].starts_with(&[0x80, 0xa8]) => ("\\u2028", 3),
+            0xe2 if bytes[i + 1..].starts_with(&[0x80, 0xa9]) => ("\\u2029", 3),
+            _ => {
+                i += 1;
+                continue;
             }
-            _ => None,
-        };
-        let Some(escape) = escape else {
-            i += 1;
-            continue;
         };
         out.push_str(&s[start..i]);
-        if escape.is_empty() {
-            out.push_str("\\u00");
+        out.push_str(escape);
+        if escape == "\\u00" {
             out.push(HEX[(b >> 4) as usize] as char);
             out.push(HEX[(b & 0xf) as usize] as char);
-            i += 1;
-        } else {
-            out.push_str(escape);
-            i += if b == 0xe2 { 3 } else { 1 };
         }
+        i += len;
         start = i;
     }
     out.push_str(&s[start..]);

@@ -12,16 +12,32 @@
 use super::Error;
 use super::gofmt::go_sort_indices;
 use super::jsonpath::{JsonPath, relaxed};
+use crate::generate::quantity::Quantity;
 use serde_json::Value;
 use std::borrow::Cow;
 
+/// A string key with its value as a quantity, when it parses as one: parsed once per
+/// object, not once per comparison.
+struct Str<'a> {
+    text: &'a str,
+    quantity: Option<Quantity>,
+}
+
+impl<'a> Str<'a> {
+    fn new(text: &'a str) -> Self {
+        Str {
+            text,
+            quantity: Quantity::parse(text).ok(),
+        }
+    }
+}
+
 /// kubectl 1.33's comparison of two strings: as quantities when both parse as one
 /// (`500m` < `10` < `1Ki`), otherwise byte by byte (`x-10` < `x-2`, as Go's `<`).
-fn string_less(a: &str, b: &str) -> bool {
-    use crate::generate::quantity::Quantity;
-    match (Quantity::parse(a), Quantity::parse(b)) {
-        (Ok(x), Ok(y)) => x.cmp_value(&y) == std::cmp::Ordering::Less,
-        _ => a < b,
+fn string_less(a: &Str, b: &Str) -> bool {
+    match (&a.quantity, &b.quantity) {
+        (Some(x), Some(y)) => x.cmp_value(y) == std::cmp::Ordering::Less,
+        _ => a.text < b.text,
     }
 }
 
@@ -33,13 +49,16 @@ fn go_kind(v: &Value) -> &'static str {
     }
 }
 
-/// kubectl's `isLess` on two found values.
-fn is_less(a: &Value, b: &Value) -> Result<bool, String> {
+/// kubectl's `isLess` on two found values (`sa`/`sb`: their strings, read once).
+fn is_less(a: &Value, b: &Value, sa: Option<&Str>, sb: Option<&Str>) -> Result<bool, String> {
     Ok(match (a, b) {
         (Value::Null, Value::Null) => false,
         (Value::Null, _) => true,
         (_, Value::Null) => false,
-        (Value::String(x), Value::String(y)) => string_less(x, y),
+        (Value::String(_), Value::String(_)) => match (sa, sb) {
+            (Some(x), Some(y)) => string_less(x, y),
+            _ => false,
+        },
         (Value::String(x), other) => x.as_str() < format!("<{} Value>", go_kind(other)).as_str(),
         (Value::Number(x), Value::Number(y)) => match (x.as_i64(), y.as_i64()) {
             (Some(i), Some(j)) => i < j,
@@ -71,19 +90,26 @@ fn keys<'a>(
 
 /// The permutation kubectl's sort produces for these keys.
 fn order(keys: &[Option<Value>], field: &str) -> Result<Vec<usize>, Error> {
+    let strs: Vec<Option<Str>> = keys
+        .iter()
+        .map(|k| k.as_ref().and_then(Value::as_str).map(Str::new))
+        .collect();
     let mut err = None;
     let mut less = |i: usize, j: usize| -> bool {
         match (&keys[i], &keys[j]) {
             (None, _) => true,
             (_, None) => false,
-            (Some(a), Some(b)) => is_less(a, b).unwrap_or_else(|e| {
-                err.get_or_insert_with(|| {
-                    Error::Sort(format!(
-                        "Field {field} in *unstructured.Unstructured is an unsortable type: interface, err: {e}"
-                    ))
-                });
-                false
-            }),
+            (Some(a), Some(b)) => {
+                let less = is_less(a, b, strs[i].as_ref(), strs[j].as_ref());
+                less.unwrap_or_else(|e| {
+                    err.get_or_insert_with(|| {
+                        Error::Sort(format!(
+                            "Field {field} in *unstructured.Unstructured is an unsortable type: interface, err: {e}"
+                        ))
+                    });
+                    false
+                })
+            }
         }
     };
     let idx = go_sort_indices(keys.len(), &mut less);
@@ -160,7 +186,7 @@ mod tests {
             "1Ki", "1000", "1M", "500m", "2e3", "10", "x-10", "x-2", "a2", "a10",
         ];
         v.sort_by(|a, b| {
-            if string_less(a, b) {
+            if string_less(&Str::new(a), &Str::new(b)) {
                 std::cmp::Ordering::Less
             } else {
                 std::cmp::Ordering::Greater
@@ -172,7 +198,10 @@ mod tests {
                 "500m", "10", "1000", "1Ki", "2e3", "1M", "a10", "a2", "x-10", "x-2"
             ]
         );
-        assert!(string_less("2024-01-02T00:00:00Z", "2024-01-10T00:00:00Z"));
+        assert!(string_less(
+            &Str::new("2024-01-02T00:00:00Z"),
+            &Str::new("2024-01-10T00:00:00Z")
+        ));
     }
 
     #[test]
